@@ -1,0 +1,1 @@
+"""ETL of the conflict-reports fact warehouse: seeds -> ingest -> extract -> resolve -> load."""

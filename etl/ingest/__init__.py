@@ -1,0 +1,1 @@
+"""Ingest stage: read a corpus folder (documents and catalog) as it was received."""

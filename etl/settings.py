@@ -1,0 +1,29 @@
+"""Paths and tunable numbers of the build, in one place."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+# War-specific reference data (gazetteer, actors, sources): a user extends it for another war.
+REFERENCE_DIR = SEEDS_DIR / "reference"
+# Language-of-the-field data (hedges, vague quantities, event types, page furniture).
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+WAREHOUSE_DIR = ROOT / "warehouse"
+DEFAULT_DB = WAREHOUSE_DIR / "conflict.duckdb"
+SCHEMA_SQL = WAREHOUSE_DIR / "schema.sql"
+VIEWS_SQL = WAREHOUSE_DIR / "views.sql"
+
+CATALOG_NAME = "catalog.yaml"
+FACTS_SUBDIR = "facts"
+DOCUMENT_SUFFIXES = (".txt",)
+
+# "some/about/around 30": the band kept around an approximate figure (+/- 10 %).
+APPROXIMATE_BAND = 0.10
+
+# A paragraph right after the headline that is one sentence no longer than this is a standfirst.
+STANDFIRST_MAX_CHARS = 160
+
+# Date ranges are given the precision of the smallest unit that covers them (in days).
+PRECISION_MAX_DAYS = (("day", 1), ("week", 7), ("month", 45))
+
+# Below this share of printable characters a decoded file is treated as binary.
+MIN_PRINTABLE_SHARE = 0.95
