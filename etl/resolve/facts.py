@@ -1,0 +1,169 @@
+"""Resolve one document's coded facts into warehouse rows: quotes to offsets, names to ids,
+date expressions to ranges, figures to bounds. Any error names the fact file and line."""
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from etl.errors import BuildError
+from etl.ingest.documents import Document
+from etl.resolve.aliases import AliasIndex
+from etl.resolve.dates import DateError, DateRange, resolve
+from etl.resolve.evidence import locate, locate_within, sentence_of
+from etl.resolve.quantities import QuantityError, parse_figure
+
+OUTLET = "outlet"  # the claimant keyword for a figure the article states in its own voice
+
+
+@dataclass
+class DocumentFacts:
+    casualties: list[dict] = field(default_factory=list)
+    counts: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # per-document event entries, merged later
+    reports: list[dict] = field(default_factory=list)
+
+
+def stable_id(prefix: str, *parts) -> str:
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}-{digest}"
+
+
+class _Resolver:
+    def __init__(self, doc: Document, path: Path, index: AliasIndex, outlet_source_id: str | None):
+        self.doc, self.path, self.index, self.outlet_source_id = doc, path, index, outlet_source_id
+
+    def fail(self, line, message):
+        raise BuildError(self.path, line, message)
+
+    def one(self, kind: str, name, line: int) -> str:
+        if not isinstance(name, str):
+            self.fail(line, f"{kind} must be a name, got {name!r}")
+        found = self.index.lookup(kind, name)
+        if not found:
+            self.fail(line, f"unknown {kind} {name!r} (add it to the reference data)")
+        if len(found) > 1:
+            self.fail(line, f"{kind} {name!r} is ambiguous: {', '.join(found)}; use the id")
+        return found[0]
+
+    def source(self, record) -> str:
+        name = record.get("claimant", record.get("source"))
+        key = "claimant" if "claimant" in record else "source"
+        if name == OUTLET:
+            if not self.outlet_source_id:
+                self.fail(record.line_of(key), f"claimant 'outlet' but {self.doc.file} has no outlet in the catalog")
+            return self.outlet_source_id
+        return self.one("source", name, record.line_of(key))
+
+    def when(self, record) -> DateRange | None:
+        expression = record.get("when")
+        if expression is None:
+            return None
+        line = record.line_of("when")
+        anchor = record.get("anchor")
+        try:
+            anchor_day = date.fromisoformat(str(anchor)) if anchor else None
+        except ValueError:
+            self.fail(record.line_of("anchor"), f"anchor {anchor!r} is not a real YYYY-MM-DD date")
+        if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(expression)) and str(expression) not in self.doc.text:
+            self.fail(line, f"date expression {expression!r} does not occur in {self.doc.file}")
+        if self.doc.published_on is None and not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(expression)):
+            self.fail(line, f"{self.doc.file} has no publication date to resolve {expression!r} against")
+        published = DateRange(self.doc.published_on, self.doc.published_until, self.doc.published_precision) \
+            if self.doc.published_on else None
+        try:
+            return resolve(str(expression), published, anchor_day)
+        except DateError as exc:
+            self.fail(line, str(exc))
+
+    def evidence(self, record) -> dict:
+        line = record.line_of("quote")
+        start, end = locate(self.doc, record["quote"], self.path, line, record.get("occurrence"))
+        sentence_start, sentence_end = sentence_of(self.doc, start, end)
+        row = {"evidence": self.doc.text[start:end], "char_start": start, "char_end": end,
+               "sentence": self.doc.text[sentence_start:sentence_end],
+               "sentence_start": sentence_start, "sentence_end": sentence_end,
+               "claimant_text": None, "claimant_start": None, "claimant_end": None}
+        claimant_quote = record.get("claimant_quote")
+        if claimant_quote:
+            spots = [m.start() for m in re.finditer(re.escape(claimant_quote), self.doc.text)]
+            spots = [s for s in spots if any(p.is_article and p.start <= s < p.end for p in self.doc.parts)]
+            if not spots:
+                self.fail(record.line_of("claimant_quote"), f"claimant_quote not found in the article: {claimant_quote!r}")
+            nearest = min(spots, key=lambda s: abs(s - start))
+            row.update(claimant_text=claimant_quote, claimant_start=nearest, claimant_end=nearest + len(claimant_quote))
+        return row
+
+    def figure(self, record, span) -> dict:
+        line = record.line_of("figure")
+        text = str(record["figure"])
+        locate_within(self.doc, text, span["char_start"], span["char_end"], self.path, line, "figure")
+        try:
+            quantity = parse_figure(text)
+        except QuantityError as exc:
+            self.fail(line, str(exc))
+        return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low,
+                "count_high": quantity.high, "approximate": quantity.approximate, "qualifier": quantity.qualifier}
+
+    def common(self, record) -> dict:
+        dates = self.when(record)
+        return {
+            "doc_id": self.doc.doc_id,
+            "source_id": self.source(record),
+            "event_id": record.get("event"),
+            "place_id": self.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
+            "date_start": dates.start if dates else None,
+            "date_end": dates.end if dates else None,
+            "date_precision": dates.precision if dates else None,
+            "date_text": record.get("when"),
+            "method": "coded",
+            "coded_at": f"{self.path.name}:{record.line}",
+            "note": record.get("note"),
+        }
+
+
+def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
+                           outlet_source_id: str | None) -> DocumentFacts:
+    resolver = _Resolver(doc, path, index, outlet_source_id)
+    facts = DocumentFacts()
+    for record in data.get("casualties") or []:
+        span = resolver.evidence(record)
+        row = {**resolver.common(record), **span, **resolver.figure(record, span),
+               "kind": record["kind"], "victim_group": record["victim_group"],
+               "victim_class": record["victim_class"], "comparison_group": record.get("comparison_group")}
+        row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], row["char_start"], row["char_end"], row["figure_text"])
+        facts.casualties.append(row)
+    for record in data.get("counts") or []:
+        span = resolver.evidence(record)
+        row = {**resolver.common(record), **span, **resolver.figure(record, span), "what": record["what"]}
+        row["count_id"] = stable_id("n", doc.doc_id, row["what"], row["char_start"], row["char_end"])
+        facts.counts.append(row)
+    for record in data.get("events") or []:
+        event_id = record["event"]
+        if not isinstance(event_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", event_id):
+            resolver.fail(record.line_of("event"), f"event id must be a lower-case slug: {event_id!r}")
+        dates = resolver.when(record)
+        actors = [(resolver.one("actor", a["actor"], a.line_of("actor")), a["role"]) for a in record.get("actors") or []]
+        facts.events.append({
+            "event_id": event_id, "line": record.line, "file": path.name,
+            "event_type": record.get("type"), "sub_event_type": record.get("sub_type"),
+            "summary": record.get("summary"),
+            "place_id": resolver.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
+            "where_prec": record.get("where_prec"),
+            "dates": dates, "actors": actors,
+        })
+        for report in record["reports"]:
+            span = resolver.evidence(report)
+            report_dates = resolver.when(report) or dates
+            row = {
+                "event_id": event_id, "doc_id": doc.doc_id, "source_id": resolver.source(report),
+                "stance": report["stance"], **span,
+                "date_start": report_dates.start if report_dates else None,
+                "date_end": report_dates.end if report_dates else None,
+                "date_precision": report_dates.precision if report_dates else None,
+                "date_text": report.get("when", record.get("when")),
+                "method": "coded", "coded_at": f"{path.name}:{report.line}", "note": report.get("note"),
+            }
+            row["report_id"] = stable_id("r", event_id, doc.doc_id, row["source_id"], row["stance"], row["char_start"])
+            facts.reports.append(row)
+    return facts

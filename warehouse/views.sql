@@ -1,0 +1,131 @@
+-- Views that do the comparison work. Built on the tables of schema.sql; part of the contract.
+
+CREATE VIEW claims AS
+WITH joined AS (
+    SELECT c.*,
+           d.title AS document_title, d.outlet, d.published_on,
+           s.name AS claimant, s.kind AS claimant_kind, s.alignment,
+           p.name AS place_name, e.summary AS event_summary
+    FROM casualties c
+    JOIN documents d USING (doc_id)
+    JOIN sources s USING (source_id)
+    LEFT JOIN places p USING (place_id)
+    LEFT JOIN events e USING (event_id)
+),
+final AS (
+    SELECT *,
+           coalesce(date_start, published_on) AS as_of,
+           coalesce(count_low, count_high) AS value_low,
+           coalesce(count_high, count_low) AS value_high
+    FROM joined
+)
+SELECT * FROM final;
+COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim.';
+
+CREATE VIEW comparison_claims AS
+WITH grouped AS (
+    SELECT * FROM claims WHERE comparison_group IS NOT NULL
+),
+final AS (
+    SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
+           count_low, count_high, value_low, value_high, as_of, date_precision, doc_id, outlet,
+           evidence, sentence, char_start, char_end,
+           min(value_low) OVER (PARTITION BY comparison_group) AS group_min,
+           max(value_high) OVER (PARTITION BY comparison_group) AS group_max,
+           round(max(value_high) OVER (PARTITION BY comparison_group)
+                 / nullif(min(value_low) OVER (PARTITION BY comparison_group), 0), 2) AS spread
+    FROM grouped
+)
+SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
+COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, and the group''s min, max and spread (max/min).';
+
+CREATE VIEW comparisons AS
+WITH final AS (
+    SELECT comparison_group,
+           any_value(kind) AS kind,
+           count(*) AS claims,
+           count(DISTINCT source_id) AS claimants,
+           count(DISTINCT doc_id) AS documents,
+           min(value_low) AS min_figure,
+           max(value_high) AS max_figure,
+           round(max(value_high) / nullif(min(value_low), 0), 2) AS spread,
+           min(as_of) AS first_as_of,
+           max(as_of) AS last_as_of,
+           list_sort(list_distinct(list(alignment))) AS alignments,
+           string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
+    FROM claims
+    WHERE comparison_group IS NOT NULL
+    GROUP BY comparison_group
+)
+SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
+COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claimants, the lowest and highest figure, spread (max/min), alignments of the claimants, and who says what.';
+
+CREATE VIEW event_casualty_rollup AS
+WITH per_source AS (
+    -- A source's claim about an event's toll is the sum of its claims for that event and kind
+    -- (58 residents + some 30 Hezbollah fighters killed = one toll of at least 85).
+    SELECT event_id, kind, source_id, any_value(alignment) AS alignment,
+           sum(coalesce(count_low, 0)) AS low,
+           CASE WHEN bool_or(count_high IS NULL) THEN NULL ELSE sum(count_high) END AS high,
+           sum(coalesce(figure, count_low, count_high)) AS stated
+    FROM claims
+    WHERE event_id IS NOT NULL
+    GROUP BY event_id, kind, source_id
+),
+final AS (
+    SELECT event_id, kind,
+           min(low) FILTER (WHERE low > 0) AS acled_fatalities,
+           min(low) AS ucdp_low,
+           median(stated) AS ucdp_best,
+           greatest(max(high), max(stated)) AS ucdp_high,
+           count(DISTINCT source_id) AS sources,
+           count(DISTINCT alignment) AS alignments,
+           list_sort(list(source_id)) AS source_ids
+    FROM per_source
+    GROUP BY event_id, kind
+)
+SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
+FROM final f JOIN events e USING (event_id)
+ORDER BY e.date_start, f.event_id, f.kind;
+COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side: ACLED-style lowest figure (the most conservative source total), UCDP-style low / best (median of source totals) / high, and the number of independent sources and of alignments.';
+
+CREATE VIEW event_overview AS
+WITH reports AS (
+    SELECT r.event_id,
+           count(*) AS reports,
+           count(DISTINCT r.doc_id) AS documents,
+           count(DISTINCT r.source_id) AS sources,
+           bool_or(r.stance = 'denies') AS denied,
+           list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance <> 'denies'))) AS asserted_by,
+           list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance = 'denies'))) AS denied_by
+    FROM event_reports r JOIN sources s USING (source_id)
+    GROUP BY r.event_id
+)
+SELECT e.*, p.name AS place_name, p.latitude, p.longitude,
+       r.reports, r.documents, r.sources, r.denied AS contested, r.asserted_by, r.denied_by
+FROM events e
+JOIN reports r USING (event_id)
+LEFT JOIN places p USING (place_id)
+ORDER BY e.date_start, e.event_id;
+COMMENT ON VIEW event_overview IS 'Events with their place, number of reports, documents and sources, and whether any source denies them (contested), with who asserts and who denies.';
+
+CREATE VIEW contested_events AS
+SELECT event_id, date_start, date_end, date_precision, event_type, sub_event_type, place_name, summary,
+       asserted_by, denied_by
+FROM event_overview
+WHERE contested;
+COMMENT ON VIEW contested_events IS 'Events that at least one source denies, with who asserts and who denies.';
+
+CREATE VIEW evidence_mismatches AS
+SELECT 'casualties' AS table_name, casualty_id AS row_id FROM casualties c JOIN documents d USING (doc_id)
+WHERE substring(d.text, c.char_start + 1, c.char_end - c.char_start) <> c.evidence
+UNION ALL
+SELECT 'event_reports', report_id FROM event_reports r JOIN documents d USING (doc_id)
+WHERE substring(d.text, r.char_start + 1, r.char_end - r.char_start) <> r.evidence
+UNION ALL
+SELECT 'counted_things', count_id FROM counted_things n JOIN documents d USING (doc_id)
+WHERE substring(d.text, n.char_start + 1, n.char_end - n.char_start) <> n.evidence
+UNION ALL
+SELECT 'mentions', m.doc_id || ':' || m.char_start FROM mentions m JOIN documents d USING (doc_id)
+WHERE substring(d.text, m.char_start + 1, m.char_end - m.char_start) <> m.surface;
+COMMENT ON VIEW evidence_mismatches IS 'Rows whose evidence is not the document text at their offsets; always empty in a sound warehouse.';
