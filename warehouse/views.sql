@@ -65,9 +65,9 @@ WITH per_source AS (
     -- A source's claim about an event's toll is the sum of its claims for that event and kind
     -- (58 residents + some 30 Hezbollah fighters killed = one toll of at least 85).
     SELECT event_id, kind, source_id, any_value(alignment) AS alignment,
-           sum(coalesce(count_low, 0)) AS low,
-           CASE WHEN bool_or(count_high IS NULL) THEN NULL ELSE sum(count_high) END AS high,
-           sum(coalesce(figure, count_low, count_high)) AS stated
+           sum(coalesce(count_low, 0))::BIGINT AS low,
+           CASE WHEN bool_or(count_high IS NULL) THEN NULL ELSE sum(count_high)::BIGINT END AS high,
+           sum(coalesce(figure, count_low, count_high))::BIGINT AS stated
     FROM claims
     WHERE event_id IS NOT NULL
     GROUP BY event_id, kind, source_id

@@ -14,12 +14,19 @@ def _loose(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def quote_pattern(quote: str) -> re.Pattern:
+    """The quote, exactly, except that any run of spaces matches any run of white space
+    (copied pages hold non-breaking spaces a coder cannot see)."""
+    return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
+
+
 def locate(doc: Document, quote: str, path, line: int, occurrence: int | None = None) -> tuple[int, int]:
     """Offsets of `quote` in the article parts of `doc`; a missing or ambiguous quote fails the build."""
     if not isinstance(quote, str) or not quote.strip():
         raise BuildError(path, line, "empty quote")
-    starts = [m.start() for m in re.finditer(re.escape(quote), doc.text)]
-    article = [s for s in starts if any(p.is_article and p.start <= s and s + len(quote) <= p.end for p in doc.parts)]
+    matches = [(m.start(), m.end()) for m in re.finditer(quote_pattern(quote), doc.text)]
+    starts = [start for start, _ in matches]
+    article = [(s, e) for s, e in matches if any(p.is_article and p.start <= s and e <= p.end for p in doc.parts)]
     if not starts:
         hint = ""
         if _loose(quote) in _loose(doc.text):
@@ -35,16 +42,15 @@ def locate(doc: Document, quote: str, path, line: int, occurrence: int | None = 
         occurrence = 1
     if not 1 <= int(occurrence) <= len(article):
         raise BuildError(path, line, f"occurrence {occurrence} but the quote occurs {len(article)} times")
-    start = article[int(occurrence) - 1]
-    return start, start + len(quote)
+    return article[int(occurrence) - 1]
 
 
 def locate_within(doc: Document, fragment: str, start: int, end: int, path, line: int, what: str) -> tuple[int, int]:
     """Offsets of `fragment` inside an already located span (a figure inside its quote)."""
-    found = doc.text.find(fragment, start, end)
-    if found < 0:
+    found = quote_pattern(fragment).search(doc.text, start, end) if fragment.strip() else None
+    if not found:
         raise BuildError(path, line, f"{what} {fragment!r} is not inside its quote {doc.text[start:end]!r}")
-    return found, found + len(fragment)
+    return found.span()
 
 
 def sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:

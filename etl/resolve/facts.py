@@ -10,7 +10,7 @@ from etl.errors import BuildError
 from etl.ingest.documents import Document
 from etl.resolve.aliases import AliasIndex
 from etl.resolve.dates import DateError, DateRange, resolve
-from etl.resolve.evidence import locate, locate_within, sentence_of
+from etl.resolve.evidence import quote_pattern, locate, locate_within, sentence_of
 from etl.resolve.quantities import QuantityError, parse_figure
 
 OUTLET = "outlet"  # the claimant keyword for a figure the article states in its own voice
@@ -86,12 +86,12 @@ class _Resolver:
                "claimant_text": None, "claimant_start": None, "claimant_end": None}
         claimant_quote = record.get("claimant_quote")
         if claimant_quote:
-            spots = [m.start() for m in re.finditer(re.escape(claimant_quote), self.doc.text)]
-            spots = [s for s in spots if any(p.is_article and p.start <= s < p.end for p in self.doc.parts)]
+            spots = [(m.start(), m.end()) for m in quote_pattern(claimant_quote).finditer(self.doc.text)]
+            spots = [s for s in spots if any(p.is_article and p.start <= s[0] < p.end for p in self.doc.parts)]
             if not spots:
                 self.fail(record.line_of("claimant_quote"), f"claimant_quote not found in the article: {claimant_quote!r}")
-            nearest = min(spots, key=lambda s: abs(s - start))
-            row.update(claimant_text=claimant_quote, claimant_start=nearest, claimant_end=nearest + len(claimant_quote))
+            near_start, near_end = min(spots, key=lambda s: abs(s[0] - start))
+            row.update(claimant_text=self.doc.text[near_start:near_end], claimant_start=near_start, claimant_end=near_end)
         return row
 
     def figure(self, record, span) -> dict:
