@@ -61,33 +61,37 @@ SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_
 COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claimants, the lowest and highest figure, spread (max/min), alignments of the claimants, and who says what.';
 
 CREATE VIEW event_casualty_rollup AS
-WITH per_source AS (
-    -- A source's claim about an event's toll is the sum of its claims for that event and kind
-    -- (58 residents + some 30 Hezbollah fighters killed = one toll of at least 85).
-    SELECT event_id, kind, source_id, any_value(alignment) AS alignment,
-           sum(coalesce(count_low, 0))::BIGINT AS low,
-           CASE WHEN bool_or(count_high IS NULL) THEN NULL ELSE sum(count_high)::BIGINT END AS high,
-           sum(coalesce(figure, count_low, count_high))::BIGINT AS stated
+WITH per_quantity AS (
+    -- Claims about the same quantity (comparison group) are alternatives: keep the field's
+    -- conventions per quantity. Different quantities (residents, Hezbollah fighters, militants)
+    -- are different victims and are added up. A claim without a group is its own quantity.
+    SELECT event_id, kind, coalesce(comparison_group, casualty_id) AS quantity,
+           min(count_low) AS lowest,
+           median(coalesce(figure, count_low, count_high)) AS best,
+           max(greatest(coalesce(count_high, 0), coalesce(figure, count_low, 0))) AS highest,
+           list(source_id) AS source_ids,
+           list(alignment) AS alignments
     FROM claims
     WHERE event_id IS NOT NULL
-    GROUP BY event_id, kind, source_id
+    GROUP BY ALL
 ),
 final AS (
     SELECT event_id, kind,
-           min(low) FILTER (WHERE low > 0) AS acled_fatalities,
-           min(low) AS ucdp_low,
-           median(stated) AS ucdp_best,
-           greatest(max(high), max(stated)) AS ucdp_high,
-           count(DISTINCT source_id) AS sources,
-           count(DISTINCT alignment) AS alignments,
-           list_sort(list(source_id)) AS source_ids
-    FROM per_source
+           sum(coalesce(lowest, 0))::BIGINT AS acled_fatalities,
+           sum(coalesce(lowest, 0))::BIGINT AS ucdp_low,
+           sum(best) AS ucdp_best,
+           sum(highest)::BIGINT AS ucdp_high,
+           count(*) AS quantities,
+           len(list_distinct(flatten(list(source_ids)))) AS sources,
+           len(list_distinct(flatten(list(alignments)))) AS alignments,
+           list_sort(list_distinct(flatten(list(source_ids)))) AS source_ids
+    FROM per_quantity
     GROUP BY event_id, kind
 )
 SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
-COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side: ACLED-style lowest figure (the most conservative source total), UCDP-style low / best (median of source totals) / high, and the number of independent sources and of alignments.';
+COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side: ACLED-style most conservative figure (the lowest claim for each quantity, summed over quantities), UCDP-style low / best (median claim) / high, and the number of independent sources and of their alignments.';
 
 CREATE VIEW event_overview AS
 WITH reports AS (

@@ -192,14 +192,15 @@ def _rules():
         return anchor + timedelta(days=step), anchor + timedelta(days=step)
 
     def iso(m, *_):
-        return parse_published(m[0]).start, parse_published(m[0]).end
+        first, _, last = m[0].partition("..")
+        return parse_published(first).start, parse_published(last or first).end
 
     def year(m, *_):
         return date(int(m["year"]), 1, 1), date(int(m["year"]), 12, 31)
 
     amount = r"(?P<amount>\d+|a few|several|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     return [
-        (r"\d{4}-\d{2}(?:-\d{2})?", iso),
+        (r"\d{4}-\d{2}(?:-\d{2})?(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?", iso),  # 2013-05 or 2013-05-01..2013-05-18
         (r"(?P<last>last\s+)?" + _WEEKDAY + _PART_OF_DAY, weekday),
         (r"(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?", day_month),
         (_MONTH + r"\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?", day_month),

@@ -14,6 +14,8 @@ from etl.resolve.evidence import quote_pattern, locate, locate_within, sentence_
 from etl.resolve.quantities import QuantityError, parse_figure
 
 OUTLET = "outlet"  # the claimant keyword for a figure the article states in its own voice
+# A coder's explicit date or range (2013-05, 2013-05-01..2013-05-18) where the text gives none.
+_ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
 
 
 @dataclass
@@ -65,9 +67,9 @@ class _Resolver:
             anchor_day = date.fromisoformat(str(anchor)) if anchor else None
         except ValueError:
             self.fail(record.line_of("anchor"), f"anchor {anchor!r} is not a real YYYY-MM-DD date")
-        if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(expression)) and str(expression) not in self.doc.text:
+        if not _ISO.fullmatch(str(expression)) and str(expression) not in self.doc.text:
             self.fail(line, f"date expression {expression!r} does not occur in {self.doc.file}")
-        if self.doc.published_on is None and not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(expression)):
+        if self.doc.published_on is None and not _ISO.fullmatch(str(expression)):
             self.fail(line, f"{self.doc.file} has no publication date to resolve {expression!r} against")
         published = DateRange(self.doc.published_on, self.doc.published_until, self.doc.published_precision) \
             if self.doc.published_on else None

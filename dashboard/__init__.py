@@ -1,0 +1,1 @@
+"""The analytic dashboard: thin pages over query functions over one read-only connection."""

@@ -1,0 +1,36 @@
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.build import build
+from etl.settings import REFERENCE_DIR, SEEDS_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("warehouse") / "seeds.duckdb"
+    build(SEEDS_DIR, path, REFERENCE_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def db(seed_db):
+    connection = duckdb.connect(str(seed_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A writable copy of the seed corpus (documents, catalog, coded facts)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, target, ignore=shutil.ignore_patterns("reference"))
+    return target
+
+
+def rows(connection, sql, *params):
+    return connection.execute(sql, list(params)).fetchall()

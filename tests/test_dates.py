@@ -1,0 +1,56 @@
+"""The date table: relative expressions of the seeds resolved against the publication date."""
+from datetime import date
+
+import pytest
+
+from etl.resolve.dates import DateError, parse_published, resolve
+
+MAY_2013 = parse_published("2013-05")       # 000: only the month is known
+MON_20_MAY = parse_published("2013-05-20")  # 002
+WED_5_JUNE = parse_published("2013-06-05")  # 001, 004
+MON_5_AUG = parse_published("2013-08-05")   # 003
+
+
+@pytest.mark.parametrize(
+    "expression, published, start, end, precision",
+    [
+        ("on Sunday", MON_20_MAY, date(2013, 5, 19), date(2013, 5, 19), "day"),
+        ("Monday", MON_20_MAY, date(2013, 5, 20), date(2013, 5, 20), "day"),
+        ("Tuesday night", WED_5_JUNE, date(2013, 6, 4), date(2013, 6, 4), "day"),
+        ("on Wednesday", WED_5_JUNE, date(2013, 6, 5), date(2013, 6, 5), "day"),
+        ("on Sunday", MON_5_AUG, date(2013, 8, 4), date(2013, 8, 4), "day"),
+        ("early last month", MAY_2013, date(2013, 4, 1), date(2013, 4, 10), "month"),
+        ("last year", MAY_2013, date(2012, 1, 1), date(2012, 12, 31), "year"),
+        ("earlier in the month", MON_20_MAY, date(2013, 5, 1), date(2013, 5, 19), "month"),
+        ("19 May", MON_20_MAY, date(2013, 5, 19), date(2013, 5, 19), "day"),
+        ("On 11 May", MON_20_MAY, date(2013, 5, 11), date(2013, 5, 11), "day"),
+        ("May 19", WED_5_JUNE, date(2013, 5, 19), date(2013, 5, 19), "day"),
+        ("early June", MON_5_AUG, date(2013, 6, 1), date(2013, 6, 10), "month"),
+        ("in early May", MAY_2013, date(2013, 5, 1), date(2013, 5, 10), "month"),
+        ("February 2012", MON_20_MAY, date(2012, 2, 1), date(2012, 2, 29), "month"),
+        ("last October", MON_20_MAY, date(2012, 10, 1), date(2012, 10, 31), "month"),
+        ("some two weeks ago", MON_20_MAY, date(2013, 5, 3), date(2013, 5, 9), "week"),
+        # 000 is dated only to May 2013: "two weeks ago" is a range over the whole month, not a guess.
+        ("some two weeks ago", MAY_2013, date(2013, 4, 14), date(2013, 5, 20), "month"),
+    ],
+)
+def test_relative_dates(expression, published, start, end, precision):
+    resolved = resolve(expression, published)
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, precision)
+
+
+def test_the_following_day_needs_its_anchor():
+    assert resolve("The following day", MON_20_MAY, date(2013, 5, 13)).start == date(2013, 5, 14)
+    with pytest.raises(DateError):
+        resolve("The following day", MON_20_MAY)
+
+
+@pytest.mark.parametrize("expression", ["31 June", "the day after tomorrow's yesterday", "2013-02-30"])
+def test_impossible_or_unknown_dates_are_refused(expression):
+    with pytest.raises(DateError):
+        resolve(expression, MON_20_MAY)
+
+
+def test_publication_dates_keep_their_precision():
+    assert (MAY_2013.start, MAY_2013.end, MAY_2013.precision) == (date(2013, 5, 1), date(2013, 5, 31), "month")
+    assert WED_5_JUNE.precision == "day"
