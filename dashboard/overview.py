@@ -9,12 +9,13 @@ if not held["documents"]:
     st.info("The warehouse holds no documents yet. Add articles to the corpus folder and run `python -m etl build`.")
     st.stop()
 
-columns = st.columns(5)
+columns = st.columns(4)
 columns[0].metric("Documents", held["documents"])
 columns[1].metric("Sources", held["sources"])
 columns[2].metric("Casualty claims", held["claims"])
 columns[3].metric("Events", held["events"])
-columns[4].metric("Event dates", f"{held['first_day']:%d %b %Y} – {held['last_day']:%d %b %Y}" if held["first_day"] else "none")
+if held["first_day"]:
+    st.caption(f"Events dated from {held['first_day']:%d %B %Y} to {held['last_day']:%d %B %Y}.")
 
 st.header("Where the sources disagree")
 st.caption("Claims about the same quantity, side by side. Spread = highest figure / lowest figure.")
@@ -29,8 +30,7 @@ for group in comparisons.itertuples():
         hide_index=True,
         column_config={
             "figure_text": "figure as written",
-            "count_low": st.column_config.NumberColumn("low", format="%d"),
-            "count_high": st.column_config.NumberColumn("high (empty = open)", format="%d"),
+            "range_text": "bounds",
             "as_of": st.column_config.DateColumn("as of"),
             "sentence": st.column_config.TextColumn("sentence", width="large"),
         },

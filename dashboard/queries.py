@@ -38,7 +38,7 @@ def comparisons(min_claimants: int = 2) -> pd.DataFrame:
 
 def comparison_claims(group: str) -> pd.DataFrame:
     return _run("""
-        SELECT claimant, alignment, figure_text, count_low, count_high, as_of, outlet, sentence, casualty_id
+        SELECT claimant, alignment, figure_text, range_text, as_of, outlet, sentence, casualty_id
         FROM comparison_claims WHERE comparison_group = ? ORDER BY as_of, claimant
     """, group)
 

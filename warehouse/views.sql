@@ -16,11 +16,15 @@ final AS (
     SELECT *,
            coalesce(date_start, published_on) AS as_of,
            coalesce(count_low, count_high) AS value_low,
-           coalesce(count_high, count_low) AS value_high
+           coalesce(count_high, count_low) AS value_high,
+           CASE WHEN count_low IS NULL THEN 'up to ' || format('{:,}', count_high)
+                WHEN count_high IS NULL THEN format('{:,}', count_low) || ' or more'
+                WHEN count_low = count_high THEN format('{:,}', count_low)
+                ELSE format('{:,}', count_low) || '–' || format('{:,}', count_high) END AS range_text
     FROM joined
 )
 SELECT * FROM final;
-COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim.';
+COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date; value_low/value_high fill an open bound with the other one; range_text is the bounds in words.';
 
 CREATE VIEW comparison_claims AS
 WITH grouped AS (
@@ -28,7 +32,7 @@ WITH grouped AS (
 ),
 final AS (
     SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
-           count_low, count_high, value_low, value_high, as_of, date_precision, doc_id, outlet,
+           count_low, count_high, range_text, value_low, value_high, as_of, date_precision, doc_id, outlet,
            evidence, sentence, char_start, char_end,
            min(value_low) OVER (PARTITION BY comparison_group) AS group_min,
            max(value_high) OVER (PARTITION BY comparison_group) AS group_max,
