@@ -1,19 +1,19 @@
 """Build the warehouse from seeds/ when it is missing (a fresh deployment has none)."""
 import streamlit as st
 
-from dashboard.settings import WAREHOUSE
+from dashboard import settings
 from etl.build import build
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 
 
 @st.cache_resource(show_spinner="Building the warehouse from seeds/ ...")
 def _build_once() -> None:
-    if not WAREHOUSE.exists():
-        WAREHOUSE.parent.mkdir(parents=True, exist_ok=True)
-        build(SEEDS_DIR, WAREHOUSE, REFERENCE_DIR)
+    if not settings.WAREHOUSE.exists():
+        settings.WAREHOUSE.parent.mkdir(parents=True, exist_ok=True)
+        build(SEEDS_DIR, settings.WAREHOUSE, REFERENCE_DIR)
 
 
 def ensure_warehouse() -> None:
-    if not WAREHOUSE.exists():
+    if not settings.WAREHOUSE.exists():
         _build_once.clear()
     _build_once()

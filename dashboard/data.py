@@ -10,17 +10,18 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard.settings import CONNECTION_CONFIG, WAREHOUSE
+from dashboard import settings
 
 
-def warehouse_signature(path: Path = WAREHOUSE) -> tuple[str, int, int]:
+def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
+    path = path or settings.WAREHOUSE
     status = os.stat(path)
     return str(path), status.st_ino, status.st_mtime_ns
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(signature: tuple[str, int, int]) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(signature[0], read_only=True, config=dict(CONNECTION_CONFIG))
+    return duckdb.connect(signature[0], read_only=True, config=dict(settings.CONNECTION_CONFIG))
 
 
 def connection() -> duckdb.DuckDBPyConnection:

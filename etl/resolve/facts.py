@@ -99,11 +99,11 @@ class _Resolver:
     def figure(self, record, span) -> dict:
         line = record.line_of("figure")
         text = str(record["figure"])
-        locate_within(self.doc, text, span["char_start"], span["char_end"], self.path, line, "figure")
         try:
             quantity = parse_figure(text)
         except QuantityError as exc:
             self.fail(line, str(exc))
+        locate_within(self.doc, text, span["char_start"], span["char_end"], self.path, line, "figure")
         return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low,
                 "count_high": quantity.high, "approximate": quantity.approximate, "qualifier": quantity.qualifier}
 

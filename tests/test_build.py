@@ -1,0 +1,175 @@
+"""The build as its user meets it: one command, deterministic, atomic, clear about bad input."""
+import codecs
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from etl.build import build
+from etl.errors import BuildError
+from etl.settings import REFERENCE_DIR
+from tests.conftest import ROOT
+
+TABLES = ("documents", "document_parts", "sources", "actors", "places", "mentions", "events", "event_actors",
+          "event_reports", "casualties", "counted_things", "warnings", "build_info")
+
+
+def snapshot(path):
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return {t: connection.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+
+
+def build_ok(corpus, db):
+    return build(corpus, db, REFERENCE_DIR)
+
+
+def test_two_builds_give_the_same_rows_and_ids(corpus, tmp_path, seed_db):
+    build_ok(corpus, tmp_path / "again.duckdb")
+    first, second = snapshot(seed_db), snapshot(tmp_path / "again.duckdb")
+    for table in TABLES:
+        if table != "build_info":
+            assert first[table] == second[table], table
+
+
+def test_cli_prints_what_it_loaded(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "w.duckdb")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "documents 5, casualty claims 12" in result.stdout
+
+
+def test_a_failed_build_keeps_the_previous_warehouse(corpus, tmp_path):
+    db = tmp_path / "w.duckdb"
+    build_ok(corpus, db)
+    before = snapshot(db)
+    facts = corpus / "facts" / "002_996f98365809a89b.yaml"
+    facts.write_text(facts.read_text().replace("At least 58 Qusayr residents", "At least 59 Qusayr residents"))
+    result = subprocess.run([sys.executable, "-m", "etl", "build", "--docs", str(corpus), "--db", str(db)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "002_996f98365809a89b.yaml:7: quote not found" in result.stderr
+    assert snapshot(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "w.duckdb"]  # no temporary file left
+
+
+def test_an_open_reader_does_not_break_the_build(corpus, tmp_path):
+    db = tmp_path / "w.duckdb"
+    build_ok(corpus, db)
+    reader = duckdb.connect(str(db), read_only=True)
+    (corpus / "catalog.yaml").write_text((corpus / "catalog.yaml").read_text().replace("NOW Lebanon", "NOW"))
+    build_ok(corpus, db)
+    assert reader.execute("SELECT count(*) FROM documents").fetchone() == (5,)  # still the old, complete file
+    reader.close()
+    with duckdb.connect(str(db), read_only=True) as fresh:
+        assert fresh.execute("SELECT outlet FROM documents WHERE doc_id LIKE '002%'").fetchone() == ("NOW",)
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p.write_bytes(b""), "empty"),
+    (lambda p: p.write_bytes(b"   \n\t\n"), "empty"),
+    (lambda p: p.write_bytes(bytes(range(256)) * 4), "binary"),
+    (lambda p: p.write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20), "not decodable"),
+])
+def test_unusable_documents_are_skipped_with_a_warning(corpus, tmp_path, make, reason):
+    make(corpus / "bad.txt")
+    result = build_ok(corpus, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone() == (5,)
+        (message,) = db.execute("SELECT message FROM warnings WHERE file = 'bad.txt'").fetchone()
+    assert message.startswith("skipped:") and reason in message
+    assert any(w.file == "bad.txt" for w in result.warnings)
+
+
+def test_exact_duplicate_is_skipped(corpus, tmp_path):
+    (corpus / "zz_copy.txt").write_bytes((corpus / "003_2b9715bf3b4d29fd.txt").read_bytes())
+    build_ok(corpus, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT message FROM warnings WHERE file = 'zz_copy.txt'").fetchone() == (
+            "skipped: exact duplicate of 003_2b9715bf3b4d29fd.txt",)
+
+
+@pytest.mark.parametrize("encoding, bom, note", [
+    ("cp1252", b"", "Windows-1252"),
+    ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16"),
+])
+def test_other_encodings_are_decoded_with_a_warning(corpus, tmp_path, encoding, bom, note):
+    text = "Rebels say 12 fighters were killed near Qusayr \u2013 a \u201cmassacre\u201d.\n\nBody text follows here.\n"
+    (corpus / "other.txt").write_bytes(bom + text.encode(encoding))
+    build_ok(corpus, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT text, encoding_note IS NOT NULL FROM documents WHERE file = 'other.txt'").fetchone() == (text, True)
+        assert note in db.execute("SELECT message FROM warnings WHERE file = 'other.txt'").fetchone()[0]
+
+
+def test_a_document_missing_from_the_catalog_still_loads(corpus, tmp_path):
+    (corpus / "new_article.txt").write_text("Shelling hits Homs again\n\nActivists said the city was shelled on Tuesday.\n")
+    build_ok(corpus, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        assert db.execute("SELECT title, outlet, published_on, catalogued FROM documents WHERE file = 'new_article.txt'"
+                          ).fetchone() == ("Shelling hits Homs again", None, None, False)
+        assert db.execute("SELECT entity_id FROM mentions WHERE doc_id = 'new_article'").fetchall() == [("homs",)]
+
+
+def _expect_failure(corpus, tmp_path, file, line, words):
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(BuildError) as failure:
+        build_ok(corpus, db)
+    assert failure.value.file.endswith(file)
+    assert failure.value.line == line
+    assert words in failure.value.message
+    assert not db.exists()
+
+
+FACTS = "facts/002_996f98365809a89b.yaml"
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("    figure: At least 58\n", "    figure: anywhere from 58 to 23\n", 8, "range reversed"),
+    ("    place: al-Qusayr\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
+     "    place: Atlantis\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
+     15, "unknown place 'Atlantis'"),
+    ("    claimant: Hadi al-Abdallah\n", "    claimant: Nobody Known\n", 12, "unknown source 'Nobody Known'"),
+    ("    kind: killed\n", "    kind: exploded\n", 9, "kind 'exploded' is not one of"),
+    ("    when: On 11 May\n", "    when: 2013-02-30\n", None, "not a real date"),
+    ("    victim_group: Qusayr residents\n", "    victim_group: Qusayr residents\n    victims_total: 3\n", 11, "unknown field 'victims_total'"),
+    ("casualties:\n", "casualties:\n  - [unclosed\n", 8, "YAML error"),  # where the parser notices
+])
+def test_mistakes_in_coded_facts_fail_with_file_and_line(corpus, tmp_path, old, new, line, words):
+    path = corpus / FACTS
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(BuildError) as failure:
+        build_ok(corpus, db)
+    assert failure.value.file.endswith("002_996f98365809a89b.yaml")
+    if line:
+        assert failure.value.line == line
+    assert words in failure.value.message
+    assert not db.exists()
+
+
+def test_malformed_catalog_fails_with_line(corpus, tmp_path):
+    path = corpus / "catalog.yaml"
+    path.write_text(path.read_text().replace('published: "2013-06-05"', 'published: "2013-13-05"', 1))
+    _expect_failure(corpus, tmp_path, "catalog.yaml", 27, "not a real date")
+
+
+def test_unwritable_output_is_a_clear_error(corpus, tmp_path):
+    (tmp_path / "a_file").write_text("x")
+    with pytest.raises(BuildError, match="is a file, not a folder"):
+        build_ok(corpus, tmp_path / "a_file" / "w.duckdb")
+    with pytest.raises(BuildError, match="does not exist"):
+        build_ok(corpus, tmp_path / "missing" / "w.duckdb")
+
+
+def test_duckdb_cli_opens_the_warehouse(seed_db):
+    cli = ROOT / ".venv" / "bin" / "duckdb"
+    executable = str(cli) if cli.exists() else "duckdb"
+    result = subprocess.run([executable, "-readonly", str(seed_db), "-csv", "-c",
+                             "SELECT claimant, figure_text FROM claims WHERE comparison_group = 'civilians inside Qusayr' ORDER BY as_of"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["Atlantic Sentinel,\"more than 20,000\"", "Muhammad Radwan Raad,\"40,000\"",
+                                              "GlobalPost,\"As many as 20,000\""]
