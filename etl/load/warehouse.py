@@ -35,8 +35,10 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
             connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
             for table, rows in tables.items():
                 if rows:
-                    data = _arrow(connection, table, rows)  # noqa: F841 (read by name below)
-                    connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM data")
+                    # Table names come from the build's own list, never from input text.
+                    connection.register("incoming", _arrow(connection, table, rows))
+                    connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    connection.unregister("incoming")
             connection.execute(VIEWS_SQL.read_text(encoding="utf-8"))
             connection.execute("CHECKPOINT")
         finally:
