@@ -50,6 +50,12 @@ def _inputs_digest(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def _coded_error(facts_dir: Path, coded_at: str, message: str) -> BuildError:
+    """A BuildError at a fact's `coded_at` ("file.yaml:line")."""
+    file, line = coded_at.rsplit(":", 1)
+    return BuildError(facts_dir / file, int(line), message)
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -91,15 +97,14 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
     known_events = {e["event_id"] for e in events}
     for row in casualties + counts:
         if row["event_id"] and row["event_id"] not in known_events:
-            file, line = row["coded_at"].rsplit(":", 1)
-            raise BuildError(facts_dir / file, int(line), f"unknown event {row['event_id']!r}")
+            raise _coded_error(facts_dir, row["coded_at"], f"unknown event {row['event_id']!r}")
     for table, rows, key in (("casualties", casualties, "casualty_id"), ("counted_things", counts, "count_id"),
                              ("event_reports", reports, "report_id")):
         seen: dict[str, str] = {}
         for row in rows:
             if row[key] in seen:
-                raise BuildError(facts_dir / row["coded_at"].rsplit(":", 1)[0], int(row["coded_at"].rsplit(":", 1)[1]),
-                                 f"the same {table} fact is coded twice (also at {seen[row[key]]})")
+                raise _coded_error(facts_dir, row["coded_at"],
+                                   f"the same {table} fact is coded twice (also at {seen[row[key]]})")
             seen[row[key]] = row["coded_at"]
 
     mentions, parts = [], []
