@@ -1,8 +1,21 @@
 """Entry point (Streamlit Community Cloud's convention): build the warehouse if missing, then hand over."""
 import streamlit as st
 
+from dashboard import filters
 from dashboard.bootstrap import ensure_warehouse
 
 ensure_warehouse()
 st.set_page_config(page_title="Conflicting reports", layout="wide")
-st.navigation([st.Page("dashboard/overview.py", title="Overview", default=True)]).run()
+# Each page is one file under dashboard/; its URL path is the file name (…/timeline, …/sql).
+page = st.navigation([
+    st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("dashboard/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("dashboard/map.py", title="Map", icon=":material/map:"),
+    st.Page("dashboard/claims.py", title="Claims", icon=":material/compare_arrows:"),
+    st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("dashboard/documents.py", title="Documents", icon=":material/article:"),
+])
+# The shared filters (kept in the URL) belong to the pages that read the fact base through them.
+if page.url_path != "sql":
+    filters.sidebar()
+page.run()

@@ -1,41 +1,79 @@
-"""Overview: what the warehouse holds, where sources disagree most, and the documents."""
+"""Overview: what the warehouse holds, where sources disagree most, a small timeline and map, the documents."""
 import streamlit as st
 
-from dashboard import queries
+from dashboard import charts, filters, links, queries
+from dashboard.formatting import number, published, when
 
 st.title("Conflicting reports: the fact base")
 held = queries.holdings()
 if not held["documents"]:
     st.info("The warehouse holds no documents yet. Add articles to the corpus folder and run `python -m etl build`.")
     st.stop()
+chosen = filters.current()
 
-columns = st.columns(4)
+columns = st.columns(5)
 columns[0].metric("Documents", held["documents"])
 columns[1].metric("Sources", held["sources"])
 columns[2].metric("Casualty claims", held["claims"])
 columns[3].metric("Events", held["events"])
-if held["first_day"]:
-    st.caption(f"Events dated from {held['first_day']:%d %B %Y} to {held['last_day']:%d %B %Y}.")
+columns[4].metric("Contested events", held["contested"])
+nav = st.columns(5)
+nav[0].page_link("dashboard/documents.py", label="Read the documents")
+nav[2].page_link("dashboard/claims.py", label="Compare the claims")
+nav[3].page_link("dashboard/timeline.py", label="Events on the timeline")
+nav[4].page_link("dashboard/claims.py", label="Who denies what", query_params={"section": "contested"})
+if held["first_day"] is not None:
+    st.caption(f"Events dated from {when(held['first_day'])} to {when(held['last_day'])}; "
+               f"{held['reports']} reports of them. Counts are of the whole warehouse; the sections below follow the filters.")
+if chosen.active():
+    st.info(f"Filtered by {chosen.describe()}.")
 
-st.header("Where the sources disagree")
-st.caption("Claims about the same quantity, side by side. Spread = highest figure / lowest figure.")
-comparisons = queries.comparisons()
+st.header("Where the sources disagree most")
+st.caption("Quantities that two or more claimants put a figure on, widest disagreement first. "
+           "Spread = highest figure ÷ lowest figure. Open a row's link for every claim and its sentence.")
+comparisons = queries.comparisons(chosen)
 if comparisons.empty:
-    st.info("No quantity is reported by two or more claimants yet.")
-for group in comparisons.itertuples():
-    st.subheader(f"{group.comparison_group}: {group.min_figure:,} to {group.max_figure:,} (spread ×{group.spread:g})")
-    claims = queries.comparison_claims(group.comparison_group)
+    st.info("No quantity reported by two or more claimants matches the filters.")
+else:
+    comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
+    comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
+                            zip(comparisons.min_figure, comparisons.max_figure)]
     st.dataframe(
-        claims,
+        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "who_says_what", "open"]],
         hide_index=True,
         column_config={
-            "figure_text": "figure as written",
-            "range_text": "bounds",
-            "as_of": st.column_config.DateColumn("as of"),
-            "sentence": st.column_config.TextColumn("sentence", width="large"),
+            "comparison_group": "quantity",
+            "spread": st.column_config.NumberColumn("spread", format="×%.2g"),
+            "who_says_what": st.column_config.TextColumn("who says what", width="large"),
+            "open": st.column_config.LinkColumn("claims", display_text="compare →"),
         },
     )
 
+left, right = st.columns(2)
+events = queries.events(chosen)
+with left:
+    st.subheader("Events by month")
+    if events.empty:
+        st.info("No event matches the filters.")
+    else:
+        st.plotly_chart(charts.events_per_month(events), key="overview_timeline")
+        st.page_link("dashboard/timeline.py", label="Open the timeline")
+with right:
+    st.subheader("Where")
+    places = queries.map_places(chosen)
+    if places.empty:
+        st.info("No place matches the filters.")
+    else:
+        st.pydeck_chart(charts.place_map(places, height=300), height=300, key="overview_map")
+        st.page_link("dashboard/map.py", label="Open the map")
+
 st.header("Documents")
-st.dataframe(queries.documents(), hide_index=True,
-             column_config={"published_on": st.column_config.DateColumn("published")})
+docs = queries.documents(chosen)
+docs["published"] = [published(d, p) for d, p in zip(docs.published_on, docs.published_precision)]
+docs["read"] = [links.document(d) for d in docs.doc_id]
+st.dataframe(
+    docs[["published", "outlet", "outlet_alignment", "title", "claims", "event_reports", "read"]],
+    hide_index=True,
+    column_config={"outlet_alignment": "alignment", "event_reports": "event reports",
+                   "read": st.column_config.LinkColumn("text", display_text="read →")},
+)

@@ -5,6 +5,11 @@ from pathlib import Path
 from etl.settings import DEFAULT_DB
 
 WAREHOUSE = Path(os.environ.get("CONFLICT_WAREHOUSE", DEFAULT_DB))
+# A public deployment of articles the deployer may not republish shows only the sentences that carry
+# facts, never whole texts: set CONFLICT_QUOTES_ONLY=1 (also in Streamlit's secrets/environment).
+QUOTES_ONLY = os.environ.get("CONFLICT_QUOTES_ONLY", "").strip().lower() in ("1", "true", "yes", "on")
+# How many documents a text search lists.
+SEARCH_MAX_DOCUMENTS = 50
 # DuckDB settings of the dashboard's connection: nothing outside the warehouse file is reachable.
 CONNECTION_CONFIG = {
     "enable_external_access": False,
@@ -12,3 +17,21 @@ CONNECTION_CONFIG = {
     "autoinstall_known_extensions": False,
     "lock_configuration": True,
 }
+
+# --- SQL box budgets -------------------------------------------------------------------------------
+# What one query typed into the SQL page may use. The page is meant for a public deployment: every
+# query runs in a short-lived worker process (dashboard/sql_runner.py) so that no query, however
+# written, can slow down or break the pages other people are reading. Each value can be overridden
+# by the environment variable named beside it.
+SQL_TIME_LIMIT_SECONDS = float(os.environ.get("CONFLICT_SQL_TIME_LIMIT_SECONDS", "5"))
+# DuckDB's own limit (buffers, hash tables, sorts); spilling to disk is off, so a bigger query fails.
+SQL_MEMORY_LIMIT = os.environ.get("CONFLICT_SQL_MEMORY_LIMIT", "512MB")
+# Hard ceiling on the worker's address space. It also stops what DuckDB's limit does not count, such
+# as one enormous string built by repeat() or string_agg().
+SQL_WORKER_MEMORY_MB = int(os.environ.get("CONFLICT_SQL_WORKER_MEMORY_MB", "1536"))
+SQL_THREADS = int(os.environ.get("CONFLICT_SQL_THREADS", "2"))
+SQL_MAX_ROWS = int(os.environ.get("CONFLICT_SQL_MAX_ROWS", "1000"))
+SQL_MAX_RESULT_BYTES = int(os.environ.get("CONFLICT_SQL_MAX_RESULT_BYTES", str(20 * 1024 * 1024)))
+SQL_MAX_QUERY_CHARS = int(os.environ.get("CONFLICT_SQL_MAX_QUERY_CHARS", "20000"))
+# Queries running at once in this process; more wait up to the time limit, then are turned away.
+SQL_MAX_CONCURRENT_QUERIES = int(os.environ.get("CONFLICT_SQL_MAX_CONCURRENT_QUERIES", "2"))

@@ -1,32 +1,177 @@
-"""The dashboard as a person opens it (Streamlit's AppTest runs the real entry point)."""
+"""Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
 import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, rows
 
 
 @pytest.fixture
-def app(seed_db, tmp_path, monkeypatch):
+def open_page(seed_db, tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(seed_db, warehouse)
     monkeypatch.setattr(settings, "WAREHOUSE", warehouse)
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+
+    def run(page: str = "overview", **params) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        for key, value in params.items():
+            app.query_params[key] = value
+        if page != "overview":
+            app.switch_page(f"dashboard/{page}.py")
+        app.run()
+        assert not app.exception, [e.message for e in app.exception]
+        return app
+    return run
 
 
-def test_overview_shows_the_disagreement_on_civilians_in_qusayr(app):
-    app.run()
-    assert not app.exception
+def url(app, key: str) -> list[str]:
+    """A key of the page's URL, as the list of its values."""
+    value = app.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def html_of(app) -> str:
+    return "\n".join(element.proto.body for element in app.get("html"))
+
+
+def frame(app, column: str):
+    """The first table on the page that has `column`."""
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def claim_id(db, figure_text: str) -> str:
+    return rows(db, "SELECT casualty_id FROM casualties WHERE figure_text = ?", figure_text)[0][0]
+
+
+def test_overview_holdings_and_widest_disagreement_first(open_page):
+    app = open_page()
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Documents"] == "5" and metrics["Casualty claims"] == "12"
-    headings = [s.value for s in app.subheader]
-    assert "civilians inside Qusayr: 20,000 to 40,000 (spread ×2)" in headings
-    assert "wounded trapped in Qusayr: 1,000 to 1,500 (spread ×1.5)" in headings
-    claims = app.dataframe[headings.index("civilians inside Qusayr: 20,000 to 40,000 (spread ×2)")].value
-    assert list(claims["claimant"]) == ["Atlantic Sentinel", "Muhammad Radwan Raad", "GlobalPost"]
-    assert list(claims["range_text"]) == ["20,000 or more", "40,000", "up to 20,000"]
+    assert metrics["Documents"] == "5" and metrics["Casualty claims"] == "12" and metrics["Events"] == "31"
+    assert metrics["Contested events"] == "2"
+    comparisons = frame(app, "who_says_what")
+    assert list(comparisons.comparison_group[:2]) == ["civilians inside Qusayr", "wounded trapped in Qusayr"]
+    assert list(comparisons.range[:2]) == ["20,000 – 40,000", "1,000 – 1,500"]
+    assert comparisons.open.iloc[0] == "claims?group=civilians+inside+Qusayr"
+    documents = frame(app, "outlet_alignment")
+    # 000 is known only to the month: shown as the month, not as 1 May.
+    assert documents.set_index("outlet").loc["NOW Lebanon", "published"] == "20 May 2013"
+    assert "May 2013" in list(documents.published)
+
+
+def test_filters_come_from_the_url_and_narrow_every_section(open_page):
+    app = open_page(alignment="pro-government")
+    assert app.sidebar.multiselect[2].value == ["pro-government"]
+    assert url(app, "alignment") == ["pro-government"]
+    # The only pro-government casualty figure is state media's 100 dead opposition fighters, which
+    # nobody else puts a figure on: no comparison is left.
+    assert not any("who_says_what" in d.value.columns for d in app.dataframe)
+    assert any("No quantity reported by two or more claimants" in i.value for i in app.info)
+
+
+def test_changing_a_filter_writes_it_into_the_url(open_page):
+    app = open_page("timeline")
+    app.sidebar.multiselect[0].set_value(["haidariyeh"]).run()
+    assert url(app, "place") == ["haidariyeh"]
+    assert len(app.selectbox[0].options) == 1
+
+
+def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_page):
+    app = open_page("timeline", event="qusayr-capture-of-central-square-claimed")
+    assert len(app.get("plotly_chart")) == 1
+    assert any("Contested" in w.value and "Ahmad al-Qusayr" in w.value for w in app.warning)
+    reports = frame(app, "stance")
+    assert {"claims", "denies"} <= set(reports.stance)
+    assert set(reports[reports.stance == "denies"].source) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
+
+
+def test_timeline_filtered_to_a_place_lists_only_its_events(open_page):
+    app = open_page("timeline", place="haidariyeh")
+    assert len(app.selectbox[0].options) == 1
+    app.selectbox[0].set_value("haidariyeh-captured-2013-05-14").run()
+    assert url(app, "event") == ["haidariyeh-captured-2013-05-14"]
+
+
+def test_map_replays_the_battle_day_by_day(open_page):
+    before = open_page("map", day="2013-05-13")
+    assert "Haidariyeh" not in set(frame(before, "what_happened").name)
+    after = open_page("map", day="2013-05-14")
+    places = frame(after, "what_happened").set_index("name")
+    assert "Haidariyeh" in places.index and places.loc["Haidariyeh", "events"] == 1
+    everything = frame(open_page("map"), "what_happened").set_index("name")
+    assert everything.loc["al-Qusayr", "events"] > places.loc["al-Qusayr", "events"]
+
+
+def test_claims_page_puts_each_claimants_range_beside_the_conventions(open_page):
+    app = open_page("claims", group="civilians inside Qusayr")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Spread (max ÷ min)"] == "×2"
+    assert metrics["ACLED-style (lowest)"] == "20,000"
+    assert metrics["UCDP low / best / high"] == "20,000 / 20,000 / 40,000"
+    claims = frame(app, "range_text")
+    assert dict(zip(claims.claimant, claims.range_text)) == {
+        "Atlantic Sentinel": "20,000 or more", "Muhammad Radwan Raad": "40,000", "GlobalPost": "up to 20,000"}
+    assert all(link.startswith("claims?claim=c-") for link in claims.link)
+
+
+def test_a_claim_permalink_shows_its_sentence_and_who_disagrees(open_page, db):
+    app = open_page("claims", claim=claim_id(db, "40,000"))
+    assert app.subheader[0].value == "Muhammad Radwan Raad: 40,000 trapped"
+    assert {m.label: m.value for m in app.metric}["Bounds"] == "40,000"
+    assert "40,000" in html_of(app) and "civilians" in html_of(app)
+    others = frame(app, "range_text")
+    assert set(others.claimant) == {"Atlantic Sentinel", "GlobalPost"}
+
+
+def test_claims_sections_contested_matrix_and_over_time(open_page):
+    contested = open_page("claims", section="contested")
+    assert [s.value.split(": ", 1)[1] for s in contested.subheader][:2] and len(contested.subheader) == 2
+    matrix = frame(open_page("claims", section="matrix"), "claimant").set_index("claimant")
+    assert matrix.loc["GlobalPost", "civilians inside Qusayr"] == "up to 20,000"
+    over_time = open_page("claims", section="over-time")
+    assert [s.value for s in over_time.subheader] == ["civilians inside Qusayr"]
+
+
+def test_actors_page_lists_sides_and_an_actors_events(open_page):
+    app = open_page("actors", who="hezbollah")
+    actors = frame(app, "side").set_index("name")
+    assert actors.loc["Hezbollah", "side"] == "government" and actors.loc["Hezbollah", "events"] > 0
+    events = frame(app, "role")
+    assert len(events) == actors.loc["Hezbollah", "events"]
+    assert url(app, "who") == ["hezbollah"]
+
+
+def test_documents_page_sets_reader_comments_apart_and_marks_facts(open_page, db):
+    app = open_page("documents", read="002_996f98365809a89b", fact=claim_id(db, "At least 58"))
+    assert app.header[0].value == "Qusayr resisting all-out attack"
+    text = html_of(app)
+    assert "outline:3px solid" in text  # the fact the link points at
+    assert "background:#f9d0c4" in text  # casualty claims highlighted
+    facts = frame(app, "fact_type")
+    assert {"casualty claim", "event report", "place mention"} <= set(facts.fact_type)
+
+
+def test_document_search_finds_every_text_that_names_hezbollah(open_page, db):
+    app = open_page("documents", q="Hezbollah")
+    expected = rows(db, "SELECT count(*) FROM documents WHERE contains(lower(text), 'hezbollah')")[0][0]
+    assert len(app.expander) == expected
+
+
+def test_quotes_only_deployment_shows_sentences_not_articles(open_page, db, monkeypatch):
+    monkeypatch.setattr(settings, "QUOTES_ONLY", True)
+    app = open_page("documents", read="002_996f98365809a89b")
+    shown = html_of(app)
+    sentence = rows(db, "SELECT sentence FROM casualties WHERE figure_text = 'At least 58'")[0][0]
+    assert sentence.split()[0] in shown
+    assert "Reader comment" not in shown
+    assert "waiting to kill any government soldier" not in shown  # the reader comment's own words
+
+
+def test_every_page_says_plainly_when_a_filter_matches_nothing(open_page):
+    for page in ("timeline", "map", "claims", "actors"):
+        app = open_page(page, place="haidariyeh", alignment="opposition", doc="004_90573b398f18ee08")
+        assert any("No " in i.value for i in app.info), page
 
 
 def test_a_missing_warehouse_is_built_from_the_seeds(tmp_path, monkeypatch):

@@ -1,0 +1,54 @@
+"""Country borders for the Map page, read from a GeoJSON file shipped with the dashboard.
+
+The map has no basemap and no internet, so these outlines are all that tells a reader where
+Syria and Lebanon are. The file is Natural Earth (public domain) at 1:10m, written once by
+etl/tools/extract_borders.py; reading it needs only json.
+"""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+BORDERS_GEOJSON = Path(__file__).resolve().parent / "assets" / "borders.geojson"
+
+
+@lru_cache(maxsize=1)
+def load_borders() -> dict:
+    """The borders FeatureCollection. Shared by every caller: copy it before changing it."""
+    with BORDERS_GEOJSON.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _polygons() -> tuple[tuple[str, tuple[float, float, float, float], tuple[list, ...]], ...]:
+    polygons = []
+    for feature in load_borders()["features"]:
+        geometry = feature["geometry"]
+        parts = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for rings in parts:
+            xs = [x for x, _ in rings[0]]
+            ys = [y for _, y in rings[0]]
+            bbox = (min(xs), min(ys), max(xs), max(ys))
+            polygons.append((feature["properties"]["name"], bbox, tuple(rings)))
+    return tuple(polygons)
+
+
+def _in_ring(x: float, y: float, ring: list) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        # Half-open test on y: a ray through a vertex counts that vertex for one edge only.
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def country_at(lon: float, lat: float) -> str | None:
+    """Name of the country whose border contains the point, or None (sea, or a country not in the file).
+
+    Points within a few tens of metres of a border may land on either side: the line work is 1:10m.
+    """
+    for name, (west, south, east, north), rings in _polygons():
+        if not (west <= lon <= east and south <= lat <= north):
+            continue
+        if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:]):
+            return name
+    return None

@@ -1,0 +1,155 @@
+"""Figures the pages draw: Plotly for time and ranges, pydeck for the map. Data in, figure out."""
+from datetime import timedelta
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from dashboard.borders import load_borders
+from dashboard.formatting import when
+
+# ACLED's six event types, each always the same colour on every page.
+EVENT_TYPE_COLORS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#8e44ad",
+    "Protests": "#27ae60",
+    "Riots": "#16a085",
+    "Strategic developments": "#2c3e50",
+    "claims only": "#7f8c8d",
+}
+ALIGNMENT_COLORS = {
+    "government": "#b03a2e",
+    "pro-government": "#e74c3c",
+    "opposition": "#2874a6",
+    "independent": "#7d3c98",
+    "international": "#138d75",
+    "unknown": "#7f8c8d",
+}
+# Hatching says how precisely an event is dated: solid is a day, patterns are coarser.
+PRECISION_PATTERNS = {"day": "", "week": "/", "month": ".", "year": "x"}
+
+
+def _rgb(hex_color: str, alpha: int = 200) -> list[int]:
+    return [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def _label(row) -> str:
+    flag = "⚑ " if row.contested else ""
+    summary = row.summary if len(row.summary) <= 70 else row.summary[:69] + "…"
+    return f"{flag}{row.place_name or 'unplaced'}: {summary}"
+
+
+def timeline(events: pd.DataFrame, height_per_event: int = 26) -> go.Figure:
+    """One bar per event across the days it may have happened; a month-precision event spans its month."""
+    frame = events.dropna(subset=["date_start"]).copy()
+    frame["label"] = [_label(row) for row in frame.itertuples()]
+    frame["finish"] = pd.to_datetime(frame["date_end"]) + timedelta(days=1)
+    frame["when"] = [when(r.date_start, r.date_end, r.date_precision) for r in frame.itertuples()]
+    frame["precision"] = frame["date_precision"].fillna("day")
+    frame["status"] = frame["contested"].map({True: "contested: a source denies it", False: "uncontested"})
+    figure = px.timeline(
+        frame, x_start="date_start", x_end="finish", y="label", color="event_type",
+        pattern_shape="precision", pattern_shape_map=PRECISION_PATTERNS,
+        color_discrete_map=EVENT_TYPE_COLORS, custom_data=["event_id"],
+        hover_data={"when": True, "precision": True, "sub_event_type": True, "reports": True, "status": True,
+                    "label": False, "finish": False, "date_start": False, "event_type": False},
+    )
+    # A one-day bar is a hairline on a months-long axis: mark each event's start with a dot too.
+    figure.add_trace(go.Scatter(
+        x=frame["date_start"], y=frame["label"], mode="markers", name="start",
+        marker=dict(size=7, color=[EVENT_TYPE_COLORS.get(t, "#555") for t in frame["event_type"]],
+                    symbol=["x" if c else "circle" for c in frame["contested"]],
+                    line=dict(width=1, color="#111")),
+        customdata=frame[["event_id"]].to_numpy(), hoverinfo="skip", showlegend=False,
+    ))
+    figure.update_yaxes(autorange="reversed", title=None)
+    figure.update_xaxes(title=None)
+    figure.update_layout(height=max(260, 90 + height_per_event * len(frame)), legend_title_text="",
+                         margin=dict(l=10, r=10, t=30, b=10), clickmode="event+select")
+    return figure
+
+
+def events_per_month(events: pd.DataFrame) -> go.Figure:
+    frame = events.dropna(subset=["date_start"]).copy()
+    frame["month"] = pd.to_datetime(frame["date_start"]).dt.to_period("M").dt.to_timestamp()
+    counts = frame.groupby(["month", "event_type"]).size().reset_index(name="events")
+    figure = px.bar(counts, x="month", y="events", color="event_type", color_discrete_map=EVENT_TYPE_COLORS)
+    figure.update_layout(height=260, legend_title_text="", margin=dict(l=10, r=10, t=10, b=10),
+                         xaxis_title=None, bargap=0.15)
+    figure.update_xaxes(dtick="M1", tickformat="%b %Y")
+    return figure
+
+
+def claim_ranges(claims: pd.DataFrame) -> go.Figure:
+    """Each claimant's figure as a range; open-ended bounds drawn dashed up to the edge of the chart."""
+    top = float(claims["value_high"].max()) * 1.15
+    figure = go.Figure()
+    shown = set()
+    for row in claims.itertuples():
+        label = f"{row.claimant} ({row.outlet}, {when(row.as_of)})"
+        low = 0 if pd.isna(row.count_low) else row.count_low
+        high = top if pd.isna(row.count_high) else row.count_high
+        color = ALIGNMENT_COLORS.get(row.alignment, "#555")
+        open_ended = pd.isna(row.count_low) or pd.isna(row.count_high)
+        figure.add_trace(go.Scatter(
+            x=[low, high], y=[label, label], mode="lines", name=row.alignment,
+            line=dict(color=color, width=10, dash="dot" if open_ended else "solid"),
+            legendgroup=row.alignment, showlegend=row.alignment not in shown,
+            hovertext=f"{row.claimant}: {row.figure_text} → {row.range_text}", hoverinfo="text",
+        ))
+        shown.add(row.alignment)
+        known = [v for v in (row.count_low, row.count_high) if not pd.isna(v)]
+        figure.add_trace(go.Scatter(
+            x=known, y=[label] * len(known), mode="markers+text", showlegend=False, hoverinfo="skip",
+            marker=dict(color=color, size=14, line=dict(color="#111", width=1)),
+            text=[f"{v:,.0f}" for v in known], textposition="top center",
+        ))
+    figure.update_layout(height=120 + 48 * len(claims), margin=dict(l=10, r=10, t=20, b=10),
+                         xaxis=dict(title="figure", range=[0, top], tickformat=","), legend_title_text="alignment")
+    figure.update_yaxes(autorange="reversed")
+    return figure
+
+
+def figures_over_time(claims: pd.DataFrame) -> go.Figure:
+    """The same quantity reported on different days: each claim at its date, its range as an error bar."""
+    frame = claims.copy()
+    frame["mid"] = (frame["value_low"] + frame["value_high"]) / 2
+    frame["minus"] = frame["mid"] - frame["value_low"]
+    frame["plus"] = frame["value_high"] - frame["mid"]
+    figure = px.scatter(frame, x="as_of", y="mid", color="alignment", color_discrete_map=ALIGNMENT_COLORS,
+                        error_y="plus", error_y_minus="minus", hover_name="claimant",
+                        hover_data={"figure_text": True, "range_text": True, "mid": False, "plus": False,
+                                    "minus": False})
+    figure.update_traces(marker=dict(size=12))
+    figure.update_layout(height=320, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure",
+                         xaxis_title="date the figure refers to (else publication date)")
+    return figure
+
+
+def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
+    """Country borders from the shipped GeoJSON and one circle per place: no basemap, no network."""
+    frame = places.copy()
+    frame["radius"] = 2500 + 2500 * (frame["events"] + frame["claims"]).pow(0.5)
+    frame["fill"] = [_rgb(EVENT_TYPE_COLORS.get(t, "#555555"), 255 if active else 190)
+                     for t, active in zip(frame["main_type"], frame["active_on_day"])]
+    frame["outline"] = [[17, 17, 17, 255] if active else [255, 255, 255, 255] for active in frame["active_on_day"]]
+    layers = [
+        pdk.Layer("GeoJsonLayer", load_borders(), stroked=True, filled=True, get_fill_color=[236, 232, 222, 255],
+                  get_line_color=[90, 90, 90, 255], line_width_min_pixels=1, pickable=False),
+        pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",
+                  get_fill_color="fill", get_line_color="outline", stroked=True, line_width_min_pixels=1,
+                  pickable=True, id="places"),
+        pdk.Layer("TextLayer", frame, get_position=["longitude", "latitude"], get_text="name", get_size=12,
+                  get_color=[30, 30, 30, 255], get_pixel_offset=[0, -16], pickable=False),
+    ]
+    latitude = float(frame["latitude"].mean()) if len(frame) else 34.8
+    longitude = float(frame["longitude"].mean()) if len(frame) else 37.0
+    return pdk.Deck(
+        layers=layers, map_provider=None, map_style=None,
+        initial_view_state=pdk.ViewState(latitude=latitude, longitude=longitude, zoom=6.2),
+        # A text tooltip (not HTML): names and figures come from documents and must stay inert.
+        tooltip={"text": "{name} ({events} events, {claims} claims)\n{what_happened}\n{figures}"},
+        height=height,
+    )

@@ -1,0 +1,45 @@
+"""One claim, as its permalink shows it: the figure, who says it, the sentence, and who disagrees."""
+import pandas as pd
+import streamlit as st
+
+from dashboard import highlight, links, queries
+from dashboard.formatting import when
+
+
+def show(casualty_id: str) -> None:
+    claim = queries.claim(casualty_id)
+    if claim is None:
+        st.error(f"No claim {casualty_id!r} in the warehouse: the link may come from an older build.")
+        return
+    st.subheader(f"{claim['claimant']}: {claim['figure_text']} {claim['kind']}")
+    facts = st.columns(4)
+    facts[0].metric("Bounds", claim["range_text"])
+    facts[1].markdown(f"**Victims**  \n{claim['victim_group']} ({claim['victim_class']})")
+    facts[2].markdown(f"**As of**  \n{when(claim['as_of'], claim['date_end'], claim['date_precision'] or 'day')}"
+                      + ("" if not pd.isna(claim["date_start"])
+                         else " (publication date)"))
+    facts[3].markdown(f"**Claimant**  \n{claim['claimant']} ({claim['claimant_kind']}, {claim['alignment']})")
+    st.caption(f"In {claim['outlet']}, “{claim['document_title']}”"
+               + (f"; about the event: {claim['event_summary']}" if claim["event_summary"] else "")
+               + (f"; at {claim['place_name']}" if claim["place_name"] else ""))
+    st.html(f'<blockquote style="margin:0;padding:.4em .8em;border-left:4px solid #c0392b">'
+            f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
+            f'</blockquote>')
+    go = st.columns(3)
+    go[0].page_link("dashboard/documents.py", label="Read it in the document",
+                    query_params={"read": claim["doc_id"], "fact": casualty_id})
+    if claim["event_id"]:
+        go[1].page_link("dashboard/timeline.py", label="The event", query_params={"event": claim["event_id"]})
+    if claim["comparison_group"]:
+        go[2].page_link("dashboard/claims.py", label="Compare with the other claims",
+                        query_params={"group": claim["comparison_group"]})
+        others = queries.group_claims((claim["comparison_group"],))
+        others = others[others.casualty_id != casualty_id]
+        if not others.empty:
+            st.markdown("**Other claims about the same quantity**")
+            others = others.assign(link=[links.claim(c) for c in others.casualty_id])
+            st.dataframe(others[["claimant", "alignment", "figure_text", "range_text", "as_of", "sentence", "link"]],
+                         hide_index=True, column_config={
+                             "range_text": "bounds", "as_of": st.column_config.DateColumn("as of"),
+                             "sentence": st.column_config.TextColumn("sentence", width="large"),
+                             "link": st.column_config.LinkColumn("claim", display_text="permalink")})

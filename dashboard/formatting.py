@@ -1,0 +1,42 @@
+"""How dates and figures are written on the pages: a date is never shown more precisely than known."""
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+
+def _as_date(value) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, datetime):  # pandas Timestamps are datetimes
+        return value.date()
+    return value
+
+
+def when(start, end=None, precision: str | None = None) -> str:
+    """'19 May 2013', 'May 2013', '2013', '1–18 May 2013', '19 May – 4 June 2013', or 'undated'."""
+    start, end = _as_date(start), _as_date(end) or _as_date(start)
+    if start is None:
+        return "undated"
+    if precision == "year" or (start == date(start.year, 1, 1) and end == date(start.year, 12, 31)):
+        return f"{start.year}"
+    month_end = (date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1))
+    if start.day == 1 and end == month_end:
+        return f"{start:%B %Y}"
+    if start == end:
+        return f"{start.day} {start:%B %Y}" if precision in (None, "day") else f"{start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {start:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+def published(day, precision: str | None) -> str:
+    """A publication date known only to the month is written as the month."""
+    return when(day, None, precision) if precision != "day" else when(day)
+
+
+def number(value) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
