@@ -52,3 +52,13 @@ def country_at(lon: float, lat: float) -> str | None:
         if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:]):
             return name
     return None
+
+
+@lru_cache(maxsize=1)
+def bounds(margin: float = 2.0) -> list[list[float]]:
+    """The rectangle (lon/lat corners) around every border in the file, widened by `margin` degrees:
+    the map paints it as sea, so the file decides the region and no region is written into code."""
+    boxes = [bbox for _, bbox, _ in _polygons()]
+    west, south = min(b[0] for b in boxes) - margin, min(b[1] for b in boxes) - margin
+    east, north = max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin
+    return [[west, south], [east, south], [east, north], [west, north]]

@@ -6,7 +6,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from dashboard.borders import load_borders
+from dashboard.borders import bounds, load_borders
 from dashboard.formatting import when
 
 # ACLED's six event types, each always the same colour on every page.
@@ -65,8 +65,16 @@ def timeline(events: pd.DataFrame, height_per_event: int = 26) -> go.Figure:
         customdata=frame[["event_id"]].to_numpy(), hoverinfo="skip", showlegend=False,
     ))
     figure.update_yaxes(autorange="reversed", title=None)
-    figure.update_xaxes(title=None)
-    figure.update_layout(height=max(260, 90 + height_per_event * len(frame)), legend_title_text="",
+    # Open on the day-dated events (a few year-long bars would squeeze them into a sliver); the range
+    # slider under the chart shows, and reaches, the whole span.
+    days = frame[frame["precision"] == "day"]
+    if len(days) and len(days) < len(frame):
+        start = pd.to_datetime(days["date_start"]).min() - timedelta(days=10)
+        end = pd.to_datetime(days["date_end"]).max() + timedelta(days=10)
+        figure.update_xaxes(range=[start, end])
+    figure.update_xaxes(title=None, rangeslider=dict(visible=True, thickness=0.05), side="top")
+    figure.update_layout(height=max(300, 130 + height_per_event * len(frame)),
+                         legend_title_text="ACLED event type, date precision",
                          margin=dict(l=10, r=10, t=30, b=10), clickmode="event+select")
     return figure
 
@@ -76,9 +84,9 @@ def events_per_month(events: pd.DataFrame) -> go.Figure:
     frame["month"] = pd.to_datetime(frame["date_start"]).dt.to_period("M").dt.to_timestamp()
     counts = frame.groupby(["month", "event_type"]).size().reset_index(name="events")
     figure = px.bar(counts, x="month", y="events", color="event_type", color_discrete_map=EVENT_TYPE_COLORS)
-    figure.update_layout(height=260, legend_title_text="", margin=dict(l=10, r=10, t=10, b=10),
-                         xaxis_title=None, bargap=0.15)
-    figure.update_xaxes(dtick="M1", tickformat="%b %Y")
+    figure.update_layout(height=300, legend_title_text="", margin=dict(l=10, r=10, t=10, b=10),
+                         xaxis_title=None, bargap=0.15, legend=dict(orientation="h", y=-0.15, yanchor="top", x=0))
+    figure.update_xaxes(tickformat="%b %Y")
     return figure
 
 
@@ -88,7 +96,7 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
     figure = go.Figure()
     shown = set()
     for row in claims.itertuples():
-        label = f"{row.claimant} ({row.outlet}, {when(row.as_of)})"
+        label = f"{row.claimant} ({row.outlet}, {row.as_of_text})"
         low = 0 if pd.isna(row.count_low) else row.count_low
         high = top if pd.isna(row.count_high) else row.count_high
         color = ALIGNMENT_COLORS.get(row.alignment, "#555")
@@ -120,7 +128,8 @@ def figures_over_time(claims: pd.DataFrame) -> go.Figure:
     frame["plus"] = frame["value_high"] - frame["mid"]
     figure = px.scatter(frame, x="as_of", y="mid", color="alignment", color_discrete_map=ALIGNMENT_COLORS,
                         error_y="plus", error_y_minus="minus", hover_name="claimant",
-                        hover_data={"figure_text": True, "range_text": True, "mid": False, "plus": False,
+                        hover_data={"figure_text": True, "range_text": True, "as_of_text": True, "as_of": False,
+                                    "mid": False, "plus": False,
                                     "minus": False})
     figure.update_traces(marker=dict(size=12))
     figure.update_layout(height=320, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure",
@@ -136,6 +145,9 @@ def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
                      for t, active in zip(frame["main_type"], frame["active_on_day"])]
     frame["outline"] = [[17, 17, 17, 255] if active else [255, 255, 255, 255] for active in frame["active_on_day"]]
     layers = [
+        # No basemap: a pale-blue rectangle is the sea, and the shipped borders are the land on it.
+        pdk.Layer("PolygonLayer", [{"polygon": bounds()}], get_polygon="polygon", get_fill_color=[214, 230, 240, 255],
+                  stroked=False, pickable=False),
         pdk.Layer("GeoJsonLayer", load_borders(), stroked=True, filled=True, get_fill_color=[236, 232, 222, 255],
                   get_line_color=[90, 90, 90, 255], line_width_min_pixels=1, pickable=False),
         pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",

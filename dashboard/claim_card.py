@@ -3,7 +3,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import highlight, links, queries
-from dashboard.formatting import when
 
 
 def show(casualty_id: str) -> None:
@@ -15,9 +14,8 @@ def show(casualty_id: str) -> None:
     facts = st.columns(4)
     facts[0].metric("Bounds", claim["range_text"])
     facts[1].markdown(f"**Victims**  \n{claim['victim_group']} ({claim['victim_class']})")
-    facts[2].markdown(f"**As of**  \n{when(claim['as_of'], claim['date_end'], claim['date_precision'] or 'day')}"
-                      + ("" if not pd.isna(claim["date_start"])
-                         else " (publication date)"))
+    facts[2].markdown(f"**As of**  \n{claim['as_of_text']}"
+                      + ("" if not pd.isna(claim["date_start"]) else " (publication date)"))
     facts[3].markdown(f"**Claimant**  \n{claim['claimant']} ({claim['claimant_kind']}, {claim['alignment']})")
     st.caption(f"In {claim['outlet']}, “{claim['document_title']}”"
                + (f"; about the event: {claim['event_summary']}" if claim["event_summary"] else "")
@@ -38,8 +36,8 @@ def show(casualty_id: str) -> None:
         if not others.empty:
             st.markdown("**Other claims about the same quantity**")
             others = others.assign(link=[links.claim(c) for c in others.casualty_id])
-            st.dataframe(others[["claimant", "alignment", "figure_text", "range_text", "as_of", "sentence", "link"]],
+            st.dataframe(others[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "sentence", "link"]],
                          hide_index=True, column_config={
-                             "range_text": "bounds", "as_of": st.column_config.DateColumn("as of"),
+                             "range_text": "bounds", "as_of_text": "as of",
                              "sentence": st.column_config.TextColumn("sentence", width="large"),
                              "link": st.column_config.LinkColumn("claim", display_text="permalink")})

@@ -22,7 +22,7 @@ section = st.segmented_control("Section", list(SECTIONS), format_func=SECTIONS.g
                                label_visibility="collapsed") or "comparisons"
 st.query_params["section"] = section
 CLAIM_TABLE = {
-    "range_text": "bounds", "figure_text": "as written", "as_of": st.column_config.DateColumn("as of"),
+    "range_text": "bounds", "figure_text": "as written", "as_of_text": "as of",
     "sentence": st.column_config.TextColumn("sentence", width="large"),
     "link": st.column_config.LinkColumn("claim", display_text="permalink"),
 }
@@ -57,12 +57,12 @@ def comparison_section() -> None:
         first = rows.iloc[0]
         conventions.metric("Spread (max ÷ min)", f"×{group.spread:g}" if pd.notna(group.spread) else "–")
         conventions.metric("ACLED-style (lowest)", number(first.acled_lowest))
-        conventions.metric("UCDP low / best / high",
-                           f"{number(first.ucdp_low)} / {number(first.ucdp_best)} / {number(first.ucdp_high)}")
+        conventions.markdown(f"**UCDP low / best / high**  \n{number(first.ucdp_low)} / {number(first.ucdp_best)}"
+                             f" / {number(first.ucdp_high)}")
         conventions.caption(f"{group.claimants} claimant(s), {group.documents} document(s); alignments: "
                             + ", ".join(group.alignments))
         rows["link"] = [links.claim(c) for c in rows.casualty_id]
-        st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of", "outlet", "sentence", "link"]],
+        st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence", "link"]],
                      hide_index=True, column_config=CLAIM_TABLE, key=f"claims_{group.comparison_group}")
     single = groups[groups.claimants < 2]
     if not focus and not single.empty:

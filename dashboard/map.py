@@ -1,9 +1,10 @@
 """Map: places sized by events and claims, coloured by what happened there, replayed day by day."""
+import time
 from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import charts, filters, queries
+from dashboard import charts, filters, queries, settings
 from dashboard.formatting import when
 
 st.title("Map")
@@ -17,15 +18,28 @@ if not dated.empty:
                        value=st.query_params.get("day") is not None,
                        help="Show only what had happened by the chosen day; places active that day are outlined.")
     if replay and first < last:
-        wanted = st.query_params.get("day")
-        if "map_day" not in st.session_state and wanted:
+        if "map_day" not in st.session_state or not first <= st.session_state["map_day"] <= last:
+            wanted, start = st.query_params.get("day"), last
             try:
-                st.session_state["map_day"] = min(max(date.fromisoformat(wanted), first), last)
+                start = min(max(date.fromisoformat(wanted), first), last) if wanted else last
             except ValueError:
                 st.warning(f"Ignored day {wanted!r} in the link: dates are written YYYY-MM-DD.")
-        day = st.slider("Day", min_value=first, max_value=last, value=last, step=timedelta(days=1),
+            st.session_state["map_day"] = start
+        # Playing steps to the next day on which an event starts or ends: a replay of what changed.
+        changes = sorted({d.date() for d in dated.date_start} | {d.date() for d in dated.date_end})
+        if st.session_state.get("map_playing"):
+            following = [d for d in changes if d > st.session_state["map_day"]]
+            if following:
+                st.session_state["map_day"] = following[0]
+            else:
+                st.session_state["map_playing"] = False
+        day = st.slider("Day", min_value=first, max_value=last, step=timedelta(days=1),
                         format="D MMM YYYY", key="map_day")
         st.query_params["day"] = day.isoformat()
+        playing = st.session_state.get("map_playing", False)
+        if st.button("Pause" if playing else "Play from here", icon=":material/pause:" if playing else ":material/play_arrow:"):
+            st.session_state["map_playing"] = not playing
+            st.rerun()
     else:
         st.query_params.pop("day", None)
 
@@ -54,3 +68,6 @@ if clicked:
     st.subheader(clicked["name"])
     st.text(clicked["what_happened"] or "No event here.")
     st.text(clicked["figures"] or "No casualty claim here.")
+if st.session_state.get("map_playing") and day is not None:
+    time.sleep(settings.MAP_REPLAY_SECONDS_PER_STEP)
+    st.rerun()

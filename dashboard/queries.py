@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import query, warehouse_signature
+from dashboard.formatting import when
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -208,7 +209,11 @@ def map_places(filters, day: date | None = None) -> pd.DataFrame:
         per_place_events AS (
             SELECT e.place_id, count(*) AS events, mode(e.event_type) AS main_type,
                    bool_or(e.contested) AS contested, {active} AS active_on_day,
-                   string_agg(coalesce(strftime(e.date_start, '%d %b %Y'), 'undated') || ': ' || e.summary, '\n'
+                   string_agg(CASE e.date_precision WHEN 'year' THEN strftime(e.date_start, '%Y')
+                                   WHEN 'month' THEN strftime(e.date_start, '%b %Y')
+                                   WHEN 'week' THEN 'week of ' || strftime(e.date_start, '%d %b %Y')
+                                   ELSE coalesce(strftime(e.date_start, '%d %b %Y'), 'undated') END
+                              || ': ' || e.summary, '\n'
                               ORDER BY e.date_start) AS what_happened
             FROM ev e GROUP BY e.place_id
         ),
@@ -235,9 +240,16 @@ def map_places(filters, day: date | None = None) -> pd.DataFrame:
 
 CLAIM_COLUMNS = """c.casualty_id, c.comparison_group, c.claimant, c.claimant_kind, c.alignment, c.kind,
     c.victim_group, c.victim_class, c.figure_text, c.qualifier, c.count_low, c.count_high, c.range_text,
-    c.value_low, c.value_high, c.figure, c.as_of, c.date_start, c.date_end, c.date_precision, c.date_text,
+    c.value_low, c.value_high, c.figure, c.as_of, c.as_of_precision, c.date_start, c.date_end, c.date_precision, c.date_text,
     c.place_name, c.event_id, c.event_summary, c.doc_id, c.document_title, c.outlet, c.published_on,
     c.evidence, c.sentence, c.sentence_start, c.char_start, c.char_end, c.claimant_text"""
+
+
+def _as_of_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The date a figure refers to, written no more precisely than it is known."""
+    frame["as_of_text"] = [when(row.as_of, row.date_end if not pd.isna(row.date_start) else None, row.as_of_precision)
+                           for row in frame.itertuples()]
+    return frame
 
 
 def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
@@ -265,17 +277,17 @@ def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:
         WHERE list_contains(?, c.comparison_group)
         WINDOW g AS (PARTITION BY c.comparison_group)
         ORDER BY c.comparison_group, c.as_of, c.claimant
-    """, list(groups))
+    """, list(groups)).pipe(_as_of_text)
 
 
 def claims(filters) -> pd.DataFrame:
     where, params = claim_conditions(filters)
-    return _run(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {where} ORDER BY c.as_of, c.claimant", *params)
+    return _as_of_text(_run(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {where} ORDER BY c.as_of, c.claimant", *params))
 
 
 def claim(casualty_id: str) -> dict | None:
     frame = _run(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.casualty_id = ?", casualty_id)
-    return None if frame.empty else frame.iloc[0].to_dict()
+    return None if frame.empty else _as_of_text(frame).iloc[0].to_dict()
 
 
 def contested_events(filters) -> pd.DataFrame:

@@ -108,7 +108,7 @@ def test_claims_page_puts_each_claimants_range_beside_the_conventions(open_page)
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Spread (max ÷ min)"] == "×2"
     assert metrics["ACLED-style (lowest)"] == "20,000"
-    assert metrics["UCDP low / best / high"] == "20,000 / 20,000 / 40,000"
+    assert any(m.value == "**UCDP low / best / high**  \n20,000 / 20,000 / 40,000" for m in app.markdown)
     claims = frame(app, "range_text")
     assert dict(zip(claims.claimant, claims.range_text)) == {
         "Atlantic Sentinel": "20,000 or more", "Muhammad Radwan Raad": "40,000", "GlobalPost": "up to 20,000"}
@@ -181,3 +181,15 @@ def test_a_missing_warehouse_is_built_from_the_seeds(tmp_path, monkeypatch):
     assert not app.exception
     assert (tmp_path / "fresh" / "warehouse.duckdb").exists()
     assert {m.label: m.value for m in app.metric}["Documents"] == "5"
+
+
+def test_map_replay_plays_through_to_the_last_day_and_stops(open_page, monkeypatch):
+    monkeypatch.setattr(settings, "MAP_REPLAY_SECONDS_PER_STEP", 0)
+    app = open_page("map", day="2013-05-13")
+    assert app.button[0].label == "Play from here"
+    app.button[0].click().run(timeout=60)
+    # The replay steps through each day something changed and stops on the last one: the rebel
+    # offensive in Latakia, 4-5 August 2013.
+    assert app.slider[0].value.isoformat() == "2013-08-05"
+    assert app.button[0].label == "Play from here"
+    assert {"Haidariyeh", "Salma"} <= set(frame(app, "what_happened").name)

@@ -3,7 +3,7 @@
 CREATE VIEW claims AS
 WITH joined AS (
     SELECT c.*,
-           d.title AS document_title, d.outlet, d.published_on,
+           d.title AS document_title, d.outlet, d.published_on, d.published_precision,
            s.name AS claimant, s.kind AS claimant_kind, s.alignment,
            p.name AS place_name, e.summary AS event_summary
     FROM casualties c
@@ -15,6 +15,7 @@ WITH joined AS (
 final AS (
     SELECT *,
            coalesce(date_start, published_on) AS as_of,
+           CASE WHEN date_start IS NOT NULL THEN date_precision ELSE published_precision END AS as_of_precision,
            coalesce(count_low, count_high) AS value_low,
            coalesce(count_high, count_low) AS value_high,
            CASE WHEN count_low IS NULL THEN 'up to ' || format('{:,}', count_high)
@@ -24,7 +25,7 @@ final AS (
     FROM joined
 )
 SELECT * FROM final;
-COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date; value_low/value_high fill an open bound with the other one; range_text is the bounds in words.';
+COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the other one; range_text is the bounds in words.';
 
 CREATE VIEW comparison_claims AS
 WITH grouped AS (
@@ -32,7 +33,7 @@ WITH grouped AS (
 ),
 final AS (
     SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
-           count_low, count_high, range_text, value_low, value_high, as_of, date_precision, doc_id, outlet,
+           count_low, count_high, range_text, value_low, value_high, as_of, as_of_precision, date_precision, doc_id, outlet,
            evidence, sentence, char_start, char_end,
            min(value_low) OVER (PARTITION BY comparison_group) AS group_min,
            max(value_high) OVER (PARTITION BY comparison_group) AS group_max,
