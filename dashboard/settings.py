@@ -8,6 +8,8 @@ WAREHOUSE = Path(os.environ.get("CONFLICT_WAREHOUSE", DEFAULT_DB))
 # A public deployment of articles the deployer may not republish shows only the sentences that carry
 # facts, never whole texts: set CONFLICT_QUOTES_ONLY=1 (also in Streamlit's secrets/environment).
 QUOTES_ONLY = os.environ.get("CONFLICT_QUOTES_ONLY", "").strip().lower() in ("1", "true", "yes", "on")
+# How long the map's replay shows each step before moving to the next day on which something changed.
+MAP_REPLAY_SECONDS_PER_STEP = 1.0
 # How many documents a text search lists.
 SEARCH_MAX_DOCUMENTS = 50
 # DuckDB settings of the dashboard's connection: nothing outside the warehouse file is reachable.
