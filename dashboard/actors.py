@@ -1,4 +1,5 @@
 """Actors: who acts, on which side, where they are named, what they take part in, and with whom."""
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -39,25 +40,25 @@ if focus:
 else:
     st.query_params.pop("who", None)
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Mentions per document")
-    mentions = queries.actor_mentions_by_document()
-    mentions = mentions[mentions.actor.isin(actors.name)]
-    if mentions.empty:
-        st.info("No mention of these actors in the documents.")
-    else:
-        table = mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0)
-        st.dataframe(table)
-with right:
-    st.subheader("Who appears together")
-    pairs = queries.actor_pairs(chosen)
-    if pairs.empty:
-        st.info("No two actors share an event that matches the filters.")
-    else:
-        square = pairs.pivot_table(index="actor", columns="with_actor", values="shared_events", fill_value=0)
-        figure = px.imshow(square, color_continuous_scale="Blues", aspect="auto",
-                           labels=dict(color="shared events", x="", y=""))
-        figure.update_layout(height=120 + 22 * len(square), margin=dict(l=10, r=10, t=10, b=10))
-        st.plotly_chart(figure, key="actor_pairs")
-        st.caption("Cells count the events both actors take part in (either side).")
+st.subheader("Who appears together")
+pairs = queries.actor_pairs(chosen)
+if pairs.empty:
+    st.info("No two actors share an event that matches the filters.")
+else:
+    # Each pair comes once from the query; mirror it so the matrix reads the same from either actor.
+    both = pd.concat([pairs, pairs.rename(columns={"actor": "with_actor", "with_actor": "actor"})])
+    square = both.pivot_table(index="actor", columns="with_actor", values="shared_events", fill_value=0)
+    figure = px.imshow(square, color_continuous_scale="Blues", labels=dict(color="shared events", x="", y=""),
+                       text_auto=True)
+    figure.update_layout(height=220 + 26 * len(square), margin=dict(l=10, r=10, t=10, b=10))
+    figure.update_xaxes(side="top", tickangle=-40)
+    st.plotly_chart(figure, key="actor_pairs")
+    st.caption("Cells count the events both actors take part in (on either side).")
+
+st.subheader("Mentions per document")
+mentions = queries.actor_mentions_by_document()
+mentions = mentions[mentions.actor.isin(actors.name)]
+if mentions.empty:
+    st.info("No mention of these actors in the documents.")
+else:
+    st.dataframe(mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0))

@@ -121,18 +121,24 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
 
 
 def figures_over_time(claims: pd.DataFrame) -> go.Figure:
-    """The same quantity reported on different days: each claim at its date, its range as an error bar."""
+    """The same quantity reported on different days: each claim at its date, its range as an error bar,
+    an open bound as a triangle pointing the way the figure is open ("more than" up, "up to" down)."""
     frame = claims.copy()
     frame["mid"] = (frame["value_low"] + frame["value_high"]) / 2
     frame["minus"] = frame["mid"] - frame["value_low"]
     frame["plus"] = frame["value_high"] - frame["mid"]
+    frame["bound"] = ["at least (open above)" if pd.isna(high) else "at most (open below)" if pd.isna(low)
+                      else "range" if low != high else "exact"
+                      for low, high in zip(frame["count_low"], frame["count_high"])]
     figure = px.scatter(frame, x="as_of", y="mid", color="alignment", color_discrete_map=ALIGNMENT_COLORS,
-                        error_y="plus", error_y_minus="minus", hover_name="claimant",
+                        symbol="bound", symbol_map={"at least (open above)": "triangle-up", "exact": "circle",
+                                                    "at most (open below)": "triangle-down", "range": "diamond"},
+                        error_y="plus", error_y_minus="minus", hover_name="claimant", text="claimant",
                         hover_data={"figure_text": True, "range_text": True, "as_of_text": True, "as_of": False,
-                                    "mid": False, "plus": False,
-                                    "minus": False})
-    figure.update_traces(marker=dict(size=12))
-    figure.update_layout(height=320, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure",
+                                    "mid": False, "plus": False, "minus": False})
+    figure.update_traces(marker=dict(size=14, line=dict(color="#111", width=1)), textposition="top center")
+    figure.update_layout(height=340, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure",
+                         yaxis_rangemode="tozero", legend_title_text="alignment, bound",
                          xaxis_title="date the figure refers to (else publication date)")
     return figure
 
