@@ -2,6 +2,11 @@
 
 The ETL replaces the warehouse file with a rename; the connection is keyed by the file's
 identity (inode and modification time), so the next rerun after a rebuild opens the new file.
+
+DuckDB shares one database instance among all connections to the same path in a process, so a
+plain `duckdb.connect(path)` after a rebuild would hand back the instance still holding the old,
+renamed-away file. Each connection therefore is its own in-memory database that attaches the file
+read-only; readers of the old file keep it until their cursor is done, and nothing errors.
 """
 import os
 from pathlib import Path
@@ -19,9 +24,24 @@ def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
     return str(path), status.st_ino, status.st_mtime_ns
 
 
+def open_warehouse(path: str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file with everything outside it locked away."""
+    config = dict(settings.CONNECTION_CONFIG)
+    # These two would forbid the ATTACH itself: they are set right after it, then locked.
+    late = {key: config.pop(key) for key in ("enable_external_access", "lock_configuration") if key in config}
+    connection = duckdb.connect(":memory:", config=config)
+    escaped = path.replace("'", "''")
+    connection.execute(f"ATTACH '{escaped}' AS warehouse (READ_ONLY)")
+    connection.execute("USE warehouse")
+    for key in ("enable_external_access", "lock_configuration"):
+        if key in late:
+            connection.execute(f"SET {key} = {str(late[key]).lower()}")
+    return connection
+
+
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(signature: tuple[str, int, int]) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(signature[0], read_only=True, config=dict(settings.CONNECTION_CONFIG))
+    return open_warehouse(signature[0])
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -32,6 +52,7 @@ def query(sql: str, params: list | None = None) -> pd.DataFrame:
     """Run one query on its own cursor (cursors are cheap and safe across Streamlit threads)."""
     cursor = connection().cursor()
     try:
+        cursor.execute("USE warehouse")  # a cursor starts in the empty in-memory database
         return cursor.execute(sql, params or []).df()
     finally:
         cursor.close()
