@@ -14,6 +14,7 @@ page = st.navigation([
     st.Page("dashboard/claims.py", title="Claims", icon=":material/compare_arrows:"),
     st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:"),
     st.Page("dashboard/documents.py", title="Documents", icon=":material/article:"),
+    st.Page("dashboard/sql.py", title="SQL", icon=":material/terminal:"),
 ])
 # The shared filters (kept in the URL) belong to the pages that read the fact base through them.
 if page.url_path != "sql":

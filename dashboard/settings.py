@@ -17,6 +17,9 @@ CONNECTION_CONFIG = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    # Read-only still spills big sorts to a temporary folder beside the file: nothing may be written.
+    "temp_directory": "",
     "lock_configuration": True,
 }
 
@@ -29,7 +32,7 @@ SQL_TIME_LIMIT_SECONDS = float(os.environ.get("CONFLICT_SQL_TIME_LIMIT_SECONDS",
 # DuckDB's own limit (buffers, hash tables, sorts); spilling to disk is off, so a bigger query fails.
 SQL_MEMORY_LIMIT = os.environ.get("CONFLICT_SQL_MEMORY_LIMIT", "512MB")
 # Hard ceiling on the worker's address space. It also stops what DuckDB's limit does not count, such
-# as one enormous string built by repeat() or string_agg().
+# as one enormous string built by repeat().
 SQL_WORKER_MEMORY_MB = int(os.environ.get("CONFLICT_SQL_WORKER_MEMORY_MB", "1536"))
 SQL_THREADS = int(os.environ.get("CONFLICT_SQL_THREADS", "2"))
 SQL_MAX_ROWS = int(os.environ.get("CONFLICT_SQL_MAX_ROWS", "1000"))

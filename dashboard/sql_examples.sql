@@ -1,0 +1,131 @@
+-- Example questions for the SQL page. Each starts at its "-- title:" line and runs to the next one;
+-- the page offers each as a one-click run. Every query must run on any warehouse the build makes
+-- and return rows on the seed corpus (the tests check both).
+
+-- title: Who says how many civilians are inside Qusayr?
+SELECT claimant, alignment, figure_text, range_text, as_of, outlet, sentence
+FROM comparison_claims
+WHERE comparison_group = 'civilians inside Qusayr'
+ORDER BY as_of, claimant;
+
+-- title: Where do the sources disagree most?
+-- Spread = the highest figure divided by the lowest one for the same quantity.
+SELECT comparison_group, kind, claimants, min_figure, max_figure, spread, alignments, who_says_what
+FROM comparisons
+WHERE claimants >= 2
+ORDER BY spread DESC, comparison_group;
+
+-- title: Which events does some source deny, and who asserts them?
+SELECT date_start, place_name, event_type, sub_event_type, summary, asserted_by, denied_by
+FROM contested_events
+ORDER BY date_start;
+
+-- title: What each side claims and denies about the contested events, in its own words
+SELECT r.event_id, r.stance, s.name AS source, s.alignment, d.outlet, r.evidence
+FROM event_reports r
+JOIN sources s USING (source_id)
+JOIN documents d USING (doc_id)
+WHERE r.event_id IN (SELECT event_id FROM contested_events)
+ORDER BY r.event_id, r.stance, s.name;
+
+-- title: Casualty claims per claimant alignment and kind of toll
+SELECT alignment, kind,
+       count(*) AS claims,
+       count(DISTINCT source_id) AS claimants,
+       sum(value_low) AS sum_of_low_bounds,
+       sum(value_high) AS sum_of_high_bounds
+FROM claims
+GROUP BY alignment, kind
+ORDER BY alignment, kind;
+
+-- title: Tolls per event: the ACLED-style figure beside UCDP's low, best and high
+SELECT date_start, summary, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high,
+       quantities, sources, alignments
+FROM event_casualty_rollup
+ORDER BY date_start, event_id, kind;
+
+-- title: Every sentence a source is quoted in (here Hadi al-Abdallah)
+-- Casualty figures, other counts and event reports alike; change the name to follow another source.
+WITH quoted AS (
+    SELECT doc_id, source_id, 'casualty figure' AS fact, figure_text AS says, sentence, sentence_start
+    FROM casualties
+    UNION ALL
+    SELECT doc_id, source_id, 'count of ' || what, figure_text, sentence, sentence_start
+    FROM counted_things
+    UNION ALL
+    SELECT doc_id, source_id, stance || ' ' || event_id, evidence, sentence, sentence_start
+    FROM event_reports
+)
+SELECT d.outlet, d.published_on, q.fact, q.says, q.sentence
+FROM quoted q
+JOIN sources s USING (source_id)
+JOIN documents d USING (doc_id)
+WHERE s.name = 'Hadi al-Abdallah'
+ORDER BY d.published_on, q.doc_id, q.sentence_start;
+
+-- title: Each claim beside the lowest and highest figure for the same quantity (window functions)
+SELECT comparison_group, claimant, alignment, figure_text,
+       value_low, value_high,
+       min(value_low) OVER (PARTITION BY comparison_group) AS group_lowest,
+       max(value_high) OVER (PARTITION BY comparison_group) AS group_highest,
+       rank() OVER (PARTITION BY comparison_group ORDER BY value_high DESC) AS rank_by_high
+FROM claims
+WHERE comparison_group IS NOT NULL
+ORDER BY comparison_group, rank_by_high;
+
+-- title: Who takes part in the events, and in what role
+SELECT a.name AS actor, a.side, ea.role,
+       count(*) AS events,
+       min(e.date_start) AS first_day,
+       max(e.date_end) AS last_day
+FROM event_actors ea
+JOIN actors a USING (actor_id)
+JOIN events e USING (event_id)
+GROUP BY ALL
+ORDER BY events DESC, actor, ea.role;
+
+-- title: Events per week and type of event, with a running total
+WITH weekly AS (
+    SELECT date_trunc('week', date_start) AS week, event_type, count(*) AS events
+    FROM events
+    WHERE date_start IS NOT NULL
+    GROUP BY ALL
+)
+SELECT week, event_type, events,
+       sum(events) OVER (PARTITION BY event_type ORDER BY week) AS running_total
+FROM weekly
+ORDER BY week, event_type;
+
+-- title: Which outlet states figures in its own voice, and which attributes them to others?
+SELECT d.outlet,
+       count(*) FILTER (WHERE c.source_id = d.outlet_source_id) AS in_its_own_voice,
+       count(*) FILTER (WHERE c.source_id <> d.outlet_source_id) AS attributed_to_others,
+       string_agg(DISTINCT s.name, '; ') FILTER (WHERE c.source_id <> d.outlet_source_id) AS attributed_to
+FROM casualties c
+JOIN documents d USING (doc_id)
+JOIN sources s ON s.source_id = c.source_id
+GROUP BY d.outlet
+ORDER BY d.outlet;
+
+-- title: The places named most often in the articles
+SELECT p.name AS place, p.kind, p.admin1, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
+FROM mentions m
+JOIN places p ON p.place_id = m.entity_id
+WHERE m.entity_kind = 'place'
+GROUP BY ALL
+ORDER BY mentions DESC, place
+LIMIT 20;
+
+-- title: Every table and view with its description
+SELECT table_name AS name, 'table' AS kind, comment AS description
+FROM duckdb_tables() WHERE NOT internal
+UNION ALL
+SELECT view_name, 'view', comment
+FROM duckdb_views() WHERE NOT internal
+ORDER BY kind, name;
+
+-- title: Describe a table: its columns and their types
+DESCRIBE casualties;
+
+-- title: Summarize a table: each column's range, distinct values and nulls
+SUMMARIZE claims;
