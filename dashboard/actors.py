@@ -10,7 +10,7 @@ st.title("Actors")
 chosen = filters.current()
 actors = queries.actors(chosen)
 if actors.empty:
-    st.info("No actor matches the filters.")
+    st.info(filters.nothing("actors"))
     st.stop()
 st.caption("Kind and side come from the actor list of the reference data. Events: events the actor takes part "
            "in (as initiator, target, ally or participant); mentions: times the articles name it.")

@@ -31,7 +31,7 @@ CLAIM_TABLE = {
 def comparison_section() -> None:
     groups = queries.comparisons(chosen, min_claimants=1)
     if groups.empty:
-        st.info("No claim matches the filters.")
+        st.info(filters.nothing("claims"))
         return
     options = list(groups.comparison_group)
     if "claims_group" not in st.session_state:
@@ -92,7 +92,7 @@ def contested_section() -> None:
 def matrix_section() -> None:
     claims = queries.claims(chosen)
     if claims.empty:
-        st.info("No claim matches the filters.")
+        st.info(filters.nothing("claims"))
         return
     st.caption("Rows: who makes the claim; columns: the quantity. A cell is the claimant's figure as bounds.")
     claims["topic"] = claims.comparison_group.fillna(claims.kind + ": " + claims.victim_group)

@@ -17,7 +17,7 @@ if settings.QUOTES_ONLY:
     st.info("This deployment shows only the sentences that carry facts, not whole articles.")
 docs = queries.documents(filters.current())
 if docs.empty:
-    st.info("No document matches the filters." if filters.current().documents else "The warehouse holds no documents.")
+    st.info(filters.nothing("documents"))
     st.stop()
 
 if "documents_query" not in st.session_state:

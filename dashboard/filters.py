@@ -122,3 +122,10 @@ def sidebar() -> Filters:
 
 def current() -> Filters:
     return st.session_state.get("filters", Filters())
+
+
+def nothing(things: str) -> str:
+    """What an empty section says: the filters are why, or the warehouse has none yet."""
+    if current().active():
+        return f"No {things} match the filters. Widen the dates or clear a filter in the sidebar."
+    return f"The warehouse holds no {things} yet: add articles to the corpus folder and run `python -m etl build`."

@@ -45,7 +45,7 @@ if not dated.empty:
 
 places = queries.map_places(chosen, day)
 if places.empty:
-    st.info("No place matches the filters" + (f" by {when(day)}." if day else "."))
+    st.info(f"Nothing had happened at any place by {when(day)}." if day else filters.nothing("places with events or claims"))
     st.stop()
 st.caption("Circle area grows with the events and casualty claims at a place; colour is its commonest ACLED event "
            "type (grey: only claims). Borders: Natural Earth. Hover a circle for what happened there."

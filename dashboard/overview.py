@@ -54,7 +54,7 @@ events = queries.events(chosen)
 with left:
     st.subheader("Events by month")
     if events.empty:
-        st.info("No event matches the filters.")
+        st.info(filters.nothing("events"))
     else:
         st.plotly_chart(charts.events_per_month(events), key="overview_timeline")
         st.page_link("dashboard/timeline.py", label="Open the timeline")
@@ -62,7 +62,7 @@ with right:
     st.subheader("Where")
     places = queries.map_places(chosen)
     if places.empty:
-        st.info("No place matches the filters.")
+        st.info(filters.nothing("places with events or claims"))
     else:
         st.pydeck_chart(charts.place_map(places, height=300), height=300, key="overview_map")
         st.page_link("dashboard/map.py", label="Open the map")

@@ -6,7 +6,7 @@ from dashboard import charts, event_card, filters, queries
 st.title("Timeline")
 events = queries.events(filters.current())
 if events.empty:
-    st.info("No event matches the filters. Widen the dates or clear a filter in the sidebar.")
+    st.info(filters.nothing("events"))
     st.stop()
 undated = events.date_start.isna().sum()
 st.caption("Each bar spans the days an event may have happened: a month-precision event covers its month, "

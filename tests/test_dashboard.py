@@ -209,3 +209,17 @@ def test_a_rebuilt_warehouse_shows_on_the_next_rerun_without_error(open_page, co
     app.run()
     assert not app.exception
     assert set(frame(app, "range_text").claimant) == {"Atlantic Sentinel", "Muhammad Radwan Raad"}
+
+
+def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build(empty, tmp_path / "empty.duckdb", REFERENCE_DIR)
+    monkeypatch.setattr(settings, "WAREHOUSE", tmp_path / "empty.duckdb")
+    for page in ("overview", "timeline", "map", "claims", "actors", "documents"):
+        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        if page != "overview":
+            app.switch_page(f"dashboard/{page}.py")
+        app.run()
+        assert not app.exception, page
+        assert any("holds no" in info.value for info in app.info), page
