@@ -5,7 +5,8 @@ from dashboard import filters
 from dashboard.bootstrap import ensure_warehouse
 
 ensure_warehouse()
-st.set_page_config(page_title="Conflicting reports", layout="wide")
+# A local icon: a :material: page icon would make the browser fetch the tab icon from a font server.
+st.set_page_config(page_title="Conflicting reports", page_icon="📰", layout="wide")
 # Each page is one file under dashboard/; its URL path is the file name (…/timeline, …/sql).
 page = st.navigation([
     st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -165,7 +165,7 @@ def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
     latitude = float(frame["latitude"].mean()) if len(frame) else 34.8
     longitude = float(frame["longitude"].mean()) if len(frame) else 37.0
     return pdk.Deck(
-        layers=layers, map_provider=None, map_style=None,
+        layers=layers, map_provider=None,  # no basemap: nothing is fetched from a tile or style server
         initial_view_state=pdk.ViewState(latitude=latitude, longitude=longitude, zoom=6.2),
         # A text tooltip (not HTML): names and figures come from documents and must stay inert.
         tooltip={"text": "{name} ({events} events, {claims} claims)\n{what_happened}\n{figures}"},
