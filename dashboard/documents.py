@@ -36,7 +36,7 @@ if searched:
             spans = [s for s in spans if ((sentences.sentence_start <= s[0]) & (sentences.sentence_end >= s[1])).any()]
             if not spans:
                 continue
-        with st.expander(f"{doc.outlet}, {doc.published_on:%d %b %Y}: {doc.title} ({len(spans)} hit(s))"):
+        with st.expander(f"{doc.outlet}, {published(doc.published_on, doc.published_precision)}: {doc.title} ({len(spans)} hit(s))"):
             for start, end in spans[:20]:
                 left = max(0, start - SNIPPET)
                 marked = [{"char_start": start, "char_end": end, "fact_type": "casualty claim",

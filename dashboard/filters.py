@@ -29,14 +29,17 @@ class Filters:
     def active(self) -> bool:
         return self != Filters()
 
-    def describe(self) -> str:
+    def describe(self, labels: dict[str, dict[str, str]] | None = None) -> str:
+        """The filters in words; `labels` (as from queries.filter_options) turns ids into names."""
+        labels = labels or {}
         parts = []
         if self.date_from or self.date_to:
             parts.append(f"dates {self.date_from or '…'} to {self.date_to or '…'}")
         for field, label in (("places", "places"), ("actors", "actors"), ("alignments", "alignment"),
                              ("documents", "documents")):
             if getattr(self, field):
-                parts.append(f"{label}: {', '.join(getattr(self, field))}")
+                names = [labels.get(field, {}).get(value, value) for value in getattr(self, field)]
+                parts.append(f"{label}: {', '.join(names)}")
         return "; ".join(parts)
 
 

@@ -420,7 +420,7 @@ def document_facts(doc_id: str) -> pd.DataFrame:
 def documents_containing(text: str, limit: int) -> pd.DataFrame:
     """Documents whose text contains `text` (any case), with the text, so the page can place each hit."""
     return _run("""
-        SELECT doc_id, title, outlet, published_on, text FROM documents
+        SELECT doc_id, title, outlet, published_on, published_precision, text FROM documents
         WHERE contains(lower(text), lower(?))
         ORDER BY published_on NULLS LAST, doc_id LIMIT ?
     """, text, limit)

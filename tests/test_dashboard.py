@@ -223,3 +223,8 @@ def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypat
         app.run()
         assert not app.exception, page
         assert any("holds no" in info.value for info in app.info), page
+
+
+def test_overview_names_the_filters_in_words(open_page):
+    app = open_page(place="haidariyeh")
+    assert any(info.value == "Filtered by places: Haidariyeh." for info in app.info)
