@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.errors import BuildError, BuildWarning
+from etl.extract.cache import ExtractionCache, cache_path
 from etl.extract.coded import read_fact_file
+from etl.extract.machine import MachineFacts, extract_document, extractor_digest
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import Reference, Source, read_reference, vocabulary
 from etl.load.warehouse import write_warehouse
 from etl.resolve.aliases import AliasIndex
+from etl.resolve.event_matching import match_reports
 from etl.resolve.events import merge_events
 from etl.resolve.facts import resolve_document_facts
 from etl.settings import FACTS_SUBDIR
 
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
+# Who speaks when an uncatalogued article states a figure in its own voice.
+UNKNOWN_OUTLET = Source("unknown-outlet", "Unknown outlet", "newspaper", "unknown", None, (),
+                        "the article's own voice, for documents whose outlet the catalog does not give")
 
 
 @dataclass
@@ -60,7 +66,27 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
+def _cache_key(doc: Document, outlet_of: dict) -> str:
+    """What a document's machine facts depend on besides the extractor: its text, and the
+    catalog's publication date (relative dates) and outlet (the article's own voice)."""
+    return f"{doc.sha256}|{doc.published_on}|{doc.published_until}|{outlet_of[doc.doc_id]}"
+
+
+def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[str, Source], outlet_of: dict,
+                   reference_dir: Path, db_path: Path) -> tuple[dict[str, MachineFacts], ExtractionCache]:
+    """Machine facts of every document: from the last build where neither the document nor the
+    extractor changed, else extracted now."""
+    reference_files = [p for p in reference_dir.glob("*") if p.is_file()]
+    cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
+    machine = {}
+    for doc in documents:
+        facts = cache.get(doc.doc_id, _cache_key(doc, outlet_of))
+        machine[doc.doc_id] = facts if facts is not None else extract_document(doc, index, sources, outlet_of[doc.doc_id])
+    _progress(f"machine extraction: {len(documents) - cache.reused} documents extracted, {cache.reused} unchanged")
+    return machine, cache
+
+
+def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False) -> BuildResult:
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
@@ -74,11 +100,21 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
     by_file = {doc.file: doc for doc in documents}
     outlet_of = {doc.doc_id: (index.lookup("source", doc.outlet) or [None])[0] if doc.outlet else None
                  for doc in documents}
+    machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path)
+    for facts in machine.values():
+        for source in facts.sources:
+            sources.setdefault(source.source_id, source)
+    if any(outlet is None for outlet in outlet_of.values()):
+        sources.setdefault(UNKNOWN_OUTLET.source_id, UNKNOWN_OUTLET)
+    index = AliasIndex(Reference(reference.places, reference.actors, sources))
 
     casualties, counts, event_entries, reports, coded_docs = [], [], [], [], set()
+    decisions: dict[str, object] = {}  # doc_id -> its fact file's facts (what the machine may add)
     facts_dir = docs_dir / FACTS_SUBDIR
     fact_files = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
-    for path in fact_files:
+    if machine_only:
+        _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
+    for path in ([] if machine_only else fact_files):
         data = read_fact_file(path)
         doc = by_file.get(data["document"])
         if doc is None:
@@ -88,12 +124,33 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
             raise BuildError(path, data.line_of("document"), f"a second fact file for {doc.file}")
         coded_docs.add(doc.doc_id)
         facts = resolve_document_facts(doc, data, path, index, outlet_of[doc.doc_id])
+        decisions[doc.doc_id] = facts
         casualties += facts.casualties
         counts += facts.counts
         event_entries += facts.events
         reports += facts.reports
-    _progress(f"resolved {len(fact_files)} coded-fact files")
+    _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
     events, event_actors = merge_events(event_entries, reference, facts_dir)
+    machine_casualties, machine_reports = [], []
+    for doc in documents:
+        decided = decisions.get(doc.doc_id)
+        # A claim is one row: a hand-coded document keeps its coded facts only; a reviewed one
+        # keeps the machine facts nobody rejected or replaced.
+        if decided is not None and not decided.keep_machine:
+            continue
+        dropped = decided.decided_machine_ids if decided is not None else set()
+        machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties if c["casualty_id"] not in dropped]
+        machine_reports += [{**r, "dropped": dropped} for r in machine[doc.doc_id].reports]
+    machine_reports, machine_events, machine_actors = match_reports(machine_reports, events, reference.places)
+    machine_reports = [r for r in machine_reports if r["event_id"] not in r.pop("dropped")]
+    live_events = {r["event_id"] for r in machine_reports}
+    events += [e for e in machine_events if e["event_id"] in live_events]
+    event_actors += [a for a in machine_actors if a["event_id"] in live_events]
+    for claim in machine_casualties:
+        claim["event_id"] = next((r["event_id"] for r in machine_reports if r["doc_id"] == claim["doc_id"]
+                                  and r["sentence_start"] == claim["sentence_start"]), None)
+    casualties += machine_casualties
+    reports += machine_reports
     known_events = {e["event_id"] for e in events}
     for row in casualties + counts:
         if row["event_id"] and row["event_id"] not in known_events:
@@ -115,7 +172,10 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
             part = next(k for (s, e), k in kind_at.items() if s <= mention.char_start < e)
             mentions.append({"doc_id": doc.doc_id, "entity_kind": mention.entity_kind, "entity_id": mention.entity_id,
                              "surface": mention.surface, "char_start": mention.char_start,
-                             "char_end": mention.char_end, "part": part})
+                             "char_end": mention.char_end, "part": part, "match": "alias", "confidence": 0.95})
+        for mention in machine[doc.doc_id].mentions:
+            part = next(k for (s, e), k in kind_at.items() if s <= mention["char_start"] < e)
+            mentions.append({**mention, "part": part})
         for number, part in enumerate(doc.parts, start=1):
             parts.append({"doc_id": doc.doc_id, "part_no": number, "kind": part.kind, "is_article": part.is_article,
                           "char_start": part.start, "char_end": part.end, "text": doc.text[part.start:part.end]})
@@ -145,6 +205,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},
+            {"key": "mode", "value": "machine-only" if machine_only else "coded and reviewed facts, machine facts elsewhere"},
+            {"key": "extractor_sha256", "value": cache.digest},
             {"key": "corpus", "value": docs_dir.name},
             {"key": "inputs_sha256", "value": _inputs_digest(
                 [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()])},
@@ -152,4 +214,5 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path) -> BuildResult:
     }
     _progress(f"writing {db_path}")
     write_warehouse(db_path, tables)
+    cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
     return BuildResult({name: len(rows) for name, rows in tables.items()}, warnings)

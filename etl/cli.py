@@ -16,6 +16,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file to write (default: {DEFAULT_DB.name} in warehouse/)")
     build.add_argument("--reference", type=Path, default=REFERENCE_DIR,
                        help="gazetteer, actors and sources (default: seeds/reference/)")
+    build.add_argument("--machine-only", action="store_true",
+                       help="ignore coded facts and review decisions: the machine extractor's output alone")
     return parser
 
 
@@ -28,7 +30,7 @@ def main(argv=None) -> int:
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
         try:
-            result = build(args.docs, args.db, args.reference)
+            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)

@@ -27,3 +27,11 @@ PRECISION_MAX_DAYS = (("day", 1), ("week", 7), ("month", 45))
 
 # Below this share of printable characters a decoded file is treated as binary.
 MIN_PRINTABLE_SHARE = 0.95
+
+# Machine extraction (etl/extract/machine): how close a transliterated name must be to a known
+# one (rapidfuzz ratio, 0-100) to be taken for it, after exact alias lookup has failed.
+FUZZY_NAME_MIN_SCORE = 90
+FUZZY_PLACE_MIN_SCORE = 88
+# Reports of the same type at the same place are one event when their dates lie within this
+# many days of each other (the space-and-time window of event-matching tools such as meltt).
+EVENT_MATCH_WINDOW_DAYS = 1

@@ -122,20 +122,24 @@ COMMENT ON COLUMN places.note IS 'How the coordinates were obtained, for curated
 CREATE TABLE mentions (
     doc_id      VARCHAR NOT NULL,
     entity_kind VARCHAR NOT NULL,
-    entity_id   VARCHAR NOT NULL,
+    entity_id   VARCHAR,
     surface     VARCHAR NOT NULL,
     char_start  INTEGER NOT NULL,
     char_end    INTEGER NOT NULL,
-    part        VARCHAR NOT NULL
+    part        VARCHAR NOT NULL,
+    match       VARCHAR NOT NULL,
+    confidence  DOUBLE NOT NULL
 );
-COMMENT ON TABLE mentions IS 'Every occurrence of a place or actor name in the article parts of a document.';
+COMMENT ON TABLE mentions IS 'Every occurrence of a place or actor name in the article parts of a document, and names that look like places the gazetteer lacks.';
 COMMENT ON COLUMN mentions.doc_id IS 'The document.';
 COMMENT ON COLUMN mentions.entity_kind IS 'place or actor.';
-COMMENT ON COLUMN mentions.entity_id IS 'places.place_id or actors.actor_id the name resolves to.';
+COMMENT ON COLUMN mentions.entity_id IS 'places.place_id or actors.actor_id the name resolves to; NULL for a name that looks like a place but is not in the gazetteer (match unresolved).';
 COMMENT ON COLUMN mentions.surface IS 'The name exactly as written (equals the text at the offsets).';
 COMMENT ON COLUMN mentions.char_start IS 'Start offset in documents.text (0-based).';
 COMMENT ON COLUMN mentions.char_end IS 'End offset (exclusive).';
 COMMENT ON COLUMN mentions.part IS 'Kind of document part the mention is in.';
+COMMENT ON COLUMN mentions.match IS 'alias (a known name or alias, exactly), fuzzy (a transliteration close to a known name) or unresolved (kept, not dropped).';
+COMMENT ON COLUMN mentions.confidence IS 'How sure the resolution is (0-1): 0.95 for an alias, the similarity for a fuzzy match, 0.5 for unresolved.';
 
 CREATE TABLE events (
     event_id       VARCHAR PRIMARY KEY,
@@ -149,6 +153,7 @@ CREATE TABLE events (
     where_prec     INTEGER,
     summary        VARCHAR,
     method         VARCHAR NOT NULL,
+    confidence     DOUBLE,
     defined_at     VARCHAR NOT NULL
 );
 COMMENT ON TABLE events IS 'Happenings (assaults, captures, withdrawals, shelling, warnings, declarations...), each reported by one or more documents (event_reports).';
@@ -162,8 +167,9 @@ COMMENT ON COLUMN events.disorder_type IS 'ACLED disorder type implied by the ev
 COMMENT ON COLUMN events.place_id IS 'Where it happened (places.place_id).';
 COMMENT ON COLUMN events.where_prec IS 'UCDP geographic precision of the event location (1 exact ... 7 international waters).';
 COMMENT ON COLUMN events.summary IS 'One line saying what happened, written by the coder.';
-COMMENT ON COLUMN events.method IS 'coded (by hand), machine or reviewed.';
-COMMENT ON COLUMN events.defined_at IS 'Fact file and line where the event is defined.';
+COMMENT ON COLUMN events.method IS 'coded (by hand), machine (proposed by the extractor) or reviewed (a machine event a person accepted or corrected).';
+COMMENT ON COLUMN events.confidence IS 'For machine events: the highest confidence of its machine reports; NULL for coded events.';
+COMMENT ON COLUMN events.defined_at IS 'Fact file and line where the event is defined; for a machine event, the document and character offset of its first report.';
 
 CREATE TABLE event_actors (
     event_id VARCHAR NOT NULL,
@@ -195,6 +201,7 @@ CREATE TABLE event_reports (
     date_precision VARCHAR,
     date_text      VARCHAR,
     method         VARCHAR NOT NULL,
+    confidence     DOUBLE,
     coded_at       VARCHAR,
     note           VARCHAR
 );
@@ -217,7 +224,8 @@ COMMENT ON COLUMN event_reports.date_start IS 'First possible day as this docume
 COMMENT ON COLUMN event_reports.date_end IS 'Last possible day as this document dates the event.';
 COMMENT ON COLUMN event_reports.date_precision IS 'day, week, month or year.';
 COMMENT ON COLUMN event_reports.date_text IS 'The date expression as written (e.g. on Sunday, early last month).';
-COMMENT ON COLUMN event_reports.method IS 'coded (by hand), machine or reviewed.';
+COMMENT ON COLUMN event_reports.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
+COMMENT ON COLUMN event_reports.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
 COMMENT ON COLUMN event_reports.coded_at IS 'Fact file and line of the coded report.';
 COMMENT ON COLUMN event_reports.note IS 'Coder''s note.';
 
@@ -251,6 +259,7 @@ CREATE TABLE casualties (
     claimant_end     INTEGER,
     comparison_group VARCHAR,
     method           VARCHAR NOT NULL,
+    confidence       DOUBLE,
     coded_at         VARCHAR,
     note             VARCHAR
 );
@@ -283,7 +292,8 @@ COMMENT ON COLUMN casualties.claimant_text IS 'The words naming the claimant as 
 COMMENT ON COLUMN casualties.claimant_start IS 'Start offset of claimant_text.';
 COMMENT ON COLUMN casualties.claimant_end IS 'End offset of claimant_text.';
 COMMENT ON COLUMN casualties.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side.';
-COMMENT ON COLUMN casualties.method IS 'coded (by hand), machine or reviewed.';
+COMMENT ON COLUMN casualties.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
+COMMENT ON COLUMN casualties.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
 COMMENT ON COLUMN casualties.coded_at IS 'Fact file and line of the coded claim.';
 COMMENT ON COLUMN casualties.note IS 'Coder''s note.';
 
@@ -314,6 +324,7 @@ CREATE TABLE counted_things (
     claimant_start INTEGER,
     claimant_end   INTEGER,
     method         VARCHAR NOT NULL,
+    confidence     DOUBLE,
     coded_at       VARCHAR,
     note           VARCHAR
 );
@@ -343,7 +354,8 @@ COMMENT ON COLUMN counted_things.sentence_end IS 'End offset of the sentence.';
 COMMENT ON COLUMN counted_things.claimant_text IS 'The words naming the source as written.';
 COMMENT ON COLUMN counted_things.claimant_start IS 'Start offset of claimant_text.';
 COMMENT ON COLUMN counted_things.claimant_end IS 'End offset of claimant_text.';
-COMMENT ON COLUMN counted_things.method IS 'coded, machine or reviewed.';
+COMMENT ON COLUMN counted_things.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
+COMMENT ON COLUMN counted_things.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
 COMMENT ON COLUMN counted_things.coded_at IS 'Fact file and line.';
 COMMENT ON COLUMN counted_things.note IS 'Coder''s note.';
 

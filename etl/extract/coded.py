@@ -17,7 +17,11 @@ EVENT_FIELDS = {"event", "type", "sub_type", "summary", "when", "anchor", "place
                 "reports", "note"}
 REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
 ACTOR_FIELDS = {"actor", "role"}
-FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note"}
+FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note", "machine_facts", "review"}
+# A review decision on a machine fact (written by the dashboard's review page, README "Review").
+REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record"}
+DECISIONS = ("accept", "correct", "add", "reject")
+REVIEWED_FACTS = {"casualty": CASUALTY_FIELDS, "event": EVENT_FIELDS}
 
 
 def _list(path: Path, data: Located, key: str) -> list:
@@ -34,13 +38,27 @@ def read_fact_file(path: Path) -> Located:
         raise BuildError(path, 1, "a coded-fact file must be a mapping with a 'document' key")
     check_fields(path, data, FILE_FIELDS, {"document"})
     vocab = vocabulary()
-    for record in _list(path, data, "casualties"):
+    if data.get("machine_facts", "drop") not in ("keep", "drop"):
+        raise BuildError(path, data.line_of("machine_facts"),
+                         f"machine_facts must be keep or drop, got {data['machine_facts']!r}")
+    reviewed = {"casualty": [], "event": []}
+    for entry in _list(path, data, "review"):
+        check_fields(path, entry, REVIEW_FIELDS, {"decision", "fact"})
+        check_value(path, entry.line_of("decision"), "decision", entry["decision"], DECISIONS)
+        check_value(path, entry.line_of("fact"), "fact", entry["fact"], tuple(REVIEWED_FACTS))
+        if entry["decision"] != "add" and not entry.get("machine_id"):
+            raise BuildError(path, entry.line, f"a review decision to {entry['decision']} needs the machine_id it decides on")
+        if entry["decision"] != "reject":
+            if not isinstance(entry.get("record"), dict):
+                raise BuildError(path, entry.line_of("decision"), f"a review decision to {entry['decision']} needs a 'record'")
+            reviewed[entry["fact"]].append(entry["record"])
+    for record in _list(path, data, "casualties") + reviewed["casualty"]:
         check_fields(path, record, CASUALTY_FIELDS, {"quote", "figure", "kind", "victim_group", "victim_class", "claimant"})
         check_value(path, record.line_of("kind"), "kind", record["kind"], vocab["casualty_kinds"])
         check_value(path, record.line_of("victim_class"), "victim_class", record["victim_class"], vocab["victim_classes"])
     for record in _list(path, data, "counts"):
         check_fields(path, record, COUNT_FIELDS, {"quote", "figure", "what", "claimant"})
-    for record in _list(path, data, "events"):
+    for record in _list(path, data, "events") + reviewed["event"]:
         check_fields(path, record, EVENT_FIELDS, {"event", "reports"})
         if "type" in record or "sub_type" in record:
             pair = (record.get("type"), record.get("sub_type"))

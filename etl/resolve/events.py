@@ -43,7 +43,8 @@ def merge_events(entries: list[dict], reference: Reference, facts_dir) -> tuple[
             "place_id": merged["place_id"],
             "where_prec": merged["where_prec"] or (place.where_prec if place else None),
             "summary": merged["summary"],
-            "method": "coded",
+            # reviewed when a person confirmed a machine event in the review page, in every document
+            "method": "reviewed" if all(e["method"] == "reviewed" for e in group) else "coded",
             "defined_at": f"{first['file']}:{first['line']}",
         })
         seen = set()

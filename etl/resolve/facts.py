@@ -24,6 +24,10 @@ class DocumentFacts:
     counts: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # per-document event entries, merged later
     reports: list[dict] = field(default_factory=list)
+    # A hand-coded file is complete: the machine's facts of the document are not kept. A file
+    # written by the review page says `machine_facts: keep`: the facts nobody decided on stay.
+    keep_machine: bool = False
+    decided_machine_ids: set[str] = field(default_factory=set)  # rejected, accepted or corrected
 
 
 def stable_id(prefix: str, *parts) -> str:
@@ -107,7 +111,7 @@ class _Resolver:
         return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low,
                 "count_high": quantity.high, "approximate": quantity.approximate, "qualifier": quantity.qualifier}
 
-    def common(self, record) -> dict:
+    def common(self, record, method: str) -> dict:
         dates = self.when(record)
         return {
             "doc_id": self.doc.doc_id,
@@ -118,7 +122,7 @@ class _Resolver:
             "date_end": dates.end if dates else None,
             "date_precision": dates.precision if dates else None,
             "date_text": record.get("when"),
-            "method": "coded",
+            "method": method,
             "coded_at": f"{self.path.name}:{record.line}",
             "note": record.get("note"),
         }
@@ -127,20 +131,24 @@ class _Resolver:
 def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                            outlet_source_id: str | None) -> DocumentFacts:
     resolver = _Resolver(doc, path, index, outlet_source_id)
-    facts = DocumentFacts()
-    for record in data.get("casualties") or []:
+    facts = DocumentFacts(keep_machine=data.get("machine_facts") == "keep")
+    review = data.get("review") or []
+    facts.decided_machine_ids = {entry["machine_id"] for entry in review if entry.get("machine_id")}
+    reviewed = {kind: [(e["record"], "reviewed") for e in review if e["fact"] == kind and e["decision"] != "reject"]
+                for kind in ("casualty", "event")}
+    for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
         span = resolver.evidence(record)
-        row = {**resolver.common(record), **span, **resolver.figure(record, span),
+        row = {**resolver.common(record, method), **span, **resolver.figure(record, span),
                "kind": record["kind"], "victim_group": record["victim_group"],
                "victim_class": record["victim_class"], "comparison_group": record.get("comparison_group")}
         row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], row["char_start"], row["char_end"], row["figure_text"])
         facts.casualties.append(row)
     for record in data.get("counts") or []:
         span = resolver.evidence(record)
-        row = {**resolver.common(record), **span, **resolver.figure(record, span), "what": record["what"]}
+        row = {**resolver.common(record, "coded"), **span, **resolver.figure(record, span), "what": record["what"]}
         row["count_id"] = stable_id("n", doc.doc_id, row["what"], row["char_start"], row["char_end"])
         facts.counts.append(row)
-    for record in data.get("events") or []:
+    for record, method in [(r, "coded") for r in data.get("events") or []] + reviewed["event"]:
         event_id = record["event"]
         if not isinstance(event_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", event_id):
             resolver.fail(record.line_of("event"), f"event id must be a lower-case slug: {event_id!r}")
@@ -152,7 +160,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
             "summary": record.get("summary"),
             "place_id": resolver.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
             "where_prec": record.get("where_prec"),
-            "dates": dates, "actors": actors,
+            "dates": dates, "actors": actors, "method": method,
         })
         for report in record["reports"]:
             span = resolver.evidence(report)
@@ -164,7 +172,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                 "date_end": report_dates.end if report_dates else None,
                 "date_precision": report_dates.precision if report_dates else None,
                 "date_text": report.get("when", record.get("when")),
-                "method": "coded", "coded_at": f"{path.name}:{report.line}", "note": report.get("note"),
+                "method": method, "coded_at": f"{path.name}:{report.line}", "note": report.get("note"),
             }
             row["report_id"] = stable_id("r", event_id, doc.doc_id, row["source_id"], row["stance"], row["char_start"])
             facts.reports.append(row)

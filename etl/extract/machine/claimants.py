@@ -1,0 +1,189 @@
+"""Who says it: the claimant of a figure or report, found in its sentence.
+
+Patterns, tried in order (README "Machine extraction"):
+  1. "according to X" (and "citing X", "X's figures" ...);
+  2. a quotation followed by "said X" / "X said";
+  3. "X said/reported/claimed/told ..." with X the words before the speech verb;
+  4. a pronoun or "the group"/"the Observatory" before a speech verb carries the claimant named
+     last in the article ("He also claimed ...");
+  5. otherwise the article speaks in its own voice and the outlet is the claimant.
+X is then resolved to a source: a known source name or alias inside X, else a fuzzy match of
+X's name to a source name, else a new source named after X with a kind read from its words.
+"""
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from etl.extract.machine import lexicon
+from etl.ingest.reference import Source, vocabulary
+from etl.resolve.aliases import AliasIndex, normal_key
+from etl.settings import FUZZY_NAME_MIN_SCORE
+
+# Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
+_STOP = re.compile(r"[,;:.!?\"“”()\[\]–—]|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
+_DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.IGNORECASE)
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
+_APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    source_id: str
+    text: str | None
+    start: int | None
+    end: int | None
+    carried: bool = False  # named in an earlier sentence (pronoun)
+    new_source: Source | None = None
+
+
+class ClaimantFinder:
+    def __init__(self, index: AliasIndex, sources: dict[str, Source], outlet_source_id: str | None):
+        self.index, self.sources, self.outlet = index, sources, outlet_source_id
+        self.speech = lexicon.speech_patterns()
+        self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].pattern + r")$", re.IGNORECASE)
+        self.names = {s.name: s.source_id for s in sources.values()}
+        self.added: dict[str, Source] = {}
+        self.last: Claimant | None = None
+
+    # -- finding the words ---------------------------------------------------------------------
+    def _phrase_after(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        stop = _STOP.search(text, start, end)
+        stop_at = stop.start() if stop else end
+        # Keep an apposition ("Muhammad Radwan Raad, a Homs-based activist") with the name.
+        apposition = _APPOSITION.match(text[stop_at:end]) if stop and text[stop.start()] == "," else None
+        if apposition:
+            stop_at += apposition.end()
+        phrase = text[start:stop_at]
+        stripped = phrase.rstrip()
+        return (start, start + len(stripped)) if stripped else None
+
+    def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
+        window = text[begin:verb_start]
+        cut = 0
+        for match in _STOP.finditer(window):
+            cut = match.end()
+        phrase = window[cut:]
+        if not phrase.strip():
+            return None
+        start = begin + cut + (len(phrase) - len(phrase.lstrip()))
+        # drop auxiliaries/adverbs that sit between the subject and the verb ("He also claimed")
+        tail = re.search(r"(?:\s+(?:also|later|earlier|had|has|have|was|were|then|previously|separately|quickly|"
+                         r"repeatedly|initially|first|would|could|had also|has also))+\s*$", text[start:verb_start], re.IGNORECASE)
+        stop = start + tail.start() if tail else verb_start
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop - start > 120 or len(text[start:stop].split()) > 12:
+            return None
+        return (start, stop) if stop > start else None
+
+    def find(self, text: str, sentence_start: int, sentence_end: int, focus: int) -> Claimant:
+        """The claimant of the figure or report at `focus` in the sentence."""
+        speech = self.speech
+        spans = []
+        for match in speech["according"].finditer(text, sentence_start, sentence_end):
+            after = match.end()
+            while after < sentence_end and text[after] == " ":
+                after += 1
+            span = self._phrase_after(text, after, sentence_end)
+            if span:
+                spans.append(span)
+        for match in re.finditer(r"[”\"’'],?\s+(?:" + speech["inverted"].pattern + r")\s+", text[sentence_start:sentence_end]):
+            span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
+            if span:
+                spans.append(span)
+        for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
+            span = self._phrase_before(text, sentence_start, match.start())
+            if span:
+                spans.append(span)
+        candidates = []
+        for start, end in spans:
+            claimant = self._resolve(text, start, end)
+            if claimant:
+                candidates.append(claimant)
+        if candidates:
+            # The claimant nearest before the focus wins; else the nearest after it.
+            before = [c for c in candidates if c.start <= focus]
+            chosen = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
+            if not chosen.carried:
+                self.last = chosen
+            return chosen
+        return self.own_voice()
+
+    def own_voice(self) -> Claimant:
+        return Claimant(self.outlet or "unknown-outlet", None, None, None)
+
+    # -- from words to a source -------------------------------------------------------------
+    def _resolve(self, text: str, start: int, end: int) -> Claimant | None:
+        words = text[start:end]
+        bare = _DETERMINER.sub("", words.strip())
+        if self.pronoun.match(bare) or self.pronoun.match(words.strip()):
+            if self.last is None:
+                return None
+            return Claimant(self.last.source_id, words, start, end, carried=True)
+        if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
+            return None
+        found = self.index.lookup("source", words) or self.index.lookup("source", bare)
+        if not found:
+            found = self._alias_inside(words)
+        if found:
+            return Claimant(found[0], words, start, end)
+        name_match = _NAME.search(words)
+        name = name_match.group() if name_match else None
+        if name:
+            best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
+            if best and best[1] >= FUZZY_NAME_MIN_SCORE:
+                return Claimant(self.names[best[0]], words, start, end)
+        if not self._speaker_like(words):
+            return None
+        source = self._new_source(name or bare, words)
+        return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _alias_inside(self, words: str) -> list[str]:
+        """A known source named inside longer words ("local opposition spokesman Hadi al-Abdallah")."""
+        best: list[str] = []
+        best_len = 0
+        lowered = normal_key(words)
+        for key, ids in self.index._keys["source"].items():
+            if len(key) > best_len and len(key) >= 4 and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", lowered):
+                best, best_len = sorted(ids), len(key)
+        return best
+
+    @staticmethod
+    def _speaker_like(words: str) -> bool:
+        """Words that can name a speaker: a proper name, or a noun of people or bodies."""
+        if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
+            return True
+        return bool(re.search(r"\b(?:sources?|activists?|officials?|residents?|witness(?:es)?|spokes(?:man|woman|person)|"
+                              r"medics?|doctors?|monitors?|agenc(?:y|ies)|ministry|group|observatory|media|television|tv|"
+                              r"commanders?|officers?|army|military|rebels?|fighters?|police|statement|report|council|"
+                              r"committee|coalition|government|regime|opposition|analysts?|diplomats?|experts?)\b",
+                              words, re.IGNORECASE))
+
+    def _new_source(self, name: str, words: str) -> Source:
+        name = " ".join(name.split()).strip(" ,.'’\"")
+        name = name[0].upper() + name[1:] if name else name
+        source_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed-source"
+        if source_id in self.sources:
+            return self.sources[source_id]
+        if source_id in self.added:
+            return self.added[source_id]
+        kind = next((k for k, pattern in lexicon.source_kind_rules() if pattern.search(words)), "political body")
+        actor_id, alignment = None, _ALIGNMENT_OF_KIND.get(kind, "unknown")
+        actors = [m for m in self.index.find_mentions(words, [(0, len(words))]) if m.entity_kind == "actor"]
+        if actors:
+            actor = self.index.reference.actors[actors[0].entity_id]
+            actor_id = actor.actor_id if actor.kind == "person" else None
+            alignment = vocabulary()["alignment_of_side"].get(actor.side, alignment)
+        source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if words.strip() != name else (),
+                        f"added by the machine extractor from {words.strip()!r}")
+        self.added[source_id] = source
+        return source
+
+
+# A new source's alignment when no actor in its words says otherwise (README "Alignment").
+_ALIGNMENT_OF_KIND = {
+    "state media": "pro-government", "government official": "unknown", "opposition activist": "opposition",
+    "monitoring group": "independent", "UN/humanitarian body": "international", "news agency": "international",
+    "think tank analyst": "independent", "armed group": "unknown", "political body": "unknown", "journalist": "unknown",
+}

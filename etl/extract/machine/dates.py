@@ -1,0 +1,70 @@
+"""Date expressions found in a sentence, resolved against the publication date.
+
+Finding is done here with patterns that need capitals for month and weekday names ("may" and
+"march" are verbs too) and a preposition or a year before a bare month; resolving is the
+warehouse's one date resolver (etl.resolve.dates), so machine and coded dates follow one rule.
+"""
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.resolve.dates import DateError, DateRange, resolve
+
+_MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept"] +
+                                  [m + r"\." for m in calendar.month_abbr if m and m != "May"], key=len, reverse=True)) + r")"
+_WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r")"
+_PART_OF_DAY = r"(?:\s+(?i:night|morning|afternoon|evening))?"
+_PART_OF_MONTH = r"(?i:early|mid|middle\s+of|late|the\s+beginning\s+of|the\s+end\s+of|the\s+start\s+of)[\s-]+"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_AMOUNT = r"(?i:\d+|a\s+few|several|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+_EXPRESSIONS = [
+    rf"(?i:last\s+)?{_WEEKDAY}{_PART_OF_DAY}",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR})?",
+    rf"(?:{_PART_OF_MONTH})?(?i:last)\s+{_MONTH}",
+    rf"(?:{_PART_OF_MONTH}){_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_MONTH},?\s+{_YEAR}",
+    rf"(?:in|In|since|Since|during|During|by)\s+{_MONTH}(?!\s+\d)",
+    rf"(?i:(?:(?:early|mid|late)[\s-]+)?(?:last|this|next)\s+month)",
+    r"(?i:earlier\s+(?:in\s+the|this)\s+month)",
+    r"(?i:earlier\s+this\s+year)",
+    r"(?i:(?:last|this|next)\s+(?:year|week))",
+    rf"(?i:(?:(?:some|about|around|nearly|almost|roughly|just\s+over|more\s+than)\s+)?{_AMOUNT}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|before))",
+    r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
+    r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
+    r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
+    rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
+]
+_PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])")
+_PREPOSITION = re.compile(r"(?:\b(?:on|On|in|In|since|Since|by|during|from|as of)\s+)$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str  # as written, with its preposition ("on Sunday")
+    dates: DateRange
+
+
+def find_dates(text: str, start: int, end: int, published: DateRange | None,
+               anchor: date | None) -> list[DateMention]:
+    """Date expressions in text[start:end]; those that cannot be resolved are left out.
+    `anchor` is the last day resolved before (for "the following day")."""
+    found = []
+    for match in _PATTERN.finditer(text, start, end):
+        expression = match.group()
+        try:
+            if published is None and not re.search(r"\d{4}", expression):
+                continue
+            dates = resolve(expression, published, anchor)
+        except (DateError, KeyError, ValueError):
+            continue
+        lead = _PREPOSITION.search(text, max(start, match.start() - 8), match.start())
+        first = lead.start() if lead else match.start()
+        found.append(DateMention(first, match.end(), text[first:match.end()], dates))
+        if dates.precision == "day":
+            anchor = dates.start
+    return found

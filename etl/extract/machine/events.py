@@ -1,0 +1,93 @@
+"""Events: a sentence with a trigger word ("stormed", "shelled", "recaptured", "massacre",
+"warned civilians") that is dated or names where it happened becomes an event report with an
+ACLED type and sub-type, a stance, actors and a date.
+
+The earliest trigger in the sentence decides the type (at one place, the order of
+etl/lexicon/machine.yaml).
+Territorial sub-types follow who acts: government forces capturing a place is "Government
+regains territory", rebels doing it "Non-state actor overtakes territory".
+"""
+import re
+from dataclasses import dataclass
+
+from etl.extract.machine import lexicon
+
+# "fell to X", "the fall of Y to X": the actor after the trigger is the one who took the place.
+_PASSIVE = re.compile(r"^(?:fell|fall of|fell to)$", re.IGNORECASE)
+_ALLY = re.compile(r"\b(?:backed by|aided by|supported by|alongside|with the help of|together with)\s+$", re.IGNORECASE)
+# Past-tense or nominal triggers state that something happened; "could attack" does not.
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|whether|plans? to|threaten(?:s|ed)? to|fear(?:s|ed)? (?:that|of)|"
+                           r"risk(?:s|ed)?|possible|likely|unlikely|aim)\b", re.IGNORECASE)
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    rule: dict
+
+
+def find_trigger(text: str, start: int, end: int) -> Trigger | None:
+    """The earliest trigger of the sentence (the rules' order breaks ties at one place)."""
+    best = None
+    for pattern, rule in lexicon.event_rules():
+        found = pattern.search(text, start, end)
+        if found and (best is None or found.start() < best.start):
+            best = Trigger(found.start(), found.end(), rule["type"], rule.get("sub_type") or "", rule)
+    return best
+
+
+def denial_at(text: str, start: int, end: int) -> int | None:
+    found = lexicon.pattern("denial_cues").search(text, start, end)
+    return found.start() if found else None
+
+
+def is_hypothetical(text: str, start: int, trigger: Trigger) -> bool:
+    return bool(_HYPOTHETICAL.search(text, max(start, trigger.start - 40), trigger.start))
+
+
+def roles(trigger: Trigger, actor_mentions, text: str) -> list[tuple[str, str]]:
+    """(actor_id, role) of the actors of the sentence, by their place around the trigger."""
+    before = [m for m in actor_mentions if m.char_end <= trigger.start]
+    after = [m for m in actor_mentions if m.char_start >= trigger.end]
+    passive = _PASSIVE.match(text[trigger.start:trigger.end])
+    # The subject (the first actor named before the trigger) acts; "fell to X" turns it round.
+    initiators = after[:1] if passive and after else before[:1]
+    targets = before[:1] if passive and after else after[:1] if not passive else []
+    result = []
+    for mention in actor_mentions:
+        if mention in initiators:
+            role = "initiator"
+        elif mention in targets:
+            role = "target"
+        elif _ALLY.search(text[max(0, mention.char_start - 25):mention.char_start]):
+            role = "initiator ally"
+        else:
+            role = "participant"
+        if (mention.entity_id, role) not in result:
+            result.append((mention.entity_id, role))
+    return result
+
+
+def sub_type_for(trigger: Trigger, actor_roles, actors) -> str:
+    sides = trigger.rule.get("side")
+    if not sides:
+        return trigger.sub_event_type
+    initiator = next((actors[a].side for a, role in actor_roles if role == "initiator" and a in actors), None)
+    return sides.get(initiator) or sides["default"]
+
+
+def stance_of(text: str, start: int, end: int, source_kind: str | None, own_voice: bool) -> str:
+    if lexicon.pattern("denial_cues").search(text, start, end):
+        return "denies"
+    if not own_voice and source_kind in _PARTIES:
+        return "claims"
+    if lexicon.pattern("claim_cues").search(text, start, end) and re.search(r"\bclaim", text[start:end], re.IGNORECASE):
+        return "claims"
+    return "reports"
+
+
+# Sources that are parties to the war (or speak for one): what they say happened is a claim.
+_PARTIES = {"armed group", "government official", "state media", "party media", "opposition activist", "political body"}

@@ -1,0 +1,112 @@
+"""Where: place mentions of a document (alias lookup, then fuzzy, else kept unresolved) and the
+place a fact belongs to."""
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from etl.extract.machine.text import Sentence
+from etl.resolve.aliases import AliasIndex, normal_key
+from etl.settings import FUZZY_PLACE_MIN_SCORE
+
+# Settlements first: a fact's place is the most local one its sentence names.
+_RANK = {"village": 0, "town": 0, "city": 0, "military base": 0, "neighbourhood": 0, "district": 1,
+         "governorate": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
+# A capitalised name after a locative word looks like a place even when the gazetteer lacks it.
+_PLACE_LIKE = re.compile(
+    r"\b(?:in|near|at|outside|around|into|from|village of|town of|city of|outskirts of|district of|"
+    r"neighbou?rhood of|province of|suburb of|countryside of|road to|villages? of)\s+"
+    r"((?:(?:al|el|an|ad|ar|as|ash|at|az)-|Deir |Tel |Tell |Jisr |Ras |Ain |Bab |Khan |Kafr |Kfar |Maarat |Beit |Jabal |Jebel |Wadi |Mount )?"
+    r"[A-Z][a-z'’]+(?:[- ](?:al-|el-)?[A-Z][a-z'’]+){0,2})")
+_NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Then|These|Those|"
+                         r"His|Her|Their|Its|Our|A|An|Mr|Mrs|Ms|Dr|President|General|Colonel|Islam|God|Allah|"
+                         r"English|Arabic|Twitter|Facebook|YouTube|Reuters|AFP)\b")
+
+_DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adjective, not a place
+# How far around a fact's figure or trigger its place may be named in the sentence; beyond that
+# the sentence is about somewhere else and the paragraph's place is used.
+_NEAR = (60, 100)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place_id: str | None  # None: looks like a place, not in the gazetteer
+    surface: str
+    start: int
+    end: int
+    match: str  # 'alias', 'fuzzy' or 'unresolved'
+    confidence: float
+
+
+class PlaceFinder:
+    def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans):
+        self.index, self.text = index, text
+        places = index.reference.places
+        spans = sorted({(s.start, s.end) for s in sentences})
+        mentions = []
+        for mention in index.find_mentions(text, spans):
+            if mention.entity_kind != "place" or text.startswith("-based", mention.char_end):
+                continue
+            mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
+        taken = [(m.start, m.end) for m in mentions] + list(actor_spans)
+        keys = {}
+        for place in places.values():
+            for name in (place.name, *place.aliases):
+                keys.setdefault(normal_key(name), place.place_id)
+        self._keys = keys
+        for start, end in spans:
+            for match in _PLACE_LIKE.finditer(text, start, end):
+                name_start, name_end = match.span(1)
+                surface = match.group(1)
+                if _NOT_PLACES.match(surface) or _DEMONYM.search(surface) or any(s < name_end and name_start < e for s, e in taken):
+                    continue
+                if index.lookup("source", surface) or index.lookup("actor", surface):
+                    continue
+                mentions.append(self._fuzzy(surface, name_start, name_end))
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
+        counts = Counter(m.place_id for m in resolved)
+        # The place the article is about: the settlement it names most (first named wins ties).
+        self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
+            if counts else None
+
+    def _fuzzy(self, surface: str, start: int, end: int) -> PlaceMention:
+        key = normal_key(surface)
+        if len(key) >= 5:
+            best = process.extractOne(key, list(self._keys), scorer=fuzz.ratio)
+            if best and best[1] >= FUZZY_PLACE_MIN_SCORE:
+                return PlaceMention(self._keys[best[0]], surface, start, end, "fuzzy", round(best[1] / 100 * 0.9, 2))
+        return PlaceMention(None, surface, start, end, "unresolved", 0.5)
+
+    def _rank(self, mention: PlaceMention) -> int:
+        return _RANK.get(self.index.reference.places[mention.place_id].kind, 1)
+
+    def in_span(self, start: int, end: int, exclude=()) -> list[PlaceMention]:
+        return [m for m in self.mentions if m.place_id and start <= m.start and m.end <= end
+                and not any(s <= m.start < e for s, e in exclude)]
+
+    def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=()) -> tuple[str | None, bool]:
+        """(place_id, carried): the most local place named near the focus, nearest after it,
+        else the last settlement named earlier in the paragraph, else the article's main place."""
+        here = self.in_span(max(sentence.start, focus - _NEAR[0]), min(sentence.end, focus + _NEAR[1]), exclude)
+        carried = self._carried(sentence, previous)
+        if here:
+            best_rank = min(self._rank(m) for m in here)
+            local = [m for m in here if self._rank(m) == best_rank]
+            after = [m for m in local if m.start >= focus]
+            # A country named near the figure ("fled into Lebanon") is where people went, or
+            # too coarse: the settlement the paragraph is about wins when there is one.
+            if best_rank < 3 or carried is None:
+                return (after[0] if after else local[-1]).place_id, False
+        return carried, True
+
+    def _carried(self, sentence: Sentence, previous: list[Sentence]) -> str | None:
+        for earlier in reversed(previous):
+            if earlier.paragraph != sentence.paragraph:
+                break
+            settled = [m for m in self.in_span(earlier.start, earlier.end) if self._rank(m) <= 1]
+            if settled:
+                return settled[-1].place_id
+        return self.dominant
