@@ -18,11 +18,25 @@ def _parser() -> argparse.ArgumentParser:
                        help="gazetteer, actors and sources (default: seeds/reference/)")
     build.add_argument("--machine-only", action="store_true",
                        help="ignore coded facts and review decisions: the machine extractor's output alone")
+    evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
+    evaluate.add_argument("--docs", type=Path, default=SEEDS_DIR, help="corpus folder with coded facts (default: seeds/)")
+    evaluate.add_argument("--reference", type=Path, default=REFERENCE_DIR,
+                          help="gazetteer, actors and sources (default: seeds/reference/)")
+    evaluate.add_argument("--out", type=Path, default=DEFAULT_DB.with_name("evaluation.json"),
+                          help="where to save the figures as JSON (default: evaluation.json in warehouse/)")
     return parser
 
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "evaluate":
+        from etl.evaluate import main as evaluate
+
+        try:
+            return evaluate(args.docs, args.reference, args.out)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     if args.command == "build":
         from etl.build import build
 

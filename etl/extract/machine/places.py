@@ -28,6 +28,7 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 # How far around a fact's figure or trigger its place may be named in the sentence; beyond that
 # the sentence is about somewhere else and the paragraph's place is used.
 _NEAR = (60, 100)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class PlaceFinder:
         if here:
             best_rank = min(self._rank(m) for m in here)
             local = [m for m in here if self._rank(m) == best_rank]
+            # "from Qardaha to Aramo": where a movement starts is not where it happened.
+            local = [m for m in local if not _FROM.search(self.text, max(0, m.start - 12), m.start)] or local
             after = [m for m in local if m.start >= focus]
             # A country named near the figure ("fled into Lebanon") is where people went, or
             # too coarse: the settlement the paragraph is about wins when there is one.

@@ -1,0 +1,177 @@
+"""`python -m etl evaluate`: the machine's facts measured against the coded facts.
+
+For every document that has hand-coded facts, the corpus is built twice in a temporary folder:
+as usual (the coded facts) and with --machine-only (the machine's). Facts are then paired one to
+one, within a document, in text order (README "Measuring the extractor"):
+
+- casualty claims: same kind and same bounds (count_low, count_high);
+- attribution: a casualty pair whose claimant (source_id) is also the same;
+- victim class: a casualty pair whose victim class is also the same;
+- event reports: a coded and a machine report in overlapping sentences of one document (the
+  same ACLED event type preferred when a sentence has several);
+- events: a report pair with the same event type and the same date range;
+- dates, places: an attribute of the paired facts (casualty pairs and report pairs): right when
+  both give the same date range (at day level where the text gives a day) or the same gazetteer
+  entry; precision over the pairs where the machine gives one, recall over those where the coder
+  does. Detection is measured by the two lines above, so these measure resolution alone;
+- actors: the actors of report pairs' events, shared / the machine's / the coder's.
+
+Precision = right / machine, recall = right / coded, F1 their harmonic mean.
+"""
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from etl.build import build
+
+TARGETS = {"casualty_claims": 0.90, "attribution": 0.85, "places": 0.95, "dates": 0.90}
+
+_CLAIMS = """
+    SELECT c.*, d.file FROM casualties c JOIN documents d USING (doc_id)
+    WHERE c.method IN ({methods}) ORDER BY doc_id, char_start
+"""
+_REPORTS = """
+    SELECT r.*, e.event_type, e.sub_event_type, e.place_id,
+           coalesce(r.date_start, e.date_start) AS report_date_start, coalesce(r.date_end, e.date_end) AS report_date_end,
+           list(a.actor_id ORDER BY a.actor_id) FILTER (WHERE a.actor_id IS NOT NULL) AS actors
+    FROM event_reports r JOIN events e USING (event_id) JOIN documents d USING (doc_id)
+    LEFT JOIN event_actors a USING (event_id)
+    WHERE r.method IN ({methods})
+    GROUP BY ALL ORDER BY r.doc_id, r.char_start
+"""
+
+
+def _rows(db: Path, sql: str, methods: str) -> list[dict]:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        cursor = connection.execute(sql.format(methods=methods))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["doc_id"] == b["doc_id"] and a["sentence_start"] < b["sentence_end"] and b["sentence_start"] < a["sentence_end"]
+
+
+def _pair(coded: list[dict], machine: list[dict], same, near=_overlap, prefer=None) -> list[tuple[dict, dict]]:
+    """One-to-one pairs: each coded item, in text order, takes the first free machine item of its
+    document that is `same`, preferring one in an overlapping sentence (and then `prefer`)."""
+    free = list(machine)
+    pairs = []
+    for item in coded:
+        candidates = [m for m in free if m["doc_id"] == item["doc_id"] and same(item, m)]
+        candidates.sort(key=lambda m: (not near(item, m), not (prefer or _any)(item, m)))
+        if candidates and (near is _any or near(item, candidates[0])):
+            pairs.append((item, candidates[0]))
+            free.remove(candidates[0])
+    return pairs
+
+
+def _any(a, b) -> bool:
+    return True
+
+
+def _score(pairs: int, machine: int, coded: int) -> dict:
+    precision = pairs / machine if machine else (1.0 if not coded else 0.0)
+    recall = pairs / coded if coded else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "pairs": pairs, "machine": machine, "coded": coded}
+
+
+def _bounds(a: dict, b: dict) -> bool:
+    return a["kind"] == b["kind"] and a["count_low"] == b["count_low"] and a["count_high"] == b["count_high"]
+
+
+def _slot_score(pairs, value) -> dict:
+    """An attribute of paired facts: right when both give the same value."""
+    right = sum(1 for c, m in pairs if value(c) is not None and value(c) == value(m))
+    return _score(right, sum(value(m) is not None for _, m in pairs), sum(value(c) is not None for c, _ in pairs))
+
+
+def _date(fact: dict):
+    start, end = fact.get("report_date_start", fact.get("date_start")), fact.get("report_date_end", fact.get("date_end"))
+    return None if start is None else (start, end)
+
+
+def _describe(claim: dict) -> str:
+    return (f"{claim['file']}: {claim['kind']} {claim['figure_text']!r} [{claim['count_low']}..{claim['count_high']}] "
+            f"by {claim['source_id']} in {claim['sentence'][:90]!r}")
+
+
+def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="evaluate-") as folder:
+        coded_db, machine_db = Path(folder) / "coded.duckdb", Path(folder) / "machine.duckdb"
+        build(docs_dir, coded_db, reference_dir)
+        build(docs_dir, machine_db, reference_dir, machine_only=True)
+        coded_claims = _rows(coded_db, _CLAIMS, "'coded', 'reviewed'")
+        machine_claims = _rows(machine_db, _CLAIMS, "'machine'")
+        coded_reports = _rows(coded_db, _REPORTS, "'coded', 'reviewed'")
+        machine_reports = _rows(machine_db, _REPORTS, "'machine'")
+    documents = sorted({c["doc_id"] for c in coded_claims + coded_reports})
+    machine_claims = [m for m in machine_claims if m["doc_id"] in documents]
+    machine_reports = [m for m in machine_reports if m["doc_id"] in documents]
+
+    claim_pairs = _pair(coded_claims, machine_claims, _bounds, near=_any)
+    results = {
+        "documents": len(documents),
+        "casualty_claims": _score(len(claim_pairs), len(machine_claims), len(coded_claims)),
+        "attribution": _score(sum(c["source_id"] == m["source_id"] for c, m in claim_pairs),
+                              len(machine_claims), len(coded_claims)),
+        "victim_class": _score(sum(c["victim_class"] == m["victim_class"] for c, m in claim_pairs),
+                               len(machine_claims), len(coded_claims)),
+    }
+    report_pairs = _pair(coded_reports, machine_reports, lambda a, b: True,
+                         prefer=lambda a, b: a["event_type"] == b["event_type"])
+    fact_pairs = claim_pairs + report_pairs
+    results["dates"] = _slot_score(fact_pairs, _date)
+    results["places"] = _slot_score(fact_pairs, lambda fact: fact["place_id"])
+    coded_actors = sum(len(c["actors"] or []) for c, _ in report_pairs)
+    machine_actors = sum(len(m["actors"] or []) for _, m in report_pairs)
+    right_actors = sum(len(set(c["actors"] or []) & set(m["actors"] or [])) for c, m in report_pairs)
+    results["actors"] = _score(right_actors, machine_actors, coded_actors)
+    results["events"] = _score(sum(c["event_type"] == m["event_type"] and _date(c) == _date(m) for c, m in report_pairs),
+                               len(machine_reports), len(coded_reports))
+    paired = {id(m) for _, m in claim_pairs}
+    paired_coded = {id(c) for c, _ in claim_pairs}
+    results["missed_claims"] = [_describe(c) for c in coded_claims if id(c) not in paired_coded]
+    results["extra_claims"] = [_describe(m) for m in machine_claims if id(m) not in paired]
+    results["wrong_claimant"] = [f"{_describe(m)} (coded: {c['source_id']})" for c, m in claim_pairs
+                                 if c["source_id"] != m["source_id"]]
+    results["wrong_dates"] = [f"{c['doc_id']}: coded {_date(c)} ({c['date_text']!r}), machine {_date(m)} "
+                              f"({m['date_text']!r}) in {c['sentence'][:80]!r}"
+                              for c, m in fact_pairs if _date(c) != _date(m)]
+    results["wrong_places"] = [f"{c['doc_id']}: coded {c['place_id']}, machine {m['place_id']} in {c['sentence'][:80]!r}"
+                               for c, m in fact_pairs if c["place_id"] != m["place_id"]]
+    results["targets"] = {name: {"target": goal, "f1": results[name]["f1"], "met": results[name]["f1"] >= goal}
+                          for name, goal in TARGETS.items()}
+    return results
+
+
+def print_report(results: dict, out) -> None:
+    print(f"machine facts against coded facts, {results['documents']} documents", file=out)
+    print(f"  {'fact type':<16} {'precision':>9} {'recall':>7} {'F1':>6}  {'pairs':>5} {'machine':>7} {'coded':>5}  target",
+          file=out)
+    for name in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
+        row = results[name]
+        target = results["targets"].get(name)
+        mark = f">= {target['target']:.2f} {'met' if target['met'] else 'NOT MET'}" if target else ""
+        print(f"  {name:<16} {row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f}  {row['pairs']:>5} "
+              f"{row['machine']:>7} {row['coded']:>5}  {mark}", file=out)
+    for key, title in (("missed_claims", "coded claims the machine missed"), ("extra_claims", "machine claims not coded"),
+                       ("wrong_claimant", "claims with another claimant"), ("wrong_dates", "facts with another date"),
+                       ("wrong_places", "facts with another place")):
+        if results[key]:
+            print(f"  {title}:", file=out)
+            for line in results[key]:
+                print(f"    - {line}", file=out)
+
+
+def main(docs_dir: Path, reference_dir: Path, out_path: Path) -> int:
+    results = evaluate(docs_dir, reference_dir)
+    print_report(results, sys.stdout)
+    out_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"saved {out_path}")
+    return 0
