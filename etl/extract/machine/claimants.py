@@ -65,7 +65,14 @@ class ClaimantFinder:
             cut = match.end()
         phrase = window[cut:]
         if not phrase.strip():
-            return None
+            # "Rami Abdel Rahman, director of the Observatory, told AFP": the subject stands
+            # before its apposition.
+            segments = window.rstrip().rstrip(",").split(",")
+            if len(segments) < 2 or len(segments[-2].split()) > 6 or len(segments[-1].split()) > 10:
+                return None
+            first = begin + window.index(segments[-2]) + (len(segments[-2]) - len(segments[-2].lstrip()))
+            stop = begin + len(window.rstrip().rstrip(","))
+            return (first, stop) if segments[-2].strip() else None
         start = begin + cut + (len(phrase) - len(phrase.lstrip()))
         # drop auxiliaries/adverbs that sit between the subject and the verb ("He also claimed")
         tail = re.search(r"(?:\s+(?:also|later|earlier|had|has|have|was|were|then|previously|separately|quickly|"

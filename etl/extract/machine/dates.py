@@ -38,6 +38,8 @@ _EXPRESSIONS = [
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
 ]
 _PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])")
+_DATELINE_START = re.compile(r"(?:[A-Z][A-Za-z .'’-]{1,30},\s*)?")
+_DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]+\))?\s*[-–—]\s")
 _PREPOSITION = re.compile(r"(?:\b(?:on|On|in|In|since|Since|by|during|from|as of)\s+)$")
 
 
@@ -56,10 +58,18 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
     found = []
     for match in _PATTERN.finditer(text, start, end):
         expression = match.group()
-        try:
-            if published is None and not re.search(r"\d{4}", expression):
+        if _DATELINE_START.fullmatch(text, start, match.start()) and _DATELINE_END.match(text, match.end()):
+            continue  # "BEIRUT, May 22, 2013 -": when the story was filed, not when anything happened
+        reference = published
+        if reference is None:
+            # No publication date: only expressions that carry their own year can be resolved.
+            year = re.search(r"\d{4}", expression)
+            if not year:
                 continue
-            dates = resolve(expression, published, anchor)
+            middle = date(int(year.group()), 7, 1)
+            reference = DateRange(middle, middle, "day")
+        try:
+            dates = resolve(expression, reference, anchor)
         except (DateError, KeyError, ValueError):
             continue
         lead = _PREPOSITION.search(text, max(start, match.start() - 8), match.start())

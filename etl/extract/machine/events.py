@@ -17,7 +17,7 @@ _PASSIVE = re.compile(r"^(?:fell|fall of|fell to)$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed by|aided by|supported by|alongside|with the help of|together with)\s+$", re.IGNORECASE)
 # Past-tense or nominal triggers state that something happened; "could attack" does not.
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|whether|plans? to|threaten(?:s|ed)? to|fear(?:s|ed)? (?:that|of)|"
-                           r"risk(?:s|ed)?|possible|likely|unlikely|aim)\b", re.IGNORECASE)
+                           r"risk(?:s|ed)?|possible|likely|unlikely|aim)\b")  # case kept: "May 22" is a date
 
 
 @dataclass
