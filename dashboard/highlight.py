@@ -55,6 +55,7 @@ def block(inner: str, kind: str, is_article: bool) -> str:
         return f'<div style="{weight}margin:0 0 .6em 0">{body}</div>'
     label = {"reader_comment": "Reader comment: not part of the article",
              "furniture": "Page furniture: not part of the article",
+             "front_matter": "Front matter: the file's metadata, not part of the article",
              "byline": "Byline", "dateline": "Dateline"}.get(kind, html.escape(kind))
     return (f'<div style="border-left:4px solid #aaa;background:#f4f4f4;color:#555;padding:.3em .8em;'
             f'margin:0 0 .6em 0;font-size:.9em"><div style="font-variant:small-caps;font-weight:600">'

@@ -188,6 +188,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             "published_precision": d.published_precision, "published_note": d.published_note,
             "text": d.text, "char_count": len(d.text), "sha256": d.sha256, "encoding_note": d.encoding_note,
             "catalogued": d.catalogued, "has_coded_facts": d.doc_id in coded_docs,
+            "source_format": d.source_format, "source_line": d.source_line,
         } for d in documents],
         "document_parts": parts,
         "sources": [{"source_id": s.source_id, "name": s.name, "kind": s.kind, "alignment": s.alignment,

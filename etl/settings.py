@@ -14,10 +14,16 @@ VIEWS_SQL = WAREHOUSE_DIR / "views.sql"
 
 CATALOG_NAME = "catalog.yaml"
 FACTS_SUBDIR = "facts"
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 # "some/about/around 30": the band kept around an approximate figure (+/- 10 %).
 APPROXIMATE_BAND = 0.10
+
+# An undated document's publication date is read from a dateline among its first parts (lines).
+DATELINE_MAX_PARTS = 6
+
+# An HTML page whose extracted text has no line this long (in words) has no article, only menus.
+HTML_MIN_PARAGRAPH_WORDS = 8
 
 # A paragraph right after the headline that is one sentence no longer than this is a standfirst.
 STANDFIRST_MAX_CHARS = 160

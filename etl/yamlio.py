@@ -15,6 +15,13 @@ class Located(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    @classmethod
+    def at(cls, mapping: dict, line: int | None) -> "Located":
+        """A mapping read from elsewhere (JSON, a page's metadata), all of it placed on one line."""
+        located = cls(mapping)
+        located.line, located.key_lines = line, {}
+        return located
+
 
 class _LineLoader(yaml.SafeLoader):
     pass
@@ -50,6 +57,11 @@ def load_yaml(path: Path):
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise BuildError(path, None, f"not UTF-8 text ({exc.reason})") from exc
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path):
+    """Parse YAML read from `path` (the whole file or a part of it, such as front matter)."""
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:

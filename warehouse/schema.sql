@@ -19,26 +19,30 @@ CREATE TABLE documents (
     sha256              VARCHAR NOT NULL,
     encoding_note       VARCHAR,
     catalogued          BOOLEAN NOT NULL,
-    has_coded_facts     BOOLEAN NOT NULL
+    has_coded_facts     BOOLEAN NOT NULL,
+    source_format       VARCHAR NOT NULL,
+    source_line         INTEGER
 );
-COMMENT ON TABLE documents IS 'One row per document of the corpus, its full text exactly as received (offsets index into it).';
-COMMENT ON COLUMN documents.doc_id IS 'Stable id: the file name without its extension; the same across builds.';
-COMMENT ON COLUMN documents.file IS 'Bare file name in the corpus folder, e.g. 002_996f98365809a89b.txt.';
-COMMENT ON COLUMN documents.title IS 'Title from the catalog, else the first line of the text.';
-COMMENT ON COLUMN documents.outlet IS 'Publishing outlet from the catalog; NULL when unknown.';
+COMMENT ON TABLE documents IS 'One row per document of the corpus, its full text as received, or as extracted from an HTML page (offsets index into it).';
+COMMENT ON COLUMN documents.doc_id IS 'Stable id: the file name without its extension (a line of bulk.jsonl: bulk-<id>); the same across builds.';
+COMMENT ON COLUMN documents.file IS 'Bare file name in the corpus folder, e.g. 002_996f98365809a89b.txt; for a line of a .jsonl file, bulk.jsonl#<id> (the name catalog.yaml and coded-fact files use).';
+COMMENT ON COLUMN documents.title IS 'Title from the catalog, else from the document''s own metadata, else its headline (first line).';
+COMMENT ON COLUMN documents.outlet IS 'Publishing outlet from the catalog, else from the document''s own metadata; NULL when unknown.';
 COMMENT ON COLUMN documents.outlet_source_id IS 'The outlet as a row of sources (claimant of figures the article states in its own voice).';
-COMMENT ON COLUMN documents.url IS 'Where the document was published, from the catalog.';
-COMMENT ON COLUMN documents.authors IS 'Authors from the catalog.';
+COMMENT ON COLUMN documents.url IS 'Where the document was published, from the catalog or the document''s own metadata.';
+COMMENT ON COLUMN documents.authors IS 'Authors from the catalog or the document''s own metadata.';
 COMMENT ON COLUMN documents.published_on IS 'Publication date; the first possible day when only the month or year is known.';
 COMMENT ON COLUMN documents.published_until IS 'Last possible publication day (equals published_on when the day is known).';
 COMMENT ON COLUMN documents.published_precision IS 'day, month or year: how precisely the publication date is known; NULL when unknown.';
-COMMENT ON COLUMN documents.published_note IS 'How the publication date is known, from the catalog.';
-COMMENT ON COLUMN documents.text IS 'The full text as received (decoded to Unicode); all character offsets index into it.';
+COMMENT ON COLUMN documents.published_note IS 'How the publication date is known: the catalog''s note, its source (front matter, page metadata, a .jsonl line) or the dateline it was inferred from.';
+COMMENT ON COLUMN documents.text IS 'The full text as received (decoded to Unicode; Markdown markup and front matter included); for HTML the main text trafilatura extracted, not the HTML source. All character offsets index into it.';
 COMMENT ON COLUMN documents.char_count IS 'Length of text in characters.';
 COMMENT ON COLUMN documents.sha256 IS 'SHA-256 of the text encoded as UTF-8.';
 COMMENT ON COLUMN documents.encoding_note IS 'Set when the file was not plain UTF-8 (e.g. decoded as Windows-1252).';
 COMMENT ON COLUMN documents.catalogued IS 'Whether the catalog describes this file; if not, metadata was inferred.';
 COMMENT ON COLUMN documents.has_coded_facts IS 'Whether a hand-coded fact file exists for this document.';
+COMMENT ON COLUMN documents.source_format IS 'The format it was read from: txt, md, html (html and htm files) or jsonl.';
+COMMENT ON COLUMN documents.source_line IS 'Line of the .jsonl file the document came from; NULL for other formats.';
 
 CREATE TABLE document_parts (
     doc_id     VARCHAR NOT NULL,
@@ -53,7 +57,7 @@ CREATE TABLE document_parts (
 COMMENT ON TABLE document_parts IS 'Each document split into its parts; facts come only from article parts.';
 COMMENT ON COLUMN document_parts.doc_id IS 'The document (documents.doc_id).';
 COMMENT ON COLUMN document_parts.part_no IS 'Order of the part in the document, from 1.';
-COMMENT ON COLUMN document_parts.kind IS 'headline, standfirst, subheading, body, caption (the article); byline, dateline, reader_comment, furniture (not the article).';
+COMMENT ON COLUMN document_parts.kind IS 'headline, standfirst, subheading, body, caption (the article); byline, dateline, reader_comment, furniture, front_matter (a Markdown file''s metadata block) (not the article).';
 COMMENT ON COLUMN document_parts.is_article IS 'True for the parts facts may come from.';
 COMMENT ON COLUMN document_parts.char_start IS 'Start offset of the part in documents.text (0-based).';
 COMMENT ON COLUMN document_parts.char_end IS 'End offset of the part (exclusive).';

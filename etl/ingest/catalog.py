@@ -1,10 +1,10 @@
 """The corpus catalog (`catalog.yaml`): what is known about each document beyond its text."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.errors import BuildError
 from etl.resolve.dates import DateError, DateRange, parse_published
-from etl.yamlio import load_yaml
+from etl.yamlio import Located, load_yaml
 
 KNOWN_FIELDS = ("file", "title", "outlet", "kind", "url", "published", "published_note", "authors")
 
@@ -33,6 +33,55 @@ def _text(path, entry, key) -> str | None:
     return " ".join(str(value).split()) or None
 
 
+def catalog_entry(path: Path, entry: Located, name: str) -> CatalogEntry:
+    """One mapping of catalog fields -> an entry. Also reads the metadata a document carries
+    itself (front matter, a JSON line), so one set of rules checks every source of metadata."""
+    published = None
+    published_text = _text(path, entry, "published")
+    if published_text:
+        try:
+            published = parse_published(published_text)
+        except DateError as exc:
+            raise BuildError(path, entry.line_of("published"), str(exc)) from exc
+    authors = entry.get("authors") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise BuildError(path, entry.line_of("authors"), "'authors' must be a list of names")
+    return CatalogEntry(
+        file=name,
+        line=entry.line,
+        title=_text(path, entry, "title"),
+        outlet=_text(path, entry, "outlet"),
+        outlet_kind=_text(path, entry, "kind"),
+        url=_text(path, entry, "url"),
+        published=published,
+        published_text=published_text,
+        published_note=_text(path, entry, "published_note"),
+        authors=tuple(" ".join(a.split()) for a in authors),
+        extra={k: v for k, v in entry.items() if k not in KNOWN_FIELDS},
+    )
+
+
+def with_fallback(entry: CatalogEntry, fallback: CatalogEntry | None) -> CatalogEntry:
+    """`entry` with each field it lacks taken from `fallback`; the note goes with the date it explains."""
+    if fallback is None:
+        return entry
+    dated = entry if entry.published or not fallback.published else fallback
+    return replace(
+        entry,
+        title=entry.title or fallback.title,
+        outlet=entry.outlet or fallback.outlet,
+        outlet_kind=entry.outlet_kind or fallback.outlet_kind,
+        url=entry.url or fallback.url,
+        published=dated.published,
+        published_text=dated.published_text,
+        published_note=dated.published_note or entry.published_note,
+        authors=entry.authors or fallback.authors,
+        extra={**fallback.extra, **entry.extra},
+    )
+
+
 def read_catalog(path: Path) -> dict[str, CatalogEntry]:
     """Entries by file name. Every field but `file` may be absent; added fields are kept."""
     data = load_yaml(path)
@@ -51,29 +100,5 @@ def read_catalog(path: Path) -> dict[str, CatalogEntry]:
             raise BuildError(path, entry.line_of("file"), f"'file' must be a bare file name: {name!r}")
         if name in entries:
             raise BuildError(path, entry.line_of("file"), f"{name!r} is catalogued twice (first on line {entries[name].line})")
-        published = None
-        published_text = _text(path, entry, "published")
-        if published_text:
-            try:
-                published = parse_published(published_text)
-            except DateError as exc:
-                raise BuildError(path, entry.line_of("published"), str(exc)) from exc
-        authors = entry.get("authors") or []
-        if isinstance(authors, str):
-            authors = [authors]
-        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-            raise BuildError(path, entry.line_of("authors"), "'authors' must be a list of names")
-        entries[name] = CatalogEntry(
-            file=name,
-            line=entry.line,
-            title=_text(path, entry, "title"),
-            outlet=_text(path, entry, "outlet"),
-            outlet_kind=_text(path, entry, "kind"),
-            url=_text(path, entry, "url"),
-            published=published,
-            published_text=published_text,
-            published_note=_text(path, entry, "published_note"),
-            authors=tuple(" ".join(a.split()) for a in authors),
-            extra={k: v for k, v in entry.items() if k not in KNOWN_FIELDS},
-        )
+        entries[name] = catalog_entry(path, entry, name)
     return entries

@@ -17,8 +17,21 @@ def _printable_share(text: str) -> float:
     return 1 - bad / len(sample)
 
 
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """Return (text, note); the note says when the text was not plain UTF-8."""
+def _as_declared(raw: bytes, declared: str | None) -> tuple[str, str] | None:
+    if not declared or declared == "utf-8":
+        return None
+    try:
+        return raw.decode(declared), f"decoded as {declared} (declared in the file)"
+    except UnicodeDecodeError:
+        return None  # the declaration is wrong; the bytes decide, as for a file that declares nothing
+
+
+def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Return (text, note); the note says when the text was not plain UTF-8.
+
+    `declared` is the charset a file names for itself (an HTML meta tag), as a Python codec name;
+    a byte-order mark outranks it.
+    """
     note = None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -27,6 +40,8 @@ def decode(raw: bytes) -> tuple[str, str | None]:
             raise Unusable(f"UTF-16 byte-order mark but not decodable as UTF-16 ({exc.reason})") from exc
     elif raw.startswith(codecs.BOM_UTF8):
         text, note = raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "UTF-8 byte-order mark removed"
+    elif as_declared := _as_declared(raw, declared):
+        text, note = as_declared
     else:
         if b"\x00" in raw:
             raise Unusable("binary file (contains NUL bytes)")

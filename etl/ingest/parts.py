@@ -13,7 +13,7 @@ import yaml
 from etl.settings import LEXICON_DIR, STANDFIRST_MAX_CHARS
 
 ARTICLE_PARTS = ("headline", "standfirst", "subheading", "body", "caption")
-ALL_PARTS = ARTICLE_PARTS + ("byline", "dateline", "reader_comment", "furniture")
+ALL_PARTS = ARTICLE_PARTS + ("byline", "dateline", "reader_comment", "furniture", "front_matter")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,19 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w' ]", " ", text.lower()).split())
 
 
+def first_line(text: str) -> str:
+    """The first non-blank line, white space folded, at most 200 characters."""
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())[:200]
+    return ""
+
+
+def is_title_line(line: str, title: str) -> bool:
+    """Whether a line of the text is the title, whatever its case, quotes or punctuation."""
+    return _normal(line) == _normal(title)
+
+
 def _any(patterns, line: str) -> bool:
     return any(p.search(line) for p in patterns)
 
@@ -92,9 +105,8 @@ def split_parts(text: str, title: str | None = None, authors=()) -> list[Part]:
     # 2. The headline: the catalog title where it is a line of the text, else the first line
     #    that is not a wire credit; credit lines before it are furniture.
     headline = None
-    wanted = _normal(title) if title else None
     for i in article[:6]:
-        if wanted and _normal(text[slice(*lines[i])]) == wanted:
+        if title and is_title_line(text[slice(*lines[i])], title):
             headline = i
             break
     if headline is None:

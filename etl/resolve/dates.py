@@ -221,6 +221,23 @@ def _rules():
 
 
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), rule) for pattern, rule in _rules()]
+# A day written in full, year included, so it needs no reference date: "20 May 2013", "May 20, 2013".
+_FULL_DAYS = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\b(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b",
+    r"\b" + _MONTH + r"\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+)]
+
+
+def find_full_day(text: str) -> tuple[re.Match, DateRange] | None:
+    """The first real day written in full in `text`, with where it is written."""
+    matches = sorted((m for pattern in _FULL_DAYS for m in pattern.finditer(text)), key=lambda m: m.start())
+    for match in matches:
+        try:
+            day = _day(int(match["year"]), MONTHS[match["month"].lower()], int(match["dom"]))
+        except DateError:
+            continue
+        return match, DateRange(day, day, "day")
+    return None
 _LEADING = re.compile(r"^(?:on|in|since|by|during|from|as of|at)\s+", re.IGNORECASE)
 
 
