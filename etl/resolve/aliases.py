@@ -31,6 +31,9 @@ def normal_key(name: str) -> str:
     return text
 
 
+_WORD_START = re.compile(r"(?<!\w)\w\w")
+
+
 @dataclass(frozen=True)
 class Mention:
     entity_kind: str  # 'place' or 'actor'
@@ -73,7 +76,7 @@ class AliasIndex:
         return sorted(self._keys[kind].get(normal_key(name), ()))
 
     # -- scanning ---------------------------------------------------------------------------
-    def _compile(self) -> re.Pattern | None:
+    def _compile(self) -> dict[str, re.Pattern]:
         surfaces = set()
         for actor in self.reference.actors.values():
             surfaces.update((actor.name, *actor.aliases))
@@ -84,7 +87,7 @@ class AliasIndex:
                 bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
                 if bare != name and len(bare) >= 4:
                     surfaces.add(bare)
-        alternatives = []
+        alternatives: dict[str, list[str]] = {}
         for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
             if len(surface) < 2:
                 continue
@@ -93,10 +96,23 @@ class AliasIndex:
             if first.isalpha():
                 body = f"[{first.lower()}{first.upper()}]" + body[1:] if first.islower() or surface[:3].lower() in (
                     "al-", "el-", "an-") else body
-            alternatives.append(body)
-        if not alternatives:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+            # Grouped by their first two letters: a word start tries only the names that begin
+            # as it does (one alternation of every name is tried at every word: far slower).
+            alternatives.setdefault(surface[:2].lower(), []).append(body)
+        return {start: re.compile(r"(?:" + "|".join(bodies) + r")(?!\w)") for start, bodies in alternatives.items()}
+
+    def _scan(self, text: str, start: int, end: int):
+        """Leftmost, non-overlapping name matches in text[start:end], as one big alternation would find."""
+        resume = start
+        for word in _WORD_START.finditer(text, start, end):
+            at = word.start()
+            if at < resume:
+                continue
+            pattern = self._surface_pattern.get(text[at:at + 2].lower())
+            match = pattern.match(text, at, end) if pattern else None
+            if match:
+                resume = match.end()
+                yield match
 
     def _candidates(self, surface: str) -> list[tuple[str, str]]:
         places = sorted(self._keys["place"].get(normal_key(surface), ()))
@@ -105,12 +121,10 @@ class AliasIndex:
 
     def find_mentions(self, text: str, spans) -> list[Mention]:
         """Every alias occurrence inside the given (start, end) spans of `text`."""
-        if self._surface_pattern is None:
-            return []
         mentions: list[Mention] = []
         seen: set[tuple[str, str]] = set()
         for start, end in spans:
-            for match in self._surface_pattern.finditer(text, start, end):
+            for match in self._scan(text, start, end):
                 candidates = self._candidates(match.group())
                 if not candidates:
                     continue

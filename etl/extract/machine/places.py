@@ -41,6 +41,21 @@ class PlaceMention:
     confidence: float
 
 
+_KEYS_OF: dict[int, dict[str, str]] = {}
+
+
+def _place_keys(index: AliasIndex) -> dict[str, str]:
+    """Every place name's lookup key -> place id, built once per alias index."""
+    if id(index) not in _KEYS_OF:
+        keys: dict[str, str] = {}
+        for place in index.reference.places.values():
+            for name in (place.name, *place.aliases):
+                keys.setdefault(normal_key(name), place.place_id)
+        _KEYS_OF.clear()
+        _KEYS_OF[id(index)] = keys
+    return _KEYS_OF[id(index)]
+
+
 class PlaceFinder:
     def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans):
         self.index, self.text = index, text
@@ -52,11 +67,7 @@ class PlaceFinder:
                 continue
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = [(m.start, m.end) for m in mentions] + list(actor_spans)
-        keys = {}
-        for place in places.values():
-            for name in (place.name, *place.aliases):
-                keys.setdefault(normal_key(name), place.place_id)
-        self._keys = keys
+        self._keys = _place_keys(index)
         for start, end in spans:
             for match in _PLACE_LIKE.finditer(text, start, end):
                 name_start, name_end = match.span(1)
