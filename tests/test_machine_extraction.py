@@ -50,7 +50,7 @@ def _claims(connection):
 
 def test_an_uncoded_article_becomes_sourced_claims(wire_db):
     claims = _claims(wire_db)
-    assert claims["at least 45"][:6] == ("killed", 45, None, "syrian-observatory", "2013-05-21", "homs")
+    assert claims["at least 45"][:6] == ("killed", 45, None, "syrian-observatory-for-human-rights", "2013-05-21", "homs")
     assert claims["12"][:3] == ("killed", 12, 12)  # "including 12 children" takes the toll's kind
     assert claims["12"][8] == "civilians"
     # "X, director of Y, told AFP": the person, not the agency that heard it
@@ -74,7 +74,7 @@ def test_events_reports_and_a_denial_from_an_uncoded_article(wire_db):
     reports = rows(wire_db, """
         SELECT e.sub_event_type, r.stance, r.source_id, r.date_start::VARCHAR, e.place_id, e.method
         FROM event_reports r JOIN events e USING (event_id) ORDER BY r.char_start""")
-    assert ("Shelling/artillery/missile attack", "reports", "syrian-observatory", "2013-05-21",
+    assert ("Shelling/artillery/missile attack", "reports", "syrian-observatory-for-human-rights", "2013-05-21",
             "homs", "machine") in reports
 
 
