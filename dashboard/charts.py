@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from dashboard.borders import bounds, load_borders
+from dashboard import formatting
 from dashboard.formatting import when
 
 # ACLED's six event types, each always the same colour on every page.
@@ -96,7 +97,7 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
     figure = go.Figure()
     shown = set()
     for row in claims.itertuples():
-        label = f"{row.claimant} ({row.outlet}, {row.as_of_text})"
+        label = f"{row.claimant} ({formatting.outlet(row.outlet)}, {row.as_of_text})"
         low = 0 if pd.isna(row.count_low) else row.count_low
         high = top if pd.isna(row.count_high) else row.count_high
         color = ALIGNMENT_COLORS.get(row.alignment, "#555")

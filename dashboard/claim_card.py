@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import highlight, links, queries
+from dashboard import formatting, highlight, links, queries
 
 
 def show(casualty_id: str) -> None:
@@ -17,7 +17,7 @@ def show(casualty_id: str) -> None:
     facts[2].markdown(f"**As of**  \n{claim['as_of_text']}"
                       + ("" if not pd.isna(claim["date_start"]) else " (publication date)"))
     facts[3].markdown(f"**Claimant**  \n{claim['claimant']} ({claim['claimant_kind']}, {claim['alignment']})")
-    st.caption(f"In {claim['outlet']}, “{claim['document_title']}”"
+    st.caption(f"In {formatting.outlet(claim['outlet'])}, “{claim['document_title']}”"
                + (f"; about the event: {claim['event_summary']}" if claim["event_summary"] else "")
                + (f"; at {claim['place_name']}" if claim["place_name"] else ""))
     st.html(f'<blockquote style="margin:0;padding:.4em .8em;border-left:4px solid #c0392b">'

@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from dashboard import filters, highlight, links, queries, settings
-from dashboard.formatting import published
+from dashboard.formatting import outlet, published
 
 SNIPPET = 90  # characters of context either side of a search hit
 
@@ -36,7 +36,7 @@ if searched:
             spans = [s for s in spans if ((sentences.sentence_start <= s[0]) & (sentences.sentence_end >= s[1])).any()]
             if not spans:
                 continue
-        with st.expander(f"{doc.outlet}, {published(doc.published_on, doc.published_precision)}: {doc.title} ({len(spans)} hit(s))"):
+        with st.expander(f"{outlet(doc.outlet)}, {published(doc.published_on, doc.published_precision)}: {doc.title} ({len(spans)} hit(s))"):
             for start, end in spans[:20]:
                 left = max(0, start - SNIPPET)
                 marked = [{"char_start": start, "char_end": end, "fact_type": "casualty claim",
@@ -46,7 +46,7 @@ if searched:
 else:
     st.query_params.pop("q", None)
 
-labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
+labels = {r.doc_id: f"{outlet(r.outlet)}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}
 wanted = st.query_params.get("read")
 if wanted and wanted != st.session_state.get("documents_read"):

@@ -40,3 +40,8 @@ def number(value) -> str:
     if value is None or pd.isna(value):
         return "–"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def outlet(value) -> str:
+    """The outlet's name; uncatalogued documents have none (NULL, NaN in a frame)."""
+    return value if isinstance(value, str) and value else "outlet unknown"
