@@ -11,6 +11,7 @@ from dashboard import filters, highlight, links, queries, settings
 from dashboard.formatting import published
 
 SNIPPET = 90  # characters of context either side of a search hit
+FACT_KINDS = ("casualty claim", "counted thing", "event report", "place mention", "actor mention")
 
 st.title("Documents")
 if settings.QUOTES_ONLY:
@@ -48,14 +49,8 @@ else:
 
 labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}
-wanted = st.query_params.get("read")
-if wanted and wanted != st.session_state.get("documents_read"):
-    if wanted in labels:  # a link (from another page or a search hit) names the document to read
-        st.session_state["documents_read"] = wanted
-    else:
-        st.warning(f"No document {wanted!r} among those shown (check the filters).")
-if st.session_state.get("documents_read") not in labels:
-    st.session_state["documents_read"] = docs.doc_id.iloc[0]
+# A link (from another page or a search hit) names the document to read.
+wanted = links.seed_choice("read", "documents_read", labels, "among those shown (check the filters)")
 doc_id = st.selectbox("Read", list(labels), format_func=labels.get, key="documents_read")
 if doc_id != wanted:
     st.query_params.pop("fact", None)
@@ -76,18 +71,10 @@ st.caption(f"sha256 {doc['sha256']}" + (f" · {doc['url']}" if doc["url"] else "
 
 facts = queries.document_facts(doc_id)
 spans = facts.to_dict("records")
-st.html(f'<div style="font-size:.85em">Highlighted: {highlight.legend()}. Hover a highlight for the fact; '
+st.html(f'<div style="font-size:.85em">Highlighted: {highlight.legend(FACT_KINDS)}. Hover a highlight for the fact; '
         f'grey boxes are not part of the article.</div>')
-if settings.QUOTES_ONLY:
-    sentences = queries.sentences_of(doc_id)
-    html_parts = [highlight.block(highlight.render(doc["text"][s.sentence_start:s.sentence_end], s.sentence_start,
-                                                   spans, focus), "quote", True) for s in sentences.itertuples()]
-    st.html("<div>" + '<div style="color:#888">[…]</div>'.join(html_parts) + "</div>")
-else:
-    parts = queries.document_parts(doc_id)
-    html_parts = [highlight.block(highlight.render(doc["text"][p.char_start:p.char_end], p.char_start, spans, focus),
-                                  p.kind, p.is_article) for p in parts.itertuples()]
-    st.html("<div>" + "".join(html_parts) + "</div>")
+st.html(highlight.document(doc["text"], queries.document_parts(doc_id), spans, focus,
+                           queries.sentences_of(doc_id) if settings.QUOTES_ONLY else None))
 
 st.subheader("Facts in this document")
 if facts.empty:

@@ -216,7 +216,7 @@ def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypat
     empty.mkdir()
     build(empty, tmp_path / "empty.duckdb", REFERENCE_DIR)
     monkeypatch.setattr(settings, "WAREHOUSE", tmp_path / "empty.duckdb")
-    for page in ("overview", "timeline", "map", "claims", "actors", "documents"):
+    for page in ("overview", "timeline", "map", "claims", "actors", "documents", "review"):
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
         if page != "overview":
             app.switch_page(f"dashboard/{page}.py")
