@@ -302,7 +302,7 @@ def test_review_shows_a_chosen_document_and_names_it_in_the_url(visit):
     v = visit()
     page = v.open("review")
     assert_no_errors(v)
-    expect(main(page).get_by_text("The machine's facts")).to_be_visible()
+    expect(main(page).get_by_text("The machine's facts", exact=True)).to_be_visible()
     screenshot(page, "review")
 
     pick(main(page).locator('[data-testid="stSelectbox"]').first, "Qusayr resisting all-out attack")
