@@ -49,12 +49,10 @@ else:
 
 labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}
-# A link (from another page or a search hit) names the document to read.
-wanted = links.seed_choice("read", "documents_read", labels, "among those shown (check the filters)")
-doc_id = st.selectbox("Read", list(labels), format_func=labels.get, key="documents_read")
+# A link (from another page or a search hit) names the document to read, and maybe a fact in it.
+doc_id, wanted = links.url_select("Read", "read", labels, "documents_read", "among those shown (check the filters)")
 if doc_id != wanted:
     st.query_params.pop("fact", None)
-st.query_params["read"] = doc_id
 focus = st.query_params.get("fact")
 
 doc = queries.document(doc_id)

@@ -50,9 +50,7 @@ st.session_state["review_name"] = reviewer
 # The label stays the same across builds: a select box whose option labels change under it keeps showing the old one.
 labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}
-links.seed_choice("doc", "review_doc", labels, "in the warehouse")
-doc_id = st.selectbox("Document", list(labels), format_func=labels.get, key="review_doc")
-st.query_params["doc"] = doc_id
+doc_id, _ = links.url_select("Document", "doc", labels, "review_doc", "in the warehouse")
 row = docs.set_index("doc_id").loc[doc_id]
 st.caption(f"{row.machine_facts} unconfirmed machine fact{'s' if row.machine_facts != 1 else ''} and "
            f"{row.checked_facts} coded or reviewed in this document; documents with machine facts to review "
