@@ -308,7 +308,7 @@ def test_review_shows_a_chosen_document_and_names_it_in_the_url(visit):
     pick(main(page).locator('[data-testid="stSelectbox"]').first, "Qusayr resisting all-out attack")
     wait_for_param(page, "doc", "002_996f98365809a89b")
     # Every seed document is coded by hand: the page says why there is nothing to review.
-    expect(main(page).get_by_text("coded by hand")).to_be_visible()
+    expect(main(page).get_by_text("fact file is coded by hand")).to_be_visible()
     expect(main(page).get_by_text("Qusayr resisting all-out attack").first).to_be_visible()
     assert_no_errors(v)
     screenshot(page, "review-document")
