@@ -175,6 +175,8 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
     record["comparison_group"] = st.text_input("Comparison group (optional)", value=start.get("comparison_group", ""),
                                                key=f"{key}_comparison",
                                                help="The quantity it measures, named so that claims about it line up.")
+    if start.get("kind") and record["kind"] != start["kind"] and start["kind"] in record["comparison_group"].split():
+        st.caption(f"The comparison group still says “{start['kind']}”: name the quantity the figure now measures.")
     return record
 
 
@@ -208,7 +210,8 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
         st.info(f"{entry['decision'].capitalize()}ed by {entry['reviewer']} on {entry['reviewed_on']} "
                 f"({review_store.shown_path(fact_file.path)}, line {entry['line']}): takes effect at the next build.")
         return
-    reason = st.text_input("Why reject it (optional)", key=f"{key}_reason", placeholder="e.g. not a casualty figure")
+    reason = st.text_input("Why reject it (optional)", key=f"{key}_reason",
+                           placeholder="e.g. not a casualty figure" if fact == "casualty" else "e.g. a forecast, not an event")
     accept_col, reject_col, _ = st.columns([1, 1, 2])
     if accept_col.button("Accept", key=f"{key}_accept", disabled=not reviewer, width="stretch"):
         decide("accept", fact, what, machine_id, accepted)
@@ -301,7 +304,7 @@ else:
     st.caption("No fact of this document has been coded or reviewed yet.")
 
 with st.expander("Add a casualty claim the machine missed"):
-    added = casualty_form("add", {"claimant": "outlet" if row.outlet_source_id else None})
+    added = casualty_form("add", {"claimant": "outlet" if row.outlet_source_id else None, "victim_class": "unknown"})
     occurrence = st.number_input("Which occurrence of the quote (only if it occurs more than once)", min_value=1,
                                  value=None, step=1, key="add_occurrence")
     if st.button("Add the claim", key="add_save", disabled=not reviewer):
