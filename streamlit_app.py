@@ -16,8 +16,10 @@ page = st.navigation([
     st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:"),
     st.Page("dashboard/documents.py", title="Documents", icon=":material/article:"),
     st.Page("dashboard/sql.py", title="SQL", icon=":material/terminal:"),
+    st.Page("dashboard/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
 ])
-# The shared filters (kept in the URL) belong to the pages that read the fact base through them.
-if page.url_path != "sql":
+# The shared filters (kept in the URL) belong to the pages that read the fact base through them; Review
+# works on one whole document at a time (and its `doc` key names that document, not a filter).
+if page.url_path not in ("sql", "review"):
     filters.sidebar()
 page.run()

@@ -11,6 +11,7 @@ from dashboard import filters, highlight, links, queries, settings
 from dashboard.formatting import outlet, published
 
 SNIPPET = 90  # characters of context either side of a search hit
+FACT_KINDS = ("casualty claim", "counted thing", "event report", "place mention", "actor mention")
 
 st.title("Documents")
 if settings.QUOTES_ONLY:
@@ -48,18 +49,10 @@ else:
 
 labels = {r.doc_id: f"{outlet(r.outlet)}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}
-wanted = st.query_params.get("read")
-if wanted and wanted != st.session_state.get("documents_read"):
-    if wanted in labels:  # a link (from another page or a search hit) names the document to read
-        st.session_state["documents_read"] = wanted
-    else:
-        st.warning(f"No document {wanted!r} among those shown (check the filters).")
-if st.session_state.get("documents_read") not in labels:
-    st.session_state["documents_read"] = docs.doc_id.iloc[0]
-doc_id = st.selectbox("Read", list(labels), format_func=labels.get, key="documents_read")
+# A link (from another page or a search hit) names the document to read, and maybe a fact in it.
+doc_id, wanted = links.url_select("Read", "read", labels, "documents_read", "among those shown (check the filters)")
 if doc_id != wanted:
     st.query_params.pop("fact", None)
-st.query_params["read"] = doc_id
 focus = st.query_params.get("fact")
 
 doc = queries.document(doc_id)
@@ -76,18 +69,10 @@ st.caption(f"sha256 {doc['sha256']}" + (f" · {doc['url']}" if doc["url"] else "
 
 facts = queries.document_facts(doc_id)
 spans = facts.to_dict("records")
-st.html(f'<div style="font-size:.85em">Highlighted: {highlight.legend()}. Hover a highlight for the fact; '
+st.html(f'<div style="font-size:.85em">Highlighted: {highlight.legend(FACT_KINDS)}. Hover a highlight for the fact; '
         f'grey boxes are not part of the article.</div>')
-if settings.QUOTES_ONLY:
-    sentences = queries.sentences_of(doc_id)
-    html_parts = [highlight.block(highlight.render(doc["text"][s.sentence_start:s.sentence_end], s.sentence_start,
-                                                   spans, focus), "quote", True) for s in sentences.itertuples()]
-    st.html("<div>" + '<div style="color:#888">[…]</div>'.join(html_parts) + "</div>")
-else:
-    parts = queries.document_parts(doc_id)
-    html_parts = [highlight.block(highlight.render(doc["text"][p.char_start:p.char_end], p.char_start, spans, focus),
-                                  p.kind, p.is_article) for p in parts.itertuples()]
-    st.html("<div>" + "".join(html_parts) + "</div>")
+st.html(highlight.document(doc["text"], queries.document_parts(doc_id), spans, focus,
+                           queries.sentences_of(doc_id) if settings.QUOTES_ONLY else None))
 
 st.subheader("Facts in this document")
 if facts.empty:

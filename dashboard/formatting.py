@@ -1,4 +1,5 @@
 """How dates and figures are written on the pages: a date is never shown more precisely than known."""
+import re
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -45,3 +46,18 @@ def number(value) -> str:
 def outlet(value) -> str:
     """The outlet's name; uncatalogued documents have none (NULL, NaN in a frame)."""
     return value if isinstance(value, str) and value else "outlet unknown"
+
+
+def bounds(low, high) -> str:
+    """A figure's bounds in words, as the claims view's range_text writes them ("58 or more", "up to 1,000")."""
+    low, high = (None if v is None or pd.isna(v) else int(v) for v in (low, high))
+    if low is None:
+        return f"up to {high:,}"
+    if high is None:
+        return f"{low:,} or more"
+    return f"{low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def plain(text) -> str:
+    """Text for a place that reads Markdown (a label): its Markdown characters shown as themselves."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(text))

@@ -10,6 +10,8 @@ FACT_STYLES = {
     "casualty claim": "background:#f9d0c4;border-bottom:2px solid #c0392b",
     "counted thing": "background:#fde7b0;border-bottom:2px solid #b9770e",
     "event report": "background:#d6e4f5;border-bottom:2px solid #2471a3",
+    # On the Review page: a fact a person coded or confirmed, beside the machine's unconfirmed ones.
+    "checked fact": "background:#d5f0d8;border-bottom:2px solid #1e8449",
     "place mention": "border-bottom:2px dotted #1e8449",
     "actor mention": "border-bottom:2px dotted #7d3c98",
 }
@@ -18,9 +20,11 @@ PRECEDENCE = list(FACT_STYLES)
 FOCUS_STYLE = "outline:3px solid #111;outline-offset:1px"
 
 
-def legend() -> str:
-    return " ".join(f'<span style="{style};padding:0 4px">{html.escape(kind)}</span>'
-                    for kind, style in FACT_STYLES.items())
+def legend(kinds=None, names: dict[str, str] | None = None) -> str:
+    """The styles of `kinds` (all by default), each under its name (`names` renames some)."""
+    names = names or {}
+    return " ".join(f'<span style="{FACT_STYLES[kind]};padding:0 4px">{html.escape(names.get(kind, kind))}</span>'
+                    for kind in (kinds or FACT_STYLES))
 
 
 def render(text: str, offset: int, spans: list[dict], focus: str | None = None) -> str:
@@ -60,6 +64,17 @@ def block(inner: str, kind: str, is_article: bool) -> str:
     return (f'<div style="border-left:4px solid #aaa;background:#f4f4f4;color:#555;padding:.3em .8em;'
             f'margin:0 0 .6em 0;font-size:.9em"><div style="font-variant:small-caps;font-weight:600">'
             f'{label}</div>{body}</div>')
+
+
+def document(text: str, parts, spans: list[dict], focus: str | None = None, sentences=None) -> str:
+    """A whole document as blocks, one per part (rows with char_start, char_end, kind, is_article); with
+    `sentences` (rows with sentence_start, sentence_end) only those, for a quotes-only deployment."""
+    if sentences is not None:
+        quoted = [block(render(text[s.sentence_start:s.sentence_end], s.sentence_start, spans, focus), "quote", True)
+                  for s in sentences.itertuples()]
+        return "<div>" + '<div style="color:#888">[…]</div>'.join(quoted) + "</div>"
+    return "<div>" + "".join(block(render(text[p.char_start:p.char_end], p.char_start, spans, focus), p.kind,
+                                   p.is_article) for p in parts.itertuples()) + "</div>"
 
 
 def sentence(text: str, sentence_start: int, evidence_start: int, evidence_end: int, fact_type: str) -> str:

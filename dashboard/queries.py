@@ -9,6 +9,7 @@ Every function that takes a `Filters` applies the shared filters the same way:
 """
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -435,3 +436,65 @@ def sentences_of(doc_id: str) -> pd.DataFrame:
             UNION ALL SELECT sentence_start, sentence_end FROM event_reports WHERE doc_id = ?)
         ORDER BY sentence_start
     """, doc_id, doc_id, doc_id)
+
+
+# --- Review ------------------------------------------------------------------------------------
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain values (None for an empty cell, dates as dates), for building fact records."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return [{k: v.date() if isinstance(v, pd.Timestamp) else v.tolist() if isinstance(v, np.ndarray) else v
+             for k, v in row.items()} for row in rows]
+
+
+def review_documents() -> pd.DataFrame:
+    """Every document with how many of its facts are the machine's, unconfirmed, and how many a person checked."""
+    return _run("""
+        WITH facts AS (
+            SELECT doc_id, method, casualty_id AS fact_id FROM casualties
+            UNION ALL SELECT DISTINCT doc_id, method, event_id FROM event_reports
+        )
+        SELECT d.doc_id, d.file, d.title, coalesce(d.outlet, 'unknown outlet') AS outlet,
+               coalesce(d.outlet_source_id, '') AS outlet_source_id, d.published_on, d.published_precision, d.sha256,
+               count(f.fact_id) FILTER (WHERE f.method = 'machine') AS machine_facts,
+               count(f.fact_id) FILTER (WHERE f.method <> 'machine') AS checked_facts
+        FROM documents d LEFT JOIN facts f USING (doc_id)
+        GROUP BY ALL
+        ORDER BY machine_facts = 0, d.published_on NULLS LAST, d.doc_id
+    """)
+
+
+def review_claims(doc_id: str) -> list[dict]:
+    """A document's casualty claims with what a reviewer checks: bounds, claimant, date, place, sentence."""
+    return _records(_run("""
+        SELECT c.casualty_id, c.method, c.confidence, c.kind, c.figure_text, c.count_low, c.count_high, c.range_text,
+               c.victim_group, c.victim_class, c.claimant, c.source_id, c.claimant_text, c.date_text, c.date_start,
+               c.date_end, c.date_precision, c.place_id, c.place_name, c.evidence, c.char_start, c.char_end,
+               c.sentence, c.sentence_start, c.comparison_group, c.coded_at
+        FROM claims c WHERE c.doc_id = ?
+        ORDER BY c.char_start, c.casualty_id
+    """, doc_id))
+
+
+def review_event_reports(doc_id: str) -> list[dict]:
+    """A document's event reports with their event (type, date, place) and its actors."""
+    return _records(_run("""
+        SELECT r.report_id, r.event_id, r.method, r.confidence, r.stance, r.source_id, s.name AS source,
+               r.evidence, r.char_start, r.char_end, r.claimant_text, r.date_text, r.coded_at,
+               e.event_type, e.sub_event_type, e.method AS event_method, e.place_id, p.name AS place_name,
+               e.date_start, e.date_end, e.date_precision, e.summary,
+               (SELECT list({'actor_id': ea.actor_id, 'role': ea.role, 'name': a.name} ORDER BY ea.role, a.name)
+                FROM event_actors ea JOIN actors a USING (actor_id) WHERE ea.event_id = r.event_id) AS actors
+        FROM event_reports r JOIN sources s USING (source_id) JOIN events e USING (event_id)
+        LEFT JOIN places p ON p.place_id = e.place_id
+        WHERE r.doc_id = ?
+        ORDER BY r.char_start, r.report_id
+    """, doc_id))
+
+
+def review_choices() -> dict[str, dict[str, str]]:
+    """What a claimant, a place or an event type may be: the warehouse's sources and places, by id."""
+    sources = _run("SELECT source_id, name || ' (' || kind || ')' AS label FROM sources ORDER BY name")
+    places = _run("SELECT place_id, name || coalesce(' (' || admin1 || ')', '') || ', ' || kind AS label "
+                  "FROM places ORDER BY name, place_id")
+    return {"sources": dict(zip(sources.source_id, sources.label)), "places": dict(zip(places.place_id, places.label))}

@@ -2,12 +2,27 @@
 import os
 from pathlib import Path
 
-from etl.settings import DEFAULT_DB
+from etl.settings import DEFAULT_DB, SEEDS_DIR
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    return value in ("1", "true", "yes", "on") if value else default
+
 
 WAREHOUSE = Path(os.environ.get("CONFLICT_WAREHOUSE", DEFAULT_DB))
+# The corpus the warehouse is built from: documents, catalog.yaml and facts/ (where review decisions go).
+CORPUS = Path(os.environ.get("CONFLICT_CORPUS", SEEDS_DIR))
 # A public deployment of articles the deployer may not republish shows only the sentences that carry
 # facts, never whole texts: set CONFLICT_QUOTES_ONLY=1 (also in Streamlit's secrets/environment).
-QUOTES_ONLY = os.environ.get("CONFLICT_QUOTES_ONLY", "").strip().lower() in ("1", "true", "yes", "on")
+QUOTES_ONLY = _flag("CONFLICT_QUOTES_ONLY")
+# A shared deployment (CONFLICT_SHARED=1, e.g. in Streamlit's secrets) serves many readers from one
+# checkout: nobody may write into its corpus, and a decision saved there would not reach the repository.
+SHARED_DEPLOYMENT = _flag("CONFLICT_SHARED")
+# The Review page writes decisions into the corpus's coded-fact files; CONFLICT_REVIEW=0 hides it locally too.
+REVIEW_ENABLED = _flag("CONFLICT_REVIEW", default=True) and not SHARED_DEPLOYMENT
+# How long the Review page's "Rebuild now" may run `python -m etl build` before it is stopped.
+REVIEW_BUILD_TIMEOUT_SECONDS = float(os.environ.get("CONFLICT_REVIEW_BUILD_TIMEOUT_SECONDS", "600"))
 # How long the map's replay shows each step before moving to the next day on which something changed.
 MAP_REPLAY_SECONDS_PER_STEP = 1.0
 # How many documents a text search lists.

@@ -139,10 +139,15 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         if decided is not None and not decided.keep_machine:
             continue
         dropped = decided.decided_machine_ids if decided is not None else set()
-        machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties if c["casualty_id"] not in dropped]
+        # A fact a person added that is the machine's fact to the letter stands instead of it.
+        confirmed = {c["casualty_id"] for c in decided.casualties} if decided is not None else set()
+        machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties
+                               if c["casualty_id"] not in dropped | confirmed]
         machine_reports += [{**r, "dropped": dropped} for r in machine[doc.doc_id].reports]
     machine_reports, machine_events, machine_actors = match_reports(machine_reports, events, reference.places)
-    machine_reports = [r for r in machine_reports if r["event_id"] not in r.pop("dropped")]
+    coded_reports = {r["report_id"] for r in reports}
+    machine_reports = [r for r in machine_reports
+                       if r["event_id"] not in r.pop("dropped") and r["report_id"] not in coded_reports]
     live_events = {r["event_id"] for r in machine_reports}
     events += [e for e in machine_events if e["event_id"] in live_events]
     event_actors += [a for a in machine_actors if a["event_id"] in live_events]

@@ -23,7 +23,7 @@ from tests.browser import (
 
 WAREHOUSE_FILE = "warehouse/conflict.duckdb"
 PATHS = {page: "/" if page == "overview" else f"/{page}"
-         for page in ("overview", "timeline", "map", "claims", "actors", "documents", "sql")}
+         for page in ("overview", "timeline", "map", "claims", "actors", "documents", "sql", "review")}
 WAIT_MS = 30_000  # for what a rerun after a click should show
 # Playwright's 5 s default is short for a two-core CI machine that also runs the server.
 expect.set_options(timeout=WAIT_MS)
@@ -296,6 +296,22 @@ def test_sql_from_the_url_runs_and_shows_its_result(visit):
     expect(cell(page, "31")).to_be_attached()
     assert_no_errors(v)
     screenshot(page, "sql-run")
+
+
+def test_review_shows_a_chosen_document_and_names_it_in_the_url(visit):
+    v = visit()
+    page = v.open("review")
+    assert_no_errors(v)
+    expect(main(page).get_by_text("The machine's facts", exact=True)).to_be_visible()
+    screenshot(page, "review")
+
+    pick(main(page).locator('[data-testid="stSelectbox"]').first, "Qusayr resisting all-out attack")
+    wait_for_param(page, "doc", "002_996f98365809a89b")
+    # Every seed document is coded by hand: the page says why there is nothing to review.
+    expect(main(page).get_by_text("fact file is coded by hand")).to_be_visible()
+    expect(main(page).get_by_text("Qusayr resisting all-out attack").first).to_be_visible()
+    assert_no_errors(v)
+    screenshot(page, "review-document")
 
 
 def test_a_link_copied_from_the_timeline_reopens_the_same_view(visit):

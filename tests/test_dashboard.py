@@ -216,7 +216,7 @@ def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypat
     empty.mkdir()
     build(empty, tmp_path / "empty.duckdb", REFERENCE_DIR)
     monkeypatch.setattr(settings, "WAREHOUSE", tmp_path / "empty.duckdb")
-    for page in ("overview", "timeline", "map", "claims", "actors", "documents"):
+    for page in ("overview", "timeline", "map", "claims", "actors", "documents", "review"):
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
         if page != "overview":
             app.switch_page(f"dashboard/{page}.py")
@@ -228,3 +228,12 @@ def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypat
 def test_overview_names_the_filters_in_words(open_page):
     app = open_page(place="haidariyeh")
     assert any(info.value == "Filtered by places: Haidariyeh." for info in app.info)
+
+
+def test_choosing_another_document_keeps_the_choice_and_writes_it_into_the_url(open_page):
+    app = open_page("documents", read="000_32a2745981170ec0")
+    app.selectbox(key="documents_read").set_value("002_996f98365809a89b").run()
+    # The address still naming the first document must not undo the choice.
+    assert app.selectbox(key="documents_read").value == "002_996f98365809a89b"
+    assert url(app, "read") == ["002_996f98365809a89b"]
+    assert app.header[0].value == "Qusayr resisting all-out attack"

@@ -20,13 +20,18 @@ def quote_pattern(quote: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
 
 
+def occurrences(doc: Document, quote: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every span of `quote` in the text, and those inside article parts (what `occurrence: N` counts)."""
+    matches = [(m.start(), m.end()) for m in re.finditer(quote_pattern(quote), doc.text)]
+    return matches, [(s, e) for s, e in matches if any(p.is_article and p.start <= s and e <= p.end for p in doc.parts)]
+
+
 def locate(doc: Document, quote: str, path, line: int, occurrence: int | None = None) -> tuple[int, int]:
     """Offsets of `quote` in the article parts of `doc`; a missing or ambiguous quote fails the build."""
     if not isinstance(quote, str) or not quote.strip():
         raise BuildError(path, line, "empty quote")
-    matches = [(m.start(), m.end()) for m in re.finditer(quote_pattern(quote), doc.text)]
+    matches, article = occurrences(doc, quote)
     starts = [start for start, _ in matches]
-    article = [(s, e) for s, e in matches if any(p.is_article and p.start <= s and e <= p.end for p in doc.parts)]
     if not starts:
         hint = ""
         if _loose(quote) in _loose(doc.text):

@@ -16,6 +16,8 @@ from etl.resolve.quantities import QuantityError, parse_figure
 OUTLET = "outlet"  # the claimant keyword for a figure the article states in its own voice
 # A coder's explicit date or range (2013-05, 2013-05-01..2013-05-18) where the text gives none.
 _ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
+# An undated document may still carry explicit dates (checked above): they need no reference day.
+_NO_PUBLICATION_DATE = DateRange(date.min, date.min, "day")
 
 
 @dataclass
@@ -76,7 +78,7 @@ class _Resolver:
         if self.doc.published_on is None and not _ISO.fullmatch(str(expression)):
             self.fail(line, f"{self.doc.file} has no publication date to resolve {expression!r} against")
         published = DateRange(self.doc.published_on, self.doc.published_until, self.doc.published_precision) \
-            if self.doc.published_on else None
+            if self.doc.published_on else _NO_PUBLICATION_DATE
         try:
             return resolve(str(expression), published, anchor_day)
         except DateError as exc:

@@ -1,0 +1,312 @@
+"""Review: a person accepts, corrects or rejects the machine's facts in a document, or adds one it missed.
+
+Thin: what is written, where and after which checks is dashboard/review_store.py; the warehouse is only
+read. Decisions go into the corpus's coded-fact files and take effect at the next build, which the page
+can run. Where nothing may be written (a shared deployment), the page says so and shows no controls.
+"""
+import streamlit as st
+
+from dashboard import highlight, links, queries, review_store, settings
+from dashboard.formatting import bounds, plain, published, when
+
+st.title("Review the machine's facts")
+
+
+def unavailable() -> str | None:
+    if settings.SHARED_DEPLOYMENT:
+        return ("Review is a local feature. This is a shared deployment: many readers share one copy of the "
+                "project, and a decision saved here would reach neither the repository nor the next deployment. "
+                "To review, run the dashboard from your own clone of the repository (README, *Quick start*), "
+                "open Review there, and commit the changed files under `seeds/facts/`, so that version "
+                "control shows who decided what.")
+    if not settings.REVIEW_ENABLED:
+        return "Review is switched off on this machine (`CONFLICT_REVIEW=0`)."
+    why = review_store.not_writable(settings.CORPUS)
+    if why:
+        return f"Review is a local feature that saves decisions into the corpus, but {why}."
+    return None
+
+
+reason_off = unavailable()
+if reason_off:
+    st.info(reason_off)
+    st.stop()
+
+docs = queries.review_documents()
+if docs.empty:
+    st.info("The warehouse holds no documents yet: add articles to the corpus folder and run `python -m etl build`.")
+    st.stop()
+st.caption("The machine extractor proposes facts with a confidence (a rule score). Accept what it got right, "
+           "correct what it got partly right, reject what is not a fact, add what it missed. Decisions are saved "
+           "in the document's coded-fact file under the corpus's `facts/` and take effect at the next build.")
+
+# Remembered across pages: a widget's own state is dropped when another page is shown.
+if "review_reviewer" not in st.session_state:
+    st.session_state["review_reviewer"] = st.session_state.get("review_name", review_store.default_reviewer())
+reviewer = st.text_input("Reviewer", key="review_reviewer", placeholder="your name",
+                         help="Saved with each decision; taken from `git config user.name` where that is set.").strip()
+st.session_state["review_name"] = reviewer
+
+# The label stays the same across builds: a select box whose option labels change under it keeps showing the old one.
+labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
+          for r in docs.itertuples()}
+doc_id, _ = links.url_select("Document", "doc", labels, "review_doc", "in the warehouse")
+row = docs.set_index("doc_id").loc[doc_id]
+st.caption(f"{row.machine_facts} unconfirmed machine fact{'s' if row.machine_facts != 1 else ''} and "
+           f"{row.checked_facts} coded or reviewed in this document; documents with machine facts to review "
+           f"come first in the list.")
+if not reviewer:
+    st.warning("Enter your name above to decide: every decision records who made it.")
+
+try:
+    document = review_store.read_document(settings.CORPUS, row.file)
+    fact_file = review_store.fact_file_state(settings.CORPUS, row.file)
+except review_store.ReviewError as exc:
+    st.error(f"{exc}. Decisions on this document cannot be saved until that is fixed.")
+    st.stop()
+if document.sha256 != row.sha256:
+    st.warning(f"{row.file} changed since the warehouse was built: rebuild before reviewing, so that the facts "
+               f"below are read from its present text.")
+
+# --- What was saved, and the next build ---------------------------------------------------------
+saved = st.session_state.get("review_saved")
+if saved and saved["doc_id"] == doc_id:
+    st.success(f"Saved to `{saved['file']}` (line {saved['line']}): {saved['decision']} {saved['what']}. It takes "
+               f"effect at the next build: *Rebuild now*, or `python -m etl build`. Commit the file so that version "
+               f"control records who changed what.")
+    st.code(saved["text"], language="yaml")
+built = st.session_state.get("review_build")
+rebuild_col, info_col = st.columns([1, 4])
+if rebuild_col.button("Rebuild now", key="review_rebuild", type="primary" if saved else "secondary"):
+    with st.spinner("Building the warehouse ..."):
+        ok, output = review_store.rebuild(settings.CORPUS, settings.WAREHOUSE, settings.REVIEW_BUILD_TIMEOUT_SECONDS)
+    st.session_state["review_build"] = {"ok": ok, "output": output}
+    if ok:
+        st.session_state.pop("review_saved", None)
+    st.rerun()
+info_col.caption(f"Runs `python -m etl build` on `{review_store.shown_path(settings.CORPUS)}` into the warehouse "
+                 f"this dashboard reads; the pages show the new facts as soon as it is done.")
+if built:
+    if built["ok"]:
+        st.success("Rebuilt: the page now shows the warehouse with the saved decisions.")
+    else:
+        st.error("The build failed and the warehouse is unchanged. Its message names the file and line to fix:")
+    with st.expander("Build output", expanded=not built["ok"]):
+        st.code(built["output"] or "(no output)", language=None)
+
+claims = queries.review_claims(doc_id)
+reports = queries.review_event_reports(doc_id)
+choices = review_store.choices()
+known = queries.review_choices()
+places, sources = known["places"], known["sources"]
+
+
+def decide(decision: str, fact: str, what: str, machine_id: str | None = None, record: dict | None = None,
+           reason: str | None = None) -> None:
+    outcome = review_store.save(settings.CORPUS, document, review_store.Decision(
+        decision, fact, reviewer, machine_id, record, reason or None))
+    if outcome.error:
+        st.error(f"Not saved: {outcome.error}")
+        return
+    st.session_state["review_saved"] = {"doc_id": doc_id, "decision": decision, "what": what, "line": outcome.line,
+                                        "file": review_store.shown_path(outcome.path), "text": outcome.text}
+    st.session_state.pop("review_build", None)
+    st.rerun()
+
+
+def pick(label: str, options: list, current, key: str, names: dict | None = None, **extra):
+    index = options.index(current) if current in options else 0
+    return st.selectbox(label, options, index=index, key=key,
+                        format_func=(lambda v: names.get(v, v)) if names else str, **extra)
+
+
+def date_field(label: str, current, key: str) -> str:
+    written = st.text_input(label, value=current or "", key=key,
+                            help="As written in the text (“on Tuesday”, “early last month”), or YYYY-MM-DD, "
+                                 "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD.").strip()
+    if written:
+        try:
+            days = review_store.resolve_when(document, written)
+            st.caption(f"Refers to {when(days.start, days.end, days.precision)} ({days.precision} precision)")
+        except review_store.ReviewError as exc:
+            st.warning(str(exc))
+    return written
+
+
+def claimant_names() -> dict:
+    names = dict(sources)
+    if row.outlet_source_id:
+        names["outlet"] = f"the article's own voice ({sources.get(row.outlet_source_id, row.outlet)})"
+    return names
+
+
+def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
+    """The fields of a casualty claim; bounds and date are shown as the build will read them. `near` is
+    where the fact being corrected is, to pick the quote's occurrence when it occurs more than once."""
+    record = {"quote": st.text_input("Quote: the article's exact words", value=start.get("quote", ""),
+                                     key=f"{key}_quote")}
+    if near is not None:
+        record["occurrence"] = review_store.occurrence_near(document, record["quote"], near)
+    figure_col, bounds_col = st.columns(2)
+    record["figure"] = figure_col.text_input("Figure as written, inside the quote", value=start.get("figure", ""),
+                                             key=f"{key}_figure")
+    if record["figure"].strip():
+        try:
+            quantity = review_store.figure_bounds(record["figure"])
+            bounds_col.markdown(f"**Bounds**  \n{bounds(quantity.low, quantity.high)}"
+                                + (" (approximate)" if quantity.approximate else ""))
+        except review_store.ReviewError as exc:
+            bounds_col.warning(str(exc))
+    kind_col, class_col = st.columns(2)
+    with kind_col:
+        record["kind"] = pick("Kind", choices["kinds"], start.get("kind"), f"{key}_kind")
+    with class_col:
+        record["victim_class"] = pick("Victim class", choices["victim_classes"], start.get("victim_class"),
+                                      f"{key}_class")
+    record["victim_group"] = st.text_input("Victims as written", value=start.get("victim_group", ""),
+                                           key=f"{key}_group")
+    names = claimant_names()
+    record["claimant"] = pick("Claimant", list(names), start.get("claimant"), f"{key}_claimant", names)
+    record["claimant_quote"] = st.text_input("Words that name the claimant (optional)",
+                                             value=start.get("claimant_quote", ""), key=f"{key}_claimant_words")
+    record["when"] = date_field("Date the figure refers to (optional)", start.get("when"), f"{key}_when")
+    record["place"] = pick("Place (optional)", [""] + list(places), start.get("place", ""), f"{key}_place",
+                           {"": "(none)", **places})
+    record["comparison_group"] = st.text_input("Comparison group (optional)", value=start.get("comparison_group", ""),
+                                               key=f"{key}_comparison",
+                                               help="The quantity it measures, named so that claims about it line up.")
+    if start.get("kind") and record["kind"] != start["kind"] and start["kind"] in record["comparison_group"].split():
+        st.caption(f"The comparison group still says “{start['kind']}”: name the quantity the figure now measures.")
+    return record
+
+
+def event_form(key: str, start: dict, near: int | None = None) -> dict:
+    record = dict(start)
+    pair = pick("ACLED event type / sub-event type", choices["event_types"],
+                (start.get("type"), start.get("sub_type")), f"{key}_type", {p: f"{p[0]}: {p[1]}" for p in choices["event_types"]})
+    record["type"], record["sub_type"] = pair
+    record["when"] = date_field("Date (optional)", start.get("when"), f"{key}_when")
+    record["place"] = pick("Place (optional)", [""] + list(places), start.get("place", ""), f"{key}_place",
+                           {"": "(none)", **places})
+    names = claimant_names()
+    record["reports"] = []
+    for number, report in enumerate(start["reports"]):
+        st.caption(f"“{report['quote']}”")
+        stance_col, source_col = st.columns(2)
+        with stance_col:
+            stance = pick("Stance", choices["stances"], report["stance"], f"{key}_stance_{number}")
+        with source_col:
+            source = pick("Source", list(names), report["source"], f"{key}_source_{number}", names)
+        kept = report if source == report["source"] else {k: v for k, v in report.items() if k != "claimant_quote"}
+        record["reports"].append({**kept, "stance": stance, "source": source})
+    return record
+
+
+def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, form, near: int,
+             correctable: bool = True) -> None:
+    """Accept, reject with a reason, or correct one machine fact; or the decision already saved on it."""
+    if machine_id in fact_file.decisions:
+        entry = fact_file.decisions[machine_id]
+        st.info(f"{entry['decision'].capitalize()}ed by {entry['reviewer']} on {entry['reviewed_on']} "
+                f"({review_store.shown_path(fact_file.path)}, line {entry['line']}): takes effect at the next build.")
+        return
+    reason = st.text_input("Why reject it (optional)", key=f"{key}_reason",
+                           placeholder="e.g. not a casualty figure" if fact == "casualty" else "e.g. a forecast, not an event")
+    accept_col, reject_col, _ = st.columns([1, 1, 2])
+    if accept_col.button("Accept", key=f"{key}_accept", disabled=not reviewer, width="stretch"):
+        decide("accept", fact, what, machine_id, accepted)
+    if reject_col.button("Reject", key=f"{key}_reject", disabled=not reviewer, width="stretch"):
+        decide("reject", fact, what, machine_id, reason=reason)
+    if correctable and st.toggle("Correct it", key=f"{key}_correcting"):
+        corrected = form(f"{key}_fix", accepted, near)
+        if st.button("Save the correction", key=f"{key}_save", disabled=not reviewer):
+            decide("correct", fact, what, machine_id, corrected)
+
+
+# --- The text, and the facts beside it ------------------------------------------------------------
+text_col, facts_col = st.columns([6, 5], gap="large")
+spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["casualty_id"],
+          "fact_type": "casualty claim" if c["method"] == "machine" else "checked fact",
+          "label": f"{c['method']}: {c['claimant']}: {c['figure_text']} {c['kind']}"} for c in claims]
+spans += [{"char_start": r["char_start"], "char_end": r["char_end"], "fact_id": r["event_id"],
+           "fact_type": "event report" if r["method"] == "machine" else "checked fact",
+           "label": f"{r['method']}: {r['source']} {r['stance']}: {r['event_type']}"} for r in reports]
+with text_col:
+    text = queries.document(doc_id)["text"]
+    st.html('<div style="font-size:.85em">Highlighted: ' + highlight.legend(
+        ("casualty claim", "event report", "checked fact"),
+        {"casualty claim": "machine casualty claim", "event report": "machine event report",
+         "checked fact": "coded or reviewed fact"}) + ". Hover a highlight for the fact.</div>")
+    st.html(highlight.document(text, queries.document_parts(doc_id), spans, None,
+                               queries.sentences_of(doc_id) if settings.QUOTES_ONLY else None))
+
+machine_claims = [c for c in claims if c["method"] == "machine"]
+machine_events: dict[str, list[dict]] = {}
+for report in reports:
+    if report["method"] == "machine":
+        machine_events.setdefault(report["event_id"], []).append(report)
+with facts_col:
+    st.subheader("The machine's facts")
+    if not machine_claims and not machine_events:
+        st.info("This document's fact file is coded by hand: the build keeps its coded facts and none of the "
+                "machine's, so there is nothing to review. A claim it lacks can still be added below."
+                if fact_file.hand_coded else "No unconfirmed machine fact is left in this document.")
+    for claim in machine_claims:
+        label = (f"{claim['confidence']:.2f} · {claim['figure_text']} {claim['kind']} ({claim['range_text']}) · "
+                 f"{claim['claimant']} · {when(claim['date_start'], claim['date_end'], claim['date_precision'])} · "
+                 f"{claim['place_name'] or 'no place'}")
+        with st.expander(("✓ " if claim["casualty_id"] in fact_file.decisions else "") + plain(label)):
+            st.html(f'<blockquote style="margin:0;padding:.3em .8em;border-left:4px solid #c0392b">'
+                    f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
+                    f'</blockquote>')
+            st.caption(f"Victims: {claim['victim_group']} ({claim['victim_class']}) · claimant named as "
+                       f"“{claim['claimant_text'] or 'no one: the article’s own voice'}” · date as written: "
+                       f"{claim['date_text'] or 'none'} · comparison group: {claim['comparison_group'] or 'none'} · "
+                       f"id {claim['casualty_id']}")
+            controls(claim["casualty_id"], "casualty", claim["casualty_id"],
+                     f"the claim “{claim['figure_text']} {claim['kind']}”",
+                     review_store.claim_record(document, claim, row.outlet_source_id), casualty_form, claim["char_start"])
+    for event_id, event_reports in machine_events.items():
+        first = event_reports[0]
+        label = (f"{max(r['confidence'] for r in event_reports):.2f} · {first['event_type']}: {first['sub_event_type']} · "
+                 f"{first['place_name'] or 'no place'} · {when(first['date_start'], first['date_end'], first['date_precision'])} · "
+                 + ", ".join(f"{r['source']} {r['stance']}" for r in event_reports))
+        with st.expander(("✓ " if event_id in fact_file.decisions else "") + plain(label)):
+            for report in event_reports:
+                st.html(f'<blockquote style="margin:0 0 .3em 0;padding:.3em .8em;border-left:4px solid #2471a3">'
+                        f'{highlight.render(report["evidence"], report["char_start"], [])}</blockquote>')
+            actors = first["actors"] or []
+            taking_part = ", ".join(f"{a['name']} ({a['role']})" for a in actors) or "none found"
+            st.caption(f"Actors: {taking_part} · event id {event_id}")
+            matched = first["event_method"] != "machine"
+            if matched:
+                st.caption(f"The machine matched this report to the coded event {event_id}: accept or reject this "
+                           f"document's report of it here; correct the event itself in its coded-fact file.")
+            controls(event_id, "event", event_id, f"the event report “{first['event_type']}: {first['sub_event_type']}”",
+                     review_store.event_record(document, first, event_reports, actors, row.outlet_source_id),
+                     event_form, first["char_start"], correctable=not matched)
+
+# --- What a person already checked, and what the machine missed ------------------------------------
+checked = [{"method": c["method"], "fact": "casualty claim", "what": f"{c['figure_text']} {c['kind']}",
+            "bounds": c["range_text"], "who": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
+            "where": c["place_name"], "coded at": c["coded_at"], "quote": c["evidence"]}
+           for c in claims if c["method"] != "machine"]
+checked += [{"method": r["method"], "fact": "event report", "what": f"{r['event_type']}: {r['sub_event_type']}",
+             "bounds": None, "who": f"{r['source']} ({r['stance']})",
+             "when": when(r["date_start"], r["date_end"], r["date_precision"]), "where": r["place_name"],
+             "coded at": r["coded_at"], "quote": r["evidence"]} for r in reports if r["method"] != "machine"]
+st.subheader("Checked facts (read-only)")
+if checked:
+    st.caption("Coded by hand, or reviewed (a person accepted, corrected or added it): to change one, edit the "
+               "fact file at the line given.")
+    st.dataframe(checked, hide_index=True, column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+else:
+    st.caption("No fact of this document has been coded or reviewed yet.")
+
+with st.expander("Add a casualty claim the machine missed"):
+    added = casualty_form("add", {"claimant": "outlet" if row.outlet_source_id else None, "victim_class": "unknown"})
+    occurrence = st.number_input("Which occurrence of the quote (only if it occurs more than once)", min_value=1,
+                                 value=None, step=1, key="add_occurrence")
+    if st.button("Add the claim", key="add_save", disabled=not reviewer):
+        decide("add", "casualty", f"the claim “{added['figure']} {added['kind']}”",
+               record={**added, "occurrence": occurrence})
