@@ -84,7 +84,7 @@ def stance_of(text: str, start: int, end: int, source_kind: str | None, own_voic
         return "denies"
     if not own_voice and source_kind in _PARTIES:
         return "claims"
-    if lexicon.pattern("claim_cues").search(text, start, end) and re.search(r"\bclaim", text[start:end], re.IGNORECASE):
+    if lexicon.pattern("claim_cues").search(text, start, end):
         return "claims"
     return "reports"
 
