@@ -2,6 +2,7 @@
 import hashlib
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,20 @@ def _cache_key(doc: Document, outlet_of: dict) -> str:
     """What a document's machine facts depend on besides the extractor: its text, and the
     catalog's publication date (relative dates) and outlet (the article's own voice)."""
     return f"{doc.sha256}|{doc.published_on}|{doc.published_until}|{outlet_of[doc.doc_id]}"
+
+
+class _PartFinder:
+    """The kind of document part a character offset falls in. Parts do not overlap; a long document
+    has thousands of them, so they are found by bisection."""
+
+    def __init__(self, parts):
+        self._parts = sorted(parts, key=lambda part: part.start)
+        self._starts = [part.start for part in self._parts]
+
+    def __call__(self, offset: int) -> str:
+        part = self._parts[bisect_right(self._starts, offset) - 1]
+        assert part.start <= offset < part.end, f"offset {offset} outside every part"
+        return part.kind
 
 
 def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[str, Source], outlet_of: dict,
@@ -172,14 +187,14 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     mentions, parts = [], []
     for doc in documents:
         article = [(p.start, p.end) for p in doc.parts if p.is_article]
-        kind_at = {(p.start, p.end): p.kind for p in doc.parts}
+        part_at = _PartFinder(doc.parts)
         for mention in index.find_mentions(doc.text, article):
-            part = next(k for (s, e), k in kind_at.items() if s <= mention.char_start < e)
+            part = part_at(mention.char_start)
             mentions.append({"doc_id": doc.doc_id, "entity_kind": mention.entity_kind, "entity_id": mention.entity_id,
                              "surface": mention.surface, "char_start": mention.char_start,
                              "char_end": mention.char_end, "part": part, "match": "alias", "confidence": 0.95})
         for mention in machine[doc.doc_id].mentions:
-            part = next(k for (s, e), k in kind_at.items() if s <= mention["char_start"] < e)
+            part = part_at(mention["char_start"])
             mentions.append({**mention, "part": part})
         for number, part in enumerate(doc.parts, start=1):
             parts.append({"doc_id": doc.doc_id, "part_no": number, "kind": part.kind, "is_article": part.is_article,

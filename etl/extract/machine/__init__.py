@@ -78,9 +78,10 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions])
     claimants = ClaimantFinder(index, sources, outlet_source_id)
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
-    paragraphs: dict[int, str] = {}
+    pieces: dict[int, list[str]] = {}
     for s in sentences:
-        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, "") + " " + s.text
+        pieces.setdefault(s.paragraph, []).append(s.text)
+    paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
     for number, sentence in enumerate(sentences):
         date_mentions = find_dates(text, sentence.start, sentence.end, published, anchor)

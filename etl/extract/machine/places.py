@@ -1,6 +1,7 @@
 """Where: place mentions of a document (alias lookup, then fuzzy, else kept unresolved) and the
 place a fact belongs to."""
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -56,6 +57,21 @@ def _place_keys(index: AliasIndex) -> dict[str, str]:
     return _KEYS_OF[id(index)]
 
 
+class _Spans:
+    """Character spans that may overlap, asked whether any overlaps a given one."""
+
+    def __init__(self, spans):
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only spans starting within the longest span's length before `start` can reach it.
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end, lo=first)
+        return any(start < span_end for _, span_end in self._spans[first:last])
+
+
 class PlaceFinder:
     def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans):
         self.index, self.text = index, text
@@ -66,18 +82,19 @@ class PlaceFinder:
             if mention.entity_kind != "place" or text.startswith("-based", mention.char_end):
                 continue
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
-        taken = [(m.start, m.end) for m in mentions] + list(actor_spans)
+        taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
         self._keys = _place_keys(index)
         for start, end in spans:
             for match in _PLACE_LIKE.finditer(text, start, end):
                 name_start, name_end = match.span(1)
                 surface = match.group(1)
-                if _NOT_PLACES.match(surface) or _DEMONYM.search(surface) or any(s < name_end and name_start < e for s, e in taken):
+                if _NOT_PLACES.match(surface) or _DEMONYM.search(surface) or taken.overlaps(name_start, name_end):
                     continue
                 if index.lookup("source", surface) or index.lookup("actor", surface):
                     continue
                 mentions.append(self._fuzzy(surface, name_start, name_end))
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
         resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
         counts = Counter(m.place_id for m in resolved)
         # The place the article is about: the settlement it names most (first named wins ties).
@@ -96,7 +113,10 @@ class PlaceFinder:
         return _RANK.get(self.index.reference.places[mention.place_id].kind, 1)
 
     def in_span(self, start: int, end: int, exclude=()) -> list[PlaceMention]:
-        return [m for m in self.mentions if m.place_id and start <= m.start and m.end <= end
+        # Found by bisection: a long article asks this for every fact.
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, lo=first)
+        return [m for m in self.mentions[first:last] if m.place_id and m.end <= end
                 and not any(s <= m.start < e for s, e in exclude)]
 
     def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=()) -> tuple[str | None, bool]:
