@@ -39,7 +39,10 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str | None]:
         except UnicodeDecodeError as exc:
             raise Unusable(f"UTF-16 byte-order mark but not decodable as UTF-16 ({exc.reason})") from exc
     elif raw.startswith(codecs.BOM_UTF8):
-        text, note = raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "UTF-8 byte-order mark removed"
+        try:
+            text, note = raw[len(codecs.BOM_UTF8):].decode("utf-8"), "UTF-8 byte-order mark removed"
+        except UnicodeDecodeError as exc:
+            raise Unusable(f"UTF-8 byte-order mark but not decodable as UTF-8 (byte {exc.start + len(codecs.BOM_UTF8)})") from exc
     elif as_declared := _as_declared(raw, declared):
         text, note = as_declared
     else:
