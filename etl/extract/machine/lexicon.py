@@ -43,6 +43,13 @@ def pattern(section: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def country_wide() -> tuple[str, re.Pattern]:
+    """(the country's name, the words that put a happening in all of it)."""
+    section = raw()["country_wide"]
+    return section["place"], words_pattern(section["words"])
+
+
+@lru_cache(maxsize=None)
 def speech_patterns() -> dict[str, re.Pattern]:
     speech = raw()["speech"]
     return {key: words_pattern(values) for key, values in speech.items()}
