@@ -181,3 +181,21 @@ def test_where_people_escaped_to_is_not_where_it_happened(seed_reports):
     # "an escape route to the village of Debaa to encourage the rebels to withdraw": in Qusayr
     withdraw = next(r for r in seed_reports["001"] if r[0] == "withdraw")
     assert withdraw[3] == "al-qusayr"
+
+
+def test_a_territorial_happening_at_several_listed_places_is_one_report_at_each(seed_reports):
+    # "AFP reported the fall of three rebel-held villages to loyal Assad forces – Dameina
+    # al-Gharbiyah, Eish al-Warwar and Haidariyeh – situated between Qusayr town and ... Homs"
+    fall = [(r[3], r[4]) for r in seed_reports["002"] if r[0] == "fall of"]
+    assert [place for place, _ in fall] == ["dameina-al-gharbiyah", "eish-al-warwar", "haidariyeh"]
+    assert fall[1][1] == "Eish al-Warwar" and fall[2][1] == "Haidariyeh"
+    # "half a dozen villages east of the port city of Latakia": in the governorate, not the city
+    captured = [r[3] for r in seed_reports["003"] if r[0] == "capturing"]
+    assert captured == ["aleppo", "latakia-governorate"]
+
+
+def test_a_contact_with_the_syrian_government_is_placed_at_its_seat(seed_reports):
+    # "the country's foreign minister had called his Syrian counterpart to congratulate his
+    # government on “cleansing” Qusair": in Damascus, not in Qusayr
+    congratulate = next(r for r in seed_reports["001"] if r[0] == "called his Syrian counterpart")
+    assert congratulate[3] == "damascus"

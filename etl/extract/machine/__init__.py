@@ -8,6 +8,7 @@ reports. Every fact carries method 'machine' and a confidence (a fixed rule scor
 `_confidence`), in the same columns as coded facts.
 """
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -100,12 +101,15 @@ def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) 
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """A clause without the punctuation and spaces that join it to its neighbours."""
-    while start < end and (text[start].isspace() or text[start] in ",;"):
-        start += 1
+    """A clause without the punctuation, spaces and "and" that join it to its neighbours."""
+    joint = _JOINT.match(text, start, end)
+    start = joint.end() if joint else start
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
     return start, end
+
+
+_JOINT = re.compile(r"(?:[\s,;:–—-]|\band\b)*")
 
 
 def _evidence(doc: Document, start: int, end: int, sentence) -> dict:
@@ -187,49 +191,65 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dated_by_news:
                 dates = news
             place_id, place_carried = places.for_fact(sentence, trigger.start, previous, exclude, (scope_start, scope_end))
-            actors = [m for m in actor_mentions if scope_start <= m.char_start < scope_end
-                      and not any(s <= m.char_start < e for s, e in exclude)]
+            seat = places.seat(trigger.rule, scope_start, scope_end)
+            if seat:
+                place_id, place_carried = seat, False
+            in_sentence = [m for m in actor_mentions if sentence.start <= m.char_start < sentence.end
+                           and not any(s <= m.char_start < e for s, e in exclude)]
+            actors = [m for m in in_sentence if scope_start <= m.char_start < scope_end]
+            if not any(m.char_end <= trigger.start for m in actors) and in_sentence and in_sentence[0].char_start < scope_start:
+                actors.insert(0, in_sentence[0])  # ", capturing an airport": the sentence's subject acts
             actor_roles = roles(trigger, actors, text)
             sub_type = sub_type_for(trigger, actor_roles, index.reference.actors)
-            key = (trigger.event_type, sub_type, place_id, dates)
-            if key in told:
-                continue
-            told.add(key)
-            stances = []
-            denial = denial_at(text, scope_start, scope_end)
-            if denial is not None and denial > trigger.start:
-                # "X claimed to have conquered ..., Y asserted that no territory had been lost":
-                # one happening, asserted by one source and denied by another.
-                denier = claimants.find(text, sentence.start, sentence.end, denial)
-                if denier.source_id != claimant.source_id:
-                    stances = [(claimant, "claims"), (denier, "denies")]
-            if not stances:
-                source = _source(claimants, claimant)
-                stances = [(claimant, stance_of(text, scope_start, scope_end, source.kind if source else None,
-                                                claimant.text is None))]
-            start, end = _trimmed(text, scope_start, scope_end)
-            for speaker, stance in stances:
-                facts.reports.append({
-                    "event_id": None, "doc_id": doc.doc_id, "source_id": speaker.source_id, "stance": stance,
-                    **_evidence(doc, start, end, sentence),
-                    "claimant_text": speaker.text, "claimant_start": speaker.start, "claimant_end": speaker.end,
-                    "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
-                    "date_precision": dates.precision if dates else None, "date_text": date_text,
-                    "method": METHOD, "coded_at": None, "note": None,
-                    "confidence": _confidence(0.1 if dates is None or dated_by_news else 0, 0.1 if place_carried else 0,
-                                              0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
-                    # the event's keys, for matching reports into events (etl.resolve.event_matching)
-                    "event_type": trigger.event_type, "sub_event_type": sub_type, "place_id": place_id,
-                    "actors": actor_roles, "trigger": text[trigger.start:trigger.end],
-                })
-                if speaker.new_source:
-                    facts.sources.append(speaker.new_source)
+            stances = _stances(text, sentence, trigger, (scope_start, scope_end), claimants, claimant)
+            # One territorial happening at each place it lists (ACLED's events have one location),
+            # each told by the words from the name before to its own.
+            listed = places.listed_after(trigger.end, clause.end, exclude) if trigger.rule.get("side") else []
+            if len(listed) < 2:
+                listed = [(place_id, scope_end)]
+            told_from = scope_start
+            for place_id, told_to in listed:
+                start, end = _trimmed(text, told_from, told_to if told_to < scope_end else scope_end)
+                told_from = told_to
+                if (trigger.event_type, sub_type, place_id, dates) in told:
+                    continue
+                told.add((trigger.event_type, sub_type, place_id, dates))
+                for speaker, stance in stances:
+                    facts.reports.append({
+                        "event_id": None, "doc_id": doc.doc_id, "source_id": speaker.source_id, "stance": stance,
+                        **_evidence(doc, start, end, sentence),
+                        "claimant_text": speaker.text, "claimant_start": speaker.start, "claimant_end": speaker.end,
+                        "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
+                        "date_precision": dates.precision if dates else None, "date_text": date_text,
+                        "method": METHOD, "coded_at": None, "note": None,
+                        "confidence": _confidence(0.1 if dates is None or dated_by_news else 0,
+                                                  0.1 if place_carried else 0,
+                                                  0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
+                        # the event's keys, for matching reports into events (etl.resolve.event_matching)
+                        "event_type": trigger.event_type, "sub_event_type": sub_type, "place_id": place_id,
+                        "actors": actor_roles, "trigger": text[trigger.start:trigger.end],
+                    })
+                    if speaker.new_source:
+                        facts.sources.append(speaker.new_source)
     for mention in places.mentions:
         if mention.match != "alias":
             facts.mentions.append({"doc_id": doc.doc_id, "entity_kind": "place", "entity_id": mention.place_id,
                                    "surface": mention.surface, "char_start": mention.start, "char_end": mention.end,
                                    "match": mention.match, "confidence": mention.confidence})
     return facts
+
+
+def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
+    """Who tells the happening and how: one source, or one that asserts it and one that denies it."""
+    denial = denial_at(text, *scope)
+    if denial is not None and denial > trigger.start:
+        # "X claimed to have conquered ..., Y asserted that no territory had been lost":
+        # one happening, asserted by one source and denied by another.
+        denier = claimants.find(text, sentence.start, sentence.end, denial)
+        if denier.source_id != claimant.source_id:
+            return [(claimant, "claims"), (denier, "denies")]
+    source = _source(claimants, claimant)
+    return [(claimant, stance_of(text, *scope, source.kind if source else None, claimant.text is None))]
 
 
 def _source(claimants: ClaimantFinder, claimant) -> Source | None:

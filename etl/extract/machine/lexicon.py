@@ -61,6 +61,13 @@ def source_kind_rules() -> list[tuple[str, re.Pattern]]:
 
 
 @lru_cache(maxsize=None)
+def seat_cues(place: str) -> re.Pattern:
+    """The words that make the government sitting at `place` a party to a contact."""
+    rule = next(r["seat"] for r in raw()["event_triggers"] if r.get("seat", {}).get("place") == place)
+    return words_pattern(rule["when"], flags=0)
+
+
+@lru_cache(maxsize=None)
 def event_rules() -> list[tuple[re.Pattern, dict]]:
     return [(words_pattern(rule["words"]), rule) for rule in raw()["event_triggers"]]
 

@@ -39,6 +39,7 @@ _DESTINATION = re.compile(
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 _IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
+_LOCATING = re.compile(r"\b(?:situated|located|lying|lies|between|near|with|where|which|who|from|towards?)\b", re.IGNORECASE)
 # Several villages placed by a city ("half a dozen villages east of the port city of Latakia")
 # lie in its governorate, not in the city.
 _AROUND_CITY = re.compile(
@@ -140,6 +141,24 @@ class PlaceFinder:
         if self.country and self._country_wide.search(self.text, low, high):
             return self.country, False
         return carried, True
+
+    def listed_after(self, start: int, end: int, exclude=()) -> list[tuple[str, int]]:
+        """The settlements a territorial trigger lists ("the fall of three villages - A, B and C",
+        "capturing an airport north of Aleppo and villages east of Latakia"), up to the words
+        that only locate them ("situated between Qusayr and Homs")."""
+        stop = _LOCATING.search(self.text, start, end)
+        listed: dict[str, int] = {}  # place_id -> where its name ends
+        for mention in self.in_span(start, stop.start() if stop else end, exclude):
+            if self._rank(mention) == 0:
+                listed.setdefault(self._widened(mention), mention.end)
+        return list(listed.items())
+
+    def seat(self, trigger_rule: dict, start: int, end: int) -> str | None:
+        """Where a contact with a government took place: the seat of the one addressed."""
+        seat = trigger_rule.get("seat")
+        if not seat or not lexicon.seat_cues(seat["place"]).search(self.text, start, end):
+            return None
+        return (self.index.lookup("place", seat["place"]) or [None])[0]
 
     def _in_country(self, mention: PlaceMention) -> bool:
         return self._rank(mention) == _RANK["country"] and bool(
