@@ -3,6 +3,7 @@ that decide which facts stand (coded over machine, review decisions, --machine-o
 import json
 import subprocess
 import sys
+from datetime import date
 
 import duckdb
 import pytest
@@ -10,9 +11,11 @@ import pytest
 from etl.build import build
 from etl.evaluate import evaluate
 from etl.extract.machine import extract_document
+from etl.extract.machine.dates import find_dates
 from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference
 from etl.resolve.aliases import AliasIndex
+from etl.resolve.dates import DateRange
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT, rows
 
@@ -199,3 +202,11 @@ def test_a_contact_with_the_syrian_government_is_placed_at_its_seat(seed_reports
     # government on “cleansing” Qusair": in Damascus, not in Qusayr
     congratulate = next(r for r in seed_reports["001"] if r[0] == "called his Syrian counterpart")
     assert congratulate[3] == "damascus"
+
+
+def test_a_toll_counted_since_a_day_runs_until_the_story_was_written():
+    text = "Medics said 28 people have died since 1 December."
+    published = DateRange(date(2016, 1, 14), date(2016, 1, 14), "day")
+    since, = find_dates(text, 0, len(text), published, None)
+    assert (since.text, since.dates.start, since.dates.end) == ("since 1 December", date(2015, 12, 1), date(2015, 12, 1))
+    assert (since.until_published.start, since.until_published.end) == (date(2015, 12, 1), date(2016, 1, 14))

@@ -59,7 +59,7 @@ def _dates_of(mentions, focus: int, exclude) -> tuple[DateRange | None, str | No
     if not usable:
         return None, None
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
-    return nearest.dates, nearest.text
+    return nearest.until_published or nearest.dates, nearest.text
 
 
 def _news_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
