@@ -8,6 +8,7 @@ Territorial sub-types follow who acts: government forces capturing a place is "G
 regains territory", rebels doing it "Non-state actor overtakes territory".
 """
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from etl.extract.machine import lexicon
@@ -30,22 +31,23 @@ class Trigger:
     rule: dict
 
 
-def find_trigger(text: str, start: int, end: int) -> Trigger | None:
-    """The earliest trigger in text[start:end]. At one place the longer words win ("victory was
-    declared" over "victory"), then the rules' order."""
-    best = None
-    for pattern, rule in lexicon.event_rules():
-        found = pattern.search(text, start, end)
-        if found and (best is None or found.start() < best.start
-                      or (found.start() == best.start and found.end() > best.end)):
-            best = Trigger(found.start(), found.end(), rule["type"], rule.get("sub_type") or "", rule)
-    return best
-
-
 def find_triggers(text: str, clause_spans: list[Clause]) -> list[tuple[Trigger, Clause, tuple[int, int]]]:
-    """One trigger for each clause that has one, with the stretch of the sentence it governs: its
-    clause and the clauses around it that report nothing of their own ("..., according to X")."""
-    found = [find_trigger(text, clause.start, clause.end) for clause in clause_spans]
+    """One trigger for each clause that has one (its earliest; at one place the longer words win,
+    "victory was declared" over "victory", then the rules' order), with the stretch of the sentence
+    it governs: its clause and the clauses around it that report nothing of their own ("...,
+    according to X")."""
+    found: list[Trigger | None] = [None] * len(clause_spans)
+    if not clause_spans:
+        return []
+    starts = [clause.start for clause in clause_spans]
+    # One pass of each rule over the sentence (not one per clause): the word lists are long.
+    for pattern, rule in lexicon.event_rules():
+        for match in pattern.finditer(text, clause_spans[0].start, clause_spans[-1].end):
+            number = bisect_right(starts, match.start()) - 1
+            best = found[number]
+            if match.end() <= clause_spans[number].end and (
+                    best is None or match.start() < best.start or (match.start() == best.start and match.end() > best.end)):
+                found[number] = Trigger(match.start(), match.end(), rule["type"], rule.get("sub_type") or "", rule)
     owner = list(range(len(found)))
     for number in range(len(found)):
         if found[number] is None:
