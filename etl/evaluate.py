@@ -31,7 +31,7 @@ TARGETS = {"casualty_claims": 0.90, "attribution": 0.85, "places": 0.95, "dates"
 
 _CLAIMS = """
     SELECT c.*, d.file FROM casualties c JOIN documents d USING (doc_id)
-    WHERE c.method IN ({methods}) ORDER BY doc_id, char_start
+    WHERE c.method IN ({methods}) ORDER BY doc_id, char_start, char_end, casualty_id
 """
 _REPORTS = """
     SELECT r.*, e.event_type, e.sub_event_type, e.place_id,
@@ -40,7 +40,7 @@ _REPORTS = """
     FROM event_reports r JOIN events e USING (event_id) JOIN documents d USING (doc_id)
     LEFT JOIN event_actors a USING (event_id)
     WHERE r.method IN ({methods})
-    GROUP BY ALL ORDER BY r.doc_id, r.char_start
+    GROUP BY ALL ORDER BY r.doc_id, r.char_start, r.char_end, r.report_id
 """
 
 

@@ -3,12 +3,19 @@ that decide which facts stand (coded over machine, review decisions, --machine-o
 import json
 import subprocess
 import sys
+from datetime import date
 
 import duckdb
 import pytest
 
 from etl.build import build
 from etl.evaluate import evaluate
+from etl.extract.machine import extract_document
+from etl.extract.machine.dates import find_dates
+from etl.ingest.documents import read_corpus
+from etl.ingest.reference import read_reference
+from etl.resolve.aliases import AliasIndex
+from etl.resolve.dates import DateRange
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT, rows
 
@@ -130,3 +137,76 @@ def test_evaluation_meets_the_casualty_and_attribution_targets_on_the_seeds():
     assert results["attribution"]["f1"] >= 0.85
     # the one claim the rules do not read: a corpse in a video ("an apparent Hezbollah fighter")
     assert len(results["missed_claims"]) == 1 and "'an'" in results["missed_claims"][0]
+
+
+@pytest.fixture(scope="module")
+def seed_reports():
+    """Machine event reports of each seed, by file: (trigger, date_start, date_end, place_id, evidence)."""
+    reference = read_reference(REFERENCE_DIR)
+    index = AliasIndex(reference)
+    found = {}
+    for doc in read_corpus(SEEDS_DIR)[0]:
+        facts = extract_document(doc, index, reference.sources, None)
+        assert all(doc.text[r["char_start"]:r["char_end"]] == r["evidence"] for r in facts.reports)
+        found[doc.file[:3]] = [(r["trigger"], str(r["date_start"]), str(r["date_end"]), r["place_id"], r["evidence"])
+                               for r in facts.reports]
+    return found
+
+
+def test_a_sentence_that_tells_several_happenings_gives_a_report_of_each(seed_reports):
+    # "launched a surprise offensive ... on Sunday, capturing a military airport north of Aleppo
+    # ... while pushing toward the leader's hometown of Qardaha on Monday"
+    lead = [r[:4] for r in seed_reports["003"] if r[4].startswith(("Syrian rebels launched", "capturing", "while pushing"))]
+    assert ("capturing", "2013-08-04", "2013-08-04", "aleppo") in lead
+    assert ("pushing", "2013-08-05", "2013-08-05", "qardaha") in lead
+    assert lead[0][:3] == ("offensive", "2013-08-04", "2013-08-04")
+    # "After pummelling Qusair ... for more than two weeks, government forces ... pushed the rebels
+    # ... on Tuesday night": the bombardment came before Tuesday night, so it does not take its date.
+    pummelling = next(r for r in seed_reports["001"] if r[0] == "pummelling")
+    pushed = next(r for r in seed_reports["001"] if r[0] == "pushed")
+    assert pummelling[1] == "None" and pushed[1:4] == ("2013-06-04", "2013-06-04", "al-qusayr")
+
+
+def test_a_report_takes_the_date_told_with_its_own_verb(seed_reports):
+    # "NOW met and interviewed one last October who had battled regime and Hezbollah forces there
+    # as early as May 2012"
+    battled = next(r for r in seed_reports["002"] if r[0] == "battled")
+    assert battled[1:3] == ("2012-05-01", "2012-05-31")
+
+
+def test_an_undated_report_in_a_news_story_takes_the_days_of_its_lead(seed_reports):
+    # The lead names Sunday (4 August) and Monday (5 August); the advance on Aramo has no date.
+    advanced = next(r for r in seed_reports["003"] if r[0] == "advanced")
+    assert advanced[1:4] == ("2013-08-04", "2013-08-05", "aramo")
+
+
+def test_where_people_escaped_to_is_not_where_it_happened(seed_reports):
+    # "an escape route to the village of Debaa to encourage the rebels to withdraw": in Qusayr
+    withdraw = next(r for r in seed_reports["001"] if r[0] == "withdraw")
+    assert withdraw[3] == "al-qusayr"
+
+
+def test_a_territorial_happening_at_several_listed_places_is_one_report_at_each(seed_reports):
+    # "AFP reported the fall of three rebel-held villages to loyal Assad forces – Dameina
+    # al-Gharbiyah, Eish al-Warwar and Haidariyeh – situated between Qusayr town and ... Homs"
+    fall = [(r[3], r[4]) for r in seed_reports["002"] if r[0] == "fall of"]
+    assert [place for place, _ in fall] == ["dameina-al-gharbiyah", "eish-al-warwar", "haidariyeh"]
+    assert fall[1][1] == "Eish al-Warwar" and fall[2][1] == "Haidariyeh"
+    # "half a dozen villages east of the port city of Latakia": in the governorate, not the city
+    captured = [r[3] for r in seed_reports["003"] if r[0] == "capturing"]
+    assert captured == ["aleppo", "latakia-governorate"]
+
+
+def test_a_contact_with_the_syrian_government_is_placed_at_its_seat(seed_reports):
+    # "the country's foreign minister had called his Syrian counterpart to congratulate his
+    # government on “cleansing” Qusair": in Damascus, not in Qusayr
+    congratulate = next(r for r in seed_reports["001"] if r[0] == "called his Syrian counterpart")
+    assert congratulate[3] == "damascus"
+
+
+def test_a_toll_counted_since_a_day_runs_until_the_story_was_written():
+    text = "Medics said 28 people have died since 1 December."
+    published = DateRange(date(2016, 1, 14), date(2016, 1, 14), "day")
+    since, = find_dates(text, 0, len(text), published, None)
+    assert (since.text, since.dates.start, since.dates.end) == ("since 1 December", date(2015, 12, 1), date(2015, 12, 1))
+    assert (since.until_published.start, since.until_published.end) == (date(2015, 12, 1), date(2016, 1, 14))

@@ -8,17 +8,18 @@ reports. Every fact carries method 'machine' and a confidence (a fixed rule scor
 `_confidence`), in the same columns as coded facts.
 """
 import hashlib
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
 from etl.extract.machine.casualties import find_casualties
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
-from etl.extract.machine.events import denial_at, find_trigger, is_hypothetical, roles, stance_of, sub_type_for
+from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
 from etl.extract.machine.places import PlaceFinder
-from etl.extract.machine.text import article_sentences
+from etl.extract.machine.text import article_sentences, clauses
 from etl.ingest.documents import Document
 from etl.ingest.reference import Source
 from etl.resolve.aliases import AliasIndex
@@ -58,7 +59,57 @@ def _dates_of(mentions, focus: int, exclude) -> tuple[DateRange | None, str | No
     if not usable:
         return None, None
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
-    return nearest.dates, nearest.text
+    return nearest.until_published or nearest.dates, nearest.text
+
+
+def _news_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
+    """When the happenings a news story tells without a date took place: the days its lead names
+    (the first paragraph that names one, if within a week before publication), else the day it
+    was published. None for an article dated only to the month: no news day is known."""
+    if published is None or published.precision != "day":
+        return None
+    lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1]
+    days = [m.dates for s in lead for m in find_dates(text, s.start, s.end, published, None) if m.dates.precision == "day"
+            and timedelta(0) <= published.start - m.dates.start <= _NEWS_WEEK]
+    if not days:
+        return published
+    return DateRange.spanning(min(d.start for d in days), max(d.end for d in days))
+
+
+_NEWS_WEEK = timedelta(days=7)
+
+
+def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) -> tuple[DateRange | None, str | None]:
+    """The date of the happening a trigger names: one told in its own part of the sentence, the
+    first after the trigger (a verb's time follows it: "had battled ... as early as May 2012",
+    not "interviewed one last October who had battled ..."); else the sentence's date, unless
+    its clause happened at another time ("After pummelling Qusair for two weeks, ...")."""
+    usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)]
+    own = [m for m in usable if scope[0] <= m.start < scope[1]]
+    if own:
+        after = [m for m in own if m.start >= focus]
+        chosen = after[0] if after else own[-1]
+        return chosen.dates, chosen.text
+    if clause.sequenced:
+        return None, None
+    timed_apart = [c for c in clause_list if c.sequenced]
+    shared = [m for m in usable if not any(c.start <= m.start < c.end for c in timed_apart)]
+    # A clause that gives no date of its own shares that of the clause it follows.
+    earlier = [m for m in shared if m.start < focus]
+    chosen = earlier[-1] if earlier else shared[0] if shared else None
+    return (chosen.dates, chosen.text) if chosen else (None, None)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A clause without the punctuation, spaces and "and" that join it to its neighbours."""
+    joint = _JOINT.match(text, start, end)
+    start = joint.end() if joint else start
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+_JOINT = re.compile(r"(?:[\s,;:–—-]|\band\b)*")
 
 
 def _evidence(doc: Document, start: int, end: int, sentence) -> dict:
@@ -83,6 +134,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         pieces.setdefault(s.paragraph, []).append(s.text)
     paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
+    news = _news_days(text, sentences, published)
     for number, sentence in enumerate(sentences):
         date_mentions = find_dates(text, sentence.start, sentence.end, published, anchor)
         for mention in date_mentions:
@@ -123,54 +175,82 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if claimant.new_source:
                 facts.sources.append(claimant.new_source)
         # -- event reports ------------------------------------------------------------------
-        trigger = find_trigger(text, sentence.start, sentence.end)
-        if trigger is None or "?" in sentence.text or is_hypothetical(text, sentence.start, trigger):
+        if "?" in sentence.text:
             continue
-        in_sentence = [m for m in actor_mentions if sentence.start <= m.char_start < sentence.end]
-        claimant = claimants.find(text, sentence.start, sentence.end, trigger.start)
-        exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
-        dates, date_text = _dates_of(date_mentions, trigger.start, exclude)
-        named_place = places.in_span(sentence.start, sentence.end, exclude)
-        if dates is None and not named_place:
-            continue  # neither when nor where: analysis, not a report of a happening
-        place_id, place_carried = places.for_fact(sentence, trigger.start, previous, exclude)
-        actors = [m for m in in_sentence if not any(s <= m.char_start < e for s, e in exclude)]
-        actor_roles = roles(trigger, actors, text)
-        sub_type = sub_type_for(trigger, actor_roles, index.reference.actors)
-        stances = []
-        denial = denial_at(text, sentence.start, sentence.end)
-        if denial is not None and denial > trigger.start:
-            # "X claimed to have conquered ..., Y asserted that no territory had been lost":
-            # one happening, asserted by one source and denied by another.
-            denier = claimants.find(text, sentence.start, sentence.end, denial)
-            if denier.source_id != claimant.source_id:
-                stances = [(claimant, "claims"), (denier, "denies")]
-        if not stances:
-            source = _source(claimants, claimant)
-            stances = [(claimant, stance_of(text, sentence.start, sentence.end, source.kind if source else None,
-                                            claimant.text is None))]
-        for speaker, stance in stances:
-            facts.reports.append({
-                "event_id": None, "doc_id": doc.doc_id, "source_id": speaker.source_id, "stance": stance,
-                **_evidence(doc, sentence.start, sentence.end, sentence),
-                "claimant_text": speaker.text, "claimant_start": speaker.start, "claimant_end": speaker.end,
-                "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
-                "date_precision": dates.precision if dates else None, "date_text": date_text,
-                "method": METHOD, "coded_at": None, "note": None,
-                "confidence": _confidence(0.1 if dates is None else 0, 0.1 if place_carried else 0,
-                                          0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
-                # the event's keys, for matching reports into events (etl.resolve.event_matching)
-                "event_type": trigger.event_type, "sub_event_type": sub_type, "place_id": place_id,
-                "actors": actor_roles, "trigger": text[trigger.start:trigger.end],
-            })
-            if speaker.new_source:
-                facts.sources.append(speaker.new_source)
+        told = set()  # one report of one happening per sentence, however many words name it
+        clause_list = clauses(text, sentence.start, sentence.end)
+        for trigger, clause, (scope_start, scope_end) in find_triggers(text, clause_list):
+            if is_hypothetical(text, sentence.start, trigger):
+                continue
+            claimant = claimants.find(text, sentence.start, sentence.end, trigger.start)
+            exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
+            dates, date_text = _dates_of_report(date_mentions, trigger.start, clause, clause_list, (scope_start, scope_end),
+                                                exclude)
+            if dates is None and not places.in_span(sentence.start, sentence.end, exclude):
+                continue  # neither when nor where: analysis, not a report of a happening
+            dated_by_news = dates is None and not clause.sequenced and news is not None
+            if dated_by_news:
+                dates = news
+            place_id, place_carried = places.for_fact(sentence, trigger.start, previous, exclude, (scope_start, scope_end))
+            seat = places.seat(trigger.rule, scope_start, scope_end)
+            if seat:
+                place_id, place_carried = seat, False
+            in_sentence = [m for m in actor_mentions if sentence.start <= m.char_start < sentence.end
+                           and not any(s <= m.char_start < e for s, e in exclude)]
+            actors = [m for m in in_sentence if scope_start <= m.char_start < scope_end]
+            if not any(m.char_end <= trigger.start for m in actors) and in_sentence and in_sentence[0].char_start < scope_start:
+                actors.insert(0, in_sentence[0])  # ", capturing an airport": the sentence's subject acts
+            actor_roles = roles(trigger, actors, text)
+            sub_type = sub_type_for(trigger, actor_roles, index.reference.actors)
+            stances = _stances(text, sentence, trigger, (scope_start, scope_end), claimants, claimant)
+            # One territorial happening at each place it lists (ACLED's events have one location),
+            # each told by the words from the name before to its own.
+            listed = places.listed_after(trigger.end, clause.end, exclude) if trigger.rule.get("side") else []
+            if len(listed) < 2:
+                listed = [(place_id, scope_end)]
+            told_from = scope_start
+            for place_id, told_to in listed:
+                start, end = _trimmed(text, told_from, told_to if told_to < scope_end else scope_end)
+                told_from = told_to
+                if (trigger.event_type, sub_type, place_id, dates) in told:
+                    continue
+                told.add((trigger.event_type, sub_type, place_id, dates))
+                for speaker, stance in stances:
+                    facts.reports.append({
+                        "event_id": None, "doc_id": doc.doc_id, "source_id": speaker.source_id, "stance": stance,
+                        **_evidence(doc, start, end, sentence),
+                        "claimant_text": speaker.text, "claimant_start": speaker.start, "claimant_end": speaker.end,
+                        "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
+                        "date_precision": dates.precision if dates else None, "date_text": date_text,
+                        "method": METHOD, "coded_at": None, "note": None,
+                        "confidence": _confidence(0.1 if dates is None or dated_by_news else 0,
+                                                  0.1 if place_carried else 0,
+                                                  0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
+                        # the event's keys, for matching reports into events (etl.resolve.event_matching)
+                        "event_type": trigger.event_type, "sub_event_type": sub_type, "place_id": place_id,
+                        "actors": actor_roles, "trigger": text[trigger.start:trigger.end],
+                    })
+                    if speaker.new_source:
+                        facts.sources.append(speaker.new_source)
     for mention in places.mentions:
         if mention.match != "alias":
             facts.mentions.append({"doc_id": doc.doc_id, "entity_kind": "place", "entity_id": mention.place_id,
                                    "surface": mention.surface, "char_start": mention.start, "char_end": mention.end,
                                    "match": mention.match, "confidence": mention.confidence})
     return facts
+
+
+def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
+    """Who tells the happening and how: one source, or one that asserts it and one that denies it."""
+    denial = denial_at(text, *scope)
+    if denial is not None and denial > trigger.start:
+        # "X claimed to have conquered ..., Y asserted that no territory had been lost":
+        # one happening, asserted by one source and denied by another.
+        denier = claimants.find(text, sentence.start, sentence.end, denial)
+        if denier.source_id != claimant.source_id:
+            return [(claimant, "claims"), (denier, "denies")]
+    source = _source(claimants, claimant)
+    return [(claimant, stance_of(text, *scope, source.kind if source else None, claimant.text is None))]
 
 
 def _source(claimants: ClaimantFinder, claimant) -> Source | None:

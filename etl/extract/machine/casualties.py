@@ -111,10 +111,10 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
 def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The first toll word in text[start:end] (situations before killed/wounded at one place)."""
     hits = []
-    for kind, pattern in lexicon.kind_patterns():
+    for order, (kind, pattern) in enumerate(lexicon.kind_patterns()):
         found = pattern.search(text, start, end)
         if found:
-            hits.append((found.start(), list(dict(lexicon.kind_patterns())).index(kind), kind, found.end()))
+            hits.append((found.start(), order, kind, found.end()))
     if not hits:
         return None
     start_at, _, kind, end_at = min(hits)

@@ -49,6 +49,8 @@ class DateMention:
     end: int
     text: str  # as written, with its preposition ("on Sunday")
     dates: DateRange
+    # "since 1 December": a toll counted since then runs until the story was written
+    until_published: DateRange | None = None
 
 
 def find_dates(text: str, start: int, end: int, published: DateRange | None,
@@ -74,7 +76,9 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
             continue
         lead = _PREPOSITION.search(text, max(start, match.start() - 8), match.start())
         first = lead.start() if lead else match.start()
-        found.append(DateMention(first, match.end(), text[first:match.end()], dates))
+        since = published is not None and text[first:match.end()].lower().startswith("since")
+        found.append(DateMention(first, match.end(), text[first:match.end()], dates,
+                                 DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
             anchor = dates.start
     return found

@@ -2,15 +2,17 @@
 "warned civilians") that is dated or names where it happened becomes an event report with an
 ACLED type and sub-type, a stance, actors and a date.
 
-The earliest trigger in the sentence decides the type (at one place, the order of
-etl/lexicon/machine.yaml).
+A sentence can report several happenings ("launched an offensive on Sunday, capturing an airport
+..., while pushing toward Qardaha on Monday"): each clause's earliest trigger gives one report.
 Territorial sub-types follow who acts: government forces capturing a place is "Government
 regains territory", rebels doing it "Non-state actor overtakes territory".
 """
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from etl.extract.machine import lexicon
+from etl.extract.machine.text import Clause
 
 # "fell to X", "the fall of Y to X": the actor after the trigger is the one who took the place.
 _PASSIVE = re.compile(r"^(?:fell|fall of|fell to)$", re.IGNORECASE)
@@ -29,14 +31,42 @@ class Trigger:
     rule: dict
 
 
-def find_trigger(text: str, start: int, end: int) -> Trigger | None:
-    """The earliest trigger of the sentence (the rules' order breaks ties at one place)."""
-    best = None
+def find_triggers(text: str, clause_spans: list[Clause]) -> list[tuple[Trigger, Clause, tuple[int, int]]]:
+    """One trigger for each clause that has one (its earliest; at one place the longer words win,
+    "victory was declared" over "victory", then the rules' order), with the stretch of the sentence
+    it governs: its clause and the clauses around it that report nothing of their own ("...,
+    according to X")."""
+    found: list[Trigger | None] = [None] * len(clause_spans)
+    if not clause_spans:
+        return []
+    starts = [clause.start for clause in clause_spans]
+    # One pass of each rule over the sentence (not one per clause): the word lists are long.
     for pattern, rule in lexicon.event_rules():
-        found = pattern.search(text, start, end)
-        if found and (best is None or found.start() < best.start):
-            best = Trigger(found.start(), found.end(), rule["type"], rule.get("sub_type") or "", rule)
-    return best
+        for match in pattern.finditer(text, clause_spans[0].start, clause_spans[-1].end):
+            number = bisect_right(starts, match.start()) - 1
+            best = found[number]
+            if match.end() <= clause_spans[number].end and (
+                    best is None or match.start() < best.start or (match.start() == best.start and match.end() > best.end)):
+                found[number] = Trigger(match.start(), match.end(), rule["type"], rule.get("sub_type") or "", rule)
+    owner = list(range(len(found)))
+    for number in range(len(found)):
+        if found[number] is None:
+            before = next((n for n in range(number - 1, -1, -1) if found[n]), None)
+            after = next((n for n in range(number + 1, len(found)) if found[n]), None)
+            # "..., and on 13 May tanks arrived, sparking battles": what a participle follows
+            # is its cause, told with it.
+            leads_in = after == number + 1 and _PARTICIPLE.match(text, clause_spans[after].start)
+            owner[number] = after if (leads_in or before is None) and after is not None else before
+    result = []
+    for number, trigger in enumerate(found):
+        if trigger is None:
+            continue
+        governed = [clause_spans[n] for n in range(len(found)) if owner[n] == number]
+        result.append((trigger, clause_spans[number], (governed[0].start, governed[-1].end)))
+    return result
+
+
+_PARTICIPLE = re.compile(r"[,;]?\s*[a-z]+ing\b")
 
 
 def denial_at(text: str, start: int, end: int) -> int | None:

@@ -43,6 +43,13 @@ def pattern(section: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def country_wide() -> tuple[str, re.Pattern]:
+    """(the country's name, the words that put a happening in all of it)."""
+    section = raw()["country_wide"]
+    return section["place"], words_pattern(section["words"])
+
+
+@lru_cache(maxsize=None)
 def speech_patterns() -> dict[str, re.Pattern]:
     speech = raw()["speech"]
     return {key: words_pattern(values) for key, values in speech.items()}
@@ -51,6 +58,13 @@ def speech_patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def source_kind_rules() -> list[tuple[str, re.Pattern]]:
     return [(rule["kind"], words_pattern(rule["words"])) for rule in raw()["source_kinds"]]
+
+
+@lru_cache(maxsize=None)
+def seat_cues(place: str) -> re.Pattern:
+    """The words that make the government sitting at `place` a party to a contact."""
+    rule = next(r["seat"] for r in raw()["event_triggers"] if r.get("seat", {}).get("place") == place)
+    return words_pattern(rule["when"], flags=0)
 
 
 @lru_cache(maxsize=None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from etl.extract.machine import lexicon
 from etl.extract.machine.text import Sentence
 from etl.resolve.aliases import AliasIndex, normal_key
 from etl.settings import FUZZY_PLACE_MIN_SCORE
@@ -30,6 +31,22 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 # the sentence is about somewhere else and the paragraph's place is used.
 _NEAR = (60, 100)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# Where people fled, escaped or crossed to is not where the fact happened ("an escape route to the
+# village of Debaa", "residents fled towards Sahnaya", "to flee across the border into Lebanon").
+_DESTINATION = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|escape|escaped|escaping|evacuated|crossed|poured|sought refuge|took refuge)\b"
+    r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+)?$",
+    re.IGNORECASE)
+# A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
+_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|all over)\s+$", re.IGNORECASE)
+_COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
+_LOCATING = re.compile(r"\b(?:situated|located|lying|lies|between|near|with|where|which|who|from|towards?)\b", re.IGNORECASE)
+# Several villages placed by a city ("half a dozen villages east of the port city of Latakia")
+# lie in its governorate, not in the city.
+_AROUND_CITY = re.compile(
+    r"\b(?:villages|towns|hamlets|localities)\s+(?:\w+\s+){0,2}?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"around|surrounding|outside|near)\s+(?:the\s+)?(?:(?:port|coastal|northern|southern|eastern|western)\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,8 @@ class PlaceFinder:
                 mentions.append(self._fuzzy(surface, name_start, name_end))
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        country_name, self._country_wide = lexicon.country_wide()
+        self.country = (index.lookup("place", country_name) or [None])[0]
         resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
         counts = Counter(m.place_id for m in resolved)
         # The place the article is about: the settlement it names most (first named wins ties).
@@ -119,10 +138,14 @@ class PlaceFinder:
         return [m for m in self.mentions[first:last] if m.place_id and m.end <= end
                 and not any(s <= m.start < e for s, e in exclude)]
 
-    def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=()) -> tuple[str | None, bool]:
-        """(place_id, carried): the most local place named near the focus, nearest after it,
-        else the last settlement named earlier in the paragraph, else the article's main place."""
-        here = self.in_span(max(sentence.start, focus - _NEAR[0]), min(sentence.end, focus + _NEAR[1]), exclude)
+    def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=(),
+                 within: tuple[int, int] | None = None) -> tuple[str | None, bool]:
+        """(place_id, carried): the most local place named near the focus (inside `within`, the
+        part of the sentence the fact is told in), nearest after it, else the last settlement
+        named earlier in the paragraph, else the article's main place."""
+        low, high = within or (sentence.start, sentence.end)
+        here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
+                if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
         carried = self._carried(sentence, previous)
         if here:
             best_rank = min(self._rank(m) for m in here)
@@ -130,11 +153,45 @@ class PlaceFinder:
             # "from Qardaha to Aramo": where a movement starts is not where it happened.
             local = [m for m in local if not _FROM.search(self.text, max(0, m.start - 12), m.start)] or local
             after = [m for m in local if m.start >= focus]
-            # A country named near the figure ("fled into Lebanon") is where people went, or
-            # too coarse: the settlement the paragraph is about wins when there is one.
-            if best_rank < 3 or carried is None:
-                return (after[0] if after else local[-1]).place_id, False
+            chosen = after[0] if after else local[-1]
+            # A country named near the figure is too coarse where the paragraph is about a town,
+            # unless the sentence says it happened in the country as a whole.
+            if best_rank < 3 or carried is None or self._in_country(chosen):
+                return self._widened(chosen), False
+        if self.country and self._country_wide.search(self.text, low, high):
+            return self.country, False
         return carried, True
+
+    def listed_after(self, start: int, end: int, exclude=()) -> list[tuple[str, int]]:
+        """The settlements a territorial trigger lists ("the fall of three villages - A, B and C",
+        "capturing an airport north of Aleppo and villages east of Latakia"), up to the words
+        that only locate them ("situated between Qusayr and Homs")."""
+        stop = _LOCATING.search(self.text, start, end)
+        listed: dict[str, int] = {}  # place_id -> where its name ends
+        for mention in self.in_span(start, stop.start() if stop else end, exclude):
+            if self._rank(mention) == 0:
+                listed.setdefault(self._widened(mention), mention.end)
+        return list(listed.items())
+
+    def seat(self, trigger_rule: dict, start: int, end: int) -> str | None:
+        """Where a contact with a government took place: the seat of the one addressed."""
+        seat = trigger_rule.get("seat")
+        if not seat or not lexicon.seat_cues(seat["place"]).search(self.text, start, end):
+            return None
+        return (self.index.lookup("place", seat["place"]) or [None])[0]
+
+    def _in_country(self, mention: PlaceMention) -> bool:
+        return self._rank(mention) == _RANK["country"] and bool(
+            _IN_COUNTRY.search(self.text, max(0, mention.start - 16), mention.start)
+            or _COUNTRY_WAR.match(self.text, mention.end))
+
+    def _widened(self, mention: PlaceMention) -> str:
+        """The governorate of a city that only locates several villages around it."""
+        if self._rank(mention) > 0 or not _AROUND_CITY.search(self.text, max(0, mention.start - 70), mention.start):
+            return mention.place_id
+        place = self.index.reference.places[mention.place_id]
+        return next((p.place_id for p in self.index.reference.places.values() if p.kind == "governorate"
+                     and p.admin1 == place.admin1 and p.country == place.country and place.admin1), mention.place_id)
 
     def _carried(self, sentence: Sentence, previous: list[Sentence]) -> str | None:
         for earlier in reversed(previous):
