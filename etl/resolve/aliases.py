@@ -75,6 +75,23 @@ class AliasIndex:
             return [name]
         return sorted(self._keys[kind].get(normal_key(name), ()))
 
+    def longest_inside(self, kind: str, words: str, min_length: int = 4) -> list[str]:
+        """Ids of the longest name of `kind` found as whole words inside `words` ("local opposition
+        spokesman Hadi al-Abdallah" holds a source's name); the leftmost wins a tie of lengths.
+
+        Every stretch of `words` between word edges is looked up, rather than every name searched
+        for: a phrase has a few dozen stretches, the index hundreds of names."""
+        lowered, keys = normal_key(words), self._keys[kind]
+        starts = [m.start() for m in re.finditer(r"(?<!\w)(?=.)", lowered)]
+        ends = [m.start() for m in re.finditer(r"(?<=.)(?!\w)", lowered)]
+        best: tuple[int, int, list[str]] | None = None
+        for start in starts:
+            for end in ends:
+                if end - start >= min_length and lowered[start:end] in keys:
+                    if best is None or (end - start, -start) > best[:2]:
+                        best = (end - start, -start, sorted(keys[lowered[start:end]]))
+        return best[2] if best else []
+
     # -- scanning ---------------------------------------------------------------------------
     def _compile(self) -> dict[str, re.Pattern]:
         surfaces = set()

@@ -28,25 +28,34 @@ def _near(a_start, a_end, b_start, b_end) -> bool:
 
 def match_reports(reports: list[dict], coded_events: list[dict], places) -> tuple[list[dict], list[dict], list[dict]]:
     """Set each machine report's event_id; returns (reports, new machine events, their actors)."""
+    # Only reports and events of the same type and place can match: each is looked for among its
+    # own key's, so a document with thousands of reports is not compared with all of them.
+    coded_by_key: dict[tuple, list[dict]] = {}
+    for event in coded_events:
+        if event["date_start"] is not None:
+            coded_by_key.setdefault(_key(event), []).append(event)
     clusters: list[dict] = []
+    clusters_by_key: dict[tuple, list[dict]] = {}
     for report in sorted(reports, key=lambda r: (r["date_start"] is None, r["date_start"] or 0, r["doc_id"], r["char_start"])):
         dated = report["date_start"] is not None
-        coded = next((e for e in coded_events if _key(e) == _key(report) and e["date_start"] is not None and dated
+        key = _key(report)
+        coded = next((e for e in coded_by_key.get(key, ()) if dated
                       and _near(e["date_start"], e["date_end"], report["date_start"], report["date_end"])), None)
         if coded:
             report["event_id"] = coded["event_id"]
             continue
+        candidates = clusters_by_key.setdefault(key, [])
         if dated:
-            cluster = next((c for c in clusters if c["key"] == _key(report) and c["start"] is not None
+            cluster = next((c for c in candidates if c["start"] is not None
                             and _near(c["start"], c["end"], report["date_start"], report["date_end"])), None)
         else:
-            same = [c for c in clusters if c["key"] == _key(report) and c["start"] is not None
-                    and report["doc_id"] in c["docs"]]
+            same = [c for c in candidates if c["start"] is not None and report["doc_id"] in c["docs"]]
             cluster = same[0] if len(same) == 1 else None
         if cluster is None:
-            cluster = {"key": _key(report), "start": report["date_start"], "end": report["date_end"],
+            cluster = {"key": key, "start": report["date_start"], "end": report["date_end"],
                        "reports": [], "docs": set()}
             clusters.append(cluster)
+            candidates.append(cluster)
         elif dated and (cluster["end"] - cluster["start"]) > (report["date_end"] - report["date_start"]):
             cluster["start"], cluster["end"] = report["date_start"], report["date_end"]  # the narrowest range
         cluster["reports"].append(report)

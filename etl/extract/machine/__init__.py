@@ -8,6 +8,7 @@ reports. Every fact carries method 'machine' and a confidence (a fixed rule scor
 `_confidence`), in the same columns as coded facts.
 """
 import hashlib
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -125,7 +126,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         return facts
     text = doc.text
     spans = [(s.start, s.end) for s in sentences]
-    actor_mentions = [m for m in index.find_mentions(text, spans) if m.entity_kind == "actor"]
+    actor_mentions = sorted((m for m in index.find_mentions(text, spans) if m.entity_kind == "actor"),
+                            key=lambda m: m.char_start)
+    actor_starts = [m.char_start for m in actor_mentions]  # bisected: long articles have thousands
     places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions])
     claimants = ClaimantFinder(index, sources, outlet_source_id)
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
@@ -195,8 +198,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             seat = places.seat(trigger.rule, scope_start, scope_end)
             if seat:
                 place_id, place_carried = seat, False
-            in_sentence = [m for m in actor_mentions if sentence.start <= m.char_start < sentence.end
-                           and not any(s <= m.char_start < e for s, e in exclude)]
+            first = bisect_left(actor_starts, sentence.start)
+            in_sentence = [m for m in actor_mentions[first:bisect_left(actor_starts, sentence.end, lo=first)]
+                           if not any(s <= m.char_start < e for s, e in exclude)]
             actors = [m for m in in_sentence if scope_start <= m.char_start < scope_end]
             if not any(m.char_end <= trigger.start for m in actors) and in_sentence and in_sentence[0].char_start < scope_start:
                 actors.insert(0, in_sentence[0])  # ", capturing an airport": the sentence's subject acts

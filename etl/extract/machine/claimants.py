@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from etl.extract.machine import lexicon
 from etl.ingest.reference import Source, vocabulary
-from etl.resolve.aliases import AliasIndex, normal_key
+from etl.resolve.aliases import AliasIndex
 from etl.settings import FUZZY_NAME_MIN_SCORE
 
 # Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
@@ -132,7 +132,7 @@ class ClaimantFinder:
             return None
         found = self.index.lookup("source", words) or self.index.lookup("source", bare)
         if not found:
-            found = self._alias_inside(words)
+            found = self.index.longest_inside("source", words)
         if found:
             return Claimant(found[0], words, start, end)
         name_match = _NAME.search(words)
@@ -145,16 +145,6 @@ class ClaimantFinder:
             return None
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
-
-    def _alias_inside(self, words: str) -> list[str]:
-        """A known source named inside longer words ("local opposition spokesman Hadi al-Abdallah")."""
-        best: list[str] = []
-        best_len = 0
-        lowered = normal_key(words)
-        for key, ids in self.index._keys["source"].items():
-            if len(key) > best_len and len(key) >= 4 and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", lowered):
-                best, best_len = sorted(ids), len(key)
-        return best
 
     @staticmethod
     def _speaker_like(words: str) -> bool:
