@@ -26,6 +26,9 @@ from etl.resolve.quantities import QuantityError, parse_figure
         ("half a dozen", 6, 6, None, False),               # 003
         ("two dozen", 24, 24, None, False),
         ("1,000,000,000,000", 10**12, 10**12, None, False),
+        ("23-40", 23, 40, None, False),                    # a hyphenated range, not 23 + 40
+        ("between 40 - 50", 40, 50, "between", False),
+        ("twenty-five", 25, 25, None, False),
     ],
 )
 def test_figure_bounds(written, low, high, qualifier, approximate):
@@ -33,7 +36,13 @@ def test_figure_bounds(written, low, high, qualifier, approximate):
     assert (quantity.low, quantity.high, quantity.qualifier, quantity.approximate) == (low, high, qualifier, approximate)
 
 
-@pytest.mark.parametrize("written", ["anywhere from 40 to 23", "many", "", "58 and a half"])
+@pytest.mark.parametrize("written", ["anywhere from 40 to 23", "many", "", "58 and a half", "23 40"])
 def test_unreadable_or_reversed_figures_are_refused(written):
     with pytest.raises(QuantityError):
+        parse_figure(written)
+
+
+@pytest.mark.parametrize("written", ["-5", "\u22125", "at least -1,000", "5 to -3"])
+def test_a_negative_count_is_refused_not_read_without_its_sign(written):
+    with pytest.raises(QuantityError, match="a count cannot be negative"):
         parse_figure(written)

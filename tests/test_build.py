@@ -1,14 +1,16 @@
 """The build as its user meets it: one command, deterministic, atomic, clear about bad input."""
 import codecs
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl.build import build
 from etl.errors import BuildError
-from etl.settings import REFERENCE_DIR
+from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT
 
 TABLES = ("documents", "document_parts", "sources", "actors", "places", "mentions", "events", "event_actors",
@@ -112,43 +114,81 @@ def test_a_document_missing_from_the_catalog_still_loads(corpus, tmp_path):
         assert db.execute("SELECT entity_id FROM mentions WHERE doc_id = 'new_article'").fetchall() == [("homs",)]
 
 
-def _expect_failure(corpus, tmp_path, file, line, words):
-    db = tmp_path / "w.duckdb"
+def _expect_failure(corpus, db, file, line, words):
+    """The build stops naming the file (and line), and the warehouse at `db`, if any, is untouched."""
+    before = snapshot(db) if db.exists() else None
     with pytest.raises(BuildError) as failure:
         build_ok(corpus, db)
     assert failure.value.file.endswith(file)
     if line:  # None where the error is about a value, not a place in the file
         assert failure.value.line == line
     assert words in failure.value.message
-    assert not db.exists()
+    assert (snapshot(db) if db.exists() else None) == before
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == (
+        [db.name, db.name + ".extractions.json"] if before else [])
 
 
 FACTS = "facts/002_996f98365809a89b.yaml"
+NEW_ARTICLE = "Ministry figures\n\nThe ministry said -5 soldiers were killed in Homs on Monday.\n"
+NEW_FACTS = """document: negative.txt
+coder: test
+casualties:
+  - quote: -5 soldiers were killed in Homs
+    figure: "-5"
+    kind: killed
+    victim_group: soldiers
+    victim_class: government forces
+    claimant: Syrian Observatory for Human Rights
+"""
 
 
-@pytest.mark.parametrize("old, new, line, words", [
-    ("    figure: At least 58\n", "    figure: anywhere from 58 to 23\n", 8, "range reversed"),
-    ("    place: al-Qusayr\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
+@pytest.fixture(scope="module")
+def built_seeds(tmp_path_factory):
+    """A warehouse built from the seeds, copied for each case that must leave it untouched."""
+    path = tmp_path_factory.mktemp("built") / "w.duckdb"
+    corpus = tmp_path_factory.mktemp("seeds") / "corpus"
+    shutil.copytree(SEEDS_DIR, corpus, ignore=shutil.ignore_patterns("reference"))
+    build_ok(corpus, path)
+    return path
+
+
+@pytest.mark.parametrize("file, old, new, line, words", [
+    (FACTS, "    figure: At least 58\n", "    figure: anywhere from 58 to 23\n", 8, "range reversed"),
+    (FACTS, "    place: al-Qusayr\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
      "    place: Atlantis\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
      15, "unknown place 'Atlantis'"),
-    ("    claimant: Hadi al-Abdallah\n", "    claimant: Nobody Known\n", 12, "unknown source 'Nobody Known'"),
-    ("    kind: killed\n", "    kind: exploded\n", 9, "kind 'exploded' is not one of"),
-    ("    when: On 11 May\n", "    when: 2013-02-30\n", None, "not a real date"),
-    ("    victim_group: Qusayr residents\n", "    victim_group: Qusayr residents\n    victims_total: 3\n", 11, "unknown field 'victims_total'"),
-    ("casualties:\n", "casualties:\n  - [unclosed\n", 8, "YAML error"),  # where the parser notices
+    (FACTS, "    claimant: Hadi al-Abdallah\n", "    claimant: Nobody Known\n", 12, "unknown source 'Nobody Known'"),
+    ("facts/000_32a2745981170ec0.yaml", "      - {actor: Syrian government forces, role: initiator}\n      - {actor: Hezbollah",
+     "      - {actor: Martian legion, role: initiator}\n      - {actor: Hezbollah", 43, "unknown actor 'Martian legion'"),
+    (FACTS, "  - quote: At least 58 Qusayr residents", "  - quote: At least 59 Qusayr residents", 7, "quote not found"),
+    (FACTS, "    kind: killed\n", "    kind: exploded\n", 9, "kind 'exploded' is not one of"),
+    (FACTS, "    when: On 11 May\n", "    when: 2013-02-30\n", None, "not a real date"),
+    (FACTS, "    victim_group: Qusayr residents\n", "    victim_group: Qusayr residents\n    victims_total: 3\n", 11,
+     "unknown field 'victims_total'"),
+    (FACTS, "casualties:\n", "casualties:\n  - [unclosed\n", 8, "YAML error"),  # where the parser notices
+    ("facts/negative.yaml", None, NEW_FACTS, 5, "a count cannot be negative"),
 ])
-def test_mistakes_in_coded_facts_fail_with_file_and_line(corpus, tmp_path, old, new, line, words):
-    path = corpus / FACTS
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    _expect_failure(corpus, tmp_path, "002_996f98365809a89b.yaml", line, words)
+def test_mistakes_in_coded_facts_fail_with_file_and_line_and_keep_the_warehouse(corpus, tmp_path, built_seeds,
+                                                                               file, old, new, line, words):
+    db = tmp_path / "out" / "w.duckdb"
+    db.parent.mkdir()
+    shutil.copy(built_seeds, db)
+    shutil.copy(built_seeds.with_name(built_seeds.name + ".extractions.json"), db.with_name(db.name + ".extractions.json"))
+    path = corpus / file
+    if old is None:
+        (corpus / "negative.txt").write_text(NEW_ARTICLE)
+        path.write_text(new)
+    else:
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+    _expect_failure(corpus, db, Path(file).name, line, words)
 
 
 def test_malformed_catalog_fails_with_line(corpus, tmp_path):
     path = corpus / "catalog.yaml"
     path.write_text(path.read_text().replace('published: "2013-06-05"', 'published: "2013-13-05"', 1))
-    _expect_failure(corpus, tmp_path, "catalog.yaml", 27, "not a real date")
+    _expect_failure(corpus, tmp_path / "w.duckdb", "catalog.yaml", 27, "not a real date")
 
 
 def test_unwritable_output_is_a_clear_error(corpus, tmp_path):

@@ -54,12 +54,17 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 def parse_number(text: str) -> int:
     """'1,500' -> 1500; 'ten' -> 10; 'two dozen' -> 24; '1.5 million' -> 1500000."""
     words = number_words()
+    # The hyphen of "twenty-five" is dropped below; a sign before a figure must not be dropped with it.
+    if re.match(r"\s*[-\u2212]\s*\d", text):
+        raise QuantityError(f"a count cannot be negative: {text!r}")
     cleaned = " ".join(text.strip().lower().replace("-", " ").split())
     if cleaned in words and cleaned not in _MULTIPLIERS:
         return words[cleaned]
-    total, current, seen = 0, 0.0, False
+    total, current, seen, after_digits = 0, 0.0, False, False
     for token in cleaned.split(" "):
         if _DIGITS.match(token):
+            if after_digits:  # "23-40" is a range, not 63: the caller reads it as one
+                raise QuantityError(f"not a number: {text!r}")
             current += float(token.replace(",", ""))
         elif token in _MULTIPLIERS:
             current = (current or 1) * words[token]
@@ -71,7 +76,7 @@ def parse_number(text: str) -> int:
             continue
         else:
             raise QuantityError(f"not a number: {text!r}")
-        seen = True
+        seen, after_digits = True, bool(_DIGITS.match(token))
     if not seen:
         raise QuantityError(f"not a number: {text!r}")
     value = total + current
