@@ -277,18 +277,25 @@ class Session:
         return errors
 
     async def _unsettled(self, error: PlaywrightError) -> str:
-        try:
-            state = await self.page.evaluate("""() => {
-                const app = document.querySelector('[data-testid="stApp"]');
-                return app ? [app.dataset.testConnectionState, app.dataset.testScriptState] : ['no app', ''];
-            }""")
-        except PlaywrightError:
-            state = ["unknown", ""]
         if "Timeout" not in type(error).__name__ and "Timeout" not in str(error):
             return f"browser error: {str(error).splitlines()[0]}"
-        if state[0] != "CONNECTED":
-            return f"connection lost: {state[0]} after {self.page_timeout:g} s"
-        return f"not settled within {self.page_timeout:g} s (script {state[1]})"
+        try:
+            state = await self.page.evaluate(f"""() => {{
+                const app = {APP};
+                return {{connection: app ? app.dataset.testConnectionState : 'no app',
+                         script: app ? app.dataset.testScriptState : '',
+                         running: !!document.querySelector('[data-testid="stStatusWidget"]'),
+                         waiting: [...document.querySelectorAll('[data-testid="stSkeleton"], '
+                                   + '[data-testid="stAppSkeleton"]')].map(e => e.closest('[data-testid="stElementContainer"]')?.className
+                                   || e.dataset.testid)}};
+            }}""")
+        except PlaywrightError:
+            return f"not settled within {self.page_timeout:g} s, and the page no longer answers"
+        if state["connection"] != "CONNECTED":
+            return f"connection lost: {state['connection']} after {self.page_timeout:g} s"
+        still = [f"script {state['script']}"] + (["running indicator shown"] if state["running"] else []) + [
+            f"placeholders in {', '.join(map(str, state['waiting']))}"] * bool(state["waiting"])
+        return f"not settled within {self.page_timeout:g} s ({'; '.join(still)})"
 
 
 async def _drive(session: Session, rounds: int, think: float, deadline: float, report: Report) -> None:
