@@ -37,6 +37,20 @@ INSTALL_TIMEOUT = 900  # seconds for a fresh venv and requirements.txt
 START_TIMEOUT = 180    # seconds for the server to answer its health check
 RUN_TIMEOUT_MS = 180_000  # the first page of a fresh deployment builds the warehouse
 SETTLE_MS = 800       # charts and the map draw a moment after the script has finished
+WAREHOUSE_FILE = "warehouse/conflict.duckdb"
+# What a reader sees when a page fails: Streamlit's exception box, and the page's own error alerts.
+EXCEPTION = '[data-testid="stException"]'
+ERROR_ALERT = '[data-testid="stAlertContentError"]'
+# Streamlit has drawn the page: its script has run (the state is "initial" before the first run) and
+# stopped, the running indicator is gone, and no element is still a placeholder (elements load their
+# code after the run).
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return !!app && app.dataset.testConnectionState === 'CONNECTED'
+        && app.dataset.testScriptState === 'notRunning'
+        && !document.querySelector('[data-testid="stStatusWidget"]')
+        && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]');
+}"""
 
 
 def chromium_path() -> str:
@@ -139,6 +153,15 @@ def start_server(checkout: Path, venv: Path, log: Path) -> Server:
                 pytrace=False)
 
 
+def serve_deployment(base: Path) -> Server:
+    """The app as a deployment runs it, from a clean checkout in `base`; the caller stops it."""
+    checkout = clean_checkout(base / "app")
+    if (checkout / WAREHOUSE_FILE).exists():
+        pytest.fail("a clean checkout must not hold a warehouse", pytrace=False)
+    venv = install_requirements(checkout)
+    return start_server(checkout, venv, base / "streamlit.log")
+
+
 class Offline:
     """Keeps a browser context off the network: only the app's own origin is reached, every other request
     is aborted and remembered, so that a test can say nothing tried to leave the machine."""
@@ -165,17 +188,9 @@ def _origin(url: str) -> str:
 
 
 def settle(page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
-    """Wait until Streamlit has drawn the page: its script has run and stopped, the running indicator
-    is gone, and no element is still a placeholder (elements load their code after the run)."""
+    """Wait until Streamlit has drawn the page (`SETTLED`), then a moment for charts to draw."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.dataset.testConnectionState === 'CONNECTED'
-                && app.dataset.testScriptState === 'notRunning'
-                && !document.querySelector('[data-testid="stStatusWidget"]')
-                && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]');
-        }""", timeout=timeout_ms)
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
     page.wait_for_timeout(SETTLE_MS)
 
 

@@ -17,11 +17,10 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import (
-    CHROMIUM_ARGS, RUN_TIMEOUT_MS, VIEWPORT, Offline, Server, chromium_path, clean_checkout, distinct_colours,
-    install_requirements, screenshot, settle, start_server,
+    CHROMIUM_ARGS, ERROR_ALERT, EXCEPTION, RUN_TIMEOUT_MS, VIEWPORT, WAREHOUSE_FILE, Offline, Server, chromium_path,
+    distinct_colours, screenshot, serve_deployment, settle,
 )
 
-WAREHOUSE_FILE = "warehouse/conflict.duckdb"
 PATHS = {page: "/" if page == "overview" else f"/{page}"
          for page in ("overview", "timeline", "map", "claims", "actors", "documents", "sql", "review")}
 WAIT_MS = 30_000  # for what a rerun after a click should show
@@ -49,11 +48,7 @@ def deployment(tmp_path_factory):
     if os.environ.get("E2E_APP_URL"):
         yield Server(os.environ["E2E_APP_URL"].rstrip("/"))
         return
-    base = tmp_path_factory.mktemp("deployment")
-    checkout = clean_checkout(base / "app")
-    assert not (checkout / WAREHOUSE_FILE).exists(), "a clean checkout must not hold a warehouse"
-    venv = install_requirements(checkout)
-    server = start_server(checkout, venv, base / "streamlit.log")
+    server = serve_deployment(tmp_path_factory.mktemp("deployment"))
     try:
         yield server
     finally:
@@ -127,8 +122,8 @@ def sidebar(page):
 
 def assert_no_errors(visit: Visit) -> None:
     page = visit.page
-    exceptions = page.locator('[data-testid="stException"]')
-    errors = page.locator('[data-testid="stAlertContentError"]')
+    exceptions = page.locator(EXCEPTION)
+    errors = page.locator(ERROR_ALERT)
     assert exceptions.count() == 0, f"exception on {page.url}: {exceptions.all_inner_texts()}"
     assert errors.count() == 0, f"error box on {page.url}: {errors.all_inner_texts()}"
     assert not visit.page_errors, f"script errors on {page.url}: {visit.page_errors}"
