@@ -7,12 +7,12 @@ warehouse, with a rename, so a failed build leaves the last good one; an unreada
 means every document is extracted again.
 """
 import json
-import os
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from etl.extract.machine import MachineFacts
+from etl.files import remove_abandoned, replace_durably, temporary_for
 from etl.ingest.reference import Source
 
 _DATE_KEYS = ("date_start", "date_end")
@@ -66,9 +66,10 @@ class ExtractionCache:
         payload = {"extractor": self.digest,
                    "documents": {doc_id: {"sha256": sha, "facts": _encode(facts)}
                                  for doc_id, (sha, facts) in sorted(extracted.items())}}
-        temporary = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        remove_abandoned(self.path)
+        temporary = temporary_for(self.path)
         try:
             temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            os.replace(temporary, self.path)
+            replace_durably(temporary, self.path)
         except OSError:
             temporary.unlink(missing_ok=True)  # only a cache: the next build extracts again

@@ -4,13 +4,13 @@ Readers only ever see a complete warehouse: a reader that has the old file open 
 it, the next connection opens the new one. A failed build removes its temporary file and leaves
 the previous warehouse untouched.
 """
-import os
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from etl.errors import BuildError
+from etl.files import remove_abandoned, replace_durably, temporary_for
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
 
 
@@ -26,7 +26,8 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
         raise BuildError(target, None, f"cannot write the warehouse: {parent} is a file, not a folder")
     if not parent.is_dir():
         raise BuildError(target, None, f"cannot write the warehouse: folder {parent} does not exist")
-    temporary = parent / f".{target.name}.tmp-{os.getpid()}"
+    remove_abandoned(target)
+    temporary = temporary_for(target)
     for leftover in (temporary, Path(f"{temporary}.wal")):
         leftover.unlink(missing_ok=True)
     try:
@@ -43,7 +44,7 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
             connection.execute("CHECKPOINT")
         finally:
             connection.close()
-        os.replace(temporary, target)
+        replace_durably(temporary, target)
     except OSError as exc:
         raise BuildError(target, None, f"cannot write the warehouse: {exc.strerror or exc}") from exc
     finally:

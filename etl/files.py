@@ -1,0 +1,45 @@
+"""Writing a file so that readers only ever see the old one or the new one, whole.
+
+The new content goes to a temporary file beside the target, named after the target and the writing
+process, and is renamed over the target (atomic on POSIX). A build killed half-way leaves only its
+temporary file; the next write beside the same target removes those of processes that are gone.
+"""
+import os
+from pathlib import Path
+
+
+def temporary_for(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def remove_abandoned(target: Path) -> None:
+    """Temporary files of `target` whose writing process no longer runs (killed, crashed)."""
+    for leftover in target.parent.glob(f".{target.name}.tmp-*"):
+        pid = leftover.name.rsplit(".tmp-", 1)[1].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def replace_durably(temporary: Path, target: Path) -> None:
+    """Rename `temporary` over `target`, then make the rename itself survive a power cut."""
+    with open(temporary, "rb+") as written:
+        os.fsync(written.fileno())
+    os.replace(temporary, target)
+    try:
+        folder = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return  # not every system lets a folder be opened; the rename is still atomic
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    return True
