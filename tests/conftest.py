@@ -34,3 +34,14 @@ def corpus(tmp_path) -> Path:
 
 def rows(connection, sql, *params):
     return connection.execute(sql, list(params)).fetchall()
+
+
+def build_one_document(folder: Path, name: str, text: str, catalog: str | None = None) -> Path:
+    """A warehouse built from a corpus of one document (and its catalog entry, if given): its path."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    if catalog:
+        (corpus / "catalog.yaml").write_text(catalog, encoding="utf-8")
+    build(corpus, folder / "w.duckdb", REFERENCE_DIR)
+    return folder / "w.duckdb"

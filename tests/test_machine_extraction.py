@@ -17,7 +17,7 @@ from etl.ingest.reference import read_reference
 from etl.resolve.aliases import AliasIndex
 from etl.resolve.dates import DateRange
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
-from tests.conftest import ROOT, rows
+from tests.conftest import ROOT, build_one_document, rows
 
 # An article in wire style that no one has coded, with no catalog entry: figures with hedges,
 # claimants in several patterns, relative dates, a place by an unusual spelling.
@@ -36,13 +36,8 @@ Activists said two dozen fighters were taken prisoner. The ministry denied the c
 @pytest.fixture(scope="module")
 def wire_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("wire")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "homs_wire.txt").write_text(WIRE, encoding="utf-8")
-    (corpus / "catalog.yaml").write_text(
-        "- file: homs_wire.txt\n  outlet: Agence France-Presse\n  kind: news agency\n  published: 2013-05-22\n",
-        encoding="utf-8")
-    build(corpus, folder / "w.duckdb", REFERENCE_DIR)
+    build_one_document(folder, "homs_wire.txt", WIRE,
+                       "- file: homs_wire.txt\n  outlet: Agence France-Presse\n  kind: news agency\n  published: 2013-05-22\n")
     connection = duckdb.connect(str(folder / "w.duckdb"), read_only=True)
     yield connection
     connection.close()
