@@ -25,7 +25,7 @@ from etl.settings import REFERENCE_DIR
 # A build takes about a second, so an example holds several documents.
 settings.register_profile("ci", max_examples=20, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("long", max_examples=600, deadline=None, print_blob=True,
+settings.register_profile("long", max_examples=900, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile("ci")
 

@@ -46,6 +46,13 @@ def test_a_refused_query_says_why(page):
     page.query_params["sql"] = "SELECT 1; DROP TABLE documents"
     page.run()
     assert page.error[0].value.startswith("Only one statement per run")
+    page.query_params["sql"] = "SELECT * FROM read_csv('/etc/passwd')"
+    page.run()
+    assert page.error[0].value.startswith("read_csv() reads files or URLs, which is not allowed here")
+    assert not any("root:" in str(frame.value) for frame in page.dataframe)
+    page.query_params["sql"] = "SET enable_external_access = true"
+    page.run()
+    assert page.error[0].value.startswith("Only reading queries are allowed: this is a SET statement.")
 
 
 def test_running_a_typed_query_puts_it_in_the_address(page):
