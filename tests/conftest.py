@@ -3,11 +3,20 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
 
 from etl.build import build
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property-based tests (tests/test_bad_documents.py): a build takes about a second, so an example holds
+# several documents. Registered here, where `--hypothesis-profile=long` finds them before collection.
+_HYPOTHESIS = {"deadline": None, "print_blob": True,
+               "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+settings.register_profile("ci", max_examples=20, **_HYPOTHESIS)
+settings.register_profile("long", max_examples=900, **_HYPOTHESIS)
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

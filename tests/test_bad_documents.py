@@ -16,18 +16,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.build import build
 from etl.settings import REFERENCE_DIR
 
-# A build takes about a second, so an example holds several documents.
-settings.register_profile("ci", max_examples=20, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("long", max_examples=900, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.load_profile("ci")
 
 HOSTILE = [
     "<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "[a link](javascript:alert(1))",
