@@ -493,8 +493,15 @@ def review_event_reports(doc_id: str) -> list[dict]:
 
 
 def review_choices() -> dict[str, dict[str, str]]:
-    """What a claimant, a place or an event type may be: the warehouse's sources and places, by id."""
+    """What a claimant, place, actor or event may be: the warehouse's sources, places, actors and checked events, by id."""
     sources = _run("SELECT source_id, name || ' (' || kind || ')' AS label FROM sources ORDER BY name")
     places = _run("SELECT place_id, name || coalesce(' (' || admin1 || ')', '') || ', ' || kind AS label "
                   "FROM places ORDER BY name, place_id")
-    return {"sources": dict(zip(sources.source_id, sources.label)), "places": dict(zip(places.place_id, places.label))}
+    actors = _run("SELECT actor_id, name || ' (' || kind || ', ' || side || ')' AS label FROM actors ORDER BY name")
+    # Only events a person coded or reviewed: their ids are the slugs written in the fact files.
+    events = _run("SELECT event_id, event_type || ': ' || sub_event_type || ' · ' || coalesce(p.name, 'no place') || ' · '"
+                  " || coalesce(CAST(date_start AS VARCHAR), 'undated') || ' · ' || event_id AS label"
+                  " FROM events e LEFT JOIN places p USING (place_id) WHERE e.method <> 'machine'"
+                  " ORDER BY date_start NULLS LAST, event_id")
+    return {"sources": dict(zip(sources.source_id, sources.label)), "places": dict(zip(places.place_id, places.label)),
+            "actors": dict(zip(actors.actor_id, actors.label)), "events": dict(zip(events.event_id, events.label))}

@@ -98,7 +98,7 @@ claims = queries.review_claims(doc_id)
 reports = queries.review_event_reports(doc_id)
 choices = review_store.choices()
 known = queries.review_choices()
-places, sources = known["places"], known["sources"]
+places, sources, known_actors, checked_events = known["places"], known["sources"], known["actors"], known["events"]
 
 
 def decide(decision: str, fact: str, what: str, machine_id: str | None = None, record: dict | None = None,
@@ -310,3 +310,63 @@ with st.expander("Add a casualty claim the machine missed"):
     if st.button("Add the claim", key="add_save", disabled=not reviewer):
         decide("add", "casualty", f"the claim “{added['figure']} {added['kind']}”",
                record={**added, "occurrence": occurrence})
+
+
+def plural(role: str) -> str:
+    return role[:-1] + "ies" if role.endswith("y") else role + "s"
+
+
+def add_event_form(key: str) -> tuple[dict, str | None]:
+    """A report the machine missed: of a new event, or this document's report of an event already coded
+    or reviewed (the build then merges it into that event). Returns the record and what stops saving it."""
+    new = st.radio("The event", ["a new event", "an event already in the warehouse"], horizontal=True,
+                   key=f"{key}_which", disabled=not checked_events) == "a new event"
+    record, problem = {}, None
+    if new:
+        pair = pick("ACLED event type / sub-event type", choices["event_types"], None, f"{key}_type",
+                    {p: f"{p[0]}: {p[1]}" for p in choices["event_types"]})
+        record["type"], record["sub_type"] = pair
+        record["when"] = date_field("Date (optional)", "", f"{key}_when")
+        record["place"] = pick("Place (optional)", [""] + list(places), "", f"{key}_place", {"": "(none)", **places})
+        columns = st.columns(len(choices["roles"]))
+        record["actors"] = [{"actor": actor, "role": role} for column, role in zip(columns, choices["roles"])
+                            for actor in column.multiselect(plural(role).capitalize(), list(known_actors),
+                                                            key=f"{key}_{role.replace(' ', '_')}", format_func=known_actors.get)] or None
+        record["summary"] = st.text_input("Summary (optional)", key=f"{key}_summary",
+                                          help="One line in your words, shown with the event.")
+        try:
+            days = review_store.resolve_when(document, record["when"]) if record["when"] else None
+        except review_store.ReviewError:
+            days = None  # date_field already says why
+        suggestion = review_store.suggested_event_id(pair[1], record["place"] or None, days)
+        record["event"] = st.text_input("Event id", placeholder=suggestion, key=f"{key}_id",
+                                        help="A lower-case slug that names the event in every document that reports "
+                                             "it; left empty, the suggestion shown is used.").strip() or suggestion
+        try:
+            review_store.check_new_event_id(record["event"], checked_events)
+        except review_store.ReviewError as exc:
+            problem = str(exc)
+            st.warning(problem)
+    else:
+        record["event"] = pick("Event", list(checked_events), None, f"{key}_event", checked_events,
+                               help="Coded or reviewed events; the build adds this document's report to it.")
+    names = claimant_names()
+    report = {"quote": st.text_input("Quote: the article's words that report it", key=f"{key}_quote")}
+    report["occurrence"] = st.number_input("Which occurrence of the quote (only if it occurs more than once)",
+                                           min_value=1, value=None, step=1, key=f"{key}_occurrence")
+    stance_col, source_col = st.columns(2)
+    with stance_col:
+        report["stance"] = pick("Stance", choices["stances"], "reports", f"{key}_stance")
+    with source_col:
+        report["source"] = pick("Source", list(names), "outlet" if row.outlet_source_id else None, f"{key}_source", names)
+    report["claimant_quote"] = st.text_input("Words that name the source (optional)", key=f"{key}_source_words")
+    if not new:
+        report["when"] = date_field("Date this report gives (optional)", "", f"{key}_report_when")
+    record["reports"] = [report]
+    return record, problem
+
+
+with st.expander("Add an event the machine missed"):
+    added_event, event_problem = add_event_form("add_event")
+    if st.button("Add the event", key="add_event_save", disabled=not reviewer or bool(event_problem)):
+        decide("add", "event", f"the event report “{added_event['event']}”", record=added_event)

@@ -22,6 +22,7 @@ import yaml
 
 from etl.errors import BuildError
 from etl.extract.coded import CASUALTY_FIELDS, DECISIONS, EVENT_FIELDS, REPORT_FIELDS, REVIEWED_FACTS, read_fact_file
+from etl.files import folder_lock, remove_abandoned, replace_durably, temporary_for
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import acled_types, vocabulary
 from etl.resolve.dates import DateError, DateRange, resolve
@@ -82,7 +83,7 @@ def choices() -> dict[str, list]:
     """The closed vocabularies a record's fields take their values from."""
     vocab = vocabulary()
     return {"kinds": vocab["casualty_kinds"], "victim_classes": vocab["victim_classes"], "stances": vocab["stances"],
-            "event_types": sorted(acled_types())}
+            "roles": vocab["event_roles"], "event_types": sorted(acled_types())}
 
 
 def not_writable(corpus: Path) -> str | None:
@@ -366,6 +367,23 @@ def event_record(doc: Document, event: dict, reports: list[dict], actors: list[d
     return _tidy(record)
 
 
+def suggested_event_id(sub_type: str, place_id: str | None, days: DateRange | None) -> str:
+    """An id in the seeds' style, place-what-date (e.g. qusayr-ground-assault-2013-05-19), for a new event."""
+    start = days.start.isoformat()[:7 if days.precision in ("month", "year") else 10] if days else "undated"
+    words = re.sub(r"[^a-z0-9]+", "-", f"{place_id or ''} {sub_type} {start}".lower())
+    return words.strip("-")
+
+
+def check_new_event_id(event_id: str, known_ids) -> None:
+    """A new event needs an id no event in the warehouse has: the build would merge the two."""
+    if not _EVENT_SLUG.fullmatch(event_id or ""):
+        raise ReviewError(f"event id {event_id!r} must be a lower-case slug (letters, digits, hyphens)")
+    if event_id in known_ids:
+        raise ReviewError(f"the event id {event_id!r} is taken by an event in the warehouse: to add this "
+                          f"document's report of that event, choose it under “an event already in the "
+                          f"warehouse”; for a new event, change the id")
+
+
 # --- Writing -----------------------------------------------------------------------------------
 
 def save(corpus: Path, doc: Document, decision: Decision, today: date | None = None) -> Outcome:
@@ -405,6 +423,12 @@ def _dump(value) -> str:
 
 
 def _append(path: Path, doc: Document, decision: Decision, entry: dict) -> Outcome:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(path.parent):  # another session may be saving into the same file
+        return _append_unlocked(path, doc, decision, entry)
+
+
+def _append_unlocked(path: Path, doc: Document, decision: Decision, entry: dict) -> Outcome:
     created = not path.exists()
     existing = "" if created else _read_text(path)
     if created:
@@ -461,8 +485,8 @@ def _review_tail(path: Path, existing: str, document_file: str) -> tuple[str, st
 
 def _replace_checked(path: Path, text: str, entries_before: int, entry: dict) -> None:
     """Write `text` over `path` only if the build reads it and finds exactly the new entry at the end."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # not *.yaml: the build never reads it
+    temporary = temporary_for(path)  # not *.yaml: the build never reads it
+    remove_abandoned(path)
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -475,7 +499,7 @@ def _replace_checked(path: Path, text: str, entries_before: int, entry: dict) ->
         if len(entries) != entries_before + 1 or _plain(entries[-1]) != _plain(entry):
             raise ReviewError(f"{path}: the decision would not read back as written (check the file's indentation); "
                               f"nothing was written")
-        os.replace(temporary, path)
+        replace_durably(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -5,7 +5,13 @@ process, and is renamed over the target (atomic on POSIX). A build killed half-w
 temporary file; the next write beside the same target removes those of processes that are gone.
 """
 import os
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; writers there must not overlap
+    fcntl = None
 
 
 def temporary_for(target: Path) -> Path:
@@ -43,3 +49,19 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True  # another user's process: alive
     return True
+
+
+@contextmanager
+def folder_lock(folder: Path):
+    """Hold an exclusive advisory lock on `folder` while the block reads, changes and replaces a file
+    in it, so that two writers (two review sessions) cannot each replace the file with their own
+    copy and lose the other's change. The folder itself is locked: no lock file is left behind."""
+    if fcntl is None:
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock

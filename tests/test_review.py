@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 import duckdb
@@ -270,6 +271,67 @@ def test_an_explicit_date_needs_no_publication_date(corpus, tmp_path):
         ("reviewed", date(2013, 5, 21))]
 
 
+def test_an_added_event_and_a_later_report_of_it_from_another_document_become_one_reviewed_event(homs, tmp_path):
+    corpus, _ = homs
+    add_article(corpus, TWICE, TWICE_TEXT)
+    doc = review_store.read_document(corpus, HOMS)
+    clash = {"event": "homs-armed-clash-2013-05-21", "type": "Battles", "sub_type": "Armed clash", "when": "on Tuesday",
+             "place": "homs", "actors": [{"actor": "syrian-rebels", "role": "target"}],
+             "reports": [{"stance": "reports", "source": "syrian-observatory-for-human-rights",
+                          "quote": "12 rebels were wounded in the clashes",
+                          "claimant_quote": "The Syrian Observatory for Human Rights"}]}
+    assert review_store.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash)).error is None
+    first = built(corpus, tmp_path / "first.duckdb")
+    assert rows(first, "SELECT method, event_type, sub_event_type, place_id, date_start FROM events WHERE event_id = ?",
+                clash["event"]) == [("reviewed", "Battles", "Armed clash", "homs", date(2013, 5, 21))]
+    assert rows(first, "SELECT actor_id, role FROM event_actors WHERE event_id = ?", clash["event"]) == [
+        ("syrian-rebels", "target")]
+    report = records(first, "SELECT * FROM event_reports WHERE event_id = ?", clash["event"])[0]
+    assert (report["method"], report["source_id"], report["evidence"]) == (
+        "reviewed", "syrian-observatory-for-human-rights", HOMS_TEXT[report["char_start"]:report["char_end"]])
+    # The same id is taken now: a second "new" event under it would merge into this one.
+    with pytest.raises(review_store.ReviewError, match="taken by an event in the warehouse"):
+        review_store.check_new_event_id(clash["event"], {clash["event"]})
+
+    # Another document's report of it names only the event and the report.
+    other = review_store.read_document(corpus, TWICE)
+    assert review_store.save(corpus, other, Decision("add", "event", "Ali Hassan", record={
+        "event": clash["event"], "reports": [{"stance": "reports", "source": "opposition-activists",
+                                               "quote": "Activists said 35 people were killed in Homs on Tuesday"}]})).error is None
+    second = built(corpus, tmp_path / "second.duckdb")
+    assert rows(second, "SELECT doc_id, source_id, method FROM event_reports WHERE event_id = ? ORDER BY doc_id",
+                clash["event"]) == [("100_homs", "syrian-observatory-for-human-rights", "reviewed"),
+                                    ("101_twice", "opposition-activists", "reviewed")]
+    assert rows(second, "SELECT count(*), any_value(method) FROM events WHERE event_id = ?", clash["event"]) == [(1, "reviewed")]
+
+
+def test_a_new_event_id_is_suggested_in_the_seeds_style():
+    days = review_store.DateRange(date(2013, 5, 19), date(2013, 5, 19), "day")
+    assert review_store.suggested_event_id("Armed clash", "qusayr", days) == "qusayr-armed-clash-2013-05-19"
+    month = review_store.DateRange(date(2013, 5, 1), date(2013, 5, 31), "month")
+    assert review_store.suggested_event_id("Shelling/artillery/missile attack", None, month) == (
+        "shelling-artillery-missile-attack-2013-05")
+    assert review_store.suggested_event_id("Air/drone strike", "al-qusayr", None) == "al-qusayr-air-drone-strike-undated"
+
+
+def _save_many(corpus, reviewer: str, count: int) -> list:
+    doc = review_store.read_document(corpus, HOMS)
+    record = casualty("12 rebels were wounded in the clashes", "12", "wounded", "rebels", "opposition fighters",
+                      "syrian-observatory-for-human-rights")
+    return [review_store.save(corpus, doc, Decision("add", "casualty", reviewer, record=record)).error
+            for _ in range(count)]
+
+
+def test_two_sessions_saving_into_one_file_at_once_lose_no_decision(homs):
+    corpus, _ = homs
+    with ProcessPoolExecutor(2) as pool:
+        errors = list(pool.map(_save_many, [corpus, corpus], ["Jane Doe", "Ali Hassan"], [8, 8]))
+    assert errors == [[None] * 8, [None] * 8]
+    reviewers = [e["reviewer"] for e in read_fact_file(corpus / "facts" / "100_homs.yaml")["review"]]
+    assert sorted(reviewers) == ["Ali Hassan"] * 8 + ["Jane Doe"] * 8
+    assert [p.name for p in (corpus / "facts").iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
 # --- The page -----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -384,3 +446,39 @@ def test_the_written_entry_is_yaml_that_keeps_awkward_text_as_text(homs):
     assert outcome.error is None
     entry = yaml.safe_load(textwrap.dedent(outcome.text))[0]
     assert (entry["reviewer"], entry["reason"]) == ("O'Brien: #1", reason)
+
+
+def test_an_event_added_on_the_page_is_saved_and_shows_after_rebuild_now(review_page, homs):
+    corpus, _ = homs
+    app = review_page(doc="100_homs")
+    app.text_input(key="review_reviewer").set_value("Jane Doe")
+    app.selectbox(key="add_event_type").set_value(("Battles", "Armed clash"))
+    app.text_input(key="add_event_when").set_value("on Tuesday")
+    app.selectbox(key="add_event_place").set_value("homs")
+    app.multiselect(key="add_event_target").set_value(["syrian-rebels"]).run()
+    # Left empty, the id is the suggestion, which is taken by no event yet.
+    assert app.text_input(key="add_event_id").placeholder == "homs-armed-clash-2013-05-21"
+    app.text_input(key="add_event_quote").set_value("12 rebels were wounded in the clashes")
+    app.selectbox(key="add_event_source").set_value("syrian-observatory-for-human-rights")
+    app.button(key="add_event_save").click().run()
+    assert not app.error, [e.value for e in app.error]
+    entry = read_fact_file(corpus / "facts" / "100_homs.yaml")["review"][0]
+    assert (entry["decision"], entry["fact"], entry["reviewer"]) == ("add", "event", "Jane Doe")
+    assert (entry["record"]["event"], entry["record"]["when"], entry["record"]["actors"][0]["actor"]) == (
+        "homs-armed-clash-2013-05-21", "on Tuesday", "syrian-rebels")
+
+    app.button(key="review_rebuild").click().run(timeout=300)
+    assert not app.error, [e.value for e in app.error]
+    checked = app.dataframe[0].value
+    assert "Battles: Armed clash" in list(checked["what"]) and "reviewed" in list(checked["method"])
+    with duckdb.connect(str(settings.WAREHOUSE), read_only=True) as rebuilt:
+        assert rows(rebuilt, "SELECT method, place_id FROM events WHERE event_id = 'homs-armed-clash-2013-05-21'") == [
+            ("reviewed", "homs")]
+
+
+def test_a_new_event_under_a_taken_id_cannot_be_saved(review_page):
+    app = review_page(doc="100_homs")
+    app.text_input(key="review_reviewer").set_value("Jane Doe")
+    app.text_input(key="add_event_id").set_value("qusayr-ground-assault-2013-05-19").run()
+    assert any("taken by an event in the warehouse" in w.value for w in app.warning)
+    assert app.button(key="add_event_save").disabled
