@@ -143,8 +143,8 @@ def seed_reports():
     for doc in read_corpus(SEEDS_DIR)[0]:
         facts = extract_document(doc, index, reference.sources, None)
         assert all(doc.text[r["char_start"]:r["char_end"]] == r["evidence"] for r in facts.reports)
-        found[doc.file[:3]] = [(r["trigger"], str(r["date_start"]), str(r["date_end"]), r["place_id"], r["evidence"])
-                               for r in facts.reports]
+        found[doc.file[:3]] = [(r["trigger"], str(r["date_start"]), str(r["date_end"]), r["place_id"], r["evidence"],
+                                r["sub_event_type"], r["actors"]) for r in facts.reports]
     return found
 
 
@@ -179,6 +179,15 @@ def test_where_people_escaped_to_is_not_where_it_happened(seed_reports):
     # "an escape route to the village of Debaa to encourage the rebels to withdraw": in Qusayr
     withdraw = next(r for r in seed_reports["001"] if r[0] == "withdraw")
     assert withdraw[3] == "al-qusayr"
+
+
+def test_who_is_made_to_do_it_is_who_does_it(seed_reports):
+    # "pro-regime forces may have allowed an escape route ... to encourage the rebels to withdraw":
+    # the rebels withdraw, so the government side gains the ground (ACLED's initiator) and the rebels
+    # lose it (its target).
+    withdraw = next(r for r in seed_reports["001"] if r[0] == "withdraw")
+    assert withdraw[5] == "Government regains territory"
+    assert withdraw[6][:2] == [("syrian-government-forces", "initiator"), ("syrian-rebels", "target")]
 
 
 def test_a_territorial_happening_at_several_listed_places_is_one_report_at_each(seed_reports):

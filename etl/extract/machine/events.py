@@ -16,6 +16,9 @@ from etl.extract.machine.text import Clause
 
 # "fell to X", "the fall of Y to X": the actor after the trigger is the one who took the place.
 _PASSIVE = re.compile(r"^(?:fell|fall of|fell to)$", re.IGNORECASE)
+# "allowed the rebels to withdraw", "forced government forces to retreat": the actor named just
+# before "to <trigger>" is who does it, whoever is the sentence's subject.
+_INFINITIVE_SUBJECT = re.compile(r"\s+to\s+$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed by|aided by|supported by|alongside|with the help of|together with)\s+$", re.IGNORECASE)
 # Past-tense or nominal triggers state that something happened; "could attack" does not.
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|whether|plans? to|threaten(?:s|ed)? to|fear(?:s|ed)? (?:that|of)|"
@@ -86,6 +89,11 @@ def roles(trigger: Trigger, actor_mentions, text: str) -> list[tuple[str, str]]:
     # The subject (the first actor named before the trigger) acts; "fell to X" turns it round.
     initiators = after[:1] if passive and after else before[:1]
     targets = before[:1] if passive and after else after[:1] if not passive else []
+    if before and _INFINITIVE_SUBJECT.fullmatch(text[before[-1].char_end:trigger.start]):
+        initiators = before[-1:]
+    if trigger.rule.get("doer") == "target":
+        # Who withdraws loses the ground: ACLED's target; the other side named before it gains it.
+        targets, initiators = initiators, [m for m in before if m not in initiators][:1]
     result = []
     for mention in actor_mentions:
         if mention in initiators:
@@ -105,8 +113,9 @@ def sub_type_for(trigger: Trigger, actor_roles, actors) -> str:
     sides = trigger.rule.get("side")
     if not sides:
         return trigger.sub_event_type
-    initiator = next((actors[a].side for a, role in actor_roles if role == "initiator" and a in actors), None)
-    return sides.get(initiator) or sides["default"]
+    doer = trigger.rule.get("doer", "initiator")
+    side = next((actors[a].side for a, role in actor_roles if role == doer and a in actors), None)
+    return sides.get(side) or sides["default"]
 
 
 def stance_of(text: str, start: int, end: int, source_kind: str | None, own_voice: bool) -> str:
