@@ -166,11 +166,17 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     live_events = {r["event_id"] for r in machine_reports}
     events += [e for e in machine_events if e["event_id"] in live_events]
     event_actors += [a for a in machine_actors if a["event_id"] in live_events]
-    for claim in machine_casualties:
-        claim["event_id"] = next((r["event_id"] for r in machine_reports if r["doc_id"] == claim["doc_id"]
-                                  and r["sentence_start"] == claim["sentence_start"]), None)
     casualties += machine_casualties
     reports += machine_reports
+    # The machine links a claim to the event reported in its sentence; a reviewed claim that names no
+    # event keeps that link (an accepted claim is the machine's claim, confirmed). Coded claims say
+    # their event themselves, or have none.
+    report_in_sentence: dict[tuple, str] = {}
+    for report in reports:
+        report_in_sentence.setdefault((report["doc_id"], report["sentence_start"]), report["event_id"])
+    for claim in casualties:
+        if claim["method"] != "coded" and not claim["event_id"]:
+            claim["event_id"] = report_in_sentence.get((claim["doc_id"], claim["sentence_start"]))
     known_events = {e["event_id"] for e in events}
     for row in casualties + counts:
         if row["event_id"] and row["event_id"] not in known_events:

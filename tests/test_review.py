@@ -257,6 +257,21 @@ def test_an_added_claim_that_repeats_a_machine_claim_stands_instead_of_it(homs, 
     assert rows(after, "SELECT method FROM casualties WHERE casualty_id = ?", rebels["casualty_id"]) == [("reviewed",)]
 
 
+def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path):
+    add_article(corpus, "103_talbiseh.txt", "Shelling in Talbiseh\n\n"
+                "Activists said 20 people were killed when government forces shelled Talbiseh on Monday.\n")
+    db = built(corpus, tmp_path / "before.duckdb")
+    claim = machine_claim(db, "103_talbiseh", "20 people were killed")
+    assert claim["event_id"]  # the shelling told in the same sentence
+    doc = review_store.read_document(corpus, "103_talbiseh.txt")
+    assert review_store.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", claim["casualty_id"],
+                                                   review_store.claim_record(doc, claim, "reuters"))).error is None
+    after = built(corpus, tmp_path / "after.duckdb")
+    assert rows(after, "SELECT method, event_id FROM casualties WHERE casualty_id = ?", claim["casualty_id"]) == [
+        ("reviewed", claim["event_id"])]
+    db.close()
+
+
 def test_an_explicit_date_needs_no_publication_date(corpus, tmp_path):
     (corpus / "102_undated.txt").write_text(TWICE_TEXT, encoding="utf-8")  # not in the catalog: no date
     doc = review_store.read_document(corpus, "102_undated.txt")
