@@ -3,8 +3,10 @@ import streamlit as st
 
 from dashboard import filters
 from dashboard.bootstrap import ensure_warehouse
+from dashboard.data import pin_warehouse
 
 ensure_warehouse()
+pin_warehouse()  # every query of this run reads the same warehouse file, even if a rebuild lands meanwhile
 # A local icon: a :material: page icon would make the browser fetch the tab icon from a font server.
 st.set_page_config(page_title="Conflicting reports", page_icon="📰", layout="wide")
 # Each page is one file under dashboard/; its URL path is the file name (…/timeline, …/sql).

@@ -1,20 +1,68 @@
 """Build the warehouse from the corpus (seeds/ unless CONFLICT_CORPUS says otherwise) when it is missing
-(a fresh deployment has none)."""
+(a fresh deployment has none) or was built by another version of the project.
+
+A warehouse records the digest of the tables and views it was built with (build_info.contract_sha256).
+After a `git pull` that changed them, the file on disk no longer has what the pages ask for; rather
+than show a reader a database error, the dashboard rebuilds it, in the mode it was built in
+(`--machine-only` stays machine-only), with the same atomic build as `python -m etl build`. A file
+that is not a warehouse of this project at all is never written over: the page says so and stops.
+"""
+from functools import lru_cache
+
+import duckdb
 import streamlit as st
 
 from dashboard import settings
-from etl.build import build
+from dashboard.data import open_warehouse, warehouse_signature
+from etl.build import MACHINE_ONLY_MODE, build
+from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
 
 
-@st.cache_resource(show_spinner="Building the warehouse from the corpus ...")
-def _build_once() -> None:
+@lru_cache(maxsize=1)
+def _contract() -> str:
+    return contract_digest()  # of the code this process runs: read once
+
+
+@lru_cache(maxsize=8)
+def _recorded(signature: tuple[str, int, int]) -> dict[str, str] | None:
+    """build_info of the warehouse file with this signature; None when the file has none (not a warehouse)."""
+    try:
+        connection = open_warehouse(signature[0])
+        try:
+            return dict(connection.execute("SELECT key, value FROM build_info").fetchall())
+        finally:
+            connection.close()
+    except duckdb.Error:
+        return None
+
+
+def outdated() -> str | None:
+    """Why the warehouse must be built (missing, or built by another version), or None."""
     if not settings.WAREHOUSE.exists():
-        settings.WAREHOUSE.parent.mkdir(parents=True, exist_ok=True)
-        build(settings.CORPUS, settings.WAREHOUSE, REFERENCE_DIR)
+        return "missing"
+    recorded = _recorded(warehouse_signature())
+    if recorded is not None and recorded.get("contract_sha256") != _contract():
+        return "built by another version of the project"
+    return None
+
+
+@st.cache_resource(show_spinner="Building the warehouse from the corpus ...")
+def _build_once(signature: tuple | None) -> None:
+    # Keyed by the file found: each missing or outdated file is rebuilt once, by one session, while
+    # the others wait for it.
+    if outdated() is None:
+        return  # built meanwhile, by another process
+    machine_only = signature is not None and (_recorded(signature) or {}).get("mode") == MACHINE_ONLY_MODE
+    settings.WAREHOUSE.parent.mkdir(parents=True, exist_ok=True)
+    build(settings.CORPUS, settings.WAREHOUSE, REFERENCE_DIR, machine_only=machine_only)
 
 
 def ensure_warehouse() -> None:
-    if not settings.WAREHOUSE.exists():
-        _build_once.clear()
-    _build_once()
+    if outdated():
+        _build_once(warehouse_signature() if settings.WAREHOUSE.exists() else None)
+    if _recorded(warehouse_signature()) is None:
+        st.error(f"{settings.WAREHOUSE} is not a warehouse of this project (it has no build_info table), so the "
+                 f"pages cannot read it, and it is left as it is. Point `CONFLICT_WAREHOUSE` at a warehouse, or "
+                 f"build one: `python -m etl build --db {settings.WAREHOUSE}`.")
+        st.stop()

@@ -7,6 +7,11 @@ DuckDB shares one database instance among all connections to the same path in a 
 plain `duckdb.connect(path)` after a rebuild would hand back the instance still holding the old,
 renamed-away file. Each connection therefore is its own in-memory database that attaches the file
 read-only; readers of the old file keep it until their cursor is done, and nothing errors.
+
+A page's run asks many queries. The entry point pins the warehouse at the start of each run
+(`pin_warehouse`): every query of that run reads the file found then, so a rebuild that lands
+half-way through a run cannot give one page old figures beside new ones; the next run reads the new
+file.
 """
 import os
 from pathlib import Path
@@ -14,14 +19,37 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import settings
 
 
-def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
-    path = path or settings.WAREHOUSE
+_PINNED = "warehouse_pinned_for_this_run"
+
+
+def _file_signature(path: Path) -> tuple[str, int, int]:
     status = os.stat(path)
     return str(path), status.st_ino, status.st_mtime_ns
+
+
+def _in_a_run() -> bool:
+    return get_script_run_ctx(suppress_warning=True) is not None
+
+
+def pin_warehouse() -> None:
+    """Read the warehouse file there is now for the rest of this script run (see the module's note)."""
+    signature = _file_signature(settings.WAREHOUSE)
+    _connection(signature)  # opened now: it keeps this file even if a rebuild renames another over it
+    st.session_state[_PINNED] = signature
+
+
+def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
+    """The warehouse this run reads: the pinned one (in a script run that pinned it), else the file there is."""
+    if path is None and _in_a_run():
+        pinned = st.session_state.get(_PINNED)
+        if pinned and pinned[0] == str(settings.WAREHOUSE):
+            return pinned
+    return _file_signature(path or settings.WAREHOUSE)
 
 
 def open_warehouse(path: str) -> duckdb.DuckDBPyConnection:

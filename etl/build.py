@@ -12,7 +12,7 @@ from etl.extract.coded import read_fact_file
 from etl.extract.machine import MachineFacts, extract_document, extractor_digest
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import Reference, Source, read_reference, vocabulary
-from etl.load.warehouse import write_warehouse
+from etl.load.warehouse import contract_digest, write_warehouse
 from etl.resolve.aliases import AliasIndex
 from etl.resolve.event_matching import match_reports
 from etl.resolve.events import merge_events
@@ -20,6 +20,7 @@ from etl.resolve.facts import resolve_document_facts
 from etl.settings import FACTS_SUBDIR
 
 BUILDER_VERSION = "2"
+MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse
 # Who speaks when an uncatalogued article states a figure in its own voice.
 UNKNOWN_OUTLET = Source("unknown-outlet", "Unknown outlet", "newspaper", "unknown", None, (),
                         "the article's own voice, for documents whose outlet the catalog does not give")
@@ -232,8 +233,9 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},
-            {"key": "mode", "value": "machine-only" if machine_only else "coded and reviewed facts, machine facts elsewhere"},
+            {"key": "mode", "value": MACHINE_ONLY_MODE if machine_only else "coded and reviewed facts, machine facts elsewhere"},
             {"key": "extractor_sha256", "value": cache.digest},
+            {"key": "contract_sha256", "value": contract_digest()},
             {"key": "corpus", "value": docs_dir.name},
             {"key": "inputs_sha256", "value": _inputs_digest(
                 [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()])},

@@ -2,11 +2,13 @@
 import os
 import shutil
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings
 from etl.build import build
+from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
 from tests.conftest import ROOT, rows
 
@@ -184,6 +186,60 @@ def test_a_missing_warehouse_is_built_from_the_seeds(tmp_path, monkeypatch):
     assert not app.exception
     assert (tmp_path / "fresh" / "warehouse.duckdb").exists()
     assert {m.label: m.value for m in app.metric}["Documents"] == "5"
+
+
+def test_a_warehouse_built_by_another_version_is_rebuilt_in_its_mode(tmp_path, monkeypatch):
+    # A machine-only warehouse whose tables an older version wrote: it records another contract.
+    old = tmp_path / "old.duckdb"
+    build(ROOT / "seeds", old, REFERENCE_DIR, machine_only=True)
+    with duckdb.connect(str(old)) as connection:
+        connection.execute("UPDATE build_info SET value = 'an older contract' WHERE key = 'contract_sha256'")
+    monkeypatch.setattr(settings, "WAREHOUSE", old)
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception and not app.error
+    with duckdb.connect(str(old), read_only=True) as rebuilt:
+        info = dict(rows(rebuilt, "SELECT key, value FROM build_info"))
+        assert info["contract_sha256"] == contract_digest() and info["mode"] == "machine-only"
+        assert rows(rebuilt, "SELECT DISTINCT method FROM casualties") == [("machine",)]
+
+
+def test_a_file_that_is_no_warehouse_is_named_and_left_alone(tmp_path, monkeypatch):
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as connection:
+        connection.execute("CREATE TABLE notes AS SELECT 'mine' AS note")
+    before = other.read_bytes()
+    monkeypatch.setattr(settings, "WAREHOUSE", other)
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    app.run()
+    assert not app.exception
+    assert any("is not a warehouse of this project" in e.value and str(other) in e.value for e in app.error)
+    assert other.read_bytes() == before
+
+
+def test_a_rebuild_during_a_run_does_not_mix_two_warehouses_in_one_page(open_page, corpus, tmp_path):
+    (corpus / "004_90573b398f18ee08.txt").unlink()
+    (corpus / "facts" / "004_90573b398f18ee08.yaml").unlink()
+    build(corpus, tmp_path / "next.duckdb", REFERENCE_DIR)
+
+    def page(next_file: str, warehouse: str):
+        import os
+
+        import streamlit as st
+
+        from dashboard import data, queries
+        data.pin_warehouse()
+        st.session_state["first"] = queries.holdings()["documents"]
+        os.replace(next_file, warehouse)  # a build lands half-way through the run
+        st.session_state["second"] = queries.holdings()["documents"]
+
+    open_page()  # the settings point at the page's warehouse, and it has been read once
+    app = AppTest.from_function(page, args=(str(tmp_path / "next.duckdb"), str(settings.WAREHOUSE)))
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert (app.session_state["first"], app.session_state["second"]) == (5, 5)  # one warehouse for the whole run
+    app = open_page()
+    assert {m.label: m.value for m in app.metric}["Documents"] == "4"  # the next run reads the new one
 
 
 def test_map_replay_plays_through_to_the_last_day_and_stops(open_page, monkeypatch):

@@ -4,6 +4,7 @@ Readers only ever see a complete warehouse: a reader that has the old file open 
 it, the next connection opens the new one. A failed build removes its temporary file and leaves
 the previous warehouse untouched.
 """
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,15 @@ import pyarrow as pa
 from etl.errors import BuildError
 from etl.files import remove_abandoned, replace_durably, temporary_for
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
+
+
+def contract_digest() -> str:
+    """The warehouse's contract (its tables and views) as one digest, recorded in build_info, so a
+    reader can tell a warehouse built by another version of the project from one it can query."""
+    digest = hashlib.sha256()
+    for path in (SCHEMA_SQL, VIEWS_SQL):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _arrow(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
