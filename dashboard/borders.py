@@ -19,8 +19,9 @@ def load_borders() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _polygons() -> tuple[tuple[str, tuple[float, float, float, float], tuple[list, ...]], ...]:
-    polygons = []
+def polygons() -> tuple[tuple[str, tuple[float, float, float, float], tuple[list, ...]], ...]:
+    """Every polygon of the file as (country name, (west, south, east, north), rings of lon/lat)."""
+    found = []
     for feature in load_borders()["features"]:
         geometry = feature["geometry"]
         parts = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
@@ -28,8 +29,8 @@ def _polygons() -> tuple[tuple[str, tuple[float, float, float, float], tuple[lis
             xs = [x for x, _ in rings[0]]
             ys = [y for _, y in rings[0]]
             bbox = (min(xs), min(ys), max(xs), max(ys))
-            polygons.append((feature["properties"]["name"], bbox, tuple(rings)))
-    return tuple(polygons)
+            found.append((feature["properties"]["name"], bbox, tuple(rings)))
+    return tuple(found)
 
 
 def _in_ring(x: float, y: float, ring: list) -> bool:
@@ -46,7 +47,7 @@ def country_at(lon: float, lat: float) -> str | None:
 
     Points within a few tens of metres of a border may land on either side: the line work is 1:10m.
     """
-    for name, (west, south, east, north), rings in _polygons():
+    for name, (west, south, east, north), rings in polygons():
         if not (west <= lon <= east and south <= lat <= north):
             continue
         if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:]):
@@ -58,7 +59,7 @@ def country_at(lon: float, lat: float) -> str | None:
 def bounds(margin: float = 2.0) -> list[list[float]]:
     """The rectangle (lon/lat corners) around every border in the file, widened by `margin` degrees:
     the map paints it as sea, so the file decides the region and no region is written into code."""
-    boxes = [bbox for _, bbox, _ in _polygons()]
+    boxes = [bbox for _, bbox, _ in polygons()]
     west, south = min(b[0] for b in boxes) - margin, min(b[1] for b in boxes) - margin
     east, north = max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin
     return [[west, south], [east, south], [east, north], [west, north]]

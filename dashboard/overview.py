@@ -1,7 +1,7 @@
 """Overview: what the warehouse holds, where sources disagree most, a small timeline and map, the documents."""
 import streamlit as st
 
-from dashboard import charts, filters, links, queries
+from dashboard import charts, filters, links, queries, small_map
 from dashboard.formatting import number, published, when
 
 st.title("Conflicting reports: the fact base")
@@ -64,7 +64,10 @@ with right:
     if places.empty:
         st.info(filters.nothing("places with events or claims"))
     else:
-        st.pydeck_chart(charts.place_map(places, height=300), height=300, key="overview_map")
+        # A static picture (dashboard/small_map.py says why); the Map page is the one to explore.
+        st.image(small_map.svg(places, charts.EVENT_TYPE_COLORS), width="stretch")
+        st.caption("Circle area: events and claims at the place; colour: its commonest event type; the busiest "
+                   "places named. The Map page has every place's events and figures.")
         st.page_link("dashboard/map.py", label="Open the map")
 
 st.header("Documents")

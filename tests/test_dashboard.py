@@ -3,10 +3,11 @@ import os
 import shutil
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import settings
+from dashboard import charts, settings, small_map
 from etl.build import build
 from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
@@ -80,6 +81,24 @@ def test_changing_a_filter_writes_it_into_the_url(open_page):
     app.sidebar.multiselect[0].set_value(["haidariyeh"]).run()
     assert url(app, "place") == ["haidariyeh"]
     assert len(app.selectbox[0].options) == 1
+
+
+def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(open_page, db):
+    app = open_page()
+    assert app.get("image") and not app.get("deck_gl_json_chart")  # a picture, not a WebGL map
+    places = pd.DataFrame(rows(db, "SELECT name, latitude, longitude FROM places WHERE place_id IN "
+                                   "('al-qusayr', 'aleppo', 'damascus') ORDER BY place_id"),
+                          columns=["name", "latitude", "longitude"])
+    places["events"], places["claims"] = [12, 3, 1], [9, 0, 0]  # al-qusayr, aleppo, damascus
+    places["main_type"] = ["Battles", "Battles", "Strategic developments"]
+    places.loc[2, "name"] = "Damascus <script>alert(1)</script>"  # names are escaped
+    picture = small_map.svg(places, charts.EVENT_TYPE_COLORS)
+    assert picture.count("<circle") == 3 and "<script>" not in picture and "&lt;script&gt;" in picture
+    # Drawn busiest last, on top: al-Qusayr (21), then Aleppo (3), then Damascus (1).
+    assert [t.split("<")[0] for t in picture.split("<title>")[-3:]] == [
+        "Damascus &lt;script&gt;alert(1)&lt;/script&gt;: 1 event(s), 0 claim(s); commonest: Strategic developments",
+        "Aleppo: 3 event(s), 0 claim(s); commonest: Battles", "al-Qusayr: 12 event(s), 9 claim(s); commonest: Battles"]
+    assert f'fill="{charts.EVENT_TYPE_COLORS["Battles"]}"' in picture
 
 
 def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_page):
