@@ -1,6 +1,7 @@
 """Load test: concurrent browser sessions move through the dashboard while one runs a slow query.
 
-    python -m tests.load --sessions 10 --rounds 3 [--think 1] [--json FILE] [--url http://127.0.0.1:8501]
+    python -m tests.load --sessions 10 --rounds 3 [--navigation url|app] [--think 1] [--json FILE]
+                         [--url http://127.0.0.1:8501]
 
 The app is served as the browser tests serve it (tests/browser.py): a clean checkout of the committed
 code, requirements.txt alone, `streamlit run streamlit_app.py` on the loopback address; `--url` drives
@@ -11,6 +12,13 @@ session opens every page by its URL, as a link would (`PAGES`, with the selectio
 typically opened with, SQL queries from the address), starting at a different page from the others,
 and pauses a moment between pages as a reader does. Session 1 starts each round with a query that
 runs into the SQL box's time limit.
+
+Two ways of moving, `--navigation`:
+- `url` (the default): every page is opened by its URL, as a link would, with its typical selection: a
+  new page load and Streamlit session each time, the costliest way for browser and server alike;
+- `app`: a reader opens the dashboard by URL at the start of each round and then moves as a reader of
+  the app does: by the sidebar's links (the page shows its default selection) and, on the SQL page, by
+  typing the query and pressing Run. One Streamlit session per round, as in a browser tab.
 
 A page load is timed from navigation until Streamlit has finished running the page (`SETTLED` in
 tests/browser.py: connected, script run and stopped, no placeholder left), polled every 50 ms, and
@@ -84,6 +92,9 @@ TITLES = {"overview": "Conflicting reports: the fact base", "timeline": "Timelin
           "sql": "SQL: ask your own question", "review": "Review the machine's facts"}
 
 
+NAVIGATIONS = ("url", "app")
+
+
 @dataclass(frozen=True)
 class Step:
     """One page load: where to go, what must be on the page, and the one error alert it may show."""
@@ -91,11 +102,12 @@ class Step:
     path: str
     expect: tuple[str, ...]
     expected_error: str | None = None
+    sql: str | None = None  # typed into the SQL box when moving inside the app
 
 
 def _step(name: str, params: dict, *expect: str, expected_error: str | None = None) -> Step:
     path = ("/" if name == "overview" else f"/{name}") + (f"?{urlencode(params)}" if params else "")
-    return Step(name, path, (re.escape(TITLES[name]), *expect), expected_error)
+    return Step(name, path, (re.escape(TITLES[name]), *expect), expected_error, params.get("sql"))
 
 
 PAGES = [_step(name, params, *([ANSWER] if name == "sql" else [])) for name, params in OPENED_WITH.items()] + [
@@ -103,6 +115,19 @@ PAGES = [_step(name, params, *([ANSWER] if name == "sql" else [])) for name, par
     _step("review", {}),
 ]
 SLOW_QUERY = _step("sql", {"sql": SLOW_SQL}, expected_error=r"^Stopped: the query ran longer than the time limit")
+# Moving inside the app, the page is settled before the click too, so a load is over once the page
+# shows what was asked for and is settled again. Streamlit's script state may skip "running" in the
+# page when a run is quick (its updates are batched), so what is watched is the page's content: the
+# new page's title, or for a query the address, which the SQL page rewrites to the query it runs.
+
+
+def _query_in_address(sql: str) -> str:
+    return f"() => new URLSearchParams(location.search).get('sql') === {json.dumps(sql)}"
+
+
+def _titled(name: str) -> str:
+    return (f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.trim() === "
+            f"{json.dumps(TITLES[name])}")
 
 
 @dataclass
@@ -122,6 +147,7 @@ class Report:
     sessions: int
     rounds: int
     think_seconds: float
+    navigation: str = "url"
     wall_seconds: float = 0.0
     load_average: dict[str, float] = field(default_factory=dict)
     cut_short: bool = False
@@ -140,6 +166,7 @@ class Report:
         times = self.page_times()
         return {
             "sessions": self.sessions, "rounds": self.rounds, "think_seconds": self.think_seconds,
+            "navigation": self.navigation,
             "wall_seconds": round(self.wall_seconds, 1), "cut_short": self.cut_short,
             "load_average": self.load_average,
             "page_loads": len(times), "slow_queries": sum(load.slow_query for load in self.loads),
@@ -159,7 +186,7 @@ class Report:
         spread = summary["page_seconds"]
         lines = [
             f"sessions: {self.sessions} (session 1 runs a slow query each round), rounds: {self.rounds}, "
-            f"think time: {self.think_seconds:g} s, wall time: {self.wall_seconds:.0f} s"
+            f"navigation: {self.navigation}, think time: {self.think_seconds:g} s, wall time: {self.wall_seconds:.0f} s"
             + (" (stopped at the time bound)" if self.cut_short else ""),
             f"page loads: {summary['page_loads']} (and {summary['slow_queries']} slow queries, "
             f"{_times(summary['slow_query_seconds'])})",
@@ -208,6 +235,7 @@ class Session:
         self.failures: list[str] = []
         self.elsewhere: list[str] = []
         self.page = None
+        self.on_page: str | None = None  # the page the app shows, when moving inside it
 
     async def open(self, browser) -> None:
         context = await browser.new_context(viewport=WINDOW)
@@ -236,31 +264,56 @@ class Session:
         if self._ours(response.url) and response.status >= 400 and not probe:
             self.failures.append(f"HTTP {response.status}: {response.url}")
 
-    async def load(self, step: Step, round_number: int) -> Load:
+    async def load(self, step: Step, round_number: int, by_url: bool = True) -> Load:
+        """Open `step`'s page by its URL, or (by_url False) move to it inside the app as a reader does."""
         url = self.base_url + step.path
         self.failures.clear()
         errors: list[str] = []
         phases: dict[str, float] = {}
         started = mark = time.monotonic()
         timeout_ms = self.page_timeout * 1000
+
+        async def until(condition: str) -> None:
+            remaining = max(1.0, timeout_ms - (time.monotonic() - started) * 1000)
+            await self.page.wait_for_function(condition, polling=POLL_MS, timeout=remaining)
+
         try:
-            response = await self.page.goto(url, timeout=timeout_ms)
-            if response is None or response.status >= 400:
-                errors.append(f"navigation answered {response.status if response else 'nothing'}")
+            if by_url:
+                response = await self.page.goto(url, timeout=timeout_ms)
+                if response is None or response.status >= 400:
+                    errors.append(f"navigation answered {response.status if response else 'nothing'}")
+            else:
+                await self._move(step, until)
             for phase, condition in (("navigation", None), *PHASES.items()):
                 if condition:
-                    remaining = max(1.0, timeout_ms - (time.monotonic() - started) * 1000)
-                    await self.page.wait_for_function(condition, polling=POLL_MS, timeout=remaining)
+                    await until(condition)
                 phases[phase] = round(time.monotonic() - mark, 3)
                 mark = time.monotonic()
             seconds = time.monotonic() - started
             errors += await self._check(step)
+            self.on_page = step.name
         except PlaywrightError as error:
             seconds = time.monotonic() - started
             errors.append(await self._unsettled(error))
+            self.on_page = None  # the next step opens its page by URL again
         errors += self.failures
         return Load(self.number, round_number, step.name, step.path, round(seconds, 3), phases, step is SLOW_QUERY,
                     errors)
+
+    async def _move(self, step: Step, until) -> None:
+        """Click the sidebar's link to the page (unless it is shown), then type and run its SQL, if any;
+        returns once the page shows the new content (the caller waits for it to settle)."""
+        page = self.page
+        if self.on_page != step.name:
+            target = self.base_url + ("/" if step.name == "overview" else f"/{step.name}")
+            await page.locator(f'[data-testid="stSidebarNav"] a[href="{target}"]').click()
+            await until(_titled(step.name))
+            if step.sql:
+                await until(SETTLED)  # the SQL page drawn: its box is there to type into
+        if step.sql:
+            await page.locator('[data-testid="stTextArea"] textarea').fill(step.sql)
+            await page.locator('[data-testid="stButton"] button').filter(has_text=re.compile(r"^Run$")).click()
+            await until(_query_in_address(step.sql))
 
     async def _check(self, step: Step) -> list[str]:
         page = self.page
@@ -303,11 +356,13 @@ async def _drive(session: Session, rounds: int, think: float, deadline: float, r
     chance = random.Random(session.number)  # the same pauses every run
     for round_number in range(1, rounds + 1):
         steps = ([SLOW_QUERY] if session.number == 1 else []) + pages
-        for step in steps:
+        for number, step in enumerate(steps):
             if time.monotonic() > deadline:
                 report.cut_short = True
                 return
-            report.loads.append(await session.load(step, round_number))
+            # Moving inside the app, a round still begins by opening a link (a new tab, a new session).
+            by_url = report.navigation == "url" or number == 0 or session.on_page is None
+            report.loads.append(await session.load(step, round_number, by_url))
             await asyncio.sleep(think * chance.uniform(0.5, 1.5))
 
 
@@ -331,8 +386,8 @@ class Loopback:
 
 
 async def _load_test(base_url: str, sessions: int, rounds: int, think: float, page_timeout: float,
-                     max_seconds: float) -> Report:
-    report = Report(sessions, rounds, think)
+                     max_seconds: float, navigation: str) -> Report:
+    report = Report(sessions, rounds, think, navigation)
     # One browser with a context per session, driven from one event loop: N browsers (or N driver
     # threads) would spend the two cores on themselves and measure the test instead of the app.
     async with async_playwright() as playwright:
@@ -377,18 +432,20 @@ async def _first_visit(browser, base_url: str) -> None:
 
 
 def run(sessions: int = 10, rounds: int = 3, think: float = 1.0, page_timeout: float = 60.0,
-        max_seconds: float = 900.0, url: str | None = None) -> Report:
+        max_seconds: float = 900.0, url: str | None = None, navigation: str = "url") -> Report:
     """The load test against the app at `url` (on this machine), or a clean deployment served for it."""
     if not 1 <= sessions <= MAX_SESSIONS or not 1 <= rounds <= MAX_ROUNDS:
         raise ValueError(f"sessions must be 1 to {MAX_SESSIONS}, rounds 1 to {MAX_ROUNDS}")
+    if navigation not in NAVIGATIONS:
+        raise ValueError(f"navigation must be one of {', '.join(NAVIGATIONS)}, not {navigation!r}")
     if url is not None:
         if urlsplit(url).hostname not in LOOPBACK:
             raise ValueError(f"the load test drives an app on this machine only, not {url}")
-        return asyncio.run(_load_test(url.rstrip("/"), sessions, rounds, think, page_timeout, max_seconds))
+        return asyncio.run(_load_test(url.rstrip("/"), sessions, rounds, think, page_timeout, max_seconds, navigation))
     with tempfile.TemporaryDirectory(prefix="load-") as folder:
         server = serve_deployment(Path(folder))
         try:
-            return asyncio.run(_load_test(server.url, sessions, rounds, think, page_timeout, max_seconds))
+            return asyncio.run(_load_test(server.url, sessions, rounds, think, page_timeout, max_seconds, navigation))
         finally:
             server.stop()
 
@@ -400,11 +457,14 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between pages in seconds (1)")
     parser.add_argument("--page-timeout", type=float, default=60.0, help="seconds a page may take to settle (60)")
     parser.add_argument("--max-seconds", type=float, default=900.0, help="stop starting pages after this (900)")
+    parser.add_argument("--navigation", choices=NAVIGATIONS, default="url",
+                        help="url: open every page by its URL; app: move by the sidebar and the SQL box (url)")
     parser.add_argument("--url", help="drive an app already running on this machine instead of serving one")
     parser.add_argument("--json", type=Path, help="also write the report, with every page load, to this file")
     args = parser.parse_args()
     try:
-        report = run(args.sessions, args.rounds, args.think, args.page_timeout, args.max_seconds, args.url)
+        report = run(args.sessions, args.rounds, args.think, args.page_timeout, args.max_seconds, args.url,
+                     args.navigation)
     except (ValueError, RuntimeError, pytest.fail.Exception) as failure:
         print(f"load test not run: {failure}", file=sys.stderr)
         return 2
