@@ -41,7 +41,9 @@ class ClaimantFinder:
     def __init__(self, index: AliasIndex, sources: dict[str, Source], outlet_source_id: str | None):
         self.index, self.sources, self.outlet = index, sources, outlet_source_id
         self.speech = lexicon.speech_patterns()
-        self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].pattern + r")$", re.IGNORECASE)
+        self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].regex.pattern + r")$", re.IGNORECASE)
+        # A quotation followed by "said X" ("..." said X; '...', told X)
+        self.inverted = re.compile(r"[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")\s+")
         self.names = {s.name: s.source_id for s in sources.values()}
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
@@ -95,7 +97,7 @@ class ClaimantFinder:
             span = self._phrase_after(text, after, sentence_end)
             if span:
                 spans.append(span)
-        for match in re.finditer(r"[”\"’'],?\s+(?:" + speech["inverted"].pattern + r")\s+", text[sentence_start:sentence_end]):
+        for match in self.inverted.finditer(text[sentence_start:sentence_end]):
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span:
                 spans.append(span)
