@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from etl.extract.machine import lexicon
+from etl.extract.machine import dates, lexicon
 from etl.extract.machine.text import article_sentences
 from etl.ingest.documents import read_corpus
 from etl.settings import SEEDS_DIR
@@ -18,6 +18,7 @@ def _word_lists() -> list[tuple[str, lexicon.WordList]]:
     lists += [(f"trigger {rule['type']} {number}", words) for number, (words, rule) in enumerate(lexicon.event_rules())]
     lists += [(section, lexicon.pattern(section)) for section in ("mixed_cues", "denial_cues", "claim_cues", "own_voice")]
     lists.append(("country_wide", lexicon.country_wide()[1]))
+    lists += [("figures", lexicon.figures()), ("dates", dates._PATTERN)]
     return lists
 
 
@@ -27,13 +28,13 @@ def _texts() -> list[str]:
     return [change(s) for s in sentences for change in (str, str.lower, str.upper, str.title)]
 
 
-def test_every_word_list_knows_the_words_its_matches_start_with():
-    unknown = [name for name, words in _word_lists() if words.first_words is None]
+def test_every_pattern_knows_the_words_its_matches_start_with():
+    unknown = [name for name, words in _word_lists() if words.beginnings is None]
     assert not unknown  # not wrong if it happens, only slower: those lists are tried on every text
 
 
 @pytest.mark.parametrize("name,words", _word_lists(), ids=lambda v: v if isinstance(v, str) else "")
-def test_a_word_list_never_skips_a_text_it_matches(name, words):
+def test_a_pattern_never_skips_a_text_it_matches(name, words):
     for text in _texts():
         for match in words.regex.finditer(text):
             # the whole text, and the stretch of the match alone (a clause cut at its edges)
@@ -49,12 +50,13 @@ def test_a_word_list_never_skips_a_text_it_matches(name, words):
     ("car-bomb", {"car"}), ("called his \\w+ counterpart", {"called"}),
 ])
 def test_the_first_words_are_read_off_the_expressions(expression, first):
-    assert lexicon.WordList([expression]).first_words == first
+    beginnings = lexicon.WordList([expression]).beginnings
+    assert beginnings.words == first and not beginnings.prefixes
 
 
 def test_an_expression_whose_first_word_is_unknown_is_tried_everywhere():
     words = lexicon.WordList(["\\w+ed"])
-    assert words.first_words is None
+    assert words.beginnings is None
     assert words.search("they shelled it").group() == "shelled"
 
 
