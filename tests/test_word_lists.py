@@ -33,14 +33,23 @@ def test_every_pattern_knows_the_words_its_matches_start_with():
     assert not unknown  # not wrong if it happens, only slower: those lists are tried on every text
 
 
+def _stretches(text: str):
+    """The whole text, stretches cut inside words and across its edges, as clauses and windows are."""
+    yield 0, len(text)
+    yield -4, len(text) + 4
+    for cut in range(1, len(text), 41):
+        yield cut, len(text) - cut // 2
+        yield 0, cut
+
+
 @pytest.mark.parametrize("name,words", _word_lists(), ids=lambda v: v if isinstance(v, str) else "")
-def test_a_pattern_never_skips_a_text_it_matches(name, words):
+def test_a_pattern_finds_just_what_its_expression_finds_everywhere(name, words):
     for text in _texts():
-        for match in words.regex.finditer(text):
-            # the whole text, and the stretch of the match alone (a clause cut at its edges)
-            assert words.may_match(text), (name, text)
-            assert words.may_match(text, match.start(), match.end()), (name, match.group())
-            assert words.search(text, match.start(), match.end()).group() == match.group()
+        for start, end in _stretches(text):
+            expected = [m.span() for m in words.regex.finditer(text, start, end)]
+            assert [m.span() for m in words.finditer(text, start, end)] == expected, (name, text[start:end])
+            first = words.search(text, start, end)
+            assert (first.span() if first else None) == (expected[0] if expected else None)
 
 
 @pytest.mark.parametrize("expression,first", [

@@ -37,25 +37,20 @@ class WordStartPattern:
         self.regex = regex
         self.beginnings = beginnings  # None: not known, the pattern is tried everywhere
 
-    def _positions(self, text: str, start: int, end: int) -> list[int] | None:
-        if self.beginnings is None:
-            return None
-        words = words_at(text, start, end)
-        return None if words is None else self.beginnings.positions(words)
-
-    def may_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        positions = self._positions(text, *_bounds(text, start, end))
-        return positions is None or bool(positions)
-
     def finditer(self, text: str, start: int = 0, end: int | None = None):
-        start, end = _bounds(text, start, end)
-        positions = self._positions(text, start, end)
-        if positions is None:
+        # the bounds as a pattern reads them: a negative one counts as 0, none reaches past the text
+        start = start if start > 0 else 0
+        end = len(text) if end is None or end > len(text) else end if end > 0 else 0
+        words = words_at(text, start, end) if self.beginnings is not None else None
+        if words is None:
             return self.regex.finditer(text, start, end)
-        return self._matches_at(text, positions, end)
+        positions = self.beginnings.positions(words)
+        return self._matches_at(text, positions, end) if positions else iter(())
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-        return next(iter(self.finditer(text, start, end)), None)
+        for match in self.finditer(text, start, end):
+            return match
+        return None
 
     def _matches_at(self, text: str, positions: list[int], end: int):
         resume = 0
@@ -65,11 +60,6 @@ class WordStartPattern:
                 if match:
                     resume = match.end()
                     yield match
-
-
-def _bounds(text: str, start: int, end: int | None) -> tuple[int, int]:
-    """The bounds as a pattern reads them: a negative one counts as 0, none reaches past the text."""
-    return max(start, 0), len(text) if end is None else min(max(end, 0), len(text))
 
 
 def WordList(words) -> WordStartPattern:
