@@ -72,7 +72,8 @@ def at_word_starts(regex: re.Pattern) -> WordStartPattern:
     """`regex`, which opens with a look-behind that refuses a word character before a match."""
     parsed = list(sre_parse.parse(regex.pattern, regex.flags))
     opening = parsed[0] if parsed else (None, None)
-    starts_words = opening[0] == sre.ASSERT_NOT and opening[1][0] == -1 and len(opening[1][1]) == 1 \
+    # (with re.ASCII its word characters would not be those of the words it is tried at)
+    starts_words = not regex.flags & re.ASCII and opening[0] == sre.ASSERT_NOT and opening[1][0] == -1 and len(opening[1][1]) == 1 \
         and opening[1][1][0][0] == sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in opening[1][1][0][1]
     return WordStartPattern(regex, _beginnings([regex.pattern], ends_word=False, flags=regex.flags) if starts_words else None)
 
