@@ -60,6 +60,7 @@ class AliasIndex:
         for source in reference.sources.values():
             self._add("source", source.source_id, (source.source_id, source.name, *source.aliases))
         self._surface_pattern = self._compile()
+        self._candidates_of: dict[str, tuple[tuple[str, str], ...]] = {}  # the same names recur in every article
 
     def _add(self, kind: str, entity_id: str, names) -> None:
         for name in names:
@@ -131,10 +132,12 @@ class AliasIndex:
                 resume = match.end()
                 yield match
 
-    def _candidates(self, surface: str) -> list[tuple[str, str]]:
-        places = sorted(self._keys["place"].get(normal_key(surface), ()))
-        actors = sorted(self._actor_surfaces.get(surface_key(surface), ()))
-        return [("place", p) for p in places] + [("actor", a) for a in actors]
+    def _candidates(self, surface: str) -> tuple[tuple[str, str], ...]:
+        if surface not in self._candidates_of:
+            places = sorted(self._keys["place"].get(normal_key(surface), ()))
+            actors = sorted(self._actor_surfaces.get(surface_key(surface), ()))
+            self._candidates_of[surface] = tuple([("place", p) for p in places] + [("actor", a) for a in actors])
+        return self._candidates_of[surface]
 
     def find_mentions(self, text: str, spans) -> list[Mention]:
         """Every alias occurrence inside the given (start, end) spans of `text`."""

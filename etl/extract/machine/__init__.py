@@ -126,10 +126,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         return facts
     text = doc.text
     spans = [(s.start, s.end) for s in sentences]
-    actor_mentions = sorted((m for m in index.find_mentions(text, spans) if m.entity_kind == "actor"),
-                            key=lambda m: m.char_start)
+    # One alias scan of the article gives both its actors and its places: it is a costly pass.
+    alias_mentions = index.find_mentions(text, spans)
+    actor_mentions = sorted((m for m in alias_mentions if m.entity_kind == "actor"), key=lambda m: m.char_start)
     actor_starts = [m.char_start for m in actor_mentions]  # bisected: long articles have thousands
-    places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions])
+    places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions], alias_mentions)
     claimants = ClaimantFinder(index, sources, outlet_source_id)
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
     pieces: dict[int, list[str]] = {}

@@ -62,7 +62,7 @@ class CasualtyFinding:
 
 def figures_in(text: str, start: int, end: int) -> list[Figure]:
     found = []
-    for match in lexicon.figure_pattern().finditer(text, start, end):
+    for match in lexicon.figures().finditer(text, start, end):
         raw = match.group()
         try:
             quantity = parse_figure(raw)

@@ -41,10 +41,15 @@ class ClaimantFinder:
     def __init__(self, index: AliasIndex, sources: dict[str, Source], outlet_source_id: str | None):
         self.index, self.sources, self.outlet = index, sources, outlet_source_id
         self.speech = lexicon.speech_patterns()
-        self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].pattern + r")$", re.IGNORECASE)
+        self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].regex.pattern + r")$", re.IGNORECASE)
+        # A quotation followed by "said X" ("..." said X; '...', told X)
+        self.inverted = re.compile(r"[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")\s+")
         self.names = {s.name: s.source_id for s in sources.values()}
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
+        self._spans_text: str | None = None  # the text the two below are of
+        self._spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._named: dict[tuple[int, int], Claimant | None] = {}
 
     # -- finding the words ---------------------------------------------------------------------
     def _phrase_after(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -86,25 +91,8 @@ class ClaimantFinder:
 
     def find(self, text: str, sentence_start: int, sentence_end: int, focus: int) -> Claimant:
         """The claimant of the figure or report at `focus` in the sentence."""
-        speech = self.speech
-        spans = []
-        for match in speech["according"].finditer(text, sentence_start, sentence_end):
-            after = match.end()
-            while after < sentence_end and text[after] == " ":
-                after += 1
-            span = self._phrase_after(text, after, sentence_end)
-            if span:
-                spans.append(span)
-        for match in re.finditer(r"[”\"’'],?\s+(?:" + speech["inverted"].pattern + r")\s+", text[sentence_start:sentence_end]):
-            span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
-            if span:
-                spans.append(span)
-        for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
-            span = self._phrase_before(text, sentence_start, match.start())
-            if span:
-                spans.append(span)
         candidates = []
-        for start, end in spans:
+        for start, end in self._speaker_spans(text, sentence_start, sentence_end):
             claimant = self._resolve(text, start, end)
             if claimant:
                 candidates.append(claimant)
@@ -117,6 +105,36 @@ class ClaimantFinder:
             return chosen
         return self.own_voice()
 
+    def _speaker_spans(self, text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+        """The words that may name who speaks in the sentence, remembered: a sentence's figures
+        and reports each ask for its claimant."""
+        if text is not self._spans_text:
+            self._spans_text, self._spans_of, self._named = text, {}, {}
+        key = (sentence_start, sentence_end)
+        if key not in self._spans_of:
+            self._spans_of[key] = self._find_speaker_spans(text, sentence_start, sentence_end)
+        return self._spans_of[key]
+
+    def _find_speaker_spans(self, text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+        speech = self.speech
+        spans = []
+        for match in speech["according"].finditer(text, sentence_start, sentence_end):
+            after = match.end()
+            while after < sentence_end and text[after] == " ":
+                after += 1
+            span = self._phrase_after(text, after, sentence_end)
+            if span:
+                spans.append(span)
+        for match in self.inverted.finditer(text[sentence_start:sentence_end]):
+            span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
+            if span:
+                spans.append(span)
+        for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
+            span = self._phrase_before(text, sentence_start, match.start())
+            if span:
+                spans.append(span)
+        return spans
+
     def own_voice(self) -> Claimant:
         return Claimant(self.outlet or "unknown-outlet", None, None, None)
 
@@ -128,6 +146,15 @@ class ClaimantFinder:
             if self.last is None:
                 return None
             return Claimant(self.last.source_id, words, start, end, carried=True)
+        # Remembered (for the text of `_speaker_spans`): a name resolves the same way each time,
+        # since a source it adds is kept and found again.
+        if text is not self._spans_text:
+            return self._resolve_name(text, start, end, words, bare)
+        if (start, end) not in self._named:
+            self._named[(start, end)] = self._resolve_name(text, start, end, words, bare)
+        return self._named[(start, end)]
+
+    def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
             return None
         found = self.index.lookup("source", words) or self.index.lookup("source", bare)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from etl.extract.machine import lexicon
 from etl.resolve.dates import DateError, DateRange, resolve
 
 _MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept"] +
@@ -37,7 +38,7 @@ _EXPRESSIONS = [
     r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
 ]
-_PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])")
+_PATTERN = lexicon.at_word_starts(re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])"))
 _DATELINE_START = re.compile(r"(?:[A-Z][A-Za-z .'’-]{1,30},\s*)?")
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]+\))?\s*[-–—]\s")
 _PREPOSITION = re.compile(r"(?:\b(?:on|On|in|In|since|Since|by|during|from|as of)\s+)$")

@@ -90,12 +90,16 @@ class _Spans:
 
 
 class PlaceFinder:
-    def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans):
+    def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans, alias_mentions=None):
+        """`alias_mentions`: the alias index's mentions in the sentences, when the caller has
+        scanned them already (they are used only if scanned in the order scanned here)."""
         self.index, self.text = index, text
         places = index.reference.places
         spans = sorted({(s.start, s.end) for s in sentences})
+        if alias_mentions is None or spans != [(s.start, s.end) for s in sentences]:
+            alias_mentions = index.find_mentions(text, spans)
         mentions = []
-        for mention in index.find_mentions(text, spans):
+        for mention in alias_mentions:
             if mention.entity_kind != "place" or text.startswith("-based", mention.char_end):
                 continue
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
