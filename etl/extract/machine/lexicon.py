@@ -3,7 +3,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from re import _constants as sre, _parser as sre_parse
+try:  # the parser of Python's own `re` (private: read for the first words of an expression)
+    from re import _constants as sre, _parser as sre_parse
+except ImportError:  # a Python that moved them: every pattern is then tried everywhere, as if not analysed
+    sre = sre_parse = None
 
 import yaml
 
@@ -70,6 +73,8 @@ def WordList(words) -> WordStartPattern:
 
 def at_word_starts(regex: re.Pattern) -> WordStartPattern:
     """`regex`, which opens with a look-behind that refuses a word character before a match."""
+    if sre_parse is None:
+        return WordStartPattern(regex, None)
     parsed = list(sre_parse.parse(regex.pattern, regex.flags))
     opening = parsed[0] if parsed else (None, None)
     # (with re.ASCII its word characters would not be those of the words it is tried at)
@@ -129,6 +134,8 @@ def _beginnings(expressions: list[str], ends_word: bool, flags: int = 0) -> _Beg
     """The first words of the matches of `expressions` (alternatives of one pattern whose matches
     start at a word's start). `ends_word`: the pattern makes each expression end a word, as
     `words_pattern` does; else an expression's end says nothing about where its word ends."""
+    if sre_parse is None:
+        return None
     found = _Found()
     try:
         for expression in expressions:
