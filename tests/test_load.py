@@ -1,19 +1,36 @@
 """The load test at a size for CI: a few concurrent sessions through every page, one of them running a
-slow query, against a clean deployment. It asserts that nobody saw an error; times are only reported
-(the machine is shared). The full count is `python -m tests.load --sessions 10` (README, *Load*).
+slow query, against a clean deployment, once opening every page by its URL and once moving inside the
+app as a reader does. It asserts that nobody saw an error; times are only reported (the machine is
+shared). The full count is `python -m tests.load --sessions 10` (README, *Load*).
 
 E2E_APP_URL=http://127.0.0.1:8501 drives an app already running instead, as the browser tests do.
 """
 import os
 
-from tests import load
+import pytest
 
-SESSIONS = 3
+from tests import load
+from tests.browser import serve_deployment
+
+SESSIONS = {"url": 3, "app": 2}
 ROUNDS = 1
 
 
-def test_concurrent_sessions_see_no_error_while_one_runs_a_slow_query():
-    report = load.run(sessions=SESSIONS, rounds=ROUNDS, url=os.environ.get("E2E_APP_URL"))
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    if os.environ.get("E2E_APP_URL"):
+        yield os.environ["E2E_APP_URL"]
+        return
+    server = serve_deployment(tmp_path_factory.mktemp("load"))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("navigation", load.NAVIGATIONS)
+def test_concurrent_sessions_see_no_error_while_one_runs_a_slow_query(app_url, navigation):
+    report = load.run(sessions=SESSIONS[navigation], rounds=ROUNDS, url=app_url, navigation=navigation)
     print(report.text())  # the figures, with -s or in the failure's captured output
     assert not report.errors, "\n".join(
         f"session {each.session}, {each.url}: {message}" for each in report.errors for message in each.errors)
