@@ -172,9 +172,9 @@ class Report:
             "page_loads": len(times), "slow_queries": sum(load.slow_query for load in self.loads),
             "errors": sum(len(load.errors) for load in self.loads),
             "page_seconds": _spread(times),
-            "phase_seconds": {phase: _spread(sorted(load.phases[phase] for load in self.loads
-                                                    if not load.slow_query and phase in load.phases))
-                              for phase in ("navigation", *PHASES)},
+            "phase_seconds": {phase: spread for phase in ("navigation", *PHASES)
+                              if (spread := _spread(sorted(load.phases[phase] for load in self.loads
+                                                           if not load.slow_query and phase in load.phases)))["n"]},
             "by_page": {page: _spread(self.page_times(page)) for page in dict.fromkeys(s.name for s in PAGES)},
             "slow_query_seconds": _spread(sorted(load.seconds for load in self.loads if load.slow_query)),
             "loads_per_session": {n: sum(load.session == n for load in self.loads) for n in range(1, self.sessions + 1)},
@@ -401,7 +401,7 @@ async def _load_test(base_url: str, sessions: int, rounds: int, think: float, pa
                     await reader.open(browser)
                 started = time.monotonic()
                 report.load_average["before"] = os.getloadavg()[0]
-                watch = asyncio.create_task(_watch_load(report))
+                watch = asyncio.create_task(watch_load(report))
                 await asyncio.wait_for(
                     asyncio.gather(*(_drive(reader, rounds, think, started + max_seconds, report)
                                      for reader in readers)),
@@ -415,7 +415,7 @@ async def _load_test(base_url: str, sessions: int, rounds: int, think: float, pa
     return report
 
 
-async def _watch_load(report: Report) -> None:
+async def watch_load(report: Report) -> None:
     while True:
         report.load_average["peak"] = max(report.load_average.get("peak", 0.0), os.getloadavg()[0])
         await asyncio.sleep(5)
@@ -431,48 +431,66 @@ async def _first_visit(browser, base_url: str) -> None:
         raise RuntimeError(f"the app's first page failed: {opened.errors}")
 
 
-def run(sessions: int = 10, rounds: int = 3, think: float = 1.0, page_timeout: float = 60.0,
-        max_seconds: float = 900.0, url: str | None = None, navigation: str = "url") -> Report:
-    """The load test against the app at `url` (on this machine), or a clean deployment served for it."""
+def against_app(url: str | None, sessions: int, rounds: int, test) -> Report:
+    """`test(base_url)`, a coroutine function, against the app at `url` (on this machine only) or, without
+    one, against a clean deployment served for it."""
     if not 1 <= sessions <= MAX_SESSIONS or not 1 <= rounds <= MAX_ROUNDS:
         raise ValueError(f"sessions must be 1 to {MAX_SESSIONS}, rounds 1 to {MAX_ROUNDS}")
-    if navigation not in NAVIGATIONS:
-        raise ValueError(f"navigation must be one of {', '.join(NAVIGATIONS)}, not {navigation!r}")
     if url is not None:
         if urlsplit(url).hostname not in LOOPBACK:
             raise ValueError(f"the load test drives an app on this machine only, not {url}")
-        return asyncio.run(_load_test(url.rstrip("/"), sessions, rounds, think, page_timeout, max_seconds, navigation))
+        return asyncio.run(test(url.rstrip("/")))
     with tempfile.TemporaryDirectory(prefix="load-") as folder:
         server = serve_deployment(Path(folder))
         try:
-            return asyncio.run(_load_test(server.url, sessions, rounds, think, page_timeout, max_seconds, navigation))
+            return asyncio.run(test(server.url))
         finally:
             server.stop()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(sessions: int = 10, rounds: int = 3, think: float = 1.0, page_timeout: float = 60.0,
+        max_seconds: float = 900.0, url: str | None = None, navigation: str = "url") -> Report:
+    """The load test against the app at `url` (on this machine), or a clean deployment served for it."""
+    if navigation not in NAVIGATIONS:
+        raise ValueError(f"navigation must be one of {', '.join(NAVIGATIONS)}, not {navigation!r}")
+    return against_app(url, sessions, rounds, lambda base_url: _load_test(
+        base_url, sessions, rounds, think, page_timeout, max_seconds, navigation))
+
+
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options both load tests take."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sessions", type=int, default=10, help=f"concurrent sessions, 1 to {MAX_SESSIONS} (10)")
     parser.add_argument("--rounds", type=int, default=3, help=f"times each session opens every page, 1 to {MAX_ROUNDS} (3)")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between pages in seconds (1)")
-    parser.add_argument("--page-timeout", type=float, default=60.0, help="seconds a page may take to settle (60)")
+    parser.add_argument("--page-timeout", type=float, default=60.0, help="seconds a page may take (60)")
     parser.add_argument("--max-seconds", type=float, default=900.0, help="stop starting pages after this (900)")
-    parser.add_argument("--navigation", choices=NAVIGATIONS, default="url",
-                        help="url: open every page by its URL; app: move by the sidebar and the SQL box (url)")
     parser.add_argument("--url", help="drive an app already running on this machine instead of serving one")
     parser.add_argument("--json", type=Path, help="also write the report, with every page load, to this file")
-    args = parser.parse_args()
+    return parser
+
+
+def finish(run_it, json_file: Path | None) -> int:
+    """Run a load test, print its report (and write it as JSON): the exit status of the command."""
     try:
-        report = run(args.sessions, args.rounds, args.think, args.page_timeout, args.max_seconds, args.url,
-                     args.navigation)
+        report = run_it()
     except (ValueError, RuntimeError, pytest.fail.Exception) as failure:
         print(f"load test not run: {failure}", file=sys.stderr)
         return 2
     print(report.text())
-    if args.json:
-        args.json.write_text(json.dumps({**report.summary(), "loads": [asdict(load) for load in report.loads]},
+    if json_file:
+        json_file.write_text(json.dumps({**report.summary(), "loads": [asdict(load) for load in report.loads]},
                                         indent=2) + "\n")
     return 1 if report.errors else 0
+
+
+def main() -> int:
+    parser = arguments(__doc__.splitlines()[0])
+    parser.add_argument("--navigation", choices=NAVIGATIONS, default="url",
+                        help="url: open every page by its URL; app: move by the sidebar and the SQL box (url)")
+    args = parser.parse_args()
+    return finish(lambda: run(args.sessions, args.rounds, args.think, args.page_timeout, args.max_seconds, args.url,
+                              args.navigation), args.json)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""The load test at a size for CI: a few concurrent sessions through every page, one of them running a
-slow query, against a clean deployment, once opening every page by its URL and once moving inside the
-app as a reader does. It asserts that nobody saw an error; times are only reported (the machine is
-shared). The full count is `python -m tests.load --sessions 10` (README, *Load*).
+"""The load tests at a size for CI: a few concurrent sessions through every page, one of them running a
+slow query, against a clean deployment: in Chromium, once opening every page by its URL and once moving
+inside the app as a reader does, and once speaking Streamlit's protocol to the server alone
+(tests/load_server.py). They assert that nobody saw an error; times are only reported (the machine is
+shared). The full counts are `python -m tests.load --sessions 10` and `python -m tests.load_server
+--sessions 10` (README, *Load*).
 
 E2E_APP_URL=http://127.0.0.1:8501 drives an app already running instead, as the browser tests do.
 """
@@ -9,10 +11,10 @@ import os
 
 import pytest
 
-from tests import load
+from tests import load, load_server
 from tests.browser import serve_deployment
 
-SESSIONS = {"url": 3, "app": 2}
+SESSIONS = {"url": 3, "app": 2, "server": 5}
 ROUNDS = 1
 
 
@@ -28,9 +30,12 @@ def app_url(tmp_path_factory):
         server.stop()
 
 
-@pytest.mark.parametrize("navigation", load.NAVIGATIONS)
+@pytest.mark.parametrize("navigation", [*load.NAVIGATIONS, "server"])
 def test_concurrent_sessions_see_no_error_while_one_runs_a_slow_query(app_url, navigation):
-    report = load.run(sessions=SESSIONS[navigation], rounds=ROUNDS, url=app_url, navigation=navigation)
+    if navigation == "server":
+        report = load_server.run(sessions=SESSIONS[navigation], rounds=ROUNDS, url=app_url)
+    else:
+        report = load.run(sessions=SESSIONS[navigation], rounds=ROUNDS, url=app_url, navigation=navigation)
     print(report.text())  # the figures, with -s or in the failure's captured output
     assert not report.errors, "\n".join(
         f"session {each.session}, {each.url}: {message}" for each in report.errors for message in each.errors)
