@@ -19,30 +19,30 @@ from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
 
 
-@lru_cache(maxsize=1)
-def _contract() -> str:
-    return contract_digest()  # of the code this process runs: read once
-
-
 @lru_cache(maxsize=8)
 def _recorded(signature: tuple[str, int, int]) -> dict[str, str] | None:
-    """build_info of the warehouse file with this signature; None when the file has none (not a warehouse)."""
+    """build_info of the warehouse file with this signature; None when the file has no such table (not a
+    warehouse). Other errors (a lock held by a writer, a newer DuckDB's file) are raised as they are."""
+    connection = open_warehouse(signature[0])
     try:
-        connection = open_warehouse(signature[0])
-        try:
-            return dict(connection.execute("SELECT key, value FROM build_info").fetchall())
-        finally:
-            connection.close()
-    except duckdb.Error:
+        return dict(connection.execute("SELECT key, value FROM build_info").fetchall())
+    except duckdb.CatalogException:
         return None
+    finally:
+        connection.close()
+
+
+def _on_disk() -> tuple[str, int, int]:
+    return warehouse_signature(settings.WAREHOUSE)  # the file there is now, not the one a run pinned
 
 
 def outdated() -> str | None:
     """Why the warehouse must be built (missing, or built by another version), or None."""
     if not settings.WAREHOUSE.exists():
         return "missing"
-    recorded = _recorded(warehouse_signature())
-    if recorded is not None and recorded.get("contract_sha256") != _contract():
+    recorded = _recorded(_on_disk())
+    # Read each time (two small files): an edited or pulled schema.sql reloads no Python module.
+    if recorded is not None and recorded.get("contract_sha256") != contract_digest():
         return "built by another version of the project"
     return None
 
@@ -59,9 +59,11 @@ def _build_once(signature: tuple | None) -> None:
 
 
 def ensure_warehouse() -> None:
+    if not settings.WAREHOUSE.exists():
+        _build_once.clear()  # missing again (deleted while serving): build it again
     if outdated():
-        _build_once(warehouse_signature() if settings.WAREHOUSE.exists() else None)
-    if _recorded(warehouse_signature()) is None:
+        _build_once(_on_disk() if settings.WAREHOUSE.exists() else None)
+    if _recorded(_on_disk()) is None:
         st.error(f"{settings.WAREHOUSE} is not a warehouse of this project (it has no build_info table), so the "
                  f"pages cannot read it, and it is left as it is. Point `CONFLICT_WAREHOUSE` at a warehouse, or "
                  f"build one: `python -m etl build --db {settings.WAREHOUSE}`.")

@@ -37,19 +37,23 @@ def _in_a_run() -> bool:
 
 
 def pin_warehouse() -> None:
-    """Read the warehouse file there is now for the rest of this script run (see the module's note)."""
+    """Read the warehouse file there is now for the rest of this script run (see the module's note). The
+    run holds the connection itself: it keeps that file open even if the shared cache lets it go."""
     signature = _file_signature(settings.WAREHOUSE)
-    _connection(signature)  # opened now: it keeps this file even if a rebuild renames another over it
-    st.session_state[_PINNED] = signature
+    st.session_state[_PINNED] = (signature, _connection(signature))
+
+
+def _pinned() -> tuple | None:
+    if not _in_a_run():
+        return None
+    pinned = st.session_state.get(_PINNED)
+    return pinned if pinned and pinned[0][0] == str(settings.WAREHOUSE) else None
 
 
 def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
     """The warehouse this run reads: the pinned one (in a script run that pinned it), else the file there is."""
-    if path is None and _in_a_run():
-        pinned = st.session_state.get(_PINNED)
-        if pinned and pinned[0] == str(settings.WAREHOUSE):
-            return pinned
-    return _file_signature(path or settings.WAREHOUSE)
+    pinned = _pinned() if path is None else None
+    return pinned[0] if pinned else _file_signature(path or settings.WAREHOUSE)
 
 
 def open_warehouse(path: str) -> duckdb.DuckDBPyConnection:
@@ -73,7 +77,8 @@ def _connection(signature: tuple[str, int, int]) -> duckdb.DuckDBPyConnection:
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    return _connection(warehouse_signature())
+    pinned = _pinned()
+    return pinned[1] if pinned else _connection(warehouse_signature())
 
 
 def query(sql: str, params: list | None = None) -> pd.DataFrame:

@@ -49,6 +49,11 @@ else:
         },
     )
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _small_map(places) -> str:
+    return small_map.svg(places, charts.EVENT_TYPE_COLORS)  # the same places give the same picture
+
+
 left, right = st.columns(2)
 events = queries.events(chosen)
 with left:
@@ -65,7 +70,7 @@ with right:
         st.info(filters.nothing("places with events or claims"))
     else:
         # A static picture (dashboard/small_map.py says why); the Map page is the one to explore.
-        st.image(small_map.svg(places, charts.EVENT_TYPE_COLORS), width="stretch")
+        st.image(_small_map(places), width="stretch")
         st.caption("Circle area: events and claims at the place; colour: its commonest event type; the busiest "
                    "places named. The Map page has every place's events and figures.")
         st.page_link("dashboard/map.py", label="Open the map")

@@ -348,8 +348,11 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
             problem = str(exc)
             st.warning(problem)
     else:
-        record["event"] = pick("Event", list(checked_events), None, f"{key}_event", checked_events,
-                               help="Coded or reviewed events; the build adds this document's report to it.")
+        record["event"] = st.selectbox("Event", list(checked_events), index=None, key=f"{key}_event",
+                                       format_func=checked_events.get, placeholder="choose the event reported",
+                                       help="Coded or reviewed events; the build adds this document's report to it.")
+        if record["event"] is None:
+            problem = "choose the event this document reports"
     names = claimant_names()
     report = {"quote": st.text_input("Quote: the article's words that report it", key=f"{key}_quote")}
     report["occurrence"] = st.number_input("Which occurrence of the quote (only if it occurs more than once)",

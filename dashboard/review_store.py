@@ -369,7 +369,7 @@ def event_record(doc: Document, event: dict, reports: list[dict], actors: list[d
 
 def suggested_event_id(sub_type: str, place_id: str | None, days: DateRange | None) -> str:
     """An id in the seeds' style, place-what-date (e.g. qusayr-ground-assault-2013-05-19), for a new event."""
-    start = days.start.isoformat()[:7 if days.precision in ("month", "year") else 10] if days else "undated"
+    start = days.start.isoformat()[:{"year": 4, "month": 7}.get(days.precision, 10)] if days else "undated"
     words = re.sub(r"[^a-z0-9]+", "-", f"{place_id or ''} {sub_type} {start}".lower())
     return words.strip("-")
 
@@ -441,6 +441,12 @@ def _append_unlocked(path: Path, doc: Document, decision: Decision, entry: dict)
         earlier = next(e for e in known if e.get("machine_id") == decision.machine_id)
         raise ReviewError(f"{decision.machine_id} was already decided ({earlier['decision']}) at {path}:{earlier.line}; "
                           f"edit that entry in the file to change the decision")
+    if decision.decision == "add":
+        # The same fact twice would be one fact coded twice, which fails the next build.
+        same = next((e for e in known if e.get("decision") == "add" and e.get("fact") == decision.fact
+                     and _plain(e.get("record")) == _plain(entry["record"])), None)
+        if same is not None:
+            raise ReviewError(f"this {decision.fact} was already added at {path}:{same.line}")
     newline = "\r\n" if "\r\n" in existing else "\n"
     block = "".join(indent + line for line in _dump([entry]).splitlines(keepends=True)).replace("\n", newline)
     text = existing + head.replace("\n", newline) + block

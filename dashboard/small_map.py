@@ -3,7 +3,7 @@
 Why not pydeck here as on the Map page: the Overview is the page every visit starts on, and a WebGL
 map is the costliest thing a browser without a graphics card draws (tens of seconds under load on a
 small machine; README "Load"). A glance at where things happened needs no panning or picking; the
-Map page has those. The SVG is a few kilobytes, draws at once and needs no network. It is shown as an
+Map page has those. The SVG (tens of kilobytes, mostly the borders) draws at once and needs no network. It is shown as an
 image (Streamlit's HTML element drops SVG), so nothing in it can run; its texts are escaped all the same.
 """
 import math

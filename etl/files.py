@@ -5,6 +5,7 @@ process, and is renamed over the target (atomic on POSIX). A build killed half-w
 temporary file; the next write beside the same target removes those of processes that are gone.
 """
 import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,17 +52,27 @@ def _running(pid: int) -> bool:
     return True
 
 
+# Sessions of one dashboard are threads of one process: this lock orders them on every system.
+_IN_PROCESS = threading.Lock()
+
+
 @contextmanager
 def folder_lock(folder: Path):
-    """Hold an exclusive advisory lock on `folder` while the block reads, changes and replaces a file
-    in it, so that two writers (two review sessions) cannot each replace the file with their own
-    copy and lose the other's change. The folder itself is locked: no lock file is left behind."""
-    if fcntl is None:
-        yield
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
+    """Hold an exclusive lock on `folder` while the block reads, changes and replaces a file in it, so
+    that two writers (two review sessions) cannot each replace the file with their own copy and lose
+    the other's change: a lock between the threads of this process, and an advisory `flock` on the
+    folder itself between processes (no lock file is left behind). Where `flock` is missing (Windows)
+    or refused (some network file systems), only the first applies."""
+    with _IN_PROCESS:
+        handle = None
+        try:
+            if fcntl is not None:
+                handle = os.open(folder, os.O_RDONLY)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass  # no lock between processes here; the one between threads still holds
+        try:
+            yield
+        finally:
+            if handle is not None:
+                os.close(handle)  # closing releases the flock

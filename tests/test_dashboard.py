@@ -205,6 +205,11 @@ def test_a_missing_warehouse_is_built_from_the_seeds(tmp_path, monkeypatch):
     assert not app.exception
     assert (tmp_path / "fresh" / "warehouse.duckdb").exists()
     assert {m.label: m.value for m in app.metric}["Documents"] == "5"
+    # Deleted while the dashboard serves: the next visit builds it again.
+    (tmp_path / "fresh" / "warehouse.duckdb").unlink()
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception and (tmp_path / "fresh" / "warehouse.duckdb").exists()
 
 
 def test_a_warehouse_built_by_another_version_is_rebuilt_in_its_mode(tmp_path, monkeypatch):

@@ -190,6 +190,23 @@ def test_who_is_made_to_do_it_is_who_does_it(seed_reports):
     assert withdraw[6][:2] == [("syrian-government-forces", "initiator"), ("syrian-rebels", "target")]
 
 
+@pytest.mark.parametrize("sentence, sub_type, roles", [
+    # Who withdraws is named after the trigger: the government loses the ground.
+    ("The withdrawal of government forces from Qusayr on Tuesday was confirmed by activists.",
+     "Non-state actor overtakes territory", [("syrian-government-forces", "target")]),
+    # ... and the other side, named after it, gains it.
+    ("The rebels withdrew from Qusayr on Tuesday under fire from Hezbollah.",
+     "Government regains territory", [("hezbollah", "initiator"), ("syrian-rebels", "target")]),
+])
+def test_who_withdraws_loses_the_ground(tmp_path, sentence, sub_type, roles):
+    catalog = '- file: w.txt\n  title: "Qusayr"\n  outlet: Reuters\n  published: "2013-06-06"\n'
+    with duckdb.connect(str(build_one_document(tmp_path, "w.txt", f"Qusayr\n\n{sentence}\n", catalog)),
+                        read_only=True) as db:
+        events = rows(db, "SELECT event_id, sub_event_type FROM events WHERE sub_event_type LIKE '%territory'")
+        assert [e[1] for e in events] == [sub_type]
+        assert sorted(rows(db, "SELECT actor_id, role FROM event_actors WHERE event_id = ?", events[0][0])) == roles
+
+
 def test_a_territorial_happening_at_several_listed_places_is_one_report_at_each(seed_reports):
     # "AFP reported the fall of three rebel-held villages to loyal Assad forces – Dameina
     # al-Gharbiyah, Eish al-Warwar and Haidariyeh – situated between Qusayr town and ... Homs"

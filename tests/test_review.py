@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import date
 
 import duckdb
@@ -304,9 +304,14 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
     report = records(first, "SELECT * FROM event_reports WHERE event_id = ?", clash["event"])[0]
     assert (report["method"], report["source_id"], report["evidence"]) == (
         "reviewed", "syrian-observatory-for-human-rights", HOMS_TEXT[report["char_start"]:report["char_end"]])
-    # The same id is taken now: a second "new" event under it would merge into this one.
+    # Its id is taken now: the page offers it among the checked events, and refuses it for a new one.
+    checked = [event_id for (event_id,) in rows(first, "SELECT event_id FROM events WHERE method <> 'machine'")]
+    assert clash["event"] in checked
     with pytest.raises(review_store.ReviewError, match="taken by an event in the warehouse"):
-        review_store.check_new_event_id(clash["event"], {clash["event"]})
+        review_store.check_new_event_id(clash["event"], checked)
+    # Added twice (a second click), it would be coded twice and fail the next build: refused.
+    again = review_store.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash))
+    assert "already added at" in again.error
 
     # Another document's report of it names only the event and the report.
     other = review_store.read_document(corpus, TWICE)
@@ -331,15 +336,14 @@ def test_a_new_event_id_is_suggested_in_the_seeds_style():
 
 def _save_many(corpus, reviewer: str, count: int) -> list:
     doc = review_store.read_document(corpus, HOMS)
-    record = casualty("12 rebels were wounded in the clashes", "12", "wounded", "rebels", "opposition fighters",
-                      "syrian-observatory-for-human-rights")
-    return [review_store.save(corpus, doc, Decision("add", "casualty", reviewer, record=record)).error
-            for _ in range(count)]
+    return [review_store.save(corpus, doc, Decision("reject", "casualty", reviewer, f"c-{reviewer[:3].lower()}{n}",
+                                                    reason="not a toll")).error for n in range(count)]
 
 
-def test_two_sessions_saving_into_one_file_at_once_lose_no_decision(homs):
+@pytest.mark.parametrize("sessions", [ThreadPoolExecutor, ProcessPoolExecutor], ids=["tabs of one server", "two servers"])
+def test_two_sessions_saving_into_one_file_at_once_lose_no_decision(homs, sessions):
     corpus, _ = homs
-    with ProcessPoolExecutor(2) as pool:
+    with sessions(2) as pool:
         errors = list(pool.map(_save_many, [corpus, corpus], ["Jane Doe", "Ali Hassan"], [8, 8]))
     assert errors == [[None] * 8, [None] * 8]
     reviewers = [e["reviewer"] for e in read_fact_file(corpus / "facts" / "100_homs.yaml")["review"]]

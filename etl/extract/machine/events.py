@@ -92,8 +92,10 @@ def roles(trigger: Trigger, actor_mentions, text: str) -> list[tuple[str, str]]:
     if before and _INFINITIVE_SUBJECT.fullmatch(text[before[-1].char_end:trigger.start]):
         initiators = before[-1:]
     if trigger.rule.get("doer") == "target":
-        # Who withdraws loses the ground: ACLED's target; the other side named before it gains it.
-        targets, initiators = initiators, [m for m in before if m not in initiators][:1]
+        # Who withdraws ("the rebels withdrew", "the withdrawal of government forces") loses the ground:
+        # ACLED's target; the first other actor named, before or after, is the side that gains it.
+        doers = initiators or after[:1]
+        targets, initiators = doers, [m for m in before + after if m not in doers][:1]
     result = []
     for mention in actor_mentions:
         if mention in initiators:

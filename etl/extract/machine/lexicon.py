@@ -79,7 +79,7 @@ def at_word_starts(regex: re.Pattern) -> WordStartPattern:
     opening = parsed[0] if parsed else (None, None)
     # (with re.ASCII its word characters would not be those of the words it is tried at)
     starts_words = not regex.flags & re.ASCII and opening[0] == sre.ASSERT_NOT and opening[1][0] == -1 and len(opening[1][1]) == 1 \
-        and opening[1][1][0][0] == sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in opening[1][1][0][1]
+        and _is_word_class(opening[1][1][0])
     return WordStartPattern(regex, _beginnings([regex.pattern], ends_word=False, flags=regex.flags) if starts_words else None)
 
 
@@ -212,7 +212,12 @@ def _refuses_word_characters(items) -> bool:
     """Whether a negative look-ahead of `items` fails before any word character."""
     if len(items) == 1 and items[0][0] == sre.BRANCH:
         return any(_refuses_word_characters(list(branch)) for branch in items[0][1][1])
-    return len(items) == 1 and items[0][0] == sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items[0][1]
+    return len(items) == 1 and _is_word_class(items[0])
+
+
+def _is_word_class(item) -> bool:
+    """Whether `item` is a character set that holds every word character ([\\w...], not [^\\w...])."""
+    return item[0] == sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in item[1] and (sre.NEGATE, None) not in item[1]
 
 
 def _extend(open_: list[str], characters: list[str], found: _Found) -> list[str]:
