@@ -180,14 +180,17 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
     return record
 
 
+def event_fields(key: str, start: dict) -> dict:
+    """An event's type and sub-type, date and place, as a correction or an added event gives them."""
+    pair = pick("ACLED event type / sub-event type", choices["event_types"], (start.get("type"), start.get("sub_type")),
+                f"{key}_type", {p: f"{p[0]}: {p[1]}" for p in choices["event_types"]})
+    return {"type": pair[0], "sub_type": pair[1], "when": date_field("Date (optional)", start.get("when"), f"{key}_when"),
+            "place": pick("Place (optional)", [""] + list(places), start.get("place", ""), f"{key}_place",
+                          {"": "(none)", **places})}
+
+
 def event_form(key: str, start: dict, near: int | None = None) -> dict:
-    record = dict(start)
-    pair = pick("ACLED event type / sub-event type", choices["event_types"],
-                (start.get("type"), start.get("sub_type")), f"{key}_type", {p: f"{p[0]}: {p[1]}" for p in choices["event_types"]})
-    record["type"], record["sub_type"] = pair
-    record["when"] = date_field("Date (optional)", start.get("when"), f"{key}_when")
-    record["place"] = pick("Place (optional)", [""] + list(places), start.get("place", ""), f"{key}_place",
-                           {"": "(none)", **places})
+    record = {**start, **event_fields(key, start)}
     names = claimant_names()
     record["reports"] = []
     for number, report in enumerate(start["reports"]):
@@ -323,11 +326,7 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
                    key=f"{key}_which", disabled=not checked_events) == "a new event"
     record, problem = {}, None
     if new:
-        pair = pick("ACLED event type / sub-event type", choices["event_types"], None, f"{key}_type",
-                    {p: f"{p[0]}: {p[1]}" for p in choices["event_types"]})
-        record["type"], record["sub_type"] = pair
-        record["when"] = date_field("Date (optional)", "", f"{key}_when")
-        record["place"] = pick("Place (optional)", [""] + list(places), "", f"{key}_place", {"": "(none)", **places})
+        record.update(event_fields(key, {}))
         columns = st.columns(len(choices["roles"]))
         record["actors"] = [{"actor": actor, "role": role} for column, role in zip(columns, choices["roles"])
                             for actor in column.multiselect(plural(role).capitalize(), list(known_actors),
@@ -338,7 +337,7 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
             days = review_store.resolve_when(document, record["when"]) if record["when"] else None
         except review_store.ReviewError:
             days = None  # date_field already says why
-        suggestion = review_store.suggested_event_id(pair[1], record["place"] or None, days)
+        suggestion = review_store.suggested_event_id(record["sub_type"], record["place"] or None, days)
         record["event"] = st.text_input("Event id", placeholder=suggestion, key=f"{key}_id",
                                         help="A lower-case slug that names the event in every document that reports "
                                              "it; left empty, the suggestion shown is used.").strip() or suggestion

@@ -27,14 +27,13 @@ from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import acled_types, vocabulary
 from etl.resolve.dates import DateError, DateRange, resolve
 from etl.resolve.evidence import locate, locate_within, occurrences
-from etl.resolve.facts import OUTLET
+from etl.resolve.facts import EVENT_SLUG, OUTLET
 from etl.resolve.quantities import Quantity, QuantityError, parse_figure
 from etl.settings import CATALOG_NAME, FACTS_SUBDIR, ROOT
 from etl.yamlio import load_yaml
 
 # The build's rule for a date the coder gives instead of an expression from the text.
 _EXPLICIT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
-_EVENT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _REVIEW_KEY = re.compile(r"review:[ \t]*(?:#.*)?")
 # Order of the fields as a person would write them, so that written entries read like the seeds.
 _ENTRY_ORDER = ("decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record")
@@ -260,7 +259,7 @@ def _checked_casualty(doc: Document, record: dict) -> dict:
 
 def _checked_event(doc: Document, record: dict) -> dict:
     record = _tidy(record)
-    if not _EVENT_SLUG.fullmatch(str(record.get("event") or "")):
+    if not EVENT_SLUG.fullmatch(str(record.get("event") or "")):
         raise ReviewError(f"event id {record.get('event')!r} must be a lower-case slug (letters, digits, hyphens)")
     if "type" in record or "sub_type" in record:
         _one_of((record.get("type"), record.get("sub_type")), list(acled_types()), "ACLED event type / sub-event type")
@@ -376,7 +375,7 @@ def suggested_event_id(sub_type: str, place_id: str | None, days: DateRange | No
 
 def check_new_event_id(event_id: str, known_ids) -> None:
     """A new event needs an id no event in the warehouse has: the build would merge the two."""
-    if not _EVENT_SLUG.fullmatch(event_id or ""):
+    if not EVENT_SLUG.fullmatch(event_id or ""):
         raise ReviewError(f"event id {event_id!r} must be a lower-case slug (letters, digits, hyphens)")
     if event_id in known_ids:
         raise ReviewError(f"the event id {event_id!r} is taken by an event in the warehouse: to add this "

@@ -13,6 +13,9 @@ from etl.resolve.dates import DateError, DateRange, resolve
 from etl.resolve.evidence import quote_pattern, locate, locate_within, sentence_of
 from etl.resolve.quantities import QuantityError, parse_figure
 
+# What an event id may be: a lower-case slug, the same in every document that reports the event.
+EVENT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
 OUTLET = "outlet"  # the claimant keyword for a figure the article states in its own voice
 # A coder's explicit date or range (2013-05, 2013-05-01..2013-05-18) where the text gives none.
 _ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
@@ -152,7 +155,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
         facts.counts.append(row)
     for record, method in [(r, "coded") for r in data.get("events") or []] + reviewed["event"]:
         event_id = record["event"]
-        if not isinstance(event_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", event_id):
+        if not isinstance(event_id, str) or not EVENT_SLUG.fullmatch(event_id):
             resolver.fail(record.line_of("event"), f"event id must be a lower-case slug: {event_id!r}")
         dates = resolver.when(record)
         actors = [(resolver.one("actor", a["actor"], a.line_of("actor")), a["role"]) for a in record.get("actors") or []]
