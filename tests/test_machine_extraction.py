@@ -1,6 +1,7 @@
 """The machine extractor: facts of articles nobody coded, each at its evidence, and the rules
 that decide which facts stand (coded over machine, review decisions, --machine-only)."""
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -10,7 +11,7 @@ import pytest
 
 from etl.build import build
 from etl.evaluate import evaluate
-from etl.extract.machine import extract_document
+from etl.extract.machine import extract_document, lexicon
 from etl.extract.machine.dates import find_dates
 from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference
@@ -123,6 +124,23 @@ def test_unchanged_documents_are_not_extracted_again(corpus, tmp_path, capsys):
     assert "1 documents extracted, 4 unchanged" in capsys.readouterr().err
     cache = json.loads((tmp_path / "w.duckdb.extractions.json").read_text(encoding="utf-8"))
     assert sorted(cache["documents"]) == sorted(p.stem for p in corpus.glob("*.txt"))
+
+
+@pytest.mark.parametrize("word_list", ["hedges.csv", "vague_quantities.csv", "number_words.csv", "page_parts.yaml",
+                                       "machine.yaml"])
+def test_editing_any_word_list_extracts_every_document_again(corpus, tmp_path, capsys, monkeypatch, word_list):
+    """A word list feeds the machine facts: after an edit, facts of the old list must not be reused."""
+    db_path = tmp_path / "w.duckdb"
+    lexicon_copy = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON_FILE.parent, lexicon_copy)
+    monkeypatch.setattr(lexicon, "LEXICON_FILE", lexicon_copy / lexicon.LEXICON_FILE.name)
+    build(corpus, db_path, REFERENCE_DIR)
+    build(corpus, db_path, REFERENCE_DIR)
+    assert "0 documents extracted, 5 unchanged" in capsys.readouterr().err
+    with open(lexicon_copy / word_list, "a", encoding="utf-8") as handle:
+        handle.write("\n# a user's edit\n")
+    build(corpus, db_path, REFERENCE_DIR)
+    assert "5 documents extracted, 0 unchanged" in capsys.readouterr().err
 
 
 def test_evaluation_meets_the_casualty_and_attribution_targets_on_the_seeds():

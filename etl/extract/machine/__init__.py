@@ -28,15 +28,25 @@ from etl.resolve.dates import DateRange
 from etl.resolve.facts import stable_id
 
 METHOD = "machine"
-_CODE_DIR = Path(__file__).resolve().parent
+_ETL_DIR = Path(__file__).resolve().parents[2]
+
+
+def extractor_inputs(reference_files) -> list[Path]:
+    """Every file the machine facts of a document depend on besides the document: all of the
+    ETL's code (the extractor reads the ingest, resolve and settings modules too, and a narrower
+    list went stale when a word list or a resolver changed), every word list of the lexicon and
+    the reference data. Only the one-off generators in etl/tools are left out."""
+    code = [p for p in _ETL_DIR.rglob("*.py") if "tools" not in p.relative_to(_ETL_DIR).parts]
+    lexicon_files = [p for p in lexicon.LEXICON_FILE.parent.iterdir() if p.is_file()]
+    return sorted(code) + sorted(lexicon_files) + sorted(reference_files)
 
 
 def extractor_digest(reference_files) -> str:
-    """Changes whenever the extractor's code, its word lists or the reference data change:
-    the incremental build then extracts every document again."""
+    """Changes whenever anything the extractor reads changes (`extractor_inputs`): the
+    incremental build then extracts every document again."""
     digest = hashlib.sha256()
-    for path in sorted(_CODE_DIR.glob("*.py")) + [lexicon.LEXICON_FILE] + sorted(reference_files):
-        digest.update(path.name.encode())
+    for path in extractor_inputs(reference_files):
+        digest.update(str(path.relative_to(_ETL_DIR) if path.is_relative_to(_ETL_DIR) else path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
