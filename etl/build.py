@@ -50,6 +50,20 @@ def _outlet_sources(documents: list[Document], reference: Reference, index: Alia
     return sources
 
 
+def extraction_context(reference: Reference, documents: list[Document], warnings: list) -> tuple:
+    """What the machine extractor reads besides a document: the alias index (catalogued outlets
+    included as sources), the sources, and each document's outlet as a source id."""
+    index = AliasIndex(reference)
+    for doc in documents:
+        if doc.outlet and not index.lookup("source", doc.outlet):
+            warnings.append(BuildWarning(doc.file, f"outlet {doc.outlet!r} is not in sources.yaml: alignment unknown"))
+    sources = _outlet_sources(documents, reference, index)
+    index = AliasIndex(Reference(reference.places, reference.actors, sources))
+    outlet_of = {doc.doc_id: (index.lookup("source", doc.outlet) or [None])[0] if doc.outlet else None
+                 for doc in documents}
+    return index, sources, outlet_of
+
+
 def _inputs_digest(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -107,15 +121,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
     _progress(f"read {len(documents)} documents from {docs_dir}")
-    index = AliasIndex(reference)
-    for doc in documents:
-        if doc.outlet and not index.lookup("source", doc.outlet):
-            warnings.append(BuildWarning(doc.file, f"outlet {doc.outlet!r} is not in sources.yaml: alignment unknown"))
-    sources = _outlet_sources(documents, reference, index)
-    index = AliasIndex(Reference(reference.places, reference.actors, sources))
+    index, sources, outlet_of = extraction_context(reference, documents, warnings)
     by_file = {doc.file: doc for doc in documents}
-    outlet_of = {doc.doc_id: (index.lookup("source", doc.outlet) or [None])[0] if doc.outlet else None
-                 for doc in documents}
     machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path)
     for facts in machine.values():
         for source in facts.sources:

@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build [--docs DIR] [--db PATH] [--reference DIR]`."""
+"""Command line: `python -m etl build|evaluate|explain ...` (`python -m etl --help`)."""
 import argparse
 import sys
 from pathlib import Path
@@ -24,11 +24,19 @@ def _parser() -> argparse.ArgumentParser:
                           help="gazetteer, actors and sources (default: seeds/reference/)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_DB.with_name("evaluation.json"),
                           help="where to save the figures as JSON (default: evaluation.json in warehouse/)")
+    explain = commands.add_parser("explain", help="every number of one document with the extractor's decision and rule")
+    explain.add_argument("file", type=Path, help="a document of a corpus folder (its catalog.yaml gives date and outlet)")
+    explain.add_argument("--reference", type=Path, default=REFERENCE_DIR,
+                         help="gazetteer, actors and sources (default: seeds/reference/)")
     return parser
 
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "explain":
+        from etl.explain import main as explain
+
+        return explain(args.file, args.reference)
     if args.command == "evaluate":
         from etl.evaluate import main as evaluate
 

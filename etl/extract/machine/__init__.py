@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
-from etl.extract.machine.casualties import find_casualties
+from etl.extract.machine.casualties import find_candidates
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
@@ -129,7 +129,9 @@ def _evidence(doc: Document, start: int, end: int, sentence) -> dict:
 
 
 def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source],
-                     outlet_source_id: str | None) -> MachineFacts:
+                     outlet_source_id: str | None, trace: list | None = None) -> MachineFacts:
+    """The machine facts of one document. `trace`, if given, receives every figure candidate of
+    the article with its decision and, for a casualty claim, its row (`python -m etl explain`)."""
     facts = MachineFacts()
     sentences = article_sentences(doc)
     if not sentences:
@@ -150,13 +152,20 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     anchor: date | None = None
     news = _news_days(text, sentences, published)
     for number, sentence in enumerate(sentences):
+        if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
+            claimants.note_speakers(text, sentences[number - 1].start, sentences[number - 1].end)
         date_mentions = find_dates(text, sentence.start, sentence.end, published, anchor)
         for mention in date_mentions:
             if mention.dates.precision == "day":
                 anchor = mention.dates.start
         previous = sentences[max(0, number - 6):number]
         # -- casualty claims ------------------------------------------------------------------
-        for finding in find_casualties(text, sentence.start, sentence.end, paragraphs[sentence.paragraph]):
+        for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph]):
+            finding = candidate.finding
+            if finding is None:
+                if trace is not None:
+                    trace.append((candidate, None))
+                continue
             figure = finding.figure
             claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
@@ -186,6 +195,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             }
             row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], start, end, figure.text)
             facts.casualties.append(row)
+            if trace is not None:
+                trace.append((candidate, row))
             if claimant.new_source:
                 facts.sources.append(claimant.new_source)
         # -- event reports ------------------------------------------------------------------

@@ -1,10 +1,19 @@
-"""Casualty claims: a figure that counts people, the kind of toll, the victims and their class.
+"""Casualty claims: every figure of a sentence is a candidate, and each gets a decision.
 
-A figure is a human toll when the words after it name people ("58 Qusayr residents", "600
-wounded", "thousands of them") or when a toll word leads to it ("killing 12", "the death toll
-rose to 45"). The kind comes from, in order: a toll word right before the figure, the first toll
-word after the victims in the same clause, a toll word that is itself the victim noun ("600
-wounded"), and last the siege rule (people said to be inside a besieged place are trapped).
+A candidate is any number, number word or vague quantity ("dozens") the figure pattern reads.
+Its decision, with the rule that took it (`python -m etl explain` prints them):
+  - not a count of people: a year, an age, a percentage, a sum, a distance, a span of time, a
+    part of a date, a unit's number, a ranking (the `not_counts` rules of machine.yaml);
+  - a counted thing: the words after it name things, not people ("30 air strikes");
+  - a casualty claim: its kind read, in order, from a toll word right before it ("killing 12",
+    "the death of 26", "the toll rose to 45"), a toll it is part of ("including 12 children"),
+    the first toll word after its victims in the same clause (which may run past an aside:
+    "58 residents, most of them women, were killed"), the victim noun itself ("600 wounded"),
+    the siege rule (people said to be inside a besieged place are trapped), a figure it is
+    joined to ("12 soldiers and 30 rebels were killed"), or the head of a list it continues
+    ("190 martyrs fell in Damascus Suburbs, 30 in Aleppo");
+  - people counted with no toll: a population, a crowd (no kind could be read).
+The words that decide are data (`casualty_rules`, `kind_words`, `victim_nouns` in machine.yaml).
 """
 import re
 from dataclasses import dataclass
@@ -17,20 +26,24 @@ _STOPWORDS = {"were", "was", "had", "have", "has", "are", "is", "be", "been", "b
               "since", "during", "while", "when", "said", "says", "told", "reported", "including", "among", "than",
               "per", "each", "a", "an", "the", "this", "these", "those", "they", "their", "would", "will", "could",
               "may", "might", "also", "not", "of", "over", "under", "up", "down", "out", "there", "here", "since"}
+# Words after a figure that say when or how, not what was counted ("killing 12 yesterday").
+_NOT_A_NOUN = _STOPWORDS | {"yesterday", "today", "overnight", "tonight", "earlier", "later", "last", "so", "more", "others",
+                            "other", "again", "too", "both", "all", "alone", "altogether", "in", "inside", "near", "around",
+                            "people", "persons", "according", "but", "then", "now", "since", "respectively", "mostly",
+                            "many", "most", "some", "several", "another", "dead"}
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-_LEADING_KIND = re.compile(
-    r"(?:\b(?:killing|killed|kill|wounding|wounded|injuring|injured|leaving|left|claimed the lives of|lives of|"
-    r"abducting|abducted|kidnapping|capturing|captured|displacing|displaced|arresting|arrested)"
-    r"|\btoll\b[^.;]{0,30}?\b(?:to|at|of|reached|hit|stood at|rose to|climbed to))\s+$", re.IGNORECASE)
+_QUOTE = "\"“”‘’'«»"
 _ASIDE = re.compile(r",\s*(?:mainly|mostly|largely|many|most|all|both|mainly\s+\w+)[^,]{0,40},")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
-# "including five children": a figure inside a toll takes that toll's kind.
-_PART_OF_TOLL = re.compile(r"\b(?:including|among them|among whom|of whom|of them|most of them|among the dead)\s+$", re.IGNORECASE)
-_PRESENCE = re.compile(r"\b(?:there\s+(?:are|were|remain(?:ed)?|are\s+still|were\s+still)|still\s+(?:live|living|sheltering))\s+$", re.IGNORECASE)
-_INSIDE = re.compile(r"\s*(?:are\s+|were\s+)?(?:still\s+)?(?:in|inside|living\s+in|sheltering\s+in)\b", re.IGNORECASE)
-_SIEGE = re.compile(r"\b(?:besieged|siege|trapped|encircled|surrounded|no safe passage|cut off|unable to (?:leave|escape|flee)|"
-                    r"no way out|blockade|escape)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r",\s+\w+ing\b|;|\s[–—-]\s(?!(?:many|most|all|some|including|among)\b)|\bbut\b")
+_OF = re.compile(r"\s*\bof\s+(?:the\s+|those\s+)?", re.IGNORECASE)
+_CLAUSE_END = re.compile(r",\s+(\w+ing)\b|;|\s[–—-]\s(?!(?:many|most|all|some|including|among)\b)|\bbut\b|\bwhile\b|\bwhereas\b")
+# A proper name between a figure and its toll verb stands for the victims ("40 Taliban were killed").
+_PROPER = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}")
+# What may join a figure to the next in one list or one toll ("12 soldiers and 30 rebels").
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|;\s*)"
+                     r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
+# A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
+_LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
+_WINDOW = 160  # how far after its victims a figure's toll word may stand (an aside, a relative clause)
 
 
 @dataclass
@@ -56,8 +69,17 @@ class CasualtyFinding:
     kind: str
     kind_start: int
     kind_end: int
-    kind_source: str  # 'before', 'after', 'noun' or 'siege': how the kind was read (for confidence)
+    kind_source: str  # the rule that read the kind (for the confidence and `explain`)
     victim_class: str
+
+
+@dataclass
+class Candidate:
+    """A number of the sentence and what the extractor decided it is."""
+    figure: Figure
+    decision: str  # 'casualty claim', 'counted thing', 'people counted, no toll', 'not a count of people'
+    reason: str
+    finding: CasualtyFinding | None = None
 
 
 def figures_in(text: str, start: int, end: int) -> list[Figure]:
@@ -68,26 +90,41 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
             quantity = parse_figure(raw)
         except QuantityError:
             continue
-        if quantity.figure is not None and 1900 <= quantity.figure <= 2100 and re.fullmatch(r"\d{4}", raw):
-            continue  # a year
         found.append(Figure(match.start(), match.end(), raw, quantity))
     return found
+
+
+def not_a_count(text: str, start: int, end: int, raw: str, line_start: int) -> str | None:
+    """Why the figure text[start:end] counts no one, if a `not_counts` rule says so."""
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):
+        return "a year"
+    before = text[max(line_start, start - 30):start]
+    for reason, before_words, after_words in lexicon.not_count_rules():
+        if before_words and before_words.search(before):
+            return reason
+        if after_words and after_words.match(text, end, min(len(text), end + 40)):
+            return reason
+    return None
 
 
 def _victims(text: str, start: int, end: int) -> Victims | None:
     """The people a figure counts: a short noun phrase right after it, its head a people noun."""
     at = start
+    while at < end and (text[at] in _QUOTE or text[at] == " "):
+        at += 1
     aside = _ASIDE.match(text, at, end)
     if aside:
         at = aside.end()
     of = _OF.match(text, at, end)
     if of:
         at = of.end()
-    while at < end and text[at].isspace():
+    while at < end and (text[at].isspace() or text[at] in _QUOTE):
         at += 1
     phrase_start = at
     words = []
     for token in _WORD.finditer(text, at, min(end, at + 90)):
+        if token.group() in _QUOTE:
+            continue  # a victim noun in quotation marks: killing "dozens of terrorists"
         if not re.match(r"[\w'’-]", token.group()) or token.group().lower() in _STOPWORDS or len(words) >= 5:
             break
         words.append(token)
@@ -108,6 +145,22 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
     return Victims(phrase_start, found.end(), text[phrase_start:found.end()], cls)
 
 
+def _counted_noun(text: str, start: int, end: int) -> str | None:
+    """The noun a figure counts where it is not people: the first content word after it."""
+    for token in _WORD.finditer(text, start, min(end, start + 60)):
+        word = token.group()
+        if word in _QUOTE:
+            continue
+        if not re.match(r"[\w'’-]", word) or word.lower() in _NOT_A_NOUN:
+            return None
+        if word[0].isupper() or lexicon.casualty_rule("auxiliaries").fullmatch(word):
+            return None  # a name stands for people ("40 Taliban")
+        if any(pattern.regex.fullmatch(word) for _, pattern in lexicon.kind_patterns()):
+            return None
+        return word
+    return None
+
+
 def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The first toll word in text[start:end] (situations before killed/wounded at one place)."""
     hits = []
@@ -121,42 +174,165 @@ def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     return kind, start_at, end_at
 
 
-def find_casualties(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[CasualtyFinding]:
-    findings = []
-    figures = figures_in(text, sentence_start, sentence_end)
-    for number, figure in enumerate(figures):
-        next_start = figures[number + 1].start if number + 1 < len(figures) else sentence_end
-        victims = _victims(text, figure.end, next_start)
-        before = text[max(sentence_start, figure.start - 45):figure.start]
-        leading = _LEADING_KIND.search(before)
-        if victims is None and not leading:
+def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, int, int] | None:
+    """A toll right before the figure: a toll word with only `lead_gap` words between ("killing
+    at least 12", "the death of 26", "killed: 12"), or a toll noun leading to it ("the death toll
+    rose to 45", "put the number of dead at 78")."""
+    window_start = max(sentence_start, figure.start - 60)
+    window = text[window_start:figure.start]
+    trimmed = window.rstrip(" " + _QUOTE)
+    gap = lexicon.casualty_rule_at_end("lead_gap").search(trimmed)
+    head = trimmed[:gap.start()].rstrip() if gap else trimmed
+    last = None
+    for kind, pattern in lexicon.kind_patterns():
+        for found in pattern.finditer(head):
+            if found.end() == len(head) and (last is None or found.start() < last[1]):
+                last = (kind, found.start(), found.end())
+    if last:
+        return last[0], window_start + last[1], window_start + last[2]
+    link = lexicon.casualty_rule_at_end("toll_links").search(trimmed)
+    if link:
+        noun = None
+        for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link.start()):
+            pass
+        if noun and not re.search(r"[.;]", trimmed[noun.end():link.start()]) and link.start() - noun.end() <= 40:
+            said = _kind_in(text, window_start + noun.start(), window_start + link.start())
+            return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
+    return None
+
+
+def _window_end(text: str, after_start: int, limit: int) -> int:
+    end = min(limit, after_start + _WINDOW)
+    for found in _CLAUSE_END.finditer(text, after_start, end):
+        participle = found.group(1)
+        if participle and lexicon.casualty_rule("clause_end_exceptions").fullmatch(participle):
             continue
-        after_start = victims.end if victims else figure.end
-        clause_end = _CLAUSE_END.search(text, after_start, next_start)
-        window_end = min(next_start, clause_end.start() if clause_end else next_start, after_start + 120)
-        kind = None
+        return found.start()
+    return end
+
+
+def _bare_toll(text: str, start: int, end: int) -> tuple[str, int, int, Victims | None] | None:
+    """A toll verb right after a figure that names no victims: "at least 20 were killed",
+    "dozens more had been injured", "40 Taliban have died", "15 killed and 30 wounded"."""
+    at = start
+    while at < end and text[at] in " " + _QUOTE:
+        at += 1
+    victims = None
+    proper = _PROPER.match(text, at, end)
+    if proper and not lexicon.casualty_rule("auxiliaries").match(text, at, proper.end()):
+        victims = Victims(at, at + len(proper.group().rstrip()), proper.group().rstrip(), "unknown")
+        at = proper.end()
+    for _ in range(4):
+        aux = lexicon.casualty_rule("auxiliaries").match(text, at, end)
+        if not aux:
+            break
+        at = aux.end()
+        while at < end and text[at] == " ":
+            at += 1
+    found = _kind_in(text, at, min(end, at + 40))
+    if found and found[1] == at:
+        return found[0], found[1], found[2], victims
+    return None
+
+
+def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[Candidate]:
+    """Every figure of the sentence with its decision."""
+    candidates: list[Candidate] = []
+    findings: list[CasualtyFinding] = []
+    figures = figures_in(text, sentence_start, sentence_end)
+    mixed = lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end) is not None
+    for number, figure in enumerate(figures):
+        reason = not_a_count(text, figure.start, figure.end, figure.text, sentence_start)
+        if reason:
+            candidates.append(Candidate(figure, "not a count of people", reason))
+            continue
+        next_start = figures[number + 1].start if number + 1 < len(figures) else sentence_end
+        previous = findings[-1] if findings else None
+        victims = _victims(text, figure.end, next_start)
+        kind = source = None
+        if victims is None:
+            noun = _counted_noun(text, figure.end, next_start)
+            if noun:
+                candidates.append(Candidate(figure, "counted thing", f"counts {noun!r}, not people"))
+                continue
+        leading = _kind_before(text, sentence_start, figure)
         if leading:
-            lead_kind = _kind_in(text, figure.start - len(before) + leading.start(), figure.start)
-            if lead_kind:
-                kind, kind_source = lead_kind, "before"
-        if kind is None and findings and _PART_OF_TOLL.search(before):
-            previous = findings[-1]
-            kind, kind_source = (previous.kind, previous.kind_start, previous.kind_end), "before"
+            kind, source = leading, "a toll word right before it"
+        before = text[max(sentence_start, figure.start - 45):figure.start]
+        if kind is None and previous and lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE)):
+            kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
+        if kind is None and victims is None:
+            bare = _bare_toll(text, figure.end, next_start)
+            if bare:
+                kind, source, victims = bare[:3], "a toll verb right after it", bare[3]
+            elif previous and _continues_list(text, previous, figure):
+                kind, source = (previous.kind, previous.kind_start, previous.kind_end), "continues the list of tolls before it"
+            else:
+                candidates.append(Candidate(figure, "not a count of people", "no people noun and no toll word next to it"))
+                continue
+        after_start = victims.end if victims else figure.end
+        window_end = _window_end(text, after_start, next_start)
         if kind is None:
             found = _kind_in(text, after_start, window_end)
             if found:
-                kind, kind_source = found, "after"
-        if kind is None and victims:
+                kind, source = found, "the first toll word after its victims"
+        if kind is None:
             found = _kind_in(text, victims.start, victims.end)
             if found:
-                kind, kind_source = found, "noun"
-        if kind is None and victims and (_PRESENCE.search(before) or _INSIDE.match(text, victims.end, window_end)) \
-                and _SIEGE.search(paragraph_text):
-            kind, kind_source = ("trapped", victims.start, victims.end), "siege"
+                kind, source = found, "the victim noun is a toll word"
+        if kind is None and (lexicon.casualty_rule_at_end("presence").search(before)
+                             or lexicon.casualty_rule("inside").match(text, victims.end, window_end)) \
+                and lexicon.casualty_rule("siege").search(paragraph_text):
+            kind, source = ("trapped", victims.start, victims.end), "people inside a besieged place"
+        if kind is None and previous and previous.victims and _joined(text, previous.victims.end, figure.start):
+            kind, source = (previous.kind, previous.kind_start, previous.kind_end), "joined to the toll before it"
         if kind is None:
+            candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue
-        victim_class = victims.victim_class if victims else "unknown"
-        if lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end):
+        if mixed:
             victim_class = "mixed"
-        findings.append(CasualtyFinding(figure, victims, kind[0], kind[1], kind[2], kind_source, victim_class))
-    return findings
+        elif victims:
+            victim_class = victims.victim_class
+        else:  # a list's item counts the same people as its head
+            victim_class = previous.victim_class if previous and source.startswith("continues") else "unknown"
+        finding = CasualtyFinding(figure, victims, kind[0], kind[1], kind[2], source, victim_class)
+        findings.append(finding)
+        candidates.append(Candidate(figure, "casualty claim", source, finding))
+    _share_kind_forward(text, candidates)
+    return candidates
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    return _JOINED.fullmatch(text[start:end] if start <= end else "") is not None or \
+        re.fullmatch(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)", text[start:end]) is not None
+
+
+def _continues_list(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
+    """'190 martyrs fell in Damascus Suburbs, 30 in Aleppo': a bare figure after a joint that is
+    followed by a place or ends its item continues the list of the toll before it."""
+    between = text[previous.figure.end:figure.start]
+    if len(between) > 120 or re.search(r"[.;:]", between):
+        return False
+    if not re.search(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$", between):
+        return False
+    return _LIST_TAIL.match(text, figure.end) is not None
+
+
+def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
+    """'12 soldiers and 30 rebels were killed': a figure with victims and no toll takes the toll
+    of the figure joined after it."""
+    for number in range(len(candidates) - 2, -1, -1):
+        this, following = candidates[number], candidates[number + 1]
+        if this.decision != "people counted, no toll" or following.finding is None:
+            continue
+        victims = _victims(text, this.figure.end, following.figure.start)
+        if victims is None or not _joined(text, victims.end, following.figure.start):
+            continue
+        then = following.finding
+        finding = CasualtyFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,
+                                  "joined to the toll after it", victims.victim_class if then.victim_class != "mixed" else "mixed")
+        candidates[number] = Candidate(this.figure, "casualty claim", finding.kind_source, finding)
+
+
+def find_casualties(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[CasualtyFinding]:
+    return [c.finding for c in find_candidates(text, sentence_start, sentence_end, paragraph_text) if c.finding]

@@ -24,6 +24,7 @@ from etl.settings import FUZZY_NAME_MIN_SCORE
 _STOP = re.compile(r"[,;:.!?\"“”()\[\]–—]|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
 _DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
+_RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
 
@@ -43,10 +44,13 @@ class ClaimantFinder:
         self.speech = lexicon.speech_patterns()
         self.pronoun = re.compile(r"^(?:" + self.speech["pronouns"].regex.pattern + r")$", re.IGNORECASE)
         # A quotation followed by "said X" ("..." said X; '...', told X)
-        self.inverted = re.compile(r"[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")\s+")
+        self.inverted = re.compile(r"(?:[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")|,\s+(?:"
+                                   + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
         self.names = {s.name: s.source_id for s in sources.values()}
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
+        self.last_person: Claimant | None = None  # for "he"/"she"
+        self.last_body: Claimant | None = None  # for "it", "the group", "the ministry"
         self._spans_text: str | None = None  # the text the two below are of
         self._spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._named: dict[tuple[int, int], Claimant | None] = {}
@@ -70,14 +74,7 @@ class ClaimantFinder:
             cut = match.end()
         phrase = window[cut:]
         if not phrase.strip():
-            # "Rami Abdel Rahman, director of the Observatory, told AFP": the subject stands
-            # before its apposition.
-            segments = window.rstrip().rstrip(",").split(",")
-            if len(segments) < 2 or len(segments[-2].split()) > 6 or len(segments[-1].split()) > 10:
-                return None
-            first = begin + window.index(segments[-2]) + (len(segments[-2]) - len(segments[-2].lstrip()))
-            stop = begin + len(window.rstrip().rstrip(","))
-            return (first, stop) if segments[-2].strip() else None
+            return self._subject_before_aside(text, begin, verb_start)
         start = begin + cut + (len(phrase) - len(phrase.lstrip()))
         # drop auxiliaries/adverbs that sit between the subject and the verb ("He also claimed")
         tail = re.search(r"(?:\s+(?:also|later|earlier|had|has|have|was|were|then|previously|separately|quickly|"
@@ -88,6 +85,39 @@ class ClaimantFinder:
         if stop - start > 120 or len(text[start:stop].split()) > 12:
             return None
         return (start, stop) if stop > start else None
+
+    def _subject_before_aside(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
+        """The subject of a speech verb that follows an aside: "Rami Abdel Rahman, director of
+        the Observatory, told AFP"; "The Observatory, which tracks the war through a network of
+        sources, said"; "The group's commander, Serhildan Amed, told". Of the comma-separated
+        pieces before the verb (a relative clause skipped), a proper name or a known source wins,
+        else the first piece."""
+        cuts = [begin + 0] + [begin + m.end() for m in re.finditer(",", text[begin:verb_start])]
+        pieces = []
+        for left, right in zip(cuts[:-1], cuts[1:]):
+            piece = text[left:right - 1] if text[right - 1] == "," else text[left:right]
+            stripped = piece.strip()
+            if stripped:
+                pieces.append((left + piece.index(stripped), left + piece.index(stripped) + len(stripped)))
+        options = []
+        for start, end in reversed(pieces[-3:]):
+            words = text[start:end]
+            if _RELATIVE.match(words):
+                continue
+            stop = None
+            for stop in _STOP.finditer(words):
+                pass
+            if stop:  # "At a hospital in the town, Abu Bassam Shami" -> the words after the last clause word
+                start += stop.end()
+                while start < end and text[start].isspace():
+                    start += 1
+            if start >= end or len(text[start:end].split()) > 8:
+                break
+            options.insert(0, (start, end))
+        if not options:
+            return None
+        named = [o for o in options if self.index.lookup("source", text[o[0]:o[1]]) or _NAME.search(text[o[0]:o[1]])]
+        return (named or options)[0] if len(options) > 1 else options[0]
 
     def find(self, text: str, sentence_start: int, sentence_end: int, focus: int) -> Claimant:
         """The claimant of the figure or report at `focus` in the sentence."""
@@ -101,9 +131,30 @@ class ClaimantFinder:
             before = [c for c in candidates if c.start <= focus]
             chosen = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
             if not chosen.carried:
-                self.last = chosen
+                self._remember(chosen)
             return chosen
-        return self.own_voice()
+        quoted = self._quote_speaker(text, sentence_start, sentence_end)
+        return quoted or self.own_voice()
+
+    def _quote_speaker(self, text: str, sentence_start: int, sentence_end: int) -> "Claimant | None":
+        """A sentence inside a quotation whose speaker is named where the quotation closes, later
+        in the paragraph ("We have received 82 bodies. Most are children," he said.)."""
+        paragraph_end = text.find("\n", sentence_end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+        opened = _quote_open(text, paragraph_start, sentence_start) or text[sentence_start:sentence_start + 1] in _OPENING
+        if not opened:
+            return None
+        close = _QUOTE_CLOSE.search(text, sentence_start, paragraph_end)
+        if not close:
+            return None
+        spans = self._speaker_spans(text, close.start(), min(paragraph_end, close.end() + 160))
+        for start, end in spans:
+            if start >= close.start():
+                claimant = self._resolve(text, start, end)
+                if claimant:
+                    return claimant
+        return None
 
     def _speaker_spans(self, text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
         """The words that may name who speaks in the sentence, remembered: a sentence's figures
@@ -142,10 +193,14 @@ class ClaimantFinder:
     def _resolve(self, text: str, start: int, end: int) -> Claimant | None:
         words = text[start:end]
         bare = _DETERMINER.sub("", words.strip())
-        if self.pronoun.match(bare) or self.pronoun.match(words.strip()):
-            if self.last is None:
+        # A definite description that is also a known source's alias ("the Observatory") names
+        # that source; only a bare pronoun or description carries the speaker named before.
+        known = self.index.lookup("source", words) or self.index.lookup("source", bare)
+        if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
+            carried = self._carried(bare.lower())
+            if carried is None:
                 return None
-            return Claimant(self.last.source_id, words, start, end, carried=True)
+            return Claimant(carried.source_id, words, start, end, carried=True)
         # Remembered (for the text of `_speaker_spans`): a name resolves the same way each time,
         # since a source it adds is kept and found again.
         if text is not self._spans_text:
@@ -153,6 +208,30 @@ class ClaimantFinder:
         if (start, end) not in self._named:
             self._named[(start, end)] = self._resolve_name(text, start, end, words, bare)
         return self._named[(start, end)]
+
+    def _carried(self, pronoun: str) -> "Claimant | None":
+        """Who "he", "she" or "the group" is: the last person named as a speaker for a personal
+        pronoun, the last body for "it" and a description, else whoever spoke last."""
+        if pronoun in _PERSONAL:
+            return self.last_person or self.last
+        if pronoun in _IMPERSONAL or not pronoun.startswith(("they", "he", "she")):
+            return self.last_body or self.last
+        return self.last
+
+    def note_speakers(self, text: str, sentence_start: int, sentence_end: int) -> None:
+        """Remember who speaks in a sentence, figures or not: "X told AFP the toll was higher."
+        is what a following "he said" refers to."""
+        for start, end in self._speaker_spans(text, sentence_start, sentence_end):
+            claimant = self._resolve(text, start, end)
+            if claimant and not claimant.carried:
+                self._remember(claimant)
+
+    def _remember(self, claimant: "Claimant") -> None:
+        self.last = claimant
+        if _is_person(claimant.text or ""):
+            self.last_person = claimant
+        else:
+            self.last_body = claimant
 
     def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
@@ -203,6 +282,32 @@ class ClaimantFinder:
                         f"added by the machine extractor from {words.strip()!r}")
         self.added[source_id] = source
         return source
+
+
+_PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor"}
+_IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
+_PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"
+                           r"minister|governor|colonel|general|resident|witness|he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
+_BODY_WORDS = re.compile(r"\b(?:ministry|observatory|agency|group|army|committee|council|office|command|organi[sz]ation|"
+                         r"network|media|television|tv|news|monitor|coalition|forces|government|department|service|"
+                         r"centre|center|union|fund|programme|program|unicef|unhcr|ocha|un)\b", re.IGNORECASE)
+_OPENING = "\"“‘«"
+_QUOTE_CLOSE = re.compile(r"[”\"’»],?\s")
+
+
+def _is_person(words: str) -> bool:
+    """Whether the words that name a speaker name a person (for "he"/"she") rather than a body."""
+    if _BODY_WORDS.search(words) and not _PERSON_WORDS.search(words):
+        return False
+    return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
+
+
+def _quote_open(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at its end."""
+    curly_open, curly_close = text.count("“", start, end), text.count("”", start, end)
+    if curly_open or curly_close:
+        return curly_open > curly_close
+    return text.count('"', start, end) % 2 == 1
 
 
 # A new source's alignment when no actor in its words says otherwise (README "Alignment").

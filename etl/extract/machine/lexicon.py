@@ -308,3 +308,29 @@ def figure_pattern() -> re.Pattern:
     range_ = rf"(?:(?:anywhere\s+from|between|from)\s+{number}\s+(?:to|and)\s+{number}|{number}\s*(?:-|–|to)\s*{number})"
     body = rf"(?:{range_}|{number}|{vague})"
     return re.compile(rf"(?<![\w$£€.,-])(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))", re.IGNORECASE)
+
+
+# -- casualty decisions ----------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def casualty_rule(name: str) -> re.Pattern:
+    """One list of `casualty_rules` as a pattern of whole words (ignoring case)."""
+    return words_pattern(raw()["casualty_rules"][name])
+
+
+@lru_cache(maxsize=None)
+def casualty_rule_at_end(name: str) -> re.Pattern:
+    """One list of `casualty_rules` that must end where the searched text ends."""
+    return re.compile(r"(?<![\w-])(?:" + _alternation(raw()["casualty_rules"][name]) + r")\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def not_count_rules() -> list[tuple[str, re.Pattern | None, re.Pattern | None]]:
+    """(reason, words right before a figure, words right after it) of each `not_counts` rule."""
+    rules = []
+    for rule in raw()["not_counts"]:
+        before = rule.get("before")
+        after = rule.get("after")
+        rules.append((rule["reason"],
+                      re.compile(r"(?:(?<![\w-])|(?<=\W))(?:" + _alternation(before) + r")\s*$", re.IGNORECASE) if before else None,
+                      re.compile(r"\s*(?:" + _alternation(after) + r")(?![\w])", re.IGNORECASE) if after else None))
+    return rules
