@@ -94,8 +94,9 @@ _RANGE = re.compile(
 
 
 def _band(figure: int, bound: str) -> tuple[int, int]:
-    below = math.floor(figure * (1 - APPROXIMATE_BAND))
-    above = math.ceil(figure * (1 + APPROXIMATE_BAND))
+    # rounded first: 2,800 * 1.1 is 3080.0000000000005 in floating point, and the band ends at 3,080
+    below = math.floor(round(figure * (1 - APPROXIMATE_BAND), 6))
+    above = math.ceil(round(figure * (1 + APPROXIMATE_BAND), 6))
     return {"approximate": (below, above), "below": (below, figure), "above": (figure, above)}[bound]
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
-from etl.extract.machine.casualties import find_candidates
+from etl.extract.machine.casualties import find_candidates, toll_word_in
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
@@ -88,6 +88,8 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
 
 
 def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) -> tuple[DateRange | None, str | None]:
@@ -144,12 +146,14 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     actor_starts = [m.char_start for m in actor_mentions]  # bisected: long articles have thousands
     places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions], alias_mentions)
     claimants = ClaimantFinder(index, sources, outlet_source_id)
+    claimants.prescan(text, spans)
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
     pieces: dict[int, list[str]] = {}
     for s in sentences:
         pieces.setdefault(s.paragraph, []).append(s.text)
     paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
+    heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     news = _news_days(text, sentences, published)
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
@@ -160,7 +164,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 anchor = mention.dates.start
         previous = sentences[max(0, number - 6):number]
         # -- casualty claims ------------------------------------------------------------------
-        for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph]):
+        if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
+            heading = None
+        for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading):
             finding = candidate.finding
             if finding is None:
                 if trace is not None:
@@ -199,9 +205,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 trace.append((candidate, row))
             if claimant.new_source:
                 facts.sources.append(claimant.new_source)
+        if sentence.text.rstrip().endswith(":"):  # a list under a toll: "documented the death of 52 people, as follows:"
+            heading, heading_paragraph = toll_word_in(text, sentence.start, sentence.end), sentence.paragraph
         # -- event reports ------------------------------------------------------------------
-        if "?" in sentence.text:
-            continue
+        if "?" in sentence.text or sentence.part_kind == "headline":
+            continue  # a question; a headline, which tells the body's happenings in other words
         told = set()  # one report of one happening per sentence, however many words name it
         clause_list = clauses(text, sentence.start, sentence.end)
         for trigger, clause, (scope_start, scope_end) in find_triggers(text, clause_list):

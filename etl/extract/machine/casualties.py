@@ -43,6 +43,7 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
                      r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
+_RANGE_JOINT = re.compile(r"\s+to\s+|\s*[-–]\s*(?=\d)")
 _WINDOW = 160  # how far after its victims a figure's toll word may stand (an aside, a relative clause)
 
 
@@ -86,6 +87,14 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
     found = []
     for match in lexicon.figures().finditer(text, start, end):
         raw = match.group()
+        joint = _RANGE_JOINT.search(raw)
+        if joint and not_a_count(text, match.start(), match.start() + joint.start(), raw[:joint.start()], start):
+            # "since October 7 to 21,507": a day, then a figure, not a range
+            at = match.start() + joint.end()
+            match = lexicon.figure_pattern().match(text, at, end)
+            if not match:
+                continue
+            raw = match.group()
         try:
             quantity = parse_figure(raw)
         except QuantityError:
@@ -125,7 +134,10 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
     for token in _WORD.finditer(text, at, min(end, at + 90)):
         if token.group() in _QUOTE:
             continue  # a victim noun in quotation marks: killing "dozens of terrorists"
-        if not re.match(r"[\w'’-]", token.group()) or token.group().lower() in _STOPWORDS or len(words) >= 5:
+        word = token.group().lower()
+        if word in ("and", "or") and words and len(words) < 5:
+            continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
+        if not re.match(r"[\w'’-]", token.group()) or word in _STOPWORDS or len(words) >= 6:
             break
         words.append(token)
     if not words:
@@ -172,6 +184,11 @@ def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         return None
     start_at, _, kind, end_at = min(hits)
     return kind, start_at, end_at
+
+
+def toll_word_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The kind named by the first toll word of text[start:end], with where the word stands."""
+    return _kind_in(text, start, end)
 
 
 def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, int, int] | None:
@@ -235,8 +252,11 @@ def _bare_toll(text: str, start: int, end: int) -> tuple[str, int, int, Victims 
     return None
 
 
-def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[Candidate]:
-    """Every figure of the sentence with its decision."""
+def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph_text: str,
+                    heading: tuple[str, int, int] | None = None) -> list[Candidate]:
+    """Every figure of the sentence with its decision. `heading`: the toll of the line that
+    introduces a list this sentence is an item of ("SOHR documented the death of 52 people, as
+    follows:" then "- 19 civilians")."""
     candidates: list[Candidate] = []
     findings: list[CasualtyFinding] = []
     figures = figures_in(text, sentence_start, sentence_end)
@@ -259,8 +279,14 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if leading:
             kind, source = leading, "a toll word right before it"
         before = text[max(sentence_start, figure.start - 45):figure.start]
-        if kind is None and previous and lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE)):
+        part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE))
+        if kind is None and part_of and previous:
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
+        elif kind is None and part_of:  # "The dead included five children": the phrase names its toll
+            base = figure.start - len(before)
+            named = _kind_in(text, base + part_of.start(), base + part_of.end())
+            if named:
+                kind, source = named, "part of the toll its words name"
         if kind is None and victims is None:
             bare = _bare_toll(text, figure.end, next_start)
             if bare:
@@ -286,6 +312,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             kind, source = ("trapped", victims.start, victims.end), "people inside a besieged place"
         if kind is None and previous and previous.victims and _joined(text, previous.victims.end, figure.start):
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "joined to the toll before it"
+        if kind is None and heading and not number:
+            kind, source = heading, "an item of a list under a toll"
         if kind is None:
             candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue

@@ -24,6 +24,8 @@ from etl.settings import FUZZY_NAME_MIN_SCORE
 _STOP = re.compile(r"[,;:.!?\"“”()\[\]–—]|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
 _DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
+# A headline's speaker after a colon or dash at its end: "Air strikes kill 45 in Aleppo: monitor".
+_TRAILING_SPEAKER = re.compile(r"\s*[:|–—-]\s+((?:[A-Za-z][\w'’.-]*\s?){1,4})[.!]?\s*$")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -49,6 +51,7 @@ class ClaimantFinder:
         self.names = {s.name: s.source_id for s in sources.values()}
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
+        self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
         self.last_person: Claimant | None = None  # for "he"/"she"
         self.last_body: Claimant | None = None  # for "it", "the group", "the ministry"
         self._spans_text: str | None = None  # the text the two below are of
@@ -180,6 +183,9 @@ class ClaimantFinder:
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span:
                 spans.append(span)
+        trailing = _TRAILING_SPEAKER.search(text, sentence_start, sentence_end)
+        if trailing:
+            spans.append((trailing.start(1), trailing.end(1)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
             span = self._phrase_before(text, sentence_start, match.start())
             if span:
@@ -198,9 +204,11 @@ class ClaimantFinder:
         known = self.index.lookup("source", words) or self.index.lookup("source", bare)
         if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
             carried = self._carried(bare.lower())
-            if carried is None:
+            if carried is not None:
+                return Claimant(carried.source_id, words, start, end, carried=True)
+            if bare.lower() in _BARE_PRONOUNS:
                 return None
-            return Claimant(carried.source_id, words, start, end, carried=True)
+            # "the ministry said" with no ministry named before: the words name the speaker
         # Remembered (for the text of `_speaker_spans`): a name resolves the same way each time,
         # since a source it adds is kept and found again.
         if text is not self._spans_text:
@@ -249,19 +257,46 @@ class ClaimantFinder:
                 return Claimant(self.names[best[0]], words, start, end)
         if not self._speaker_like(words):
             return None
+        if not name and len(bare.split()) <= 3:
+            named = self._named_later(bare)
+            if named:
+                return Claimant(named.source_id, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
 
-    @staticmethod
-    def _speaker_like(words: str) -> bool:
-        """Words that can name a speaker: a proper name, or a noun of people or bodies."""
+    def _named_later(self, description: str) -> "Claimant | None":
+        """'a monitor said' in a lead, 'kill 45: monitor' in a headline: the speaker of that kind
+        the article names (the Syrian Observatory, named in the next paragraph)."""
+        kind = next((k for k, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
+        if kind is None:
+            return None
+        for speaker in self.article_speakers:
+            source = self.sources.get(speaker.source_id) or self.added.get(speaker.source_id)
+            if source and source.kind == kind:
+                return speaker
+        return None
+
+    def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Read who the article names as speakers, in order, before its first sentence is read."""
+        found = []
+        for start, end in spans:
+            for span_start, span_end in self._speaker_spans(text, start, end):
+                words = text[span_start:span_end]
+                bare = _DETERMINER.sub("", words.strip())
+                if _NAME.search(words) or self.index.lookup("source", words) or self.index.longest_inside("source", words):
+                    claimant = self._resolve_name(text, span_start, span_end, words, bare)
+                    if claimant:
+                        found.append(claimant)
+        self.article_speakers = found
+
+    def _speaker_like(self, words: str) -> bool:
+        """Words that can name a speaker: a proper name, or a speaker noun (machine.yaml), and no
+        figure or toll word ("At least 11 fighters died in the clashes" is a clause, not a speaker)."""
+        if re.search(r"\d", words) or any(m.group().islower() for _, p in lexicon.kind_patterns() for m in p.finditer(words)):
+            return False
         if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
             return True
-        return bool(re.search(r"\b(?:sources?|activists?|officials?|residents?|witness(?:es)?|spokes(?:man|woman|person)|"
-                              r"medics?|doctors?|monitors?|agenc(?:y|ies)|ministry|group|observatory|media|television|tv|"
-                              r"commanders?|officers?|army|military|rebels?|fighters?|police|statement|report|council|"
-                              r"committee|coalition|government|regime|opposition|analysts?|diplomats?|experts?)\b",
-                              words, re.IGNORECASE))
+        return self.speech["speaker_nouns"].search(words) is not None
 
     def _new_source(self, name: str, words: str) -> Source:
         name = " ".join(name.split()).strip(" ,.'’\"")
@@ -284,6 +319,7 @@ class ClaimantFinder:
         return source
 
 
+_BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor"}
 _IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
 _PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"

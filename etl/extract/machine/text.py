@@ -6,7 +6,7 @@ from etl.ingest.documents import Document
 from etl.resolve.sentences import sentence_spans
 
 
-FACT_PARTS = ("body", "standfirst")
+FACT_PARTS = ("headline", "body", "standfirst")
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,10 @@ class Sentence:
 
 
 def article_sentences(doc: Document) -> list[Sentence]:
-    """Every sentence of the article's body and standfirst, in text order. Reader comments and
-    page furniture are not read, as in the coded facts; nor are headlines, subheadings and
-    captions, which repeat the body's facts and would count them twice."""
+    """Every sentence of the article's headline, standfirst and body, in text order. Reader
+    comments and page furniture are not read, as in the coded facts; nor are subheadings and
+    captions, which repeat the body's facts. A headline's figure is a claim of its own, as
+    coders record it ("... kill 45: monitor"); it tells no event the body does not."""
     sentences = []
     for number, part in enumerate(doc.parts):
         if part.kind not in FACT_PARTS:
