@@ -79,7 +79,8 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
     was published. None for an article dated only to the month: no news day is known."""
     if published is None or published.precision != "day":
         return None
-    lead = [s for s in sentences if s.paragraph <= sentences[0].paragraph + 1]
+    body = [s for s in sentences if s.part_kind != "headline"] or sentences
+    lead = [s for s in body if s.paragraph <= body[0].paragraph + 1]
     days = [m.dates for s in lead for m in find_dates(text, s.start, s.end, published, None) if m.dates.precision == "day"
             and timedelta(0) <= published.start - m.dates.start <= _NEWS_WEEK]
     if not days:

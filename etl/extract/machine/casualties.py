@@ -43,6 +43,8 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
                      r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
+_ONE = re.compile(r"(?<![\w-])an?(?=\s)", re.IGNORECASE)
+_ONE_PERSON = Quantity(None, 1, 1, 1, False)
 _RANGE_JOINT = re.compile(r"\s+to\s+|\s*[-–]\s*(?=\d)")
 _WINDOW = 160  # how far after its victims a figure's toll word may stand (an aside, a relative clause)
 
@@ -84,7 +86,13 @@ class Candidate:
 
 
 def figures_in(text: str, start: int, end: int) -> list[Figure]:
+    """Every figure of text[start:end] in text order; "a" or "an" only before one person ("a
+    woman", "a 12-year-old boy"), where the article counts a victim."""
     found = []
+    for match in _ONE.finditer(text, start, end):
+        victims = _victims(text, match.end(), end)
+        if victims and not victims.text.lower().endswith("s") and re.search(r"\w$", victims.text):
+            found.append(Figure(match.start(), match.end(), match.group(), _ONE_PERSON))
     for match in lexicon.figures().finditer(text, start, end):
         raw = match.group()
         joint = _RANGE_JOINT.search(raw)
@@ -100,7 +108,7 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
         except QuantityError:
             continue
         found.append(Figure(match.start(), match.end(), raw, quantity))
-    return found
+    return sorted(found, key=lambda figure: figure.start)
 
 
 def not_a_count(text: str, start: int, end: int, raw: str, line_start: int) -> str | None:
@@ -195,7 +203,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
     """A toll right before the figure: a toll word with only `lead_gap` words between ("killing
     at least 12", "the death of 26", "killed: 12"), or a toll noun leading to it ("the death toll
     rose to 45", "put the number of dead at 78")."""
-    window_start = max(sentence_start, figure.start - 60)
+    window_start = max(sentence_start, figure.start - 120)
     window = text[window_start:figure.start]
     trimmed = window.rstrip(" " + _QUOTE)
     gap = lexicon.casualty_rule_at_end("lead_gap").search(trimmed)
@@ -212,7 +220,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
         noun = None
         for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link.start()):
             pass
-        if noun and not re.search(r"[.;]", trimmed[noun.end():link.start()]) and link.start() - noun.end() <= 40:
+        if noun and not re.search(r"[.;]", trimmed[noun.end():link.start()]) and link.start() - noun.end() <= 90:
             said = _kind_in(text, window_start + noun.start(), window_start + link.start())
             return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
     return None
@@ -280,6 +288,10 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             kind, source = leading, "a toll word right before it"
         before = text[max(sentence_start, figure.start - 45):figure.start]
         part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE))
+        if kind is None and previous and _part_of_previous(text, previous, figure):
+            kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
+            if victims is None:
+                victims = _victims(text, _after_part_words(text, figure.end), next_start)
         if kind is None and part_of and previous:
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
         elif kind is None and part_of:  # "The dead included five children": the phrase names its toll
@@ -317,6 +329,10 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if kind is None:
             candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue
+        if figure.text.lower() in ("a", "an") and not (
+                source == "a toll word right before it"
+                or victims and victims.victim_class != "unknown" and _bare_toll(text, victims.end, next_start)):
+            continue  # "a" counts one victim only next to its toll: "killing a woman", "a child died"
         if mixed:
             victim_class = "mixed"
         elif victims:
@@ -327,7 +343,41 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         findings.append(finding)
         candidates.append(Candidate(figure, "casualty claim", source, finding))
     _share_kind_forward(text, candidates)
-    return candidates
+    # "a" is a figure only where it counts a victim; elsewhere it is an article, not a number
+    return [c for c in candidates if c.finding or c.figure.text.lower() not in ("a", "an")]
+
+
+def _end_of(finding: CasualtyFinding) -> int:
+    return max(finding.figure.end, finding.kind_end, finding.victims.end if finding.victims else 0)
+
+
+def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
+    """'318 deaths, 120 of whom were children'; 'Of the 63 dead, 41 were students'; 'Among the 40
+    killed were three aid workers': a figure that counts some of the toll just before it."""
+    between = text[_end_of(previous):figure.start]
+    if len(between) > 40 or re.search(r"[.;:]", between):
+        return False
+    if re.fullmatch(r"\s*(?:" + "|".join(lexicon.raw()["casualty_rules"]["part_between"]) + r")\s*", between, re.IGNORECASE):
+        return True
+    after = lexicon.casualty_rule("part_after").match(text, _skip_spaces(text, figure.end))
+    return bool(after and re.fullmatch(r"\s*,\s*", between))
+
+
+def _after_part_words(text: str, at: int) -> int:
+    """Where the victims of '120 of whom were children' start: after 'of whom were'."""
+    at = _skip_spaces(text, at)
+    for _ in range(2):
+        found = lexicon.casualty_rule("part_after").match(text, at)
+        if not found:
+            break
+        at = _skip_spaces(text, found.end())
+    return at
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
 
 
 def _joined(text: str, start: int, end: int) -> bool:

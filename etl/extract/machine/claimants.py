@@ -11,6 +11,7 @@ X is then resolved to a source: a known source name or alias inside X, else a fu
 X's name to a source name, else a new source named after X with a kind read from its words.
 """
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -26,6 +27,7 @@ _DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
 # A headline's speaker after a colon or dash at its end: "Air strikes kill 45 in Aleppo: monitor".
 _TRAILING_SPEAKER = re.compile(r"\s*[:|–—-]\s+((?:[A-Za-z][\w'’.-]*\s?){1,4})[.!]?\s*$")
+_NAME_AFTER = re.compile(r",\s+((?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)\s?){2,5})(?=\s*(?:[.,;]|$|said|told))")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -52,6 +54,8 @@ class ClaimantFinder:
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
+        self._sentences: list[tuple[int, int]] = []
+        self._sentence_starts: list[int] = []
         self.last_person: Claimant | None = None  # for "he"/"she"
         self.last_body: Claimant | None = None  # for "it", "the group", "the ministry"
         self._spans_text: str | None = None  # the text the two below are of
@@ -66,6 +70,9 @@ class ClaimantFinder:
         apposition = _APPOSITION.match(text[stop_at:end]) if stop and text[stop.start()] == "," else None
         if apposition:
             stop_at += apposition.end()
+        named = _NAME_AFTER.match(text, stop_at, end) if stop and text[stop_at:stop_at + 1] == "," else None
+        if named:  # "said the spokesman of the Southern Front, Major Issam Rayyes."
+            stop_at = named.start(1) + len(named.group(1).rstrip(" ."))
         phrase = text[start:stop_at]
         stripped = phrase.rstrip()
         return (start, start + len(stripped)) if stripped else None
@@ -78,6 +85,17 @@ class ClaimantFinder:
         phrase = window[cut:]
         if not phrase.strip():
             return self._subject_before_aside(text, begin, verb_start)
+        # "An AFP correspondent at the scene counted": a place phrase closes no speaker's words
+        stops = [m for m in _STOP.finditer(window)]
+        while stops and stops[-1].group().lower() in ("at", "on", "in a") and not self._speaker_like(window[cut:]) \
+                and len(stops) >= 1:
+            stops.pop()
+            earlier = stops[-1].end() if stops else 0
+            if len(window[earlier:].split()) > 10:
+                break
+            if self._speaker_like(window[earlier:stops[-1].start() if False else len(window)]):
+                cut, phrase = earlier, window[earlier:]
+                break
         start = begin + cut + (len(phrase) - len(phrase.lstrip()))
         # drop auxiliaries/adverbs that sit between the subject and the verb ("He also claimed")
         tail = re.search(r"(?:\s+(?:also|later|earlier|had|has|have|was|were|then|previously|separately|quickly|"
@@ -137,7 +155,22 @@ class ClaimantFinder:
                 self._remember(chosen)
             return chosen
         quoted = self._quote_speaker(text, sentence_start, sentence_end)
-        return quoted or self.own_voice()
+        return quoted or self._given_by_next(text, sentence_end) or self.own_voice()
+
+    def _given_by_next(self, text: str, sentence_end: int) -> "Claimant | None":
+        """'Eleven people were killed ... The toll was given by the local council.': the next
+        sentence names who gave this one's figures."""
+        following = bisect_left(self._sentence_starts, sentence_end)
+        if following >= len(self._sentence_starts):
+            return None
+        start, end = self._sentences[following]
+        if not self.speech["figures_subject"].search(text, start, min(end, start + 40)):
+            return None
+        given = self.speech["given_by"].search(text, start, end)
+        if not given:
+            return None
+        span = self._phrase_after(text, given.end() + (1 if text[given.end():given.end() + 1] == " " else 0), end)
+        return self._resolve(text, *span) if span else None
 
     def _quote_speaker(self, text: str, sentence_start: int, sentence_end: int) -> "Claimant | None":
         """A sentence inside a quotation whose speaker is named where the quotation closes, later
@@ -246,10 +279,11 @@ class ClaimantFinder:
             return None
         found = self.index.lookup("source", words) or self.index.lookup("source", bare)
         if not found:
-            found = self.index.longest_inside("source", words)
+            found = self.index.longest_inside("source", words, min_length=3)  # "an AFP correspondent"
         if found:
             return Claimant(found[0], words, start, end)
-        name_match = _NAME.search(words)
+        tail = bare.rsplit(",", 1)[-1] if "," in bare else ""
+        name_match = _NAME.search(tail) or _NAME.search(bare)  # "the head of the council, Ali Mardini": the person
         name = name_match.group() if name_match else None
         if name:
             best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
@@ -288,6 +322,8 @@ class ClaimantFinder:
                     if claimant:
                         found.append(claimant)
         self.article_speakers = found
+        self._sentences = spans
+        self._sentence_starts = [start for start, _ in spans]
 
     def _speaker_like(self, words: str) -> bool:
         """Words that can name a speaker: a proper name, or a speaker noun (machine.yaml), and no
@@ -296,6 +332,8 @@ class ClaimantFinder:
             return False
         if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
             return True
+        if re.fullmatch(r"[A-Z][a-z’'-]{2,}", words.strip()) and words.strip() not in _NOT_SPEAKERS:
+            return True  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
         return self.speech["speaker_nouns"].search(words) is not None
 
     def _new_source(self, name: str, words: str) -> Source:
@@ -319,8 +357,12 @@ class ClaimantFinder:
         return source
 
 
+_NOT_SPEAKERS = {"This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
+                 "Reports", "Some", "Many", "Others", "Both", "All", "Most", "Which", "What", "When", "Where"}
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor"}
+_PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor",
+             "the governor", "the mayor", "the minister", "the director", "the president", "the chief", "the head",
+             "the general", "the colonel", "the witness", "the resident", "the medic", "the officer"}
 _IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
 _PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"
                            r"minister|governor|colonel|general|resident|witness|he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
