@@ -43,6 +43,14 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
                      r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
+_WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORDLIKE = re.compile(r"[\w'’-]")
+_SENTENCE_STOP = re.compile(r"[.;]")
+_LIST_STOP = re.compile(r"[.;:]")
+_COMMA = re.compile(r"\s*,\s*")
+_JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
+_LIST_JOINT_END = re.compile(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$")
 _ONE = re.compile(r"(?<![\w-])an?(?=\s)", re.IGNORECASE)
 _ONE_PERSON = Quantity(None, 1, 1, 1, False)
 _RANGE_JOINT = re.compile(r"\s+to\s+|\s*[-–]\s*(?=\d)")
@@ -89,9 +97,10 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
     """Every figure of text[start:end] in text order; "a" or "an" only before one person ("a
     woman", "a 12-year-old boy"), where the article counts a victim."""
     found = []
-    for match in _ONE.finditer(text, start, end):
+    ones = _ONE.finditer(text, start, end) if lexicon.any_kind_word().search(text, start, end) else ()
+    for match in ones:
         victims = _victims(text, match.end(), end)
-        if victims and not victims.text.lower().endswith("s") and re.search(r"\w$", victims.text):
+        if victims and not victims.text.lower().endswith("s") and victims.text[-1:].isalnum():
             found.append(Figure(match.start(), match.end(), match.group(), _ONE_PERSON))
     for match in lexicon.figures().finditer(text, start, end):
         raw = match.group()
@@ -113,7 +122,7 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
 
 def not_a_count(text: str, start: int, end: int, raw: str, line_start: int) -> str | None:
     """Why the figure text[start:end] counts no one, if a `not_counts` rule says so."""
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw):
+    if _YEAR.fullmatch(raw):
         return "a year"
     before = text[max(line_start, start - 30):start]
     for reason, before_words, after_words in lexicon.not_count_rules():
@@ -145,7 +154,7 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         word = token.group().lower()
         if word in ("and", "or") and words and len(words) < 5:
             continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
-        if not re.match(r"[\w'’-]", token.group()) or word in _STOPWORDS or len(words) >= 6:
+        if not _WORDLIKE.match(token.group()) or word in _STOPWORDS or len(words) >= 6:
             break
         words.append(token)
     if not words:
@@ -171,11 +180,11 @@ def _counted_noun(text: str, start: int, end: int) -> str | None:
         word = token.group()
         if word in _QUOTE:
             continue
-        if not re.match(r"[\w'’-]", word) or word.lower() in _NOT_A_NOUN:
+        if not _WORDLIKE.match(word) or word.lower() in _NOT_A_NOUN:
             return None
         if word[0].isupper() or lexicon.casualty_rule("auxiliaries").fullmatch(word):
             return None  # a name stands for people ("40 Taliban")
-        if any(pattern.regex.fullmatch(word) for _, pattern in lexicon.kind_patterns()):
+        if lexicon.any_kind_word().regex.fullmatch(word):
             return None
         return word
     return None
@@ -208,11 +217,15 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
     trimmed = window.rstrip(" " + _QUOTE)
     gap = lexicon.casualty_rule_at_end("lead_gap").search(trimmed)
     head = trimmed[:gap.start()].rstrip() if gap else trimmed
+    # the toll word must end where the gap begins: tried at the starts of the last few words
     last = None
+    starts = [m.start() for m in _WORD_START.finditer(head, max(0, len(head) - 45))]
     for kind, pattern in lexicon.kind_patterns():
-        for found in pattern.finditer(head):
-            if found.end() == len(head) and (last is None or found.start() < last[1]):
+        for at in starts:
+            found = pattern.regex.match(head, at)
+            if found and found.end() == len(head) and (last is None or found.start() < last[1]):
                 last = (kind, found.start(), found.end())
+                break
     if last:
         return last[0], window_start + last[1], window_start + last[2]
     link = lexicon.casualty_rule_at_end("toll_links").search(trimmed)
@@ -220,7 +233,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
         noun = None
         for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link.start()):
             pass
-        if noun and not re.search(r"[.;]", trimmed[noun.end():link.start()]) and link.start() - noun.end() <= 90:
+        if noun and not _SENTENCE_STOP.search(trimmed, noun.end(), link.start()) and link.start() - noun.end() <= 90:
             said = _kind_in(text, window_start + noun.start(), window_start + link.start())
             return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
     return None
@@ -355,12 +368,12 @@ def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> b
     """'318 deaths, 120 of whom were children'; 'Of the 63 dead, 41 were students'; 'Among the 40
     killed were three aid workers': a figure that counts some of the toll just before it."""
     between = text[_end_of(previous):figure.start]
-    if len(between) > 40 or re.search(r"[.;:]", between):
+    if len(between) > 40 or _LIST_STOP.search(between):
         return False
-    if re.fullmatch(r"\s*(?:" + "|".join(lexicon.raw()["casualty_rules"]["part_between"]) + r")\s*", between, re.IGNORECASE):
+    if lexicon.casualty_rule_alone("part_between").fullmatch(between):
         return True
     after = lexicon.casualty_rule("part_after").match(text, _skip_spaces(text, figure.end))
-    return bool(after and re.fullmatch(r"\s*,\s*", between))
+    return bool(after and _COMMA.fullmatch(between))
 
 
 def _after_part_words(text: str, at: int) -> int:
@@ -382,16 +395,16 @@ def _skip_spaces(text: str, at: int) -> int:
 
 def _joined(text: str, start: int, end: int) -> bool:
     return _JOINED.fullmatch(text[start:end] if start <= end else "") is not None or \
-        re.fullmatch(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)", text[start:end]) is not None
+        _JOINT.fullmatch(text[start:end]) is not None
 
 
 def _continues_list(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
     """'190 martyrs fell in Damascus Suburbs, 30 in Aleppo': a bare figure after a joint that is
     followed by a place or ends its item continues the list of the toll before it."""
     between = text[previous.figure.end:figure.start]
-    if len(between) > 120 or re.search(r"[.;:]", between):
+    if len(between) > 120 or _LIST_STOP.search(between):
         return False
-    if not re.search(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$", between):
+    if not _LIST_JOINT_END.search(between):
         return False
     return _LIST_TAIL.match(text, figure.end) is not None
 

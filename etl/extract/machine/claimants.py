@@ -216,7 +216,7 @@ class ClaimantFinder:
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span:
                 spans.append(span)
-        trailing = _TRAILING_SPEAKER.search(text, sentence_start, sentence_end)
+        trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
         if trailing:
             spans.append((trailing.start(1), trailing.end(1)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
@@ -328,7 +328,7 @@ class ClaimantFinder:
     def _speaker_like(self, words: str) -> bool:
         """Words that can name a speaker: a proper name, or a speaker noun (machine.yaml), and no
         figure or toll word ("At least 11 fighters died in the clashes" is a clause, not a speaker)."""
-        if re.search(r"\d", words) or any(m.group().islower() for _, p in lexicon.kind_patterns() for m in p.finditer(words)):
+        if _DIGIT.search(words) or any(m.group().islower() for m in lexicon.any_kind_word().regex.finditer(words)):
             return False
         if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
             return True
@@ -359,6 +359,7 @@ class ClaimantFinder:
 
 _NOT_SPEAKERS = {"This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
                  "Reports", "Some", "Many", "Others", "Both", "All", "Most", "Which", "What", "When", "Where"}
+_DIGIT = re.compile(r"\d")
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor",
              "the governor", "the mayor", "the minister", "the director", "the president", "the chief", "the head",

@@ -324,6 +324,12 @@ def casualty_rule_at_end(name: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def casualty_rule_alone(name: str) -> re.Pattern:
+    """One list of `casualty_rules` as the whole of a stretch of text (spaces around allowed)."""
+    return re.compile(r"\s*(?:" + _alternation(raw()["casualty_rules"][name]) + r")\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def not_count_rules() -> list[tuple[str, re.Pattern | None, re.Pattern | None]]:
     """(reason, words right before a figure, words right after it) of each `not_counts` rule."""
     rules = []
@@ -334,3 +340,9 @@ def not_count_rules() -> list[tuple[str, re.Pattern | None, re.Pattern | None]]:
                       re.compile(r"(?:(?<![\w-])|(?<=\W))(?:" + _alternation(before) + r")\s*$", re.IGNORECASE) if before else None,
                       re.compile(r"\s*(?:" + _alternation(after) + r")(?![\w])", re.IGNORECASE) if after else None))
     return rules
+
+
+@lru_cache(maxsize=None)
+def any_kind_word() -> WordStartPattern:
+    """Any toll word of any kind: to ask once whether a stretch of text names a toll at all."""
+    return WordList([word for words in raw()["kind_words"].values() for word in words])
