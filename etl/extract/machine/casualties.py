@@ -44,6 +44,7 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
 _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORDLIKE = re.compile(r"[\w'’-]")
 _SENTENCE_STOP = re.compile(r"[.;]")
@@ -152,7 +153,8 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         if token.group() in _QUOTE:
             continue  # a victim noun in quotation marks: killing "dozens of terrorists"
         word = token.group().lower()
-        if word in ("and", "or") and words and len(words) < 5:
+        if word in ("and", "or") and words and len(words) < 5 and words[-1].group()[:1].isupper() \
+                and text[token.end():token.end() + 2].strip()[:1].isupper():
             continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
         if not _WORDLIKE.match(token.group()) or word in _STOPWORDS or len(words) >= 6:
             break
@@ -188,6 +190,25 @@ def _counted_noun(text: str, start: int, end: int) -> str | None:
             return None
         return word
     return None
+
+
+def _noun_start(text: str, at: int) -> int:
+    while at < len(text) and (text[at] == " " or text[at] in _QUOTE):
+        at += 1
+    return at
+
+
+def _noun_phrase(text: str, start: int, end: int) -> Victims | None:
+    """The words after a figure up to a stop word: people a toll verb counts ("50 nationalists")."""
+    at = _noun_start(text, start)
+    words = []
+    for token in _WORD.finditer(text, at, min(end, at + 60)):
+        if not _WORDLIKE.match(token.group()) or token.group().lower() in _NOT_A_NOUN or len(words) >= 4:
+            break
+        words.append(token)
+    if not words:
+        return None
+    return Victims(at, words[-1].end(), text[at:words[-1].end()], "unknown")
 
 
 def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -282,21 +303,29 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     findings: list[CasualtyFinding] = []
     figures = figures_in(text, sentence_start, sentence_end)
     mixed = lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end) is not None
+    # A figure inside another's description ("Seventeen members of one family died") bounds
+    # nothing: the words about the figure before it run on past it.
+    describing = {f.start for f in figures if _OF_BEFORE.search(text, max(sentence_start, f.start - 4), f.start)
+                  and _counted_noun(text, f.end, sentence_end)}
     for number, figure in enumerate(figures):
         reason = not_a_count(text, figure.start, figure.end, figure.text, sentence_start)
         if reason:
             candidates.append(Candidate(figure, "not a count of people", reason))
             continue
-        next_start = figures[number + 1].start if number + 1 < len(figures) else sentence_end
+        following = [f for f in figures[number + 1:] if f.start not in describing]
+        next_start = following[0].start if following else sentence_end
         previous = findings[-1] if findings else None
         victims = _victims(text, figure.end, next_start)
         kind = source = None
+        leading = _kind_before(text, sentence_start, figure)
         if victims is None:
             noun = _counted_noun(text, figure.end, next_start)
-            if noun:
+            if noun and leading and not lexicon.counted_things().match(text, _noun_start(text, figure.end)):
+                # "eliminated more than 50 nationalists": after a toll verb, a noun that is no thing names people
+                victims = _noun_phrase(text, figure.end, next_start)
+            elif noun:
                 candidates.append(Candidate(figure, "counted thing", f"counts {noun!r}, not people"))
                 continue
-        leading = _kind_before(text, sentence_start, figure)
         if leading:
             kind, source = leading, "a toll word right before it"
         before = text[max(sentence_start, figure.start - 45):figure.start]

@@ -346,3 +346,9 @@ def not_count_rules() -> list[tuple[str, re.Pattern | None, re.Pattern | None]]:
 def any_kind_word() -> WordStartPattern:
     """Any toll word of any kind: to ask once whether a stretch of text names a toll at all."""
     return WordList([word for words in raw()["kind_words"].values() for word in words])
+
+
+@lru_cache(maxsize=None)
+def counted_things() -> re.Pattern:
+    """Nouns a toll verb may count that are not people (`counted_things`)."""
+    return re.compile(r"(?:" + _alternation(raw()["counted_things"]) + r")(?![\w-])", re.IGNORECASE)
