@@ -156,6 +156,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     news = _news_days(text, sentences, published)
+    has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
             claimants.note_speakers(text, sentences[number - 1].start, sentences[number - 1].end)
@@ -209,7 +210,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         if sentence.text.rstrip().endswith(":"):  # a list under a toll: "documented the death of 52 people, as follows:"
             heading, heading_paragraph = toll_word_in(text, sentence.start, sentence.end), sentence.paragraph
         # -- event reports ------------------------------------------------------------------
-        if "?" in sentence.text or sentence.part_kind == "headline":
+        if "?" in sentence.text or (sentence.part_kind == "headline" and has_body):
             continue  # a question; a headline, which tells the body's happenings in other words
         told = set()  # one report of one happening per sentence, however many words name it
         clause_list = clauses(text, sentence.start, sentence.end)

@@ -352,3 +352,9 @@ def any_kind_word() -> WordStartPattern:
 def counted_things() -> re.Pattern:
     """Nouns a toll verb may count that are not people (`counted_things`)."""
     return re.compile(r"(?:" + _alternation(raw()["counted_things"]) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def source_side_rules() -> list[tuple[str, re.Pattern]]:
+    """(alignment, words) of `source_sides`, in order."""
+    return [(rule["alignment"], words_pattern(rule["words"])) for rule in raw()["source_sides"]]
