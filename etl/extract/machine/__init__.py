@@ -268,12 +268,28 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     })
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
+    _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})
     for mention in places.mentions:
         if mention.match != "alias":
             facts.mentions.append({"doc_id": doc.doc_id, "entity_kind": "place", "entity_id": mention.place_id,
                                    "surface": mention.surface, "char_start": mention.start, "char_end": mention.end,
                                    "match": mention.match, "confidence": mention.confidence})
     return facts
+
+
+def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> None:
+    """A headline's figure with no speaker of its own ("Air strike kills 33 soldiers") is the
+    claim the article's body attributes: it takes the claimant of the body's first claim of the
+    same kind that names one (a wire headline's figure is its lead's)."""
+    body = [c for c in casualties if c["sentence_start"] not in headline_starts and c["claimant_text"]]
+    for claim in casualties:
+        if claim["sentence_start"] not in headline_starts or claim["claimant_text"]:
+            continue
+        lead = next((c for c in body if c["kind"] == claim["kind"]), None)
+        if lead:
+            claim.update(source_id=lead["source_id"], claimant_text=lead["claimant_text"],
+                         claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
+                         confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:

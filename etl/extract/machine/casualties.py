@@ -44,6 +44,11 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
 _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+# "Two journalists were among at least 27 people killed": the first figure is part of the second's toll.
+_AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:the\s+)?", re.IGNORECASE)
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?$", re.IGNORECASE)
+_WERE_BEFORE = re.compile(r"\b(?:were|was|are|is|included)\s+$", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"\d")
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORDLIKE = re.compile(r"[\w'’-]")
@@ -126,8 +131,11 @@ def not_a_count(text: str, start: int, end: int, raw: str, line_start: int) -> s
     if _YEAR.fullmatch(raw):
         return "a year"
     before = text[max(line_start, start - 30):start]
+    # the words before the number itself too: "children under 5" (the hedge "under" is the figure's)
+    number = _FIRST_NUMBER.search(raw)
+    before_number = text[max(line_start, start - 30):start + number.start()] if number and number.start() else before
     for reason, before_words, after_words in lexicon.not_count_rules():
-        if before_words and before_words.search(before):
+        if before_words and (before_words.search(before) or before_words.search(before_number)):
             return reason
         if after_words and after_words.match(text, end, min(len(text), end + 40)):
             return reason
@@ -153,6 +161,8 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         if token.group() in _QUOTE:
             continue  # a victim noun in quotation marks: killing "dozens of terrorists"
         word = token.group().lower()
+        if words and lexicon.any_kind_word().regex.fullmatch(token.group()) and _has_people_noun(text, words):
+            break  # "27 people killed": the participle after the noun is the toll, not the victims
         if word in ("and", "or") and words and len(words) < 5 and words[-1].group()[:1].isupper() \
                 and text[token.end():token.end() + 2].strip()[:1].isupper():
             continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
@@ -174,6 +184,12 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         return None
     cls, found = best
     return Victims(phrase_start, found.end(), text[phrase_start:found.end()], cls)
+
+
+def _has_people_noun(text: str, words) -> bool:
+    start, end = words[0].start(), words[-1].end()
+    return any(pattern.search(text, start, end) for _, pattern in lexicon.victim_noun_patterns()[:-1]) or \
+        lexicon.victim_noun_patterns()[-1][1].search(text, start, end) is not None
 
 
 def _counted_noun(text: str, start: int, end: int) -> str | None:
@@ -306,7 +322,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     # A figure inside another's description ("Seventeen members of one family died") bounds
     # nothing: the words about the figure before it run on past it.
     describing = {f.start for f in figures if _OF_BEFORE.search(text, max(sentence_start, f.start - 4), f.start)
-                  and _counted_noun(text, f.end, sentence_end)}
+                  and _counted_noun(text, f.end, sentence_end)
+                  or not_a_count(text, f.start, f.end, f.text, sentence_start)}
     for number, figure in enumerate(figures):
         reason = not_a_count(text, figure.start, figure.end, figure.text, sentence_start)
         if reason:
@@ -397,6 +414,10 @@ def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> b
     """'318 deaths, 120 of whom were children'; 'Of the 63 dead, 41 were students'; 'Among the 40
     killed were three aid workers': a figure that counts some of the toll just before it."""
     between = text[_end_of(previous):figure.start]
+    if _AMONG_BEFORE.search(text, max(0, previous.figure.start - 15), previous.figure.start) \
+            and _WERE_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
+            and len(between) <= 120 and not _LIST_STOP.search(between):
+        return True  # "Among the 40 killed in the village on Thursday were 11 members of one family"
     if len(between) > 40 or _LIST_STOP.search(between):
         return False
     if lexicon.casualty_rule_alone("part_between").fullmatch(between):
@@ -446,7 +467,8 @@ def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
         if this.decision != "people counted, no toll" or following.finding is None:
             continue
         victims = _victims(text, this.figure.end, following.figure.start)
-        if victims is None or not _joined(text, victims.end, following.figure.start):
+        if victims is None or not (_joined(text, victims.end, following.figure.start)
+                                   or _AMONG.fullmatch(text, victims.end, following.figure.start)):
             continue
         then = following.finding
         finding = CasualtyFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,

@@ -22,12 +22,16 @@ from etl.resolve.aliases import AliasIndex
 from etl.settings import FUZZY_NAME_MIN_SCORE
 
 # Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
-_STOP = re.compile(r"[,;:.!?\"“”()\[\]–—]|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
+_STOP = re.compile(r"[,;:!?\"“”()\[\]–—]|(?<!\b[A-Z])\.|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
 _DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
 # A headline's speaker after a colon or dash at its end: "Air strikes kill 45 in Aleppo: monitor".
 _TRAILING_SPEAKER = re.compile(r"\s*[:|–—-]\s+((?:[A-Za-z][\w'’.-]*\s?){1,4})[.!]?\s*$")
 _NAME_AFTER = re.compile(r",\s+((?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)\s?){2,5})(?=\s*(?:[.,;]|$|said|told))")
+_AND_END = re.compile(r"\band\s+(?:also\s+)?$", re.IGNORECASE)
+_ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
+# A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
+_LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -79,6 +83,11 @@ class ClaimantFinder:
 
     def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         window = text[begin:verb_start]
+        if _AND_END.search(window):
+            return None  # "Activists documented 51 names and say ...": the subject is the first verb's
+        acronym = _ACRONYM_END.search(window)
+        if acronym:  # "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said"
+            return begin + acronym.start(1), begin + acronym.end(1)
         cut = 0
         for match in _STOP.finditer(window):
             cut = match.end()
@@ -178,6 +187,15 @@ class ClaimantFinder:
         if not opened:
             return None
         close = _QUOTE_CLOSE.search(text, sentence_start, paragraph_end)
+        for _ in range(3):  # a quotation running over paragraphs: each opens again, one closes
+            if close:
+                break
+            following = text.find("\n", paragraph_end + 1)
+            next_start = paragraph_end + len(text[paragraph_end:]) - len(text[paragraph_end:].lstrip())
+            if next_start >= len(text) or text[next_start] not in _OPENING:
+                return None
+            paragraph_end = len(text) if text.find("\n", next_start) < 0 else text.find("\n", next_start)
+            close = _QUOTE_CLOSE.search(text, next_start + 1, paragraph_end)
         if not close:
             return None
         spans = self._speaker_spans(text, close.start(), min(paragraph_end, close.end() + 160))
@@ -215,6 +233,12 @@ class ClaimantFinder:
         trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
         if trailing:
             spans.append((trailing.start(1), trailing.end(1)))
+        leading = _LEADING_SPEAKER.match(text, sentence_start, sentence_end)
+        if leading:
+            words = leading.group(1).strip()
+            known = self.index.lookup("source", words) or self.index.lookup("source", _DETERMINER.sub("", words))
+            if known or (not words[:1].isupper() or self.speech["speaker_nouns"].search(words)) and self._speaker_like(words):
+                spans.append((leading.start(1), leading.start(1) + len(words)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
             span = self._phrase_before(text, sentence_start, match.start())
             if span:
@@ -273,9 +297,11 @@ class ClaimantFinder:
     def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
             return None
-        found = self.index.lookup("source", words) or self.index.lookup("source", bare)
+        found = self.index.lookup("source", words) or self.index.lookup("source", bare) or self._number_variant(bare)
         if not found:
             found = self.index.longest_inside("source", words, min_length=3)  # "an AFP correspondent"
+        if not found:
+            found = self._speaking_for_actor(words)
         if found:
             return Claimant(found[0], words, start, end)
         tail = bare.rsplit(",", 1)[-1] if "," in bare else ""
@@ -293,6 +319,21 @@ class ClaimantFinder:
                 return Claimant(named.source_id, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _number_variant(self, bare: str) -> list[str]:
+        """'a resident' names the source 'Residents'; 'activist' the source 'Activists'."""
+        if not bare or " " in bare.strip() and len(bare.split()) > 3:
+            return []
+        variant = bare[:-1] if bare.endswith("s") else bare + "s"
+        return self.index.lookup("source", variant)
+
+    def _speaking_for_actor(self, words: str) -> list[str]:
+        """'Hezbollah announced': the source that speaks for an actor named alone as the speaker."""
+        actors = self.index.lookup("actor", words) or self.index.lookup("actor", _DETERMINER.sub("", words.strip()))
+        if not actors:
+            return []
+        speaking = sorted(s.source_id for s in self.sources.values() if s.actor_id == actors[0])
+        return speaking[:1]
 
     def _named_later(self, description: str) -> "Claimant | None":
         """'a monitor said' in a lead, 'kill 45: monitor' in a headline: the speaker of that kind
