@@ -44,6 +44,7 @@ def _rules() -> dict:
         "byline": re.compile(raw["byline"]),
         "dateline": re.compile(raw["dateline"], re.IGNORECASE),
         "subheading_max_chars": int(raw["subheading_max_chars"]),
+        "list_item": re.compile(raw["list_item"]),
     }
 
 
@@ -160,7 +161,8 @@ def split_parts(text: str, title: str | None = None, authors=()) -> list[Part]:
             continue
         if expecting_standfirst and len(line) <= STANDFIRST_MAX_CHARS and _one_sentence(line):
             kind = "standfirst"
-        elif len(line) <= rules["subheading_max_chars"] and not re.search(r"[.!?:;,\"”’'…]$", line):
+        elif len(line) <= rules["subheading_max_chars"] and not re.search(r"[.!?:;,\"”’'…]$", line) \
+                and not rules["list_item"].match(line):
             kind = "subheading"
         else:
             kind = "body"

@@ -48,6 +48,7 @@ _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
 _AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:the\s+)?", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?$", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:were|was|are|is|included)\s+$", re.IGNORECASE)
+_OF_NAME = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _FIRST_NUMBER = re.compile(r"\d")
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -163,6 +164,8 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         word = token.group().lower()
         if words and lexicon.any_kind_word().regex.fullmatch(token.group()) and _has_people_noun(text, words):
             break  # "27 people killed": the participle after the noun is the toll, not the victims
+        if word == "of" and words and len(words) < 5 and _OF_NAME.match(text, token.end()):
+            continue  # "61 members of Hezbollah", "173 fighters of the Islamic State": whose they are
         if word in ("and", "or") and words and len(words) < 5 and words[-1].group()[:1].isupper() \
                 and text[token.end():token.end() + 2].strip()[:1].isupper():
             continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
