@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
-from etl.extract.machine.casualties import find_candidates, toll_word_in
+from etl.extract.machine.casualties import BREAKDOWN, find_candidates, toll_word_in
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
@@ -155,6 +155,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
+    last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
     news = _news_days(text, sentences, published)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
@@ -168,6 +169,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         # -- casualty claims ------------------------------------------------------------------
         if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
             heading = None
+        if heading is None and last_toll and len(BREAKDOWN.findall(sentence.text)) >= 2:
+            # "... documented 142 martyrs today. Tartous: 71; Damascus Suburbs: 26; ...": a breakdown of that toll
+            heading, heading_paragraph = last_toll, sentence.paragraph
         for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading):
             finding = candidate.finding
             if finding is None:
@@ -203,6 +207,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             }
             row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], start, end, figure.text)
             facts.casualties.append(row)
+            last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
+            last_toll_sentence = number
             if trace is not None:
                 trace.append((candidate, row))
             if claimant.new_source:
