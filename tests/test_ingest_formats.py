@@ -10,7 +10,7 @@ import pytest
 
 from etl.build import build
 from etl.settings import REFERENCE_DIR
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_one_document
 
 
 def build_corpus(folder):
@@ -253,3 +253,20 @@ def test_a_catalogued_date_is_not_replaced_by_the_dateline(tmp_path):
     write(tmp_path, "catalog.yaml", '- file: qusayr.txt\n  published: "2013-06-06"\n')
     db, _ = build_corpus(tmp_path)
     assert db.execute("SELECT published_on, published_note FROM documents").fetchone() == (date(2013, 6, 6), None)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.org/news/2016/11/20/aleppo-strikes", ("2016-11-20", "2016-11-20", "day")),
+    ("https://example.org/news/2016/11/aleppo-strikes", ("2016-11-01", "2016-11-30", "month")),
+    ("https://example.org/news/aleppo-strikes", (None, None, None)),
+])
+def test_an_undated_document_takes_its_date_from_its_url_and_says_so(tmp_path, url, expected):
+    """No catalog date and no dateline: the URL's date is read (a year and month give the month),
+    relative dates resolve against it, and the documents table says where the date came from."""
+    catalog = f"- file: a.txt\n  title: Strikes hit Aleppo\n  url: {url}\n"
+    text = "Strikes hit Aleppo\n\nGovernment air strikes killed 12 people in Aleppo in 2016, activists said.\n"
+    with duckdb.connect(str(build_one_document(tmp_path, "a.txt", text, catalog)), read_only=True) as db:
+        row = db.execute("SELECT published_on, published_until, published_precision, published_note FROM documents").fetchone()
+    assert tuple(str(v) if v else None for v in row[:3]) == expected
+    if expected[0]:
+        assert url in row[3] and "htmldate" in row[3]

@@ -1,5 +1,8 @@
-"""A publication date read from a dateline in a document's first lines, for a document nobody dated."""
+"""A publication date for a document nobody dated: from a dateline in its first lines, else from
+its URL or its first lines as htmldate (installed with trafilatura) reads them."""
+import calendar
 import re
+from datetime import date
 
 from etl.ingest.parts import Part
 from etl.resolve.dates import WEEKDAYS, DateRange, find_full_day
@@ -29,3 +32,50 @@ def infer_published(text: str, parts: list[Part]) -> tuple[DateRange, str] | Non
         if looked_at == DATELINE_MAX_PARTS:
             return None
     return None
+
+
+_URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)[/_-](?P<month>0[1-9]|1[0-2])(?:/|$)")
+_HTML_PARTS = 8  # the first parts of a page htmldate is shown: where a page prints its date
+
+
+def infer_published_elsewhere(text: str, parts: list[Part], url: str | None) -> tuple[DateRange, str] | None:
+    """(the date, where it was read) from the URL ("/2013/05/19/") or a date the first lines print
+    ("Posted on 19 May 2013"), read by htmldate offline. A URL with only a year and month gives
+    the month; htmldate's guesses from a bare year are refused."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # htmldate comes with trafilatura; without it only datelines are read
+        return None
+    lines = [text[p.start:p.end] for p in parts if p.kind not in NOT_THE_PAGE][:_HTML_PARTS]
+    html = "<html><body>" + "".join(f"<p>{_escape(line)}</p>" for line in lines) + "</body></html>"
+    if url:
+        found = _quietly(find_date, html, url=url, extensive_search=False)
+        if found:
+            day = date.fromisoformat(found)
+            if re.search(rf"{day.year}[/_-]?{day.month:02d}[/_-]?{day.day:02d}(?!\d)", url):
+                return DateRange(day, day, "day"), f"the URL {url!r}"
+            if re.search(rf"{day.year}[/_-]?{day.month:02d}(?!\d)", url):
+                last = calendar.monthrange(day.year, day.month)[1]
+                return DateRange.spanning(date(day.year, day.month, 1), date(day.year, day.month, last)), f"the URL {url!r}"
+        month = _URL_MONTH.search(url)
+        if month:  # htmldate reads days; "/2016/11/" alone gives the month
+            year, number = int(month["year"]), int(month["month"])
+            last = calendar.monthrange(year, number)[1]
+            return DateRange.spanning(date(year, number, 1), date(year, number, last)), f"the URL {url!r}"
+    found = _quietly(find_date, html, extensive_search=False)
+    if found:
+        day = date.fromisoformat(found)
+        if find_full_day(" ".join(lines)) and str(day.day) in " ".join(lines):
+            return DateRange(day, day, "day"), "a date in the page's first lines"
+    return None
+
+
+def _quietly(function, *args, **kwargs) -> str | None:
+    try:
+        return function(*args, **kwargs)
+    except (ValueError, TypeError):
+        return None
+
+
+def _escape(line: str) -> str:
+    return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

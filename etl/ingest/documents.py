@@ -12,7 +12,7 @@ from pathlib import Path
 from etl.errors import BuildWarning
 from etl.ingest import html, jsonl, markdown
 from etl.ingest.catalog import CatalogEntry, read_catalog, with_fallback
-from etl.ingest.dateline import infer_published
+from etl.ingest.dateline import infer_published, infer_published_elsewhere
 from etl.ingest.decode import Unusable, decode
 from etl.ingest.parts import Part, first_line
 from etl.ingest.received import Received
@@ -74,6 +74,10 @@ def _document(item: Received, digest: str, catalog: dict[str, CatalogEntry], war
         published, written = inferred
         note = f"Inferred from the dateline {written!r} in the text; no catalog or metadata date."
         warnings.append(_warning(item, f"publication date {published.start} inferred from the dateline {written!r}"))
+    elif published is None and (inferred := infer_published_elsewhere(item.text, parts, entry.url)):
+        published, where = inferred
+        note = f"Read from {where} by htmldate; no catalog, metadata or dateline date."
+        warnings.append(_warning(item, f"publication date {published.start} read from {where}"))
     if not catalogued:
         gaps = [gap for gap, known in (("title from the first line", entry.title), ("date unknown", published),
                                        ("outlet unknown", entry.outlet)) if not known]
