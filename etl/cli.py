@@ -19,11 +19,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--machine-only", action="store_true",
                        help="ignore coded facts and review decisions: the machine extractor's output alone")
     evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
-    evaluate.add_argument("--docs", type=Path, default=SEEDS_DIR, help="corpus folder with coded facts (default: seeds/)")
-    evaluate.add_argument("--reference", type=Path, default=REFERENCE_DIR,
-                          help="gazetteer, actors and sources (default: seeds/reference/)")
+    evaluate.add_argument("--docs", type=Path, action="append",
+                          help="corpus folder with coded facts; repeat for several (default: seeds/)")
+    evaluate.add_argument("--reference", type=Path, default=None,
+                          help="gazetteer, actors and sources (default: the corpus's own reference/ folder if it has "
+                               "one, else seeds/reference/)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_DB.with_name("evaluation.json"),
                           help="where to save the figures as JSON (default: evaluation.json in warehouse/)")
+    evaluate.add_argument("--markdown", type=Path, default=None,
+                          help="also write the figures and every miss of each corpus as a Markdown page")
     explain = commands.add_parser("explain", help="every number of one document with the extractor's decision and rule")
     explain.add_argument("file", type=Path, help="a document of a corpus folder (its catalog.yaml gives date and outlet)")
     explain.add_argument("--reference", type=Path, default=REFERENCE_DIR,
@@ -41,7 +45,7 @@ def main(argv=None) -> int:
         from etl.evaluate import main as evaluate
 
         try:
-            return evaluate(args.docs, args.reference, args.out)
+            return evaluate(args.docs or [SEEDS_DIR], args.reference, args.out, args.markdown)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1

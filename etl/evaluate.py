@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from etl.build import build
+from etl.settings import REFERENCE_DIR
 
 TARGETS = {"casualty_claims": 0.90, "attribution": 0.85, "places": 0.95, "dates": 0.90}
 
@@ -169,9 +170,45 @@ def print_report(results: dict, out) -> None:
                 print(f"    - {line}", file=out)
 
 
-def main(docs_dir: Path, reference_dir: Path, out_path: Path) -> int:
-    results = evaluate(docs_dir, reference_dir)
-    print_report(results, sys.stdout)
-    out_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def reference_for(docs_dir: Path, reference_dir: Path | None) -> Path:
+    """The reference folder a corpus is read with: the one given, else its own reference/ folder
+    (a corpus about another war carries its actors and sources), else the seeds'."""
+    if reference_dir is not None:
+        return reference_dir
+    own = docs_dir / "reference"
+    return own if own.is_dir() else REFERENCE_DIR
+
+
+def markdown_report(results: dict[str, dict]) -> str:
+    """The figures of each corpus side by side, then each corpus's misses, as Markdown."""
+    names = list(results)
+    lines = ["| fact type | target | " + " | ".join(f"{n} ({results[n]['documents']} docs)" for n in names) + " |",
+             "| --- | ---: | " + " | ".join("---:" for _ in names) + " |"]
+    for fact in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
+        target = TARGETS.get(fact)
+        cells = [f"{results[n][fact]['f1']:.3f} (P {results[n][fact]['precision']:.2f}, R {results[n][fact]['recall']:.2f})"
+                 for n in names]
+        lines.append(f"| {fact} | {'>= ' + format(target, '.2f') if target else ''} | " + " | ".join(cells) + " |")
+    for name in names:
+        lines += ["", f"### Misses: {name}", ""]
+        for key, title in (("missed_claims", "Claims the machine missed"), ("extra_claims", "Claims the machine made that the key has not"),
+                           ("wrong_claimant", "Claims with another claimant"), ("wrong_dates", "Facts with another date"),
+                           ("wrong_places", "Facts with another place")):
+            items = results[name][key]
+            lines += [f"{title} ({len(items)}):", ""] + [f"- {item}" for item in items] + [""]
+    return "\n".join(lines) + "\n"
+
+
+def main(docs_dirs: list[Path], reference_dir: Path | None, out_path: Path, markdown_path: Path | None = None) -> int:
+    results = {}
+    for docs_dir in docs_dirs:
+        results[str(docs_dir)] = evaluate(docs_dir, reference_for(docs_dir, reference_dir))
+        print(f"{docs_dir}:")
+        print_report(results[str(docs_dir)], sys.stdout)
+    payload = results[str(docs_dirs[0])] if len(docs_dirs) == 1 else results
+    out_path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print(f"saved {out_path}")
+    if markdown_path:
+        markdown_path.write_text(markdown_report(results), encoding="utf-8")
+        print(f"saved {markdown_path}")
     return 0
