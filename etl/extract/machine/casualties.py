@@ -427,11 +427,13 @@ def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> b
             and _WERE_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             and len(between) <= 120 and not _LIST_STOP.search(between):
         return True  # "Among the 40 killed in the village on Thursday were 11 members of one family"
-    if len(between) > 40 or _LIST_STOP.search(between):
+    if len(between) > 80 or _LIST_STOP.search(between):
         return False
-    if lexicon.casualty_rule_alone("part_between").fullmatch(between):
+    if len(between) <= 40 and lexicon.casualty_rule_alone("part_between").fullmatch(between):
         return True
     after = lexicon.casualty_rule("part_after").match(text, _skip_spaces(text, figure.end))
+    if after and after.group().lower().startswith(("of ", "among ")):
+        return len(between) <= 80 and not _LIST_STOP.search(between)  # "..., seven of them officers"
     return bool(after and _COMMA.fullmatch(between))
 
 

@@ -55,6 +55,9 @@ class ClaimantFinder:
         self.inverted = re.compile(r"(?:[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")|,\s+(?:"
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
         self.names = {s.name: s.source_id for s in sources.values()}
+        # every name and alias of a known source, in lower case between spaces, for `_described`
+        self._source_names = [(s.source_id, " " + _normal(n) + " ") for s in sources.values() for n in (s.name, *s.aliases)]
+        self._article_words: set[str] = set()
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
@@ -96,9 +99,14 @@ class ClaimantFinder:
             return self._subject_before_aside(text, begin, verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
-        if len(stops) >= 1 and stops[-1].group().lower() in ("at", "on", "in a") and not self._speaker_like(phrase):
+        if len(stops) >= 1 and stops[-1].group().lower() in ("at", "on", "in a", "who", "which", "that") \
+                and not self._speaker_like(phrase):
             earlier = stops[-2].end() if len(stops) >= 2 else 0
             head = window[earlier:stops[-1].start()]
+            relative = stops[-1].group().lower() in ("who", "which", "that")
+            if relative and self._speaker_like(head) and len(head.split()) <= 8:
+                # "A security official who spoke on condition of anonymity said": the official
+                return self._subject_before_aside(text, begin, begin + stops[-1].start())
             if len(window[earlier:].split()) <= 8 and self._speaker_like(head) and not _DIGIT.search(window[earlier:]):
                 cut, phrase = earlier, window[earlier:]
         start = begin + cut + (len(phrase) - len(phrase.lstrip()))
@@ -111,6 +119,14 @@ class ClaimantFinder:
         if stop - start > 120 or len(text[start:stop].split()) > 12:
             return None
         return (start, stop) if stop > start else None
+
+    @staticmethod
+    def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
 
     def _subject_before_aside(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         """The subject of a speech verb that follows an aside: "Rami Abdel Rahman, director of
@@ -317,6 +333,10 @@ class ClaimantFinder:
             named = self._named_later(bare)
             if named:
                 return Claimant(named.source_id, words, start, end)
+        if not name:
+            described = self._described(text, bare)
+            if described:
+                return Claimant(described, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
 
@@ -334,6 +354,33 @@ class ClaimantFinder:
             return []
         speaking = sorted(s.source_id for s in self.sources.values() if s.actor_id == actors[0])
         return speaking[:1]
+
+    def _described(self, text: str, bare: str) -> str | None:
+        """'police said' in a story about Mosul: the known source whose name holds the words and
+        whose other words the article names ('Iraqi police', 'Mosul medics'); ambiguity unresolved
+        by the article leaves the words to name a new source."""
+        key = " " + _normal(_LOCATORS.split(bare)[0]) + " "
+        if len(key.strip()) < 3:
+            return None
+        if not any(key in name for _, name in self._source_names):
+            # "a police officer" is the police's: try without the person's title
+            shorter = _PERSON_TITLE.sub(" ", key)
+            key = shorter if len(shorter.strip()) >= 3 else key
+        scored = []
+        for source_id, name in self._source_names:
+            if key in name:
+                others = [w for w in name.split() if w not in key.split() and len(w) > 3]
+                present = sum(1 for w in others if self._article_words and w in self._article_words)
+                scored.append((present, -len(others), source_id))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        best = scored[0]
+        if best[0] == 0 and len(scored) > 1:
+            return None
+        if len(scored) > 1 and scored[1][:2] == best[:2]:
+            return None
+        return best[2]
 
     def _named_later(self, description: str) -> "Claimant | None":
         """'a monitor said' in a lead, 'kill 45: monitor' in a headline: the speaker of that kind
@@ -359,6 +406,7 @@ class ClaimantFinder:
                     if claimant:
                         found.append(claimant)
         self.article_speakers = found
+        self._article_words = set(_normal(text).split())
         self._sentences = spans
         self._sentence_starts = [start for start, _ in spans]
 
@@ -396,7 +444,15 @@ class ClaimantFinder:
         return source
 
 
-_NOT_SPEAKERS = {"This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
+def _normal(words: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", words.lower()))
+
+
+# Where a description's locating words start: "medics at a field clinic in the west" -> "medics".
+_LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
+_PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
+_NOT_SPEAKERS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+                 "April", "May", "June", "July", "August", "September", "October", "November", "December", "Yesterday", "This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
                  "Reports", "Some", "Many", "Others", "Both", "All", "Most", "Which", "What", "When", "Where"}
 _DIGIT = re.compile(r"\d")
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
