@@ -155,6 +155,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
+    columns, table_paragraph = None, None  # the toll of each column of the table being read
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
     news = _news_days(text, sentences, published)
     has_body = any(s.part_kind != "headline" for s in sentences)
@@ -172,7 +173,18 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         if heading is None and last_toll and len(BREAKDOWN.findall(sentence.text)) >= 2:
             # "... documented 142 martyrs today. Tartous: 71; Damascus Suburbs: 26; ...": a breakdown of that toll
             heading, heading_paragraph = last_toll, sentence.paragraph
-        for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading):
+        if "|" in sentence.text:
+            cells = sentence.text.strip(" |").split("|")
+            if not lexicon.figures().search(text, sentence.start, sentence.end):
+                # a table's header row: the toll each column counts ("Party | Killed | Injured")
+                columns = [toll_word_in(text, text.find(cell, sentence.start), text.find(cell, sentence.start) + len(cell))
+                           for cell in cells]
+                columns = columns if any(columns) else None
+        elif sentence.paragraph != table_paragraph:
+            columns = None
+        table_paragraph = sentence.paragraph if "|" in sentence.text else table_paragraph
+        for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading,
+                                         columns if "|" in sentence.text else None):
             finding = candidate.finding
             if finding is None:
                 if trace is not None:

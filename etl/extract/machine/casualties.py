@@ -317,7 +317,8 @@ def _bare_toll(text: str, start: int, end: int) -> tuple[str, int, int, Victims 
 
 
 def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph_text: str,
-                    heading: tuple[str, int, int] | None = None) -> list[Candidate]:
+                    heading: tuple[str, int, int] | None = None,
+                    columns: list[tuple[str, int, int] | None] | None = None) -> list[Candidate]:
     """Every figure of the sentence with its decision. `heading`: the toll of the line that
     introduces a list this sentence is an item of ("SOHR documented the death of 52 people, as
     follows:" then "- 19 civilians")."""
@@ -338,6 +339,18 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         following = [f for f in figures[number + 1:] if f.start not in describing]
         next_start = following[0].start if following else sentence_end
         previous = findings[-1] if findings else None
+        column = text.count("|", sentence_start, figure.start) - (1 if text[sentence_start:figure.start].lstrip().startswith("|") else 0)
+        if columns and 0 <= column < len(columns) and columns[column]:
+            # "Taliban | 693 | 1,442" under "Party | Killed | Injured": the column's header names the toll
+            label = text[sentence_start:sentence_end].strip(" |").split("|")[0].strip()
+            first = text.find(label, sentence_start) if label else -1
+            victims = _victims(text, first, first + len(label)) if first >= 0 else None
+            kind = columns[column]
+            finding = CasualtyFinding(figure, victims, kind[0], kind[1], kind[2], "a table column under a toll",
+                                      victims.victim_class if victims else "unknown")
+            findings.append(finding)
+            candidates.append(Candidate(figure, "casualty claim", finding.kind_source, finding))
+            continue
         victims = _victims(text, figure.end, next_start)
         kind = source = None
         leading = _kind_before(text, sentence_start, figure)
