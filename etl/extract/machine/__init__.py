@@ -170,8 +170,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         # -- casualty claims ------------------------------------------------------------------
         if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
             heading = None
-        if heading is None and last_toll and len(BREAKDOWN.findall(sentence.text)) >= 2:
-            # "... documented 142 martyrs today. Tartous: 71; Damascus Suburbs: 26; ...": a breakdown of that toll
+        near_toll = last_toll and sentences[last_toll_sentence].paragraph >= sentence.paragraph - 3
+        if heading is None and near_toll and (len(BREAKDOWN.findall(sentence.text)) >= 2
+                                              or BREAKDOWN.match(sentence.text.lstrip(" -–•*·▪"))):
+            # "... documented 142 martyrs today. Tartous: 71; Damascus Suburbs: 26; ..." or a line
+            # "Children: 4,609" after a toll: a breakdown of that toll
             heading, heading_paragraph = last_toll, sentence.paragraph
         if "|" in sentence.text:
             cells = sentence.text.strip(" |").split("|")
