@@ -52,6 +52,10 @@ _WERE_BEFORE = re.compile(r"\b(?:were|was|are|is|included)\s+$", re.IGNORECASE)
 _NAMED_ITEM = re.compile(r"(?:^|[;,.]\s*)[A-Z][\w'’ -]{1,30}:\s*$")
 BREAKDOWN = re.compile(r"[A-Z][\w'’ -]{1,30}:\s*\d")
 _OF_NAME = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_ATTRIBUTIVE = {"reported", "confirmed", "documented", "recorded", "estimated", "verified", "registered", "known"}
+# Between "a boy" and its toll only more victims and auxiliaries: "A boy and a 70-year-old man were killed".
+_PLAIN_JOIN = re.compile(r"\s+and\s+(?:an?\s+)?[\w'’ -]{1,40}?\s+(?:were|was|had been|have been)\s+", re.IGNORECASE)
+_DASH = re.compile(r"\s[–—-]\s")
 _FIRST_NUMBER = re.compile(r"\d")
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -59,7 +63,7 @@ _WORDLIKE = re.compile(r"[\w'’-]")
 _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
 _COMMA = re.compile(r"\s*,\s*")
-_JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
+_JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+[–—-]\s+)")
 _LIST_JOINT_END = re.compile(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$")
 _ONE = re.compile(r"(?<![\w-])an?(?=\s)", re.IGNORECASE)
 _ONE_PERSON = Quantity(None, 1, 1, 1, False)
@@ -172,6 +176,8 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
         if word in ("and", "or") and words and len(words) < 5 and words[-1].group()[:1].isupper() \
                 and text[token.end():token.end() + 2].strip()[:1].isupper():
             continue  # "33 Afghan and Pakistani militiamen": adjectives joined before the noun
+        if word in _ATTRIBUTIVE and not words:
+            continue  # "312 reported fatalities", "40 confirmed deaths": the participle describes the noun
         if not _WORDLIKE.match(token.group()) or word in _STOPWORDS or len(words) >= 6:
             break
         words.append(token)
@@ -255,7 +261,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
     """A toll right before the figure: a toll word with only `lead_gap` words between ("killing
     at least 12", "the death of 26", "killed: 12"), or a toll noun leading to it ("the death toll
     rose to 45", "put the number of dead at 78")."""
-    window_start = max(sentence_start, figure.start - 120)
+    window_start = max(sentence_start, figure.start - 180)
     window = text[window_start:figure.start]
     trimmed = window.rstrip(" " + _QUOTE)
     gap = lexicon.casualty_rule_at_end("lead_gap").search(trimmed)
@@ -276,7 +282,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
         noun = None
         for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link.start()):
             pass
-        if noun and not _SENTENCE_STOP.search(trimmed, noun.end(), link.start()) and link.start() - noun.end() <= 90:
+        if noun and not _SENTENCE_STOP.search(trimmed, noun.end(), link.start()) and link.start() - noun.end() <= 150:
             said = _kind_in(text, window_start + noun.start(), window_start + link.start())
             return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
     return None
@@ -284,10 +290,19 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
 
 def _window_end(text: str, after_start: int, limit: int) -> int:
     end = min(limit, after_start + _WINDOW)
+    resume = after_start
     for found in _CLAUSE_END.finditer(text, after_start, end):
+        if found.start() < resume:
+            continue
         participle = found.group(1)
         if participle and lexicon.casualty_rule("clause_end_exceptions").fullmatch(participle):
             continue
+        if found.group().strip() in "–—-":
+            closing = _DASH.search(text, found.end(), min(len(text), found.end() + 100))
+            if closing:  # an aside between dashes ("13 service members – 11 marines and a medic – were killed")
+                resume = closing.end()
+                end = min(limit, max(end, resume + _WINDOW // 2))
+                continue
         return found.start()
     return end
 
@@ -336,7 +351,11 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if reason:
             candidates.append(Candidate(figure, "not a count of people", reason))
             continue
-        following = [f for f in figures[number + 1:] if f.start not in describing]
+        following = [f for f in figures[number + 1:] if f.start not in describing and f.text.lower() not in ("a", "an")]
+        aside = _DASH.search(text, figure.end, following[0].start) if following else None
+        closing = _DASH.search(text, following[0].end, min(sentence_end, following[0].end + 120)) if aside else None
+        if closing:  # "13 service members – 11 marines, a medic and a soldier – were killed": look past the aside
+            following = [f for f in following if f.start > closing.end()]
         next_start = following[0].start if following else sentence_end
         previous = findings[-1] if findings else None
         column = text.count("|", sentence_start, figure.start) - (1 if text[sentence_start:figure.start].lstrip().startswith("|") else 0)
@@ -412,7 +431,10 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             continue
         if figure.text.lower() in ("a", "an") and not (
                 source == "a toll word right before it"
-                or victims and victims.victim_class != "unknown" and _bare_toll(text, victims.end, next_start)):
+                or victims and victims.victim_class != "unknown" and (
+                    _bare_toll(text, victims.end, next_start)
+                    or source == "the first toll word after its victims" and kind[1] - victims.end <= 60
+                    and _PLAIN_JOIN.fullmatch(text, victims.end, kind[1]))):
             continue  # "a" counts one victim only next to its toll: "killing a woman", "a child died"
         if mixed:
             victim_class = "mixed"
@@ -428,14 +450,16 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     return [c for c in candidates if c.finding or c.figure.text.lower() not in ("a", "an")]
 
 
-def _end_of(finding: CasualtyFinding) -> int:
-    return max(finding.figure.end, finding.kind_end, finding.victims.end if finding.victims else 0)
+def _end_of(finding: CasualtyFinding, before: int) -> int:
+    """Where the words of a toll end, short of `before` (its toll word may stand after an aside)."""
+    ends = [finding.figure.end, finding.victims.end if finding.victims else 0, finding.kind_end]
+    return max(end for end in ends if end <= before)
 
 
 def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
     """'318 deaths, 120 of whom were children'; 'Of the 63 dead, 41 were students'; 'Among the 40
     killed were three aid workers': a figure that counts some of the toll just before it."""
-    between = text[_end_of(previous):figure.start]
+    between = text[_end_of(previous, figure.start):figure.start]
     if _AMONG_BEFORE.search(text, max(0, previous.figure.start - 15), previous.figure.start) \
             and _WERE_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             and len(between) <= 120 and not _LIST_STOP.search(between):
