@@ -131,6 +131,9 @@ def figures_in(text: str, start: int, end: int) -> list[Figure]:
         except QuantityError:
             continue
         found.append(Figure(match.start(), match.end(), raw, quantity))
+    # "a dozen", "a number of": where a figure begins with "a", that "a" counts no one by itself
+    numbers = [(f.start, f.end) for f in found if f.quantity is not _ONE_PERSON]
+    found = [f for f in found if f.quantity is not _ONE_PERSON or not any(s <= f.start < e for s, e in numbers)]
     return sorted(found, key=lambda figure: figure.start)
 
 
@@ -453,7 +456,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
 def _end_of(finding: CasualtyFinding, before: int) -> int:
     """Where the words of a toll end, short of `before` (its toll word may stand after an aside)."""
     ends = [finding.figure.end, finding.victims.end if finding.victims else 0, finding.kind_end]
-    return max(end for end in ends if end <= before)
+    return max((end for end in ends if end <= before), default=min(finding.figure.end, before))
 
 
 def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
