@@ -2,26 +2,65 @@
 
 Lookup keys ignore case, apostrophe style, hyphen-versus-space, a leading "the" and the Arabic
 article ("al-", "el-", "an-", ...), so Qusayr = al-Qusayr = Al Qusayr. Text scanning finds every
-alias occurrence; where one surface names two entities (the town al-Qusayr and the activist
-Ahmad al-Qusayr), context decides (see `_choose`).
+alias occurrence as written (capitalised as in the gazetteer), with three guards for a gazetteer
+of the whole world:
+
+- a single-word place name that is a common English word or first name (etl/lexicon/
+  place_stopwords.txt: "Nice", "Police", "Jackson") is a place only with place context ("in",
+  "town of", "Nice province", "Bar, Montenegro");
+- a name several places share is resolved toward the document's own countries (those its
+  unambiguous places and its dateline lie in), then the reference folder's (the war's), then
+  the reference folder's own rows, then the more populous place: "Tripoli" is Lebanon's in a
+  report about Syria and Lebanon, Libya's in one about Libya;
+- a wire dateline ("KYIV, Ukraine (AP) -") is where the report was filed: its names only give
+  the document's country and are marked, so that no fact is placed there.
+
+Where one surface names both a place and a person (the town al-Qusayr and the activist Ahmad
+al-Qusayr), context decides (see `_choose`).
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from etl.ingest.dateline import wire_dateline
 from etl.ingest.reference import Reference
+from etl.settings import PLACE_STOPWORDS
 
 _ARTICLE = re.compile(r"^(?:the |al |el |an |ad |ar |as |at |ash |az )", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?:in|of|to|from|near|around|at|into|inside|outside|towards?|across|through|over|on|"
     r"town|city|village|province|fall|retake|recapture[ds]?|control)\s+(?:the\s+)?$", re.IGNORECASE)
+# Place context for a name that is also a common word or first name: a locative word before it ...
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|into|from|to|towards?|across|through|via|"
+    r"(?:town|city|village|port|outskirts|suburbs?|province|region|district|county|governorate|oblast|mayor|"
+    r"residents|streets|centre|center|people)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or a place word after it ("Nice province", "Split airport").
+_PLACE_AFTER = re.compile(
+    r"\s+(?:province|governorate|oblast|region|district|county|city|town|village|airport|port|harbou?r)\b",
+    re.IGNORECASE)
+# A world-gazetteer name right after an Arabic article or a name-forming word is the end of a
+# longer name the gazetteer lacks ("Ma'arrat al-Numan" is not Numan in Nigeria).
+_INSIDE_NAME = re.compile(r"(?<![\w'’])(?:al|el|an|ad|ar|as|ash|at|az|ed|ud|ul|ibn|bin|abu|umm|bani|beni)[-\s]$",
+                          re.IGNORECASE)
+_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})")
+
+# A word of a name: letters and digits, joined by an apostrophe ("Ma'arrat"), except a final
+# possessive ("Qusayr's" is the name Qusayr).
+_WORD = re.compile(r"\w+(?:['’](?!s\b)\w+)*")
+_GAP = re.compile(r"[\s\-–]+")
+_MAX_GAP = 4
 
 
+@lru_cache(maxsize=None)
 def surface_key(name: str) -> str:
     """Case, apostrophe style and hyphen-versus-space ignored; words kept."""
     text = name.replace("’", "'").replace("‘", "'").lower()
     return " ".join(re.sub(r"[-\s]+", " ", text).split()).rstrip(".")
 
 
+@lru_cache(maxsize=None)
 def normal_key(name: str) -> str:
     """surface_key without a leading "the" or Arabic article: the key for place and name lookups."""
     text = surface_key(name)
@@ -31,7 +70,57 @@ def normal_key(name: str) -> str:
     return text
 
 
-_WORD_START = re.compile(r"(?<!\w)\w\w")
+def _gap_key(gap: str) -> str:
+    """What separates two words of a name: any run of spaces and hyphens is one space."""
+    return _GAP.sub(" ", gap).replace("’", "'")
+
+
+_REGION_KINDS = ("country", "state", "governorate")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*) $")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”(]\s*$")
+
+
+def _after_a_name(text: str, span_start: int, start: int) -> bool:
+    """A world-gazetteer name right after a capitalised word inside a sentence ends a longer
+    name ("Dr Leyla Kaya" is a person, not Kaya in Burkina Faso)."""
+    before = _NAME_BEFORE.search(text, max(span_start, start - 30), start)
+    if not before:
+        return False
+    ahead = text[max(span_start, before.start() - 3):before.start()]
+    return before.start() > span_start and not _SENTENCE_END.search(ahead) and ahead.strip() != ""
+
+
+@lru_cache(maxsize=None)
+def place_stopwords() -> dict[str, bool]:
+    """Single-word place names that are common words or first names -> whether they are never a
+    place on their own ('!': months, weekdays, "Abu"), rather than a place in place context."""
+    words = {}
+    for line in PLACE_STOPWORDS.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            words[word.lstrip("!")] = word.startswith("!")
+    return words
+
+
+@lru_cache(maxsize=None)
+def _surface_keys(surface: str) -> tuple[tuple[str, str, int, str], ...]:
+    """(first word, key, number of words, trailing dot) of each way `surface` is matched: its
+    words as written, joined by their gaps (a run of spaces and hyphens is one space)."""
+    words = list(_WORD.finditer(surface.replace("’", "'")))
+    if len(surface) < 2 or not words:
+        return ()
+    first = words[0].group()
+    key = first
+    for before, word in zip(words, words[1:]):
+        key += _gap_key(surface[before.end():word.start()]) + word.group()
+    tail = "." if surface[words[-1].end():].strip() == "." else ""
+    firsts = {first}
+    # A name written lowercase ("rebels"), or with its article ("al-Qusayr"), may also start a
+    # sentence; any other name matches only capitalised as written.
+    if surface[0].islower() or surface[:3].lower() in ("al-", "el-", "an-"):
+        firsts |= {first[0].upper() + first[1:], first[0].lower() + first[1:]}
+    # The name as written first.
+    return tuple((f, f + key[len(first):], len(words), tail) for f in sorted(firsts, key=lambda f: f != first))
 
 
 @dataclass(frozen=True)
@@ -41,6 +130,7 @@ class Mention:
     surface: str
     char_start: int
     char_end: int
+    in_dateline: bool = False  # in a wire dateline: where the report was filed, not a fact's place
 
 
 class AliasIndex:
@@ -59,8 +149,17 @@ class AliasIndex:
             self._add("actor", actor.actor_id, (actor.name, *actor.aliases))
         for source in reference.sources.values():
             self._add("source", source.source_id, (source.source_id, source.name, *source.aliases))
-        self._surface_pattern = self._compile()
+        # The war's countries: those of the reference folder's own places.
+        self._war_countries = Counter(p.country for p in reference.places.values()
+                                      if p.layer != "world" and p.country and p.kind != "country")
+        self._compile()
+        # Sets become tuples once built: the garbage collector walks every set on each full
+        # collection, but leaves alone tuples that hold only strings (tens of thousands here).
+        for table in (*self._keys.values(), self._places_of):
+            for key, ids in table.items():
+                table[key] = tuple(sorted(ids))
         self._candidates_of: dict[str, tuple[tuple[str, str], ...]] = {}  # the same names recur in every article
+        self._stopwords = place_stopwords()
 
     def _add(self, kind: str, entity_id: str, names) -> None:
         for name in names:
@@ -68,13 +167,26 @@ class AliasIndex:
             if key:
                 self._keys[kind].setdefault(key, set()).add(entity_id)
 
+    def _preference(self, place_id: str, countries: Counter | None = None) -> tuple:
+        """Sort key among places of one name: the document's countries, the war's countries, the
+        reference folder's rows, then the more populous."""
+        place = self.reference.places[place_id]
+        return (-(countries or {}).get(place.country, 0), -self._war_countries.get(place.country, 0),
+                place.layer == "world", -(place.population or 0), place_id)
+
     def lookup(self, kind: str, name: str) -> list[str]:
-        """Ids of `kind` ('place', 'actor', 'source') that `name` can mean; the id itself works too."""
+        """Ids of `kind` ('place', 'actor', 'source') that `name` can mean; the id itself works too.
+        A place name the reference folder gives means its places only (a coded fact's "Homs" is
+        the war's Homs, whatever else the world calls so); places come likeliest first."""
         table = {"place": self.reference.places, "actor": self.reference.actors,
                  "source": self.reference.sources}[kind]
         if name in table:
             return [name]
-        return sorted(self._keys[kind].get(normal_key(name), ()))
+        found = self._keys[kind].get(normal_key(name), ())
+        if kind != "place":
+            return sorted(found)
+        own = [p for p in found if table[p].layer != "world"]
+        return sorted(own or found, key=self._preference)
 
     def longest_inside(self, kind: str, words: str, min_length: int = 4) -> list[str]:
         """Ids of the longest name of `kind` found as whole words inside `words` ("local opposition
@@ -94,73 +206,154 @@ class AliasIndex:
         return best[2] if best else []
 
     # -- scanning ---------------------------------------------------------------------------
-    def _compile(self) -> dict[str, re.Pattern]:
+    def _compile(self) -> None:
+        """Every surface as the words it is written with: scanning looks each word of the text up
+        in a table (a word that starts no name costs one lookup), rather than trying tens of
+        thousands of names as regular expressions at every word."""
         surfaces = set()
         for actor in self.reference.actors.values():
             surfaces.update((actor.name, *actor.aliases))
+        # A place is what a name written as in the gazetteer means ("UN" is the United Nations,
+        # not the Indian town of Un).
+        self._places_of: dict[str, set[str]] = {}
         for place in self.reference.places.values():
             for name in (place.name, *place.aliases):
-                surfaces.add(name)
                 # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
                 bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
-                if bare != name and len(bare) >= 4:
-                    surfaces.add(bare)
-        alternatives: dict[str, list[str]] = {}
-        for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
-            if len(surface) < 2:
-                continue
-            body = re.escape(surface).replace("'", "['’]").replace(r"\-", r"[-\s]").replace(r"\ ", r"\s+")
-            first = surface[0]
-            if first.isalpha():
-                body = f"[{first.lower()}{first.upper()}]" + body[1:] if first.islower() or surface[:3].lower() in (
-                    "al-", "el-", "an-") else body
-            # Grouped by their first two letters: a word start tries only the names that begin
-            # as it does (one alternation of every name is tried at every word: far slower).
-            alternatives.setdefault(surface[:2].lower(), []).append(body)
-        return {start: re.compile(r"(?:" + "|".join(bodies) + r")(?!\w)") for start, bodies in alternatives.items()}
+                for surface in (name, bare) if bare != name and len(bare) >= 4 else (name,):
+                    surfaces.add(surface)
+                    for _, key, _, _ in _surface_keys(surface):
+                        self._places_of.setdefault(key, set()).add(place.place_id)
+        self._names: dict[str, tuple[int, str]] = {}  # words as written -> (words, trailing dot)
+        self._longest_from: dict[str, int] = {}  # first word -> most words of a name it starts
+        for surface in surfaces:
+            for first, key, words, tail in _surface_keys(surface):
+                self._names[key] = (words, tail)
+                if words > self._longest_from.get(first, 0):
+                    self._longest_from[first] = words
 
     def _scan(self, text: str, start: int, end: int):
-        """Leftmost, non-overlapping name matches in text[start:end], as one big alternation would find."""
-        resume = start
-        for word in _WORD_START.finditer(text, start, end):
-            at = word.start()
-            if at < resume:
+        """Leftmost, non-overlapping name matches in text[start:end], longest first at each word:
+        (surface as written, start, end)."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        names, longest_from = self._names, self._longest_from
+        i, count = 0, len(words)
+        while i < count:
+            first_start, first_end = words[i]
+            most = longest_from.get(text[first_start:first_end].replace("’", "'"))
+            if not most:
+                i += 1
                 continue
-            pattern = self._surface_pattern.get(text[at:at + 2].lower())
-            match = pattern.match(text, at, end) if pattern else None
-            if match:
-                resume = match.end()
-                yield match
+            keys = [text[first_start:first_end].replace("’", "'")]
+            for j in range(i + 1, min(count, i + most)):
+                gap = text[words[j - 1][1]:words[j][0]]
+                if len(gap) > _MAX_GAP or _GAP.fullmatch(gap) is None and gap not in ("'", "’", ". ", "."):
+                    break
+                keys.append(keys[-1] + _gap_key(gap) + text[words[j][0]:words[j][1]].replace("’", "'"))
+            for n in range(len(keys), 0, -1):
+                found = names.get(keys[n - 1])
+                if found and found[0] == n:
+                    match_end = words[i + n - 1][1]
+                    if found[1] and text.startswith(found[1], match_end) and match_end < end:
+                        match_end += 1
+                    yield text[first_start:match_end], first_start, match_end
+                    i += n
+                    break
+            else:
+                i += 1
 
     def _candidates(self, surface: str) -> tuple[tuple[str, str], ...]:
         if surface not in self._candidates_of:
-            places = sorted(self._keys["place"].get(normal_key(surface), ()))
+            written = _surface_keys(surface)
+            places = sorted(self._places_of.get(written[0][1], ())) if written else []
             actors = sorted(self._actor_surfaces.get(surface_key(surface), ()))
             self._candidates_of[surface] = tuple([("place", p) for p in places] + [("actor", a) for a in actors])
         return self._candidates_of[surface]
 
+    def _in_place_context(self, text: str, start: int, end: int) -> bool:
+        if _PLACE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_AFTER.match(text, end):
+            return True
+        return bool(self._regions_after(text, end))
+
+    def _regions_after(self, text: str, end: int) -> list:
+        """The countries or regions named right after a comma: "Bar, Montenegro", "Jackson,
+        Mississippi", "Homs, Syria's third city" (the longest run of words that names one)."""
+        after = _COMMA_NAME.match(text, end)
+        if not after:
+            return []
+        words = after.group(1).split()
+        for n in range(len(words), 0, -1):
+            found = [self.reference.places[p] for p in self._keys["place"].get(normal_key(" ".join(words[:n])), ())]
+            found = [p for p in found if p.kind in _REGION_KINDS]
+            if found:
+                return found
+        return []
+
+    def _country_of(self, candidates) -> set[str]:
+        """The country a name puts its document in: the one all its places share, else that of
+        the one place the reference folder gives it; none if an actor may be meant."""
+        places = [self.reference.places[p] for kind, p in candidates if kind == "place"]
+        if len(places) < len(candidates):
+            return set()
+        countries = {p.country for p in places if p.country}
+        if len(countries) > 1:
+            countries = {p.country for p in places if p.layer != "world" and p.country}
+        return countries if len(countries) == 1 else set()
+
+    def _in_named_country(self, candidates, text: str, end: int):
+        """"Bar, Montenegro": the places of the name in the country (or region) named after it."""
+        if len(candidates) == 1:
+            return candidates
+        regions = self._regions_after(text, end)
+        inside = tuple(c for c in candidates if any(
+            self.reference.places[c[1]].country == r.country and (r.kind == "country" or self.reference.places[c[1]].admin1 == r.admin1)
+            for r in regions))
+        return inside or candidates
+
     def find_mentions(self, text: str, spans) -> list[Mention]:
         """Every alias occurrence inside the given (start, end) spans of `text`."""
-        mentions: list[Mention] = []
-        seen: set[tuple[str, str]] = set()
+        found = []  # (surface, start, end, candidates, in a dateline)
+        countries: Counter = Counter()
         for start, end in spans:
-            for match in self._scan(text, start, end):
-                candidates = self._candidates(match.group())
+            dateline = wire_dateline(text, start, end)
+            if dateline:
+                for name in dateline[1]:
+                    countries.update({self.reference.places[p].country for p in self.lookup("place", name)[:1]})
+            for surface, match_start, match_end in self._scan(text, start, end):
+                candidates = self._candidates(surface)
                 if not candidates:
                     continue
-                kind, entity_id = self._choose(candidates, text, match.start(), seen)
-                seen.add((kind, entity_id))
-                mentions.append(Mention(kind, entity_id, match.group(), match.start(), match.end()))
+                if all(kind == "place" for kind, _ in candidates):
+                    never = self._stopwords.get(surface.lower())
+                    if never or never is not None and not self._in_place_context(text, match_start, match_end):
+                        continue
+                    if all(self.reference.places[p].layer == "world" for _, p in candidates) and (
+                            _INSIDE_NAME.search(text, max(0, match_start - 5), match_start)
+                            or _after_a_name(text, start, match_start) and not any(
+                                self.reference.places[p].kind in _REGION_KINDS for _, p in candidates)):
+                        continue
+                    candidates = self._in_named_country(candidates, text, match_end)
+                found.append((surface, match_start, match_end, candidates,
+                              bool(dateline) and match_end <= dateline[0]))
+                countries.update(self._country_of(candidates))
+        mentions: list[Mention] = []
+        seen: set[tuple[str, str]] = set()
+        for surface, match_start, match_end, candidates, in_dateline in found:
+            kind, entity_id = self._choose(candidates, text, match_start, seen, countries)
+            seen.add((kind, entity_id))
+            mentions.append(Mention(kind, entity_id, surface, match_start, match_end, in_dateline))
         return mentions
 
-    def _choose(self, candidates, text, start, seen) -> tuple[str, str]:
+    def _choose(self, candidates, text, start, seen, countries) -> tuple[str, str]:
         """One surface, several entities: an actor already named in full earlier in the document
-        wins unless the words before it are locative ("in", "town of", ...); else the place."""
+        wins unless the words before it are locative ("in", "town of", ...); else the place its
+        document, the war or the size of places makes likelier."""
         if len(candidates) == 1:
             return candidates[0]
         primed = [c for c in candidates if c in seen and c[0] == "actor"]
         before = text[max(0, start - 25):start]
         if primed and not _LOCATIVE.search(before):
             return primed[0]
-        places = [c for c in candidates if c[0] == "place"]
+        places = sorted((c for c in candidates if c[0] == "place"),
+                        key=lambda c: self._preference(c[1], countries))
         return (places or candidates)[0]
