@@ -194,6 +194,11 @@ def _read_world(path: Path) -> dict[str, Place]:
     return places
 
 
+def world_layer() -> dict[str, Place]:
+    """The world gazetteer's places (the same object every call: read once a process)."""
+    return _read_world(WORLD_PLACES)
+
+
 def _lay_over(places: dict[str, Place], layer: dict[str, Place]) -> None:
     """`layer`'s rows replace those of `places` with the same place_id or geonameid."""
     by_geonameid = {p.geonameid: p.place_id for p in places.values() if p.geonameid}

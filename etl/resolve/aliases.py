@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.ingest.dateline import wire_dateline
-from etl.ingest.reference import Reference
+from etl.ingest.reference import Reference, world_layer
 from etl.settings import PLACE_STOPWORDS
 
 _ARTICLE = re.compile(r"^(?:the |al |el |an |ad |ar |as |at |ash |az )", re.IGNORECASE)
@@ -133,18 +133,102 @@ class Mention:
     in_dateline: bool = False  # in a wire dateline: where the report was filed, not a fact's place
 
 
+@dataclass
+class _PlaceTables:
+    keys: dict[str, tuple[str, ...]]  # lookup key -> place ids
+    places_of: dict[str, tuple[str, ...]]  # a name's words as written -> place ids
+    names: dict[str, tuple[int, str]]  # words as written -> (how many words, trailing dot)
+    longest_from: dict[str, int]  # first word -> most words of a name it starts
+
+
+def _place_names(place) -> list[tuple[str, tuple]]:
+    """(lookup key, the ways it is matched in text) of each name of `place`."""
+    entries = []
+    for name in (place.name, *place.aliases):
+        # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
+        bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
+        written = _surface_keys(name) + (_surface_keys(bare) if bare != name and len(bare) >= 4 else ())
+        entries.append((normal_key(name), written))
+    return entries
+
+
+def _build_tables(places) -> _PlaceTables:
+    keys: dict[str, set] = {}
+    places_of: dict[str, set] = {}
+    names: dict[str, tuple[int, str]] = {}
+    longest_from: dict[str, int] = {}
+    for place in places:
+        for key, written in _place_names(place):
+            if key:
+                keys.setdefault(key, set()).add(place.place_id)
+            for first, scan_key, words, tail in written:
+                places_of.setdefault(scan_key, set()).add(place.place_id)
+                names[scan_key] = (words, tail)
+                if words > longest_from.get(first, 0):
+                    longest_from[first] = words
+    # Sets become sorted tuples: the garbage collector walks every set on each full collection,
+    # but leaves alone tuples that hold only strings (tens of thousands here).
+    return _PlaceTables({k: tuple(sorted(v)) for k, v in keys.items()},
+                        {k: tuple(sorted(v)) for k, v in places_of.items()}, names, longest_from)
+
+
+_WORLD_TABLES: list = []  # [(the world layer's dict, its tables)]
+_LAST_TABLES: list = []  # [(a reference's places dict, its tables)]: a build makes three indexes of one
+
+
+def _place_tables(places: dict) -> _PlaceTables:
+    """The lookup and scanning tables of `places`. The world layer's are made once a process and
+    copied, less the rows a reference folder replaced and plus its own: a build, and every test
+    build, then costs a copy of the world's tables rather than reading 100,000 names again."""
+    if _LAST_TABLES and _LAST_TABLES[0][0] is places:
+        return _LAST_TABLES[0][1]
+    world = world_layer()
+    if not _WORLD_TABLES or _WORLD_TABLES[0][0] is not world:
+        _WORLD_TABLES[:] = [(world, _build_tables(world.values()))]
+    base = _WORLD_TABLES[0][1]
+    replaced = [p for pid, p in world.items() if places.get(pid) is not p]
+    if len(replaced) > len(world) // 2:  # (nearly) no world layer: build from scratch
+        tables = _build_tables(places.values())
+    else:
+        tables = _PlaceTables(dict(base.keys), dict(base.places_of), dict(base.names), dict(base.longest_from))
+        for place in replaced:
+            for key, written in _place_names(place):
+                if key in tables.keys:
+                    tables.keys[key] = tuple(i for i in tables.keys[key] if i != place.place_id)
+                for _, scan_key, _, _ in written:
+                    if scan_key in tables.places_of:
+                        tables.places_of[scan_key] = tuple(i for i in tables.places_of[scan_key] if i != place.place_id)
+        own = _build_tables(p for pid, p in places.items() if world.get(pid) is not p)
+        for mine, theirs in ((tables.keys, own.keys), (tables.places_of, own.places_of)):
+            for key, ids in theirs.items():
+                mine[key] = tuple(sorted(set(mine.get(key, ())) | set(ids)))
+        tables.names.update(own.names)
+        for first, words in own.longest_from.items():
+            tables.longest_from[first] = max(words, tables.longest_from.get(first, 0))
+        # A name no place has any more is not matched (it could hide a shorter name inside it).
+        for table in (tables.keys, tables.places_of):
+            for key in [k for k, ids in table.items() if not ids]:
+                del table[key]
+        for key in [k for k in tables.names if k not in tables.places_of]:
+            del tables.names[key]
+    _LAST_TABLES[:] = [(places, tables)]
+    return tables
+
+
 class AliasIndex:
     def __init__(self, reference: Reference):
         self.reference = reference
-        self._keys: dict[str, dict[str, set[str]]] = {"place": {}, "actor": {}, "source": {}}
+        tables = _place_tables(reference.places)
+        self._keys: dict[str, dict] = {"place": tables.keys, "actor": {}, "source": {}}
+        # A place is what a name written as in the gazetteer means ("UN" is the United Nations,
+        # not the Indian town of Un).
+        self._places_of = tables.places_of
         # Actors are found in running text only by a surface as written: the article in
         # "Al-Qusayr" may be dropped for the town, not for the surname of Ahmad al-Qusayr.
         self._actor_surfaces: dict[str, set[str]] = {}
         for actor in reference.actors.values():
             for name in (actor.name, *actor.aliases):
                 self._actor_surfaces.setdefault(surface_key(name), set()).add(actor.actor_id)
-        for place in reference.places.values():
-            self._add("place", place.place_id, (place.name, *place.aliases))
         for actor in reference.actors.values():
             self._add("actor", actor.actor_id, (actor.name, *actor.aliases))
         for source in reference.sources.values():
@@ -152,12 +236,7 @@ class AliasIndex:
         # The war's countries: those of the reference folder's own places.
         self._war_countries = Counter(p.country for p in reference.places.values()
                                       if p.layer != "world" and p.country and p.kind != "country")
-        self._compile()
-        # Sets become tuples once built: the garbage collector walks every set on each full
-        # collection, but leaves alone tuples that hold only strings (tens of thousands here).
-        for table in (*self._keys.values(), self._places_of):
-            for key, ids in table.items():
-                table[key] = tuple(sorted(ids))
+        self._compile(tables)
         self._candidates_of: dict[str, tuple[tuple[str, str], ...]] = {}  # the same names recur in every article
         self._stopwords = place_stopwords()
 
@@ -206,31 +285,18 @@ class AliasIndex:
         return best[2] if best else []
 
     # -- scanning ---------------------------------------------------------------------------
-    def _compile(self) -> None:
+    def _compile(self, tables: _PlaceTables) -> None:
         """Every surface as the words it is written with: scanning looks each word of the text up
         in a table (a word that starts no name costs one lookup), rather than trying tens of
         thousands of names as regular expressions at every word."""
-        surfaces = set()
+        self._names = dict(tables.names)
+        self._longest_from = dict(tables.longest_from)
         for actor in self.reference.actors.values():
-            surfaces.update((actor.name, *actor.aliases))
-        # A place is what a name written as in the gazetteer means ("UN" is the United Nations,
-        # not the Indian town of Un).
-        self._places_of: dict[str, set[str]] = {}
-        for place in self.reference.places.values():
-            for name in (place.name, *place.aliases):
-                # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
-                bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
-                for surface in (name, bare) if bare != name and len(bare) >= 4 else (name,):
-                    surfaces.add(surface)
-                    for _, key, _, _ in _surface_keys(surface):
-                        self._places_of.setdefault(key, set()).add(place.place_id)
-        self._names: dict[str, tuple[int, str]] = {}  # words as written -> (words, trailing dot)
-        self._longest_from: dict[str, int] = {}  # first word -> most words of a name it starts
-        for surface in surfaces:
-            for first, key, words, tail in _surface_keys(surface):
-                self._names[key] = (words, tail)
-                if words > self._longest_from.get(first, 0):
-                    self._longest_from[first] = words
+            for surface in (actor.name, *actor.aliases):
+                for first, key, words, tail in _surface_keys(surface):
+                    self._names[key] = (words, tail)
+                    if words > self._longest_from.get(first, 0):
+                        self._longest_from[first] = words
 
     def _scan(self, text: str, start: int, end: int):
         """Leftmost, non-overlapping name matches in text[start:end], longest first at each word:
