@@ -51,6 +51,7 @@ _COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 _WORD = re.compile(r"\w+(?:['’](?!s\b)\w+)*")
 _GAP = re.compile(r"[\s\-–]+")
 _MAX_GAP = 4
+_OTHER_GAPS = ("'", "’", ". ", ".")
 
 
 @lru_cache(maxsize=None)
@@ -137,8 +138,9 @@ class Mention:
 class _PlaceTables:
     keys: dict[str, tuple[str, ...]]  # lookup key -> place ids
     places_of: dict[str, tuple[str, ...]]  # a name's words as written -> place ids
-    names: dict[str, tuple[int, str]]  # words as written -> (how many words, trailing dot)
-    longest_from: dict[str, int]  # first word -> most words of a name it starts
+    # A name's words as written -> (how many words, trailing dot); None for the first words of a
+    # longer name, so that scanning stops extending a phrase as soon as no name starts so.
+    names: dict[str, tuple[int, str] | None]
 
 
 def _place_names(place) -> list[tuple[str, tuple]]:
@@ -155,21 +157,29 @@ def _place_names(place) -> list[tuple[str, tuple]]:
 def _build_tables(places) -> _PlaceTables:
     keys: dict[str, set] = {}
     places_of: dict[str, set] = {}
-    names: dict[str, tuple[int, str]] = {}
-    longest_from: dict[str, int] = {}
+    names: dict[str, tuple[int, str] | None] = {}
     for place in places:
         for key, written in _place_names(place):
             if key:
                 keys.setdefault(key, set()).add(place.place_id)
-            for first, scan_key, words, tail in written:
+            for _, scan_key, words, tail in written:
                 places_of.setdefault(scan_key, set()).add(place.place_id)
-                names[scan_key] = (words, tail)
-                if words > longest_from.get(first, 0):
-                    longest_from[first] = words
+                _add_name(names, scan_key, words, tail)
     # Sets become sorted tuples: the garbage collector walks every set on each full collection,
     # but leaves alone tuples that hold only strings (tens of thousands here).
     return _PlaceTables({k: tuple(sorted(v)) for k, v in keys.items()},
-                        {k: tuple(sorted(v)) for k, v in places_of.items()}, names, longest_from)
+                        {k: tuple(sorted(v)) for k, v in places_of.items()}, names)
+
+
+def _add_name(names: dict, key: str, words: int, tail: str) -> None:
+    names[key] = (words, tail)
+    for prefix in _prefixes(key):
+        names.setdefault(prefix, None)
+
+
+@lru_cache(maxsize=None)
+def _prefixes(key: str) -> tuple[str, ...]:
+    return tuple(key[:m.end()] for m in _WORD.finditer(key))[:-1]
 
 
 _WORLD_TABLES: list = []  # [(the world layer's dict, its tables)]
@@ -190,7 +200,7 @@ def _place_tables(places: dict) -> _PlaceTables:
     if len(replaced) > len(world) // 2:  # (nearly) no world layer: build from scratch
         tables = _build_tables(places.values())
     else:
-        tables = _PlaceTables(dict(base.keys), dict(base.places_of), dict(base.names), dict(base.longest_from))
+        tables = _PlaceTables(dict(base.keys), dict(base.places_of), dict(base.names))
         for place in replaced:
             for key, written in _place_names(place):
                 if key in tables.keys:
@@ -202,15 +212,15 @@ def _place_tables(places: dict) -> _PlaceTables:
         for mine, theirs in ((tables.keys, own.keys), (tables.places_of, own.places_of)):
             for key, ids in theirs.items():
                 mine[key] = tuple(sorted(set(mine.get(key, ())) | set(ids)))
-        tables.names.update(own.names)
-        for first, words in own.longest_from.items():
-            tables.longest_from[first] = max(words, tables.longest_from.get(first, 0))
+        for key, entry in own.names.items():
+            if entry is not None or key not in tables.names:
+                tables.names[key] = entry
         # A name no place has any more is not matched (it could hide a shorter name inside it).
         for table in (tables.keys, tables.places_of):
             for key in [k for k, ids in table.items() if not ids]:
                 del table[key]
-        for key in [k for k in tables.names if k not in tables.places_of]:
-            del tables.names[key]
+        for key in [k for k, entry in tables.names.items() if entry is not None and k not in tables.places_of]:
+            tables.names[key] = None
     _LAST_TABLES[:] = [(places, tables)]
     return tables
 
@@ -290,43 +300,49 @@ class AliasIndex:
         in a table (a word that starts no name costs one lookup), rather than trying tens of
         thousands of names as regular expressions at every word."""
         self._names = dict(tables.names)
-        self._longest_from = dict(tables.longest_from)
         for actor in self.reference.actors.values():
             for surface in (actor.name, *actor.aliases):
-                for first, key, words, tail in _surface_keys(surface):
-                    self._names[key] = (words, tail)
-                    if words > self._longest_from.get(first, 0):
-                        self._longest_from[first] = words
+                for _, key, words, tail in _surface_keys(surface):
+                    _add_name(self._names, key, words, tail)
 
     def _scan(self, text: str, start: int, end: int):
         """Leftmost, non-overlapping name matches in text[start:end], longest first at each word:
-        (surface as written, start, end)."""
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        names, longest_from = self._names, self._longest_from
+        (surface as written, start, end). A phrase is extended word by word while some name
+        starts with it."""
+        names = self._names
+        curly = "’" in text[start:end]
+        words = list(_WORD.finditer(text, start, end))
         i, count = 0, len(words)
         while i < count:
-            first_start, first_end = words[i]
-            most = longest_from.get(text[first_start:first_end].replace("’", "'"))
-            if not most:
+            key = words[i].group()
+            entry = names.get(key.replace("’", "'") if curly else key, False)
+            if entry is False:
                 i += 1
                 continue
-            keys = [text[first_start:first_end].replace("’", "'")]
-            for j in range(i + 1, min(count, i + most)):
-                gap = text[words[j - 1][1]:words[j][0]]
-                if len(gap) > _MAX_GAP or _GAP.fullmatch(gap) is None and gap not in ("'", "’", ". ", "."):
+            if curly:
+                key = key.replace("’", "'")
+            best, best_entry = (1, entry) if entry else (0, None)
+            j = i + 1
+            while j < count:
+                gap = text[words[j - 1].end():words[j].start()]
+                if gap != " " and (len(gap) > _MAX_GAP or _GAP.fullmatch(gap) is None and gap not in _OTHER_GAPS):
                     break
-                keys.append(keys[-1] + _gap_key(gap) + text[words[j][0]:words[j][1]].replace("’", "'"))
-            for n in range(len(keys), 0, -1):
-                found = names.get(keys[n - 1])
-                if found and found[0] == n:
-                    match_end = words[i + n - 1][1]
-                    if found[1] and text.startswith(found[1], match_end) and match_end < end:
-                        match_end += 1
-                    yield text[first_start:match_end], first_start, match_end
-                    i += n
+                word = words[j].group()
+                key = key + (" " if gap == " " else _gap_key(gap)) + (word.replace("’", "'") if curly else word)
+                entry = names.get(key, False)
+                if entry is False:
                     break
-            else:
+                j += 1
+                if entry:
+                    best, best_entry = j - i, entry
+            if not best:
                 i += 1
+                continue
+            first_start, match_end = words[i].start(), words[i + best - 1].end()
+            if best_entry[1] and text.startswith(best_entry[1], match_end) and match_end < end:
+                match_end += 1
+            yield text[first_start:match_end], first_start, match_end
+            i += best
 
     def _candidates(self, surface: str) -> tuple[tuple[str, str], ...]:
         if surface not in self._candidates_of:
