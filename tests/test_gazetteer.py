@@ -114,3 +114,10 @@ def test_regions_of_some_wars_are_named(bare_index):
     text = "Fighting in Anbar, the Kharkiv region and South Darfur, and shelling near Kharkiv."
     assert places_in(bare_index, text) == [("Anbar", "anbar-governorate"), ("Kharkiv region", "kharkiv-oblast"),
                                            ("South Darfur", "south-darfur"), ("Kharkiv", "kharkiv-ua")]
+
+
+def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
+    assert places_in(bare_index, "Rebels took Ma'arrat al-Numan.") == []
+    # English words that look like articles do not hide a place.
+    assert places_in(bare_index, "Crowds gathered at Kharkiv station as Mosul fell.") == [
+        ("Kharkiv", "kharkiv-ua"), ("Mosul", "mosul-iq")]

@@ -42,7 +42,8 @@ _PLACE_AFTER = re.compile(
     re.IGNORECASE)
 # A world-gazetteer name right after an Arabic article or a name-forming word is the end of a
 # longer name the gazetteer lacks ("Ma'arrat al-Numan" is not Numan in Nigeria).
-_INSIDE_NAME = re.compile(r"(?<![\w'’])(?:al|el|an|ad|ar|as|ash|at|az|ed|ud|ul|ibn|bin|abu|umm|bani|beni)[-\s]$",
+# The short articles count only when hyphenated: "at Kharkiv" and "as Nice" are English.
+_INSIDE_NAME = re.compile(r"(?<![\w'’])(?:(?:al|el|ibn|bin|abu|umm|bani|beni)[-\s]|(?:an|ad|ar|as|ash|at|az|ed|ud|ul)-)$",
                           re.IGNORECASE)
 _COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})")
 
