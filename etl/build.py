@@ -13,11 +13,12 @@ from etl.extract.machine import MachineFacts, extract_document, extractor_digest
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import Reference, Source, read_reference, vocabulary
 from etl.load.warehouse import contract_digest, write_warehouse
+from etl.resolve import aliases as aliases_module
 from etl.resolve.aliases import AliasIndex
 from etl.resolve.event_matching import match_reports
 from etl.resolve.events import merge_events
 from etl.resolve.facts import resolve_document_facts
-from etl.settings import FACTS_SUBDIR
+from etl.settings import FACTS_SUBDIR, PLACE_STOPWORDS, WORLD_PLACES
 
 BUILDER_VERSION = "2"
 MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse
@@ -106,7 +107,10 @@ def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[s
                    reference_dir: Path, db_path: Path) -> tuple[dict[str, MachineFacts], ExtractionCache]:
     """Machine facts of every document: from the last build where neither the document nor the
     extractor changed, else extracted now."""
-    reference_files = [p for p in reference_dir.glob("*") if p.is_file()]
+    # The world gazetteer, the place stop-list and the alias scanner decide mentions as the
+    # reference folder does: a change to any of them extracts every document again.
+    reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
+        WORLD_PLACES, PLACE_STOPWORDS, Path(aliases_module.__file__)]
     cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
     machine = {}
     for doc in documents:
@@ -214,6 +218,10 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             parts.append({"doc_id": doc.doc_id, "part_no": number, "kind": part.kind, "is_article": part.is_article,
                           "char_start": part.start, "char_end": part.end, "text": doc.text[part.start:part.end]})
 
+    # The world gazetteer's 34,000 places go into the warehouse only where the corpus names them or
+    # places a fact there: the reference folder's own places always do.
+    used_places = {m["entity_id"] for m in mentions if m["entity_kind"] == "place"} | {
+        row.get("place_id") for row in casualties + counts + events + reports}
     tables = {
         "documents": [{
             "doc_id": d.doc_id, "file": d.file, "title": d.title, "outlet": d.outlet,
@@ -230,7 +238,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
                     for s in sorted(sources.values(), key=lambda s: s.source_id)],
         "actors": [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "side": a.side, "aliases": list(a.aliases)}
                    for a in sorted(reference.actors.values(), key=lambda a: a.actor_id)],
-        "places": [{**vars(p), "aliases": list(p.aliases)} for p in sorted(reference.places.values(), key=lambda p: p.place_id)],
+        "places": [p.row() for p in sorted(reference.places.values(), key=lambda p: p.place_id)
+                   if p.layer != "world" or p.place_id in used_places],
         "mentions": mentions,
         "events": events,
         "event_actors": event_actors,
@@ -245,7 +254,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             {"key": "contract_sha256", "value": contract_digest()},
             {"key": "corpus", "value": docs_dir.name},
             {"key": "inputs_sha256", "value": _inputs_digest(
-                [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()])},
+                [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()]
+                + [WORLD_PLACES, PLACE_STOPWORDS])},
         ],
     }
     _progress(f"writing {db_path}")

@@ -5,8 +5,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 # War-specific reference data (gazetteer, actors, sources): a user extends it for another war.
 REFERENCE_DIR = SEEDS_DIR / "reference"
+# The world gazetteer, under every reference folder's places (etl/tools/extract_geonames.py writes it).
+WORLD_PLACES = Path(__file__).resolve().parent / "gazetteer" / "places_world.csv"
 # Language-of-the-field data (hedges, vague quantities, event types, page furniture).
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+# Place names that are also common English words or first names: places only in place context.
+PLACE_STOPWORDS = LEXICON_DIR / "place_stopwords.txt"
 WAREHOUSE_DIR = ROOT / "warehouse"
 DEFAULT_DB = WAREHOUSE_DIR / "conflict.duckdb"
 SCHEMA_SQL = WAREHOUSE_DIR / "schema.sql"

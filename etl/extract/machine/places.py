@@ -14,7 +14,7 @@ from etl.settings import FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.
 _RANK = {"village": 0, "town": 0, "city": 0, "military base": 0, "neighbourhood": 0, "district": 1,
-         "governorate": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
+         "governorate": 2, "state": 2, "oblast": 2, "autonomous republic": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
 # A capitalised name after a locative word looks like a place even when the gazetteer lacks it.
 _PLACE_LIKE = re.compile(
     r"\b(?:in|near|at|outside|around|into|from|village of|town of|city of|outskirts of|district of|"
@@ -26,6 +26,13 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
                          r"His|Her|Their|Its|Our|A|An|Mr|Mrs|Ms|Dr|President|General|Colonel|Islam|God|Allah|"
                          r"English|Arabic|Twitter|Facebook|YouTube|Reuters|AFP)\b")
 
+# A city that speaks or owns an air force is its government ("Moscow said", "Moscow's jets"), not
+# where anything happened.
+_METONYM = re.compile(
+    r"(?:\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|denied|denies|claimed|claims|accused|accuses|warned|warns|"
+    r"insisted|insists|announced|announces|rejected|rejects|condemned|condemns|vowed|vows)\b"
+    r"|['’]s?\s+(?:\w+\s+)?(?:jets|warplanes|aircraft|air\s+force|bombers|pilots|government|priority|priorities|"
+    r"intervention|campaign|strategy|policy|aims?|goals?|allies|ally|backing|support|envoy|diplomats)\b)")
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adjective, not a place
 # How far around a fact's figure or trigger its place may be named in the sentence; beyond that
 # the sentence is about somewhere else and the paragraph's place is used.
@@ -63,15 +70,35 @@ _KEYS_OF: dict[int, dict[str, str]] = {}
 
 
 def _place_keys(index: AliasIndex) -> dict[str, str]:
-    """Every place name's lookup key -> place id, built once per alias index."""
+    """Every name of the reference folder's places: lookup key -> place id, built once per alias
+    index. Only the war's own places are matched fuzzily (their transliterations vary); the world
+    gazetteer's 34,000 names would make every capitalised word after "in" something's near-miss."""
     if id(index) not in _KEYS_OF:
         keys: dict[str, str] = {}
         for place in index.reference.places.values():
+            if place.layer == "world":
+                continue
             for name in (place.name, *place.aliases):
                 keys.setdefault(normal_key(name), place.place_id)
         _KEYS_OF.clear()
         _KEYS_OF[id(index)] = keys
     return _KEYS_OF[id(index)]
+
+
+_GOVERNORATES_OF: dict[int, dict[tuple, str]] = {}
+
+
+def _governorates(index: AliasIndex) -> dict[tuple, str]:
+    """(country, admin1) -> the first governorate of it, built once per alias index (the world
+    gazetteer has too many places to search them all for each fact)."""
+    if id(index) not in _GOVERNORATES_OF:
+        found: dict[tuple, str] = {}
+        for place in index.reference.places.values():
+            if place.kind == "governorate":
+                found.setdefault((place.country, place.admin1), place.place_id)
+        _GOVERNORATES_OF.clear()
+        _GOVERNORATES_OF[id(index)] = found
+    return _GOVERNORATES_OF[id(index)]
 
 
 class _Spans:
@@ -100,7 +127,10 @@ class PlaceFinder:
             alias_mentions = index.find_mentions(text, spans)
         mentions = []
         for mention in alias_mentions:
-            if mention.entity_kind != "place" or text.startswith("-based", mention.char_end):
+            # A dateline's place is where the report was filed, not where its facts happened.
+            if (mention.entity_kind != "place" or mention.in_dateline or text.startswith("-based", mention.char_end)
+                    or _METONYM.match(text, mention.char_end)
+                    and _RANK.get(places[mention.entity_id].kind, 1) == 0):
                 continue
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
@@ -194,8 +224,8 @@ class PlaceFinder:
         if self._rank(mention) > 0 or not _AROUND_CITY.search(self.text, max(0, mention.start - 70), mention.start):
             return mention.place_id
         place = self.index.reference.places[mention.place_id]
-        return next((p.place_id for p in self.index.reference.places.values() if p.kind == "governorate"
-                     and p.admin1 == place.admin1 and p.country == place.country and place.admin1), mention.place_id)
+        return _governorates(self.index).get((place.country, place.admin1), mention.place_id) \
+            if place.admin1 else mention.place_id
 
     def _carried(self, sentence: Sentence, previous: list[Sentence]) -> str | None:
         for earlier in reversed(previous):

@@ -1,0 +1,123 @@
+"""Places for any war: the world gazetteer under every reference folder, names that are also
+words, ambiguous names resolved toward the corpus's countries, datelines kept out of facts."""
+import shutil
+
+import duckdb
+import pytest
+
+from etl.build import build
+from etl.ingest.reference import read_reference
+from etl.resolve.aliases import AliasIndex
+from etl.settings import REFERENCE_DIR, WORLD_PLACES
+from tests.conftest import rows
+
+
+@pytest.fixture(scope="module")
+def bare_reference(tmp_path_factory):
+    """A reference folder with only actors and sources: every place comes from the world layer."""
+    folder = tmp_path_factory.mktemp("bare") / "reference"
+    folder.mkdir()
+    for name in ("actors.yaml", "sources.yaml"):
+        shutil.copy(REFERENCE_DIR / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bare_index(bare_reference):
+    return AliasIndex(read_reference(bare_reference))
+
+
+@pytest.fixture(scope="module")
+def seeds_index():
+    return AliasIndex(read_reference(REFERENCE_DIR))
+
+
+def places_in(index, text):
+    return [(m.surface, m.entity_id) for m in index.find_mentions(text, [(0, len(text))]) if m.entity_kind == "place"]
+
+
+def build_docs(tmp_path, reference, docs: dict[str, str]):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    build(corpus, path, reference)
+    return duckdb.connect(str(path), read_only=True)
+
+
+def test_a_reference_folder_of_actors_and_sources_builds_with_the_worlds_places(tmp_path, bare_reference):
+    db = build_docs(tmp_path, bare_reference, {"wars.txt": (
+        "Shelling hit Kharkiv overnight, officials said.\n\n"
+        "Iraqi forces advanced on Mosul on Monday.\n\n"
+        "Fighting spread across Khartoum as the army and the RSF clashed.\n\n"
+        "Air strikes on Gaza killed 20 people on Tuesday, health officials said.\n")})
+    resolved = dict(rows(db, "SELECT surface, entity_id FROM mentions WHERE entity_kind = 'place'"))
+    assert resolved == {"Kharkiv": "kharkiv-ua", "Mosul": "mosul-iq", "Khartoum": "khartoum-sd", "Gaza": "gaza-ps"}
+    places = rows(db, "SELECT place_id, country, latitude IS NOT NULL, where_prec, source FROM places ORDER BY place_id")
+    # Only the places the corpus names go into the warehouse, each credited to GeoNames.
+    assert [p[:4] for p in places] == [("gaza-ps", "PS", True, 1), ("kharkiv-ua", "UA", True, 1),
+                                       ("khartoum-sd", "SD", True, 1), ("mosul-iq", "IQ", True, 1)]
+    assert all("GeoNames" in p[4] and "CC BY 4.0" in p[4] for p in places)
+    assert rows(db, "SELECT place_id FROM casualties") == [("gaza-ps",)]
+
+
+def test_tripoli_follows_the_corpus_countries(bare_index, seeds_index):
+    # The seeds' reference data is about Syria and Lebanon: Lebanon's Tripoli.
+    assert places_in(seeds_index, "Clashes in Tripoli killed five people.") == [("Tripoli", "tripoli")]
+    assert read_reference(REFERENCE_DIR).places["tripoli"].country == "LB"
+    # With no war's places given, the document's own places decide ...
+    libya = "Militias fought in Benghazi and Misrata. Clashes in Tripoli killed five people."
+    assert places_in(bare_index, libya)[-1] == ("Tripoli", "tripoli-ly")
+    lebanon = "Gunmen fired in Sidon and Beirut. Clashes in Tripoli killed five people."
+    assert places_in(bare_index, lebanon)[-1] == ("Tripoli", "tripoli-lb")
+    # ... or its dateline, where the report was filed ...
+    assert places_in(bare_index, "BEIRUT (Reuters) - Clashes in Tripoli killed five people.") == [("Tripoli", "tripoli-lb")]
+    # ... and else the more populous place of the name.
+    assert places_in(bare_index, "Clashes in Tripoli killed five people.") == [("Tripoli", "tripoli-ly")]
+    # Homs is Syria's, not Libya's Al Khums; Kharkiv is Ukraine's.
+    assert places_in(bare_index, "Shelling of Homs and Hama went on.") == [("Homs", "homs-sy"), ("Hama", "hamah-sy")]
+
+
+def test_names_that_are_words_or_first_names_need_place_context(bare_index):
+    assert places_in(bare_index, "It was a nice day; police said nothing.") == []
+    assert places_in(bare_index, "Police said the Split was Most of it. Jackson told reporters.") == []
+    assert places_in(bare_index, "In March the army fired at Abu Ahmad's house.") == []
+    assert places_in(bare_index, "Protests in Nice and near Split.") == [("Nice", "nice-fr"), ("Split", "split-hr")]
+    assert places_in(bare_index, "The port of Bar, Montenegro.") == [("Bar", "bar-me"), ("Montenegro", "montenegro")]
+    assert places_in(bare_index, "Dr Leyla Kaya said so.") == []
+    # A place's name is matched as written: "UN" is the United Nations, not the town of Un.
+    assert places_in(bare_index, "The UN said so.") == []
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(tmp_path, bare_reference):
+    db = build_docs(tmp_path, bare_reference, {
+        "kyiv.txt": "Missiles hit the capital\n\nKYIV, Ukraine (AP) — Russian missiles killed 12 civilians on Tuesday, officials said.\n",
+        "mosul.txt": "Car bomb in Anbar\n\nMOSUL, Iraq, March 3 (Reuters) - A car bomb killed at least 9 people in Ramadi, police said.\n",
+    })
+    claims = dict(rows(db, "SELECT doc_id, place_id FROM casualties ORDER BY doc_id"))
+    assert claims == {"kyiv": None, "mosul": "ramadi-iq"}
+    assert rows(db, "SELECT DISTINCT place_id FROM events WHERE place_id IN ('ukraine', 'mosul-iq', 'iraq')") == []
+
+
+def test_the_world_layer_is_committed_small_and_credited():
+    assert WORLD_PLACES.stat().st_size < 4_000_000
+    places = read_reference(REFERENCE_DIR).places
+    assert len(places) > 30_000
+    kinds = {p.kind for p in places.values() if p.layer == "world"}
+    assert {"country", "state", "governorate", "city", "town"} <= kinds
+    # The reference folder's rows replace the world's twins (same geonameid), not add to them.
+    assert "homs" in places and "homs-sy" not in places
+
+
+def test_regions_of_some_wars_are_named(bare_index):
+    text = "Fighting in Anbar, the Kharkiv region and South Darfur, and shelling near Kharkiv."
+    assert places_in(bare_index, text) == [("Anbar", "anbar-governorate"), ("Kharkiv region", "kharkiv-oblast"),
+                                           ("South Darfur", "south-darfur"), ("Kharkiv", "kharkiv-ua")]
+
+
+def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
+    assert places_in(bare_index, "Rebels took Ma'arrat al-Numan.") == []
+    # English words that look like articles do not hide a place.
+    assert places_in(bare_index, "Crowds gathered at Kharkiv station as Mosul fell.") == [
+        ("Kharkiv", "kharkiv-ua"), ("Mosul", "mosul-iq")]
