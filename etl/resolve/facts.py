@@ -53,8 +53,10 @@ class _Resolver:
         found = self.index.lookup(kind, name)
         if not found:
             self.fail(line, f"unknown {kind} {name!r} (add it to the reference data)")
-        if len(found) > 1:
+        if len(found) > 1 and not (kind == "place" and self.index.reference.places[found[0]].layer == "world"):
             self.fail(line, f"{kind} {name!r} is ambiguous: {', '.join(found)}; use the id")
+        # Of the world gazetteer's places of one name, the war's country's, else the most populous
+        # (the index lists them likeliest first), as for names the extractor finds: "Moscow" is Russia's.
         return found[0]
 
     def source(self, record) -> str:
