@@ -55,6 +55,7 @@ _OF_NAME = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _ATTRIBUTIVE = {"reported", "confirmed", "documented", "recorded", "estimated", "verified", "registered", "known"}
 # Between "a boy" and its toll only more victims and auxiliaries: "A boy and a 70-year-old man were killed".
 _PLAIN_JOIN = re.compile(r"\s+and\s+(?:an?\s+)?[\w'’ -]{1,40}?\s+(?:were|was|had been|have been)\s+", re.IGNORECASE)
+_INCREMENT = re.compile(r"\(\s*[+−-]\s*[\d,.]+\s*\)\s*")
 _DASH = re.compile(r"\s[–—-]\s")
 _FIRST_NUMBER = re.compile(r"\d")
 _OF_BEFORE = re.compile(r"\bof\s+$")
@@ -158,6 +159,9 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
     at = start
     while at < end and (text[at] in _QUOTE or text[at] == " "):
         at += 1
+    increment = _INCREMENT.match(text, at, end)
+    if increment:  # "about 203,160 (+510) persons liquidated": the day's increment stands between
+        at = increment.end()
     aside = _ASIDE.match(text, at, end)
     if aside:
         at = aside.end()
@@ -344,11 +348,15 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     findings: list[CasualtyFinding] = []
     figures = figures_in(text, sentence_start, sentence_end)
     mixed = lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end) is not None
+    # "Of those killed: 3,604 men, 2,349 women ...": the words before a colon name the toll of the figures after it
+    colon = text.find(":", sentence_start, sentence_end)
+    inline = toll_word_in(text, sentence_start, colon) if colon > 0 and not any(f.start < colon for f in figures) else None
     # A figure inside another's description ("Seventeen members of one family died") bounds
     # nothing: the words about the figure before it run on past it.
     describing = {f.start for f in figures if _OF_BEFORE.search(text, max(sentence_start, f.start - 4), f.start)
                   and _counted_noun(text, f.end, sentence_end)
-                  or not_a_count(text, f.start, f.end, f.text, sentence_start)}
+                  or not_a_count(text, f.start, f.end, f.text, sentence_start)
+                  or text[max(0, f.start - 2):f.start] in ("(+", "(−")}
     for number, figure in enumerate(figures):
         reason = not_a_count(text, figure.start, figure.end, figure.text, sentence_start)
         if reason:
@@ -407,6 +415,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 kind, source = (previous.kind, previous.kind_start, previous.kind_end), "continues the list of tolls before it"
             elif heading and (not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40), figure.start)):
                 kind, source = heading, "an item of a list under a toll"
+            elif inline and figure.start > colon:
+                kind, source = inline, "an item of a list under a toll"
             else:
                 candidates.append(Candidate(figure, "not a count of people", "no people noun and no toll word next to it"))
                 continue
@@ -429,6 +439,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if kind is None and heading and (not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40),
                                                                        figure.start)):
             kind, source = heading, "an item of a list under a toll"
+        if kind is None and inline and figure.start > colon:
+            kind, source = inline, "an item of a list under a toll"
         if kind is None:
             candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue
@@ -467,6 +479,8 @@ def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> b
             and _WERE_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             and len(between) <= 120 and not _LIST_STOP.search(between):
         return True  # "Among the 40 killed in the village on Thursday were 11 members of one family"
+    if text[max(0, figure.start - 2):figure.start] in ("(+", "(−") and figure.start - previous.figure.end <= 3:
+        return True  # "203,160 (+510)": the day's increment of the toll before it
     if len(between) > 80 or _LIST_STOP.search(between):
         return False
     if len(between) <= 40 and lexicon.casualty_rule_alone("part_between").fullmatch(between):
