@@ -257,6 +257,21 @@ class AliasIndex:
             if key:
                 self._keys[kind].setdefault(key, set()).add(entity_id)
 
+    def main_war_country(self) -> str | None:
+        """The country most of the reference folder's own places are in."""
+        return self._war_countries.most_common(1)[0][0] if self._war_countries else None
+
+    def country_place(self, code: str | None) -> str | None:
+        """The place entry of the country with ISO code `code` (the reference folder's first)."""
+        if not code:
+            return None
+        if not hasattr(self, "_country_places"):
+            self._country_places = {}
+            for place in sorted(self.reference.places.values(), key=lambda p: p.layer == "world"):
+                if place.kind == "country" and place.country:
+                    self._country_places.setdefault(place.country, place.place_id)
+        return self._country_places.get(code)
+
     def _preference(self, place_id: str, countries: Counter | None = None) -> tuple:
         """Sort key among places of one name: the document's countries, the war's countries, the
         reference folder's rows, then the more populous."""

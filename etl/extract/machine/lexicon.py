@@ -255,10 +255,9 @@ def pattern(section: str) -> WordList:
 
 
 @lru_cache(maxsize=None)
-def country_wide() -> tuple[str, WordList]:
-    """(the country's name, the words that put a happening in all of it)."""
-    section = raw()["country_wide"]
-    return section["place"], WordList(section["words"])
+def country_wide() -> WordList:
+    """The words that put a happening in a whole country ("across the country")."""
+    return WordList(raw()["country_wide"]["words"])
 
 
 @lru_cache(maxsize=None)

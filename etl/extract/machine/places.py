@@ -146,13 +146,16 @@ class PlaceFinder:
                 mentions.append(self._fuzzy(surface, name_start, name_end))
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        country_name, self._country_wide = lexicon.country_wide()
-        self.country = (index.lookup("place", country_name) or [None])[0]
+        self._country_wide = lexicon.country_wide()
         resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
         counts = Counter(m.place_id for m in resolved)
         # The place the article is about: the settlement it names most (first named wins ties).
         self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
             if counts else None
+        # The country "across the country" means: the main place's, else the war's (the reference
+        # folder's places), never one written into the code or the lexicon.
+        code = places[self.dominant].country if self.dominant else index.main_war_country()
+        self.country = index.country_place(code)
 
     def _fuzzy(self, surface: str, start: int, end: int) -> PlaceMention:
         key = normal_key(surface)
