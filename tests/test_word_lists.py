@@ -17,7 +17,7 @@ def _word_lists() -> list[tuple[str, lexicon.WordList]]:
     lists += [(f"source kind {kind}", words) for kind, words in lexicon.source_kind_rules()]
     lists += [(f"trigger {rule['type']} {number}", words) for number, (words, rule) in enumerate(lexicon.event_rules())]
     lists += [(section, lexicon.pattern(section)) for section in ("mixed_cues", "denial_cues", "claim_cues", "own_voice")]
-    lists.append(("country_wide", lexicon.country_wide()[1]))
+    lists.append(("country_wide", lexicon.country_wide()))
     lists += [("figures", lexicon.figures()), ("dates", dates._PATTERN)]
     return lists
 
