@@ -32,6 +32,7 @@ _AND_END = re.compile(r"\band\s+(?:also\s+)?$", re.IGNORECASE)
 _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
 _LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
+_ONLY_AUXILIARIES = re.compile(r"\s*(?:(?:had|has|have|also|later|then|earlier|previously|was|were)\s*)+", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -95,8 +96,10 @@ class ClaimantFinder:
         for match in _STOP.finditer(window):
             cut = match.end()
         phrase = window[cut:]
-        if not phrase.strip():
-            return self._subject_before_aside(text, begin, verb_start)
+        if not phrase.strip() or _ONLY_AUXILIARIES.fullmatch(phrase):
+            # "the regional governor, Valentyn Reznichenko, had put the number of dead at 40"
+            return self._subject_before_aside(text, begin, verb_start - len(phrase) + len(phrase.rstrip()) if phrase.strip()
+                                              else verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
         if len(stops) >= 1 and stops[-1].group().lower() in ("at", "on", "in a", "who", "which", "that") \
@@ -159,7 +162,10 @@ class ClaimantFinder:
         if not options:
             return None
         named = [o for o in options if self.index.lookup("source", text[o[0]:o[1]]) or _NAME.search(text[o[0]:o[1]])]
-        return (named or options)[0] if len(options) > 1 else options[0]
+        # "The Ombudsman, Dmytro Lubinets, said": the person, as coders record the speaker
+        people = [o for o in named if _NAME.search(text[o[0]:o[1]]) and not _BODY_WORDS.search(text[o[0]:o[1]])
+                  and not _DETERMINER.match(text[o[0]:o[1]])]
+        return (people or named or options)[0] if len(options) > 1 else options[0]
 
     def find(self, text: str, sentence_start: int, sentence_end: int, focus: int) -> Claimant:
         """The claimant of the figure or report at `focus` in the sentence."""
