@@ -243,7 +243,7 @@ def test_accepting_a_machine_event_makes_it_reviewed(homs, tmp_path):
 
     after = built(corpus, tmp_path / "after.duckdb")
     assert rows(after, "SELECT method, event_type, place_id, date_start FROM events WHERE event_id = ?", event["event_id"]) == [
-        ("reviewed", event["event_type"], "homs", event["date_start"])]
+        ("reviewed", event["event_type"], event["place_id"], event["date_start"])]
     assert rows(after, "SELECT method FROM event_reports WHERE doc_id = '100_homs'") == [("reviewed",)]
 
 
