@@ -57,7 +57,7 @@ class ClaimantFinder:
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
         self.names = {s.name: s.source_id for s in sources.values()}
         # every name and alias of a known source, in lower case between spaces, for `_described`
-        self._source_names = [(s.source_id, " " + _normal(n) + " ") for s in sources.values() for n in (s.name, *s.aliases)]
+        self._source_names = _source_names(sources)
         self._article_words: set[str] = set()
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
@@ -451,7 +451,21 @@ class ClaimantFinder:
 
 
 def _normal(words: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", words.lower()))
+    return " ".join(_ALNUM.findall(words.lower()))
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+_NAMES_OF: dict[int, tuple] = {}  # the sources of a build are one dict: their names are normalised once
+
+
+def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
+    """Every name and alias of the known sources, lower case between spaces (for `_described`)."""
+    key = (id(sources), len(sources))
+    if key not in _NAMES_OF:
+        _NAMES_OF.clear()
+        _NAMES_OF[key] = (sources, [(s.source_id, " " + _normal(n) + " ") for s in sources.values()
+                                    for n in (s.name, *s.aliases)])
+    return _NAMES_OF[key][1]
 
 
 # Where a description's locating words start: "medics at a field clinic in the west" -> "medics".
