@@ -1,6 +1,7 @@
-"""Command line: `python -m etl build|evaluate|explain ...` (`python -m etl --help`)."""
+"""Command line: `python -m etl build|evaluate|explain|export ...` (`python -m etl --help`)."""
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from etl.errors import BuildError
@@ -28,11 +29,53 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("file", type=Path, help="a document of a corpus folder (its catalog.yaml gives date and outlet)")
     explain.add_argument("--reference", type=Path, default=REFERENCE_DIR,
                          help="gazetteer, actors and sources (default: seeds/reference/)")
+    export = commands.add_parser("export", help="write the warehouse in a field format (ACLED, UCDP GED, GeoJSON, ...)")
+    from etl.export import FORMATS
+
+    export.add_argument("--format", required=True, choices=list(FORMATS),
+                        help="; ".join(f"{name}: {fmt.label}" for name, fmt in FORMATS.items()))
+    export.add_argument("--out", type=Path, required=True, help="file to write (a folder for parquet)")
+    export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse to read (default: {DEFAULT_DB.name} in warehouse/)")
+    export.add_argument("--from", dest="date_from", type=date.fromisoformat, help="first day (YYYY-MM-DD), as the pages' filter")
+    export.add_argument("--to", dest="date_to", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
+    for option, help_text in (("place", "a place id (repeatable)"), ("actor", "an actor id (repeatable)"),
+                              ("alignment", "a source alignment (repeatable)"), ("doc", "a document id (repeatable)")):
+        export.add_argument(f"--{option}", action="append", default=[], help=help_text)
+    export.add_argument("--base-url", default="http://localhost:8501/",
+                        help="the dashboard's address, for the claims' permalinks (default: http://localhost:8501/)")
     return parser
+
+
+def _export(args) -> int:
+    import duckdb
+
+    from etl.export import ExportFilters, write
+
+    filters = ExportFilters(args.date_from, args.date_to, tuple(args.place), tuple(args.actor),
+                            tuple(args.alignment), tuple(args.doc))
+    if args.format == "parquet" and filters.active():
+        print("error: the parquet export is the whole warehouse; filters apply to the other formats", file=sys.stderr)
+        return 2
+    if not args.db.is_file():
+        print(f"error: {args.db}: no warehouse there (build one with python -m etl build)", file=sys.stderr)
+        return 2
+    target = args.out if args.format == "parquet" else args.out.parent
+    if not target.parent.is_dir() if args.format == "parquet" else not target.is_dir():
+        print(f"error: {args.out}: the folder to write into does not exist", file=sys.stderr)
+        return 2
+    base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+    connection = duckdb.connect(str(args.db), read_only=True)
+    try:
+        write(connection, args.format, args.out, filters, base_url)
+    finally:
+        connection.close()
+    return 0
 
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "export":
+        return _export(args)
     if args.command == "explain":
         from etl.explain import main as explain
 
