@@ -19,6 +19,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="gazetteer, actors and sources (default: seeds/reference/)")
     build.add_argument("--machine-only", action="store_true",
                        help="ignore coded facts and review decisions: the machine extractor's output alone")
+    build.add_argument("--compare-with", type=Path, action="append", default=[], metavar="FILE",
+                       help="your own ACLED export or UCDP GED CSV, read into reference tables and matched to the "
+                            "events (repeatable; docs/exports.md)")
     evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
     evaluate.add_argument("--docs", type=Path, default=SEEDS_DIR, help="corpus folder with coded facts (default: seeds/)")
     evaluate.add_argument("--reference", type=Path, default=REFERENCE_DIR,
@@ -95,12 +98,16 @@ def main(argv=None) -> int:
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
         try:
-            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only)
+            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only,
+                           compare_with=args.compare_with)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)
             return 1
         counts = result.counts
+        if args.compare_with:
+            print(f"  compared with {counts['reference_acled_events']} ACLED and {counts['reference_ucdp_events']} "
+                  f"UCDP GED events (matches: SELECT * FROM reference_matches)")
         print(f"built {args.db}")
         print(f"  documents {counts['documents']}, casualty claims {counts['casualties']}, "
               f"events {counts['events']} ({counts['event_reports']} reports), counted things {counts['counted_things']}")
