@@ -96,11 +96,7 @@ def write(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict:
     resources = []
     for relation in relations(connection):
         name = relation["name"]
-        cursor = connection.cursor()
-        try:
-            table = cursor.execute(f'SELECT * FROM "{name}"').to_arrow_table()  # names from the catalogue
-        finally:
-            cursor.close()
+        table = connection.execute(f'SELECT * FROM "{name}"').to_arrow_table()  # names from the catalogue
         descriptions = {c["name"]: c["description"] for c in relation["columns"]}
         schema = pa.schema([field.with_metadata({"description": descriptions[field.name]}) for field in table.schema],
                            metadata={"description": relation["comment"] or "", "relation": relation["kind"]})

@@ -20,12 +20,9 @@ ROLE_ORDER = {"initiator": 0, "initiator ally": 1, "target": 2, "target ally": 3
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
-    """Rows as plain Python values (through Arrow: integers with gaps stay integers, dates stay dates)."""
-    cursor = connection.cursor()
-    try:
-        return cursor.execute(sql, params or []).to_arrow_table().to_pylist()
-    finally:
-        cursor.close()
+    """Rows as plain Python values (through Arrow: integers with gaps stay integers, dates stay dates).
+    Run on the connection given: the dashboard passes a cursor of its own, already in the warehouse."""
+    return connection.execute(sql, params or []).to_arrow_table().to_pylist()
 
 
 def _typed(rows: list[dict], columns: tuple[str, ...], integers: tuple[str, ...] = ()) -> pd.DataFrame:
