@@ -1,6 +1,8 @@
 """Exports read back in the tools their users use give the warehouse's rows, counts, dates, places and bounds."""
 import json
+import re
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -202,3 +204,19 @@ def test_export_refuses_what_it_cannot_do(seed_db, tmp_path, capsys):
     assert main(["export", "--db", str(tmp_path / "none.duckdb"), "--format", "acled", "--out", str(tmp_path / "a.csv")]) == 2
     assert main(["export", "--db", str(seed_db), "--format", "acled", "--out", str(tmp_path / "no" / "a.csv")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_docs_duckdb_join_pairs_an_export_with_an_acled_download(exported, tmp_path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "exports.md").read_text(encoding="utf-8")
+    sql = docs.split("<!-- the query below is run by tests/test_exports.py")[1].split("```sql\n")[1].split("```")[0]
+    invented = Path(__file__).resolve().parent / "compare" / "acled_invented.csv"
+    # The rows dated the current way (an older download's '20 May 2013' is read with a dateformat).
+    lines = invented.read_text(encoding="utf-8").splitlines()
+    download = tmp_path / "download.csv"
+    download.write_text("\n".join([lines[0]] + [line for line in lines[1:] if re.fullmatch(r"\d{4}-\d\d-\d\d", line.split(",")[1])]) + "\n",
+                        encoding="utf-8")
+    sql = sql.replace("acled-compatible.csv", str(exported["acled"])).replace("my-acled-download.csv", str(download))
+    pairs = {(ours, theirs) for ours, theirs, *_ in duckdb.sql(sql).fetchall()}
+    assert ("qusayr-ground-assault-2013-05-19", "SYR99001") in pairs
+    assert ("aleppo-military-airport-captured-2013-08-04", "SYR99003") in pairs
+    assert not any(theirs == "SYR99004" for _, theirs in pairs)
