@@ -62,9 +62,14 @@ def _export(args) -> int:
     if not args.db.is_file():
         print(f"error: {args.db}: no warehouse there (build one with python -m etl build)", file=sys.stderr)
         return 2
-    target = args.out if args.format == "parquet" else args.out.parent
-    if not target.parent.is_dir() if args.format == "parquet" else not target.is_dir():
+    if not args.out.parent.is_dir():
         print(f"error: {args.out}: the folder to write into does not exist", file=sys.stderr)
+        return 2
+    if args.format == "parquet" and args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out}: the parquet export is a folder, and this is a file", file=sys.stderr)
+        return 2
+    if args.format != "parquet" and args.out.is_dir():
+        print(f"error: {args.out}: a folder; name the file to write", file=sys.stderr)
         return 2
     base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
     connection = duckdb.connect(str(args.db), read_only=True)

@@ -87,12 +87,25 @@ def _ucdp_row(row: dict) -> dict:
             **{column: _text(row, column) for column in UCDP_TEXT}}
 
 
+def _encoding(path: Path, warnings: list[BuildWarning]) -> str:
+    """UTF-8 (with or without a byte-order mark), as ACLED and UCDP publish; a file a spreadsheet program
+    saved again may be Windows-1252, read as such with a warning."""
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            for _ in handle:
+                pass
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        warnings.append(BuildWarning(path.name, "not UTF-8: read as Windows-1252 (a file saved again by a spreadsheet?)"))
+        return "cp1252"
+
+
 def read_file(path: Path, warnings: list[BuildWarning]) -> tuple[str, list[dict]]:
     """('acled' or 'ucdp', rows for its reference table) from one file."""
     if not path.is_file():
         raise BuildError(path, None, "no such file to compare with")
     csv.field_size_limit(2**31 - 1)  # ACLED's notes and UCDP's source texts can be long
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with path.open(encoding=_encoding(path, warnings), errors="replace", newline="") as handle:
         sample = handle.read(65536)
         handle.seek(0)
         # Spreadsheet programs in some locales save with ';': only the delimiter is read off the header

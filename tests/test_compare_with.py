@@ -88,3 +88,22 @@ def test_our_own_exports_read_back_as_theirs_match_their_events(tmp_path, seed_d
             == [(128, 131, 134)]
     finally:
         back.close()
+
+
+def test_a_file_a_spreadsheet_saved_again_is_read_with_a_warning(tmp_path):
+    """Semicolons and Windows-1252, as a spreadsheet program in some locales saves a CSV."""
+    import csv
+
+    from etl.compare_with import read_file
+
+    with ACLED.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    table[4][table[0].index("location")] = "Invented Town Hamá"
+    resaved = tmp_path / "acled_resaved.csv"
+    with resaved.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(table)
+    warnings = []
+    dataset, read = read_file(resaved, warnings)
+    assert dataset == "acled" and len(read) == 4
+    assert any("Windows-1252" in w.message for w in warnings)
+    assert any(r["location"] == "Invented Town Hamá" for r in read)

@@ -92,6 +92,9 @@ def test_ucdp_export_has_the_ged_columns_low_best_high_from_the_claims(exported,
         assert (row.low, row.best, row.high) == (low, round(best), high)
         assert row.deaths_a + row.deaths_b + row.deaths_civilians + row.deaths_unknown == row.best
         assert row.geom_wkt == f"POINT ({row.longitude} {row.latitude})"
+    dates = {r[0]: r[1:] for r in rows(db, "SELECT event_id, date_start::VARCHAR, date_end::VARCHAR, latitude, longitude "
+                                           "FROM event_overview")}
+    assert all((r.date_start, r.date_end, r.latitude, r.longitude) == dates[r.id] for r in frame.itertuples())
     ground = frame.set_index("id").loc["qusayr-ground-assault-2013-05-19"]
     assert (ground.low, ground.best, ground.high) == (128, 131, 134)
     assert ground.number_of_sources >= 3 and "Hadi al-Abdallah" in ground.source_original
@@ -166,6 +169,12 @@ def test_parquet_of_every_table_and_view_carries_the_comments(exported, db):
     comment = rows(db, "SELECT comment FROM duckdb_columns() WHERE table_name = 'casualties' AND column_name = 'count_low'")[0][0]
     assert casualties.field("count_low").metadata[b"description"].decode() == comment
     assert casualties.metadata[b"description"].decode().startswith("Casualty claims")
+    # Bounds (open ones stay open), dates and offsets survive.
+    back = pq.read_table(folder / "casualties.parquet").to_pylist()
+    warehouse = {r[0]: r[1:] for r in rows(db, "SELECT casualty_id, count_low, count_high, date_start, char_start, evidence "
+                                                "FROM casualties")}
+    assert {r["casualty_id"]: (r["count_low"], r["count_high"], r["date_start"], r["char_start"], r["evidence"])
+            for r in back} == warehouse
     # DuckDB reads them back with the same rows.
     assert duckdb.sql(f"SELECT count(*) FROM '{folder / 'claims.parquet'}'").fetchone()[0] == \
         rows(db, "SELECT count(*) FROM claims")[0][0]
