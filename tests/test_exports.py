@@ -162,6 +162,9 @@ def test_parquet_of_every_table_and_view_carries_the_comments(exported, db):
     folder = exported["parquet"]
     names = [r[0] for r in rows(db, "SELECT table_name FROM duckdb_tables() UNION ALL "
                                     "SELECT view_name FROM duckdb_views() WHERE NOT internal")]
+    their_data = {"reference_acled_events", "reference_ucdp_events", "reference_matches", "event_reference_codings"}
+    assert {p.stem for p in folder.glob("*.parquet")} == set(names) - their_data  # theirs is not ours to republish
+    names = [name for name in names if name not in their_data]
     for name in names:
         table = pq.read_table(folder / f"{name}.parquet")
         assert table.num_rows == rows(db, f"SELECT count(*) FROM {name}")[0][0]

@@ -1,4 +1,5 @@
-"""Every table and view as Parquet, described by a Frictionless Data Package (datapackage.json).
+"""Every table and view as Parquet, described by a Frictionless Data Package (datapackage.json); not the
+rows of a user's ACLED or UCDP file (THEIR_DATA).
 
 The descriptions are the warehouse's own COMMENT ON text: in each Parquet file (field metadata
 `description`, file metadata `description`) and in datapackage.json. A view's column that has no
@@ -33,6 +34,9 @@ SOURCES = [
     {"title": "GeoNames", "path": "https://www.geonames.org"},
     {"title": "Natural Earth", "path": "https://www.naturalearthdata.com"},
 ]
+# A user's own ACLED / UCDP rows (--compare-with) and what is read off them are theirs, under ACLED's
+# and UCDP's terms: the package never republishes them.
+THEIR_DATA = {"reference_acled_events", "reference_ucdp_events", "reference_matches", "event_reference_codings"}
 # Tables and views that hold the articles' words (texts, quotes, sentences): the publishers' licence.
 PUBLISHER_WORDS = {"documents", "document_parts", "casualties", "event_reports", "counted_things", "mentions",
                    "claims", "comparison_claims", "comparisons", "contested_events", "event_overview"}
@@ -96,6 +100,8 @@ def write(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict:
     resources = []
     for relation in relations(connection):
         name = relation["name"]
+        if name in THEIR_DATA:
+            continue
         table = connection.execute(f'SELECT * FROM "{name}"').to_arrow_table()  # names from the catalogue
         descriptions = {c["name"]: c["description"] for c in relation["columns"]}
         schema = pa.schema([field.with_metadata({"description": descriptions[field.name]}) for field in table.schema],
