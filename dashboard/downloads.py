@@ -49,20 +49,28 @@ def _maker(fmt: str, filters: ExportFilters, signature: tuple, base_url: str):
     return make
 
 
+BUTTON_LABELS = {"acled": "ACLED CSV", "ucdp": "UCDP GED CSV", "airwars": "Airwars-style ranges",
+                 "events-geojson": "GeoJSON of events", "places-geojson": "GeoJSON of places and claims",
+                 "claims": "Claims CSV"}
+
+
 def control(formats: tuple[str, ...], filters, key: str, until: date | None = None) -> None:
-    """A format to choose and a download button for the rows the page shows under its filters."""
+    """One download button per format, for the rows the page shows under its filters. Buttons, not a
+    choice box: the files cost nothing until clicked, and a page's own choice boxes stay its only ones."""
     chosen = _export_filters(filters, until)
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    fmt = left.selectbox("Download what this page shows", formats, format_func=lambda f: FORMATS[f].label,
-                         key=f"{key}_format",
-                         help="The rows the filters in the sidebar select, as `python -m etl export` writes them "
-                              "(docs/exports.md says what each column means).")
-    right.download_button("Download", _maker(fmt, chosen, warehouse_signature(), _base_url()),
-                          file_name=FILE_NAMES[fmt], mime=FORMATS[fmt].mime, icon=":material/download:",
-                          key=f"{key}_download", on_click="ignore")
-    if fmt == "ucdp":
-        st.caption("UCDP's own ids (conflict, dyad, side ids), active_year, code_status, adm_2 and gwnob are left "
-                   "empty: the project cannot know them. Only events with a killed figure are rows, as in GED.")
+    signature, base_url = warehouse_signature(), _base_url()
+    st.markdown("**Download what this page shows**")
+    with st.container(horizontal=True):
+        for fmt in formats:
+            st.download_button(BUTTON_LABELS[fmt], _maker(fmt, chosen, signature, base_url), file_name=FILE_NAMES[fmt],
+                               mime=FORMATS[fmt].mime, icon=":material/download:", key=f"{key}_{fmt}",
+                               on_click="ignore", help=FORMATS[fmt].label)
+    note = ("The rows the filters in the sidebar select, as `python -m etl export` writes them; docs/exports.md "
+            "says what each column means.")
+    if "ucdp" in formats:
+        note += (" UCDP GED: only events with a killed figure are rows, as in GED; UCDP's own ids, active_year, "
+                 "code_status, adm_2 and gwnob are left empty.")
+    st.caption(note)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -62,26 +62,26 @@ def test_timeline_event_shows_what_acled_and_ucdp_coded_beside_the_claims(open_c
     note = next(c for c in shown(app) if c.startswith("ACLED / UCDP coded:"))
     assert "ACLED: 12; UCDP best 15 (low 12, high 30); the claims: 128 to 134" in note
     assert "ACLED SYR99001 (same day, 1 km)" in note and "UCDP GED 999001" in note
-    assert download_labels(app) == ["Download"]
+    assert download_labels(app) == ["ACLED CSV", "UCDP GED CSV", "Airwars-style ranges", "GeoJSON of events"]
 
 
 def test_map_lists_the_codings_of_the_events_on_it(open_compared):
     app = open_compared("map")
     table = next(d.value for d in app.dataframe if "coded_text" in d.value.columns)
     assert "UCDP best 50 (low 40, high 120); the claims: no killed figure" in list(table.coded_text)
-    assert download_labels(app) == ["Download"]
+    assert download_labels(app) == ["GeoJSON of places and claims", "GeoJSON of events"]
 
 
 def test_claims_show_the_codings_of_their_event(open_compared, compared_db):
     app = open_compared("claims", group="Qusayr residents killed on 19 May")
     assert any("ACLED: 9; UCDP best 15 (low 12, high 30); the claims: 58" in c for c in shown(app))
-    assert download_labels(app) == ["Download"]
+    assert download_labels(app) == ["Claims CSV"]
 
 
 def test_without_a_file_to_compare_with_no_note_is_shown(open_seeds):
     app = open_seeds("timeline", event="qusayr-ground-assault-2013-05-19")
     assert not any("ACLED / UCDP coded" in c for c in shown(app))
-    assert download_labels(app) == ["Download"]
+    assert len(download_labels(app)) == 4
 
 
 def test_a_download_holds_the_rows_the_filters_show(seed_db, monkeypatch):
