@@ -32,10 +32,6 @@ def _typed(rows: list[dict], columns: tuple[str, ...], integers: tuple[str, ...]
     return frame
 
 
-def _number(value) -> str:
-    return f"{value:,}" if value is not None else "?"
-
-
 class EventFacts:
     """Everything the event formats need about the events a page shows, read in a few queries."""
 
@@ -148,9 +144,11 @@ def _acled_tags(facts: EventFacts, event: dict) -> str:
         tags.append(f"casualties reported ({', '.join(kinds)}) but no deaths: fatalities 0")
     for claim in killed:
         if claim["count_low"] is None:
-            tags.append(f"no lower bound in '{claim['figure_text']}' ({claim['claimant']}): counted as 0, not imputed")
+            tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) has no lower bound: "
+                        "it adds nothing to fatalities, no figure imputed")
         elif claim["figure"] is None:
-            tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) read as {claim['count_low']:,} by ACLED's rule for vague figures")
+            tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) read as {claim['count_low']:,} "
+                        "by the bounds contract (ACLED's rule for vague figures)")
     days = _days(event)
     if killed and days and days > 1:
         tags.append(f"fatalities over {days} possible days, not split across days")
@@ -171,7 +169,8 @@ def acled(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame:
         eid = event["event_id"]
         first = facts.role(eid, "initiator") or facts.role(eid, "participant")
         actor1 = first[0] if first else None
-        allies1 = first[1:] + facts.role(eid, "initiator ally") + (facts.role(eid, "participant") if first and first[0]["role"] == "initiator" else [])
+        participants = facts.role(eid, "participant") if first and first[0]["role"] == "initiator" else []
+        allies1 = first[1:] + facts.role(eid, "initiator ally") + participants
         targets = facts.role(eid, "target")
         actor2 = targets[0] if targets else None
         allies2 = targets[1:] + facts.role(eid, "target ally")
