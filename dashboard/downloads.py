@@ -12,7 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import open_warehouse, query, warehouse_signature
-from etl.export import FORMATS, ExportFilters, render
+from etl.export.filters import ExportFilters
+from etl.export.formats import FORMATS
+from etl.export.writer import render
 
 FILE_NAMES = {"acled": "acled-compatible.csv", "ucdp": "ucdp-ged-compatible.csv", "airwars": "airwars-style-ranges.csv",
               "events-geojson": "events.geojson", "places-geojson": "places.geojson", "claims": "claims.csv"}

@@ -33,18 +33,18 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--reference", type=Path, default=REFERENCE_DIR,
                          help="gazetteer, actors and sources (default: seeds/reference/)")
     export = commands.add_parser("export", help="write the warehouse in a field format (ACLED, UCDP GED, GeoJSON, ...)")
-    from etl.export import FORMATS
+    from etl.export.formats import FORMATS
 
     export.add_argument("--format", required=True, choices=list(FORMATS),
                         help="; ".join(f"{name}: {fmt.label}" for name, fmt in FORMATS.items()))
     export.add_argument("--out", type=Path, required=True, help="file to write (a folder for parquet)")
     export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse to read (default: {DEFAULT_DB.name} in warehouse/)")
-    export.add_argument("--from", dest="date_from", type=date.fromisoformat, help="first day (YYYY-MM-DD), as the pages' filter")
-    export.add_argument("--to", dest="date_to", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
+    export.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="first day (YYYY-MM-DD), as the pages' filter")
+    export.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="last day (YYYY-MM-DD)")
     for option, help_text in (("place", "a place id (repeatable)"), ("actor", "an actor id (repeatable)"),
                               ("alignment", "a source alignment (repeatable)"), ("doc", "a document id (repeatable)")):
-        export.add_argument(f"--{option}", action="append", default=[], help=help_text)
-    export.add_argument("--base-url", default="http://localhost:8501/",
+        export.add_argument(f"--{option}", action="append", default=[], metavar=option.upper(), help=help_text)
+    export.add_argument("--base-url", metavar="URL", default="http://localhost:8501/",
                         help="the dashboard's address, for the claims' permalinks (default: http://localhost:8501/)")
     return parser
 
@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args) -> int:
     import duckdb
 
-    from etl.export import ExportFilters, write
+    from etl.export.filters import ExportFilters
+    from etl.export.writer import write
 
     filters = ExportFilters(args.date_from, args.date_to, tuple(args.place), tuple(args.actor),
                             tuple(args.alignment), tuple(args.doc))
