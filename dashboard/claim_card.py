@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import formatting, highlight, links, queries
+from dashboard import downloads, formatting, highlight, links, queries
 
 
 def show(casualty_id: str) -> None:
@@ -23,6 +23,8 @@ def show(casualty_id: str) -> None:
     st.html(f'<blockquote style="margin:0;padding:.4em .8em;border-left:4px solid #c0392b">'
             f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
             f'</blockquote>')
+    if claim["event_id"]:
+        downloads.reference_note([claim["event_id"]])
     go = st.columns(3)
     go[0].page_link("dashboard/documents.py", label="Read it in the document",
                     query_params={"read": claim["doc_id"], "fact": casualty_id})

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, claim_card, filters, links, queries
+from dashboard import charts, claim_card, downloads, filters, links, queries
 from dashboard.formatting import number, when
 
 SECTIONS = {"comparisons": "Comparisons", "contested": "Contested events", "matrix": "Claimant × topic",
@@ -61,6 +61,7 @@ def comparison_section() -> None:
                              f" / {number(first.ucdp_high)}")
         conventions.caption(f"{group.claimants} claimant(s), {group.documents} document(s); alignments: "
                             + ", ".join(group.alignments))
+        downloads.reference_note(rows.event_id.dropna(), with_summary=True)
         rows["link"] = [links.claim(c) for c in rows.casualty_id]
         st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence", "link"]],
                      hide_index=True, column_config=CLAIM_TABLE, key=f"claims_{group.comparison_group}")
@@ -116,3 +117,5 @@ def over_time_section() -> None:
 
 {"comparisons": comparison_section, "contested": contested_section, "matrix": matrix_section,
  "over-time": over_time_section}[section]()
+st.divider()
+downloads.control(("claims",), chosen, "claims")

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import links, queries
+from dashboard import downloads, links, queries
 from dashboard.formatting import number, when
 
 
@@ -18,6 +18,7 @@ def show(event_id: str) -> None:
     facts[1].markdown(f"**Where**  \n{event['place_name'] or 'unplaced'}")
     facts[2].markdown(f"**ACLED type**  \n{event['event_type']} / {event['sub_event_type']}")
     facts[3].markdown(f"**Reports**  \n{event['reports']} in {event['documents']} document(s)")
+    downloads.reference_note([event_id])
     if event["contested"]:
         st.warning(f"Contested. Asserted by {', '.join(event['asserted_by'])}; "
                    f"denied by {', '.join(event['denied_by'])}.")

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import charts, filters, queries, settings
+from dashboard import charts, downloads, filters, queries, settings
 from dashboard.formatting import when
 
 st.title("Map")
@@ -64,6 +64,11 @@ st.dataframe(table, hide_index=True, column_config={
         "where precision", help="UCDP where_prec: 1 exact place … 6 country"),
     "what_happened": st.column_config.TextColumn("events", width="large"),
     "figures": st.column_config.TextColumn("casualty claims", width="large")})
+downloads.control(("places-geojson", "events-geojson"), chosen, "map", until=day)
+if downloads.has_references():
+    on_map = events[events.place_id.notna()]
+    with st.expander("ACLED / UCDP coded, for the events on the map"):
+        downloads.reference_table((on_map[on_map.date_start.dt.date <= day] if day else on_map).event_id)
 if clicked:
     st.subheader(clicked["name"])
     st.text(clicked["what_happened"] or "No event here.")

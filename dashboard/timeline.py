@@ -1,7 +1,7 @@
 """Timeline: events over time by ACLED type, date precision visible, contested events marked."""
 import streamlit as st
 
-from dashboard import charts, event_card, filters, queries
+from dashboard import charts, downloads, event_card, filters, queries
 
 st.title("Timeline")
 events = queries.events(filters.current())
@@ -18,3 +18,5 @@ clicked = next((point["customdata"][0] for point in (selection.selection.points 
 chosen = event_card.choose(events, "timeline_event", clicked)
 if chosen:
     event_card.show(chosen)
+st.divider()
+downloads.control(("acled", "ucdp", "airwars", "events-geojson"), filters.current(), "timeline")

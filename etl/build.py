@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.compare_with import read_files as read_reference_datasets
 from etl.errors import BuildError, BuildWarning
 from etl.extract.cache import ExtractionCache, cache_path
 from etl.extract.coded import read_fact_file
@@ -120,7 +121,8 @@ def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[s
     return machine, cache
 
 
-def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False) -> BuildResult:
+def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False,
+          compare_with: tuple[Path, ...] | list[Path] = ()) -> BuildResult:
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
@@ -222,6 +224,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     # places a fact there: the reference folder's own places always do.
     used_places = {m["entity_id"] for m in mentions if m["entity_kind"] == "place"} | {
         row.get("place_id") for row in casualties + counts + events + reports}
+    # A user's own ACLED / UCDP files: read after the corpus, so that a mistake in the corpus is reported first.
+    compared = read_reference_datasets([Path(p) for p in compare_with], warnings)
     tables = {
         "documents": [{
             "doc_id": d.doc_id, "file": d.file, "title": d.title, "outlet": d.outlet,
@@ -255,9 +259,15 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             {"key": "corpus", "value": docs_dir.name},
             {"key": "inputs_sha256", "value": _inputs_digest(
                 [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()]
-                + [WORLD_PLACES, PLACE_STOPWORDS])},
+                + [WORLD_PLACES, PLACE_STOPWORDS] + [Path(p) for p in compare_with if Path(p).is_file()])},
         ],
     }
+    tables.update(compared)
+    if compare_with:
+        tables["build_info"].append({"key": "compare_with", "value": "; ".join(
+            f"{Path(p).name}" for p in compare_with)})
+        _progress("compared with " + ", ".join(f"{len(rows)} {name.split('_')[1].upper()} events"
+                                               for name, rows in compared.items()))
     _progress(f"writing {db_path}")
     write_warehouse(db_path, tables)
     cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})

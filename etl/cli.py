@@ -1,6 +1,7 @@
-"""Command line: `python -m etl build|evaluate|explain ...` (`python -m etl --help`)."""
+"""Command line: `python -m etl build|evaluate|explain|export ...` (`python -m etl --help`)."""
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from etl.errors import BuildError
@@ -18,6 +19,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="gazetteer, actors and sources (default: seeds/reference/)")
     build.add_argument("--machine-only", action="store_true",
                        help="ignore coded facts and review decisions: the machine extractor's output alone")
+    build.add_argument("--compare-with", type=Path, action="append", default=[], metavar="FILE",
+                       help="your own ACLED export or UCDP GED CSV, read into reference tables and matched to the "
+                            "events (repeatable; docs/exports.md)")
     evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
     evaluate.add_argument("--docs", type=Path, action="append",
                           help="corpus folder with coded facts; repeat for several (default: seeds/)")
@@ -32,11 +36,59 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("file", type=Path, help="a document of a corpus folder (its catalog.yaml gives date and outlet)")
     explain.add_argument("--reference", type=Path, default=REFERENCE_DIR,
                          help="gazetteer, actors and sources (default: seeds/reference/)")
+    export = commands.add_parser("export", help="write the warehouse in a field format (ACLED, UCDP GED, GeoJSON, ...)")
+    from etl.export.formats import FORMATS
+
+    export.add_argument("--format", required=True, choices=list(FORMATS),
+                        help="; ".join(f"{name}: {fmt.label}" for name, fmt in FORMATS.items()))
+    export.add_argument("--out", type=Path, required=True, help="file to write (a folder for parquet)")
+    export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse to read (default: {DEFAULT_DB.name} in warehouse/)")
+    export.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="first day (YYYY-MM-DD), as the pages' filter")
+    export.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="last day (YYYY-MM-DD)")
+    for option, help_text in (("place", "a place id (repeatable)"), ("actor", "an actor id (repeatable)"),
+                              ("alignment", "a source alignment (repeatable)"), ("doc", "a document id (repeatable)")):
+        export.add_argument(f"--{option}", action="append", default=[], metavar=option.upper(), help=help_text)
+    export.add_argument("--base-url", metavar="URL", default="http://localhost:8501/",
+                        help="the dashboard's address, for the claims' permalinks (default: http://localhost:8501/)")
     return parser
+
+
+def _export(args) -> int:
+    import duckdb
+
+    from etl.export.filters import ExportFilters
+    from etl.export.writer import write
+
+    filters = ExportFilters(args.date_from, args.date_to, tuple(args.place), tuple(args.actor),
+                            tuple(args.alignment), tuple(args.doc))
+    if args.format == "parquet" and filters.active():
+        print("error: the parquet export is the whole warehouse; filters apply to the other formats", file=sys.stderr)
+        return 2
+    if not args.db.is_file():
+        print(f"error: {args.db}: no warehouse there (build one with python -m etl build)", file=sys.stderr)
+        return 2
+    if not args.out.parent.is_dir():
+        print(f"error: {args.out}: the folder to write into does not exist", file=sys.stderr)
+        return 2
+    if args.format == "parquet" and args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out}: the parquet export is a folder, and this is a file", file=sys.stderr)
+        return 2
+    if args.format != "parquet" and args.out.is_dir():
+        print(f"error: {args.out}: a folder; name the file to write", file=sys.stderr)
+        return 2
+    base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+    connection = duckdb.connect(str(args.db), read_only=True)
+    try:
+        write(connection, args.format, args.out, filters, base_url)
+    finally:
+        connection.close()
+    return 0
 
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "export":
+        return _export(args)
     if args.command == "explain":
         from etl.explain import main as explain
 
@@ -56,12 +108,16 @@ def main(argv=None) -> int:
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
         try:
-            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only)
+            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only,
+                           compare_with=args.compare_with)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)
             return 1
         counts = result.counts
+        if args.compare_with:
+            print(f"  compared with {counts['reference_acled_events']} ACLED and {counts['reference_ucdp_events']} "
+                  f"UCDP GED events (matches: SELECT * FROM reference_matches)")
         print(f"built {args.db}")
         print(f"  documents {counts['documents']}, casualty claims {counts['casualties']}, "
               f"events {counts['events']} ({counts['event_reports']} reports), counted things {counts['counted_things']}")

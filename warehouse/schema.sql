@@ -380,3 +380,112 @@ CREATE TABLE build_info (
 COMMENT ON TABLE build_info IS 'How this warehouse was built: corpus folder, inputs digest, builder version.';
 COMMENT ON COLUMN build_info.key IS 'Setting name.';
 COMMENT ON COLUMN build_info.value IS 'Its value.';
+
+-- Reference datasets a user compares the claims with (python -m etl build --compare-with FILE): their
+-- own ACLED export or UCDP GED file, read as it is. Empty unless a build was given such a file.
+
+CREATE TABLE reference_acled_events (
+    file           VARCHAR NOT NULL,
+    line           INTEGER NOT NULL,
+    event_id_cnty  VARCHAR NOT NULL,
+    event_date     DATE NOT NULL,
+    time_precision INTEGER,
+    disorder_type  VARCHAR,
+    event_type     VARCHAR,
+    sub_event_type VARCHAR,
+    actor1         VARCHAR,
+    actor2         VARCHAR,
+    interaction    VARCHAR,
+    country        VARCHAR,
+    admin1         VARCHAR,
+    location       VARCHAR,
+    latitude       DOUBLE NOT NULL,
+    longitude      DOUBLE NOT NULL,
+    geo_precision  INTEGER,
+    source         VARCHAR,
+    notes          VARCHAR,
+    fatalities     INTEGER NOT NULL,
+    tags           VARCHAR
+);
+COMMENT ON TABLE reference_acled_events IS 'Events of a user''s own ACLED export given to the build with --compare-with (never part of the corpus), one row per ACLED event as ACLED coded it.';
+COMMENT ON COLUMN reference_acled_events.file IS 'Name of the file the row was read from.';
+COMMENT ON COLUMN reference_acled_events.line IS 'Line of the file (the last line of a record that spans several).';
+COMMENT ON COLUMN reference_acled_events.event_id_cnty IS 'ACLED''s event id (country acronym and number).';
+COMMENT ON COLUMN reference_acled_events.event_date IS 'ACLED''s event date.';
+COMMENT ON COLUMN reference_acled_events.time_precision IS 'ACLED time precision: 1 the day, 2 the week, 3 the month.';
+COMMENT ON COLUMN reference_acled_events.disorder_type IS 'ACLED disorder type.';
+COMMENT ON COLUMN reference_acled_events.event_type IS 'ACLED event type (matched against events.event_type).';
+COMMENT ON COLUMN reference_acled_events.sub_event_type IS 'ACLED sub-event type.';
+COMMENT ON COLUMN reference_acled_events.actor1 IS 'ACLED actor 1.';
+COMMENT ON COLUMN reference_acled_events.actor2 IS 'ACLED actor 2.';
+COMMENT ON COLUMN reference_acled_events.interaction IS 'ACLED interaction, as the file writes it (a code such as 12, or a label).';
+COMMENT ON COLUMN reference_acled_events.country IS 'Country as ACLED names it.';
+COMMENT ON COLUMN reference_acled_events.admin1 IS 'ACLED first-order administrative division.';
+COMMENT ON COLUMN reference_acled_events.location IS 'ACLED location name.';
+COMMENT ON COLUMN reference_acled_events.latitude IS 'ACLED latitude (WGS84).';
+COMMENT ON COLUMN reference_acled_events.longitude IS 'ACLED longitude (WGS84).';
+COMMENT ON COLUMN reference_acled_events.geo_precision IS 'ACLED geo precision: 1 the town, 2 near it or part of a region, 3 a larger region.';
+COMMENT ON COLUMN reference_acled_events.source IS 'ACLED''s sources.';
+COMMENT ON COLUMN reference_acled_events.notes IS 'ACLED''s notes.';
+COMMENT ON COLUMN reference_acled_events.fatalities IS 'ACLED''s fatalities (its most conservative figure).';
+COMMENT ON COLUMN reference_acled_events.tags IS 'ACLED''s tags.';
+
+CREATE TABLE reference_ucdp_events (
+    file              VARCHAR NOT NULL,
+    line              INTEGER NOT NULL,
+    id                VARCHAR NOT NULL,
+    relid             VARCHAR,
+    year              INTEGER,
+    type_of_violence  INTEGER NOT NULL,
+    conflict_name     VARCHAR,
+    dyad_name         VARCHAR,
+    side_a            VARCHAR,
+    side_b            VARCHAR,
+    where_prec        INTEGER,
+    where_coordinates VARCHAR,
+    adm_1             VARCHAR,
+    latitude          DOUBLE NOT NULL,
+    longitude         DOUBLE NOT NULL,
+    country           VARCHAR,
+    date_prec         INTEGER,
+    date_start        DATE NOT NULL,
+    date_end          DATE NOT NULL,
+    deaths_a          INTEGER,
+    deaths_b          INTEGER,
+    deaths_civilians  INTEGER,
+    deaths_unknown    INTEGER,
+    best              INTEGER NOT NULL,
+    high              INTEGER NOT NULL,
+    low               INTEGER NOT NULL,
+    number_of_sources INTEGER,
+    source_original   VARCHAR
+);
+COMMENT ON TABLE reference_ucdp_events IS 'Events of a user''s own UCDP GED file given to the build with --compare-with (never part of the corpus), one row per GED event as UCDP coded it.';
+COMMENT ON COLUMN reference_ucdp_events.file IS 'Name of the file the row was read from.';
+COMMENT ON COLUMN reference_ucdp_events.line IS 'Line of the file (the last line of a record that spans several).';
+COMMENT ON COLUMN reference_ucdp_events.id IS 'UCDP GED event id.';
+COMMENT ON COLUMN reference_ucdp_events.relid IS 'UCDP GED readable event id.';
+COMMENT ON COLUMN reference_ucdp_events.year IS 'Year of the event.';
+COMMENT ON COLUMN reference_ucdp_events.type_of_violence IS 'UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided.';
+COMMENT ON COLUMN reference_ucdp_events.conflict_name IS 'UCDP conflict name.';
+COMMENT ON COLUMN reference_ucdp_events.dyad_name IS 'UCDP dyad name.';
+COMMENT ON COLUMN reference_ucdp_events.side_a IS 'UCDP side A.';
+COMMENT ON COLUMN reference_ucdp_events.side_b IS 'UCDP side B.';
+COMMENT ON COLUMN reference_ucdp_events.where_prec IS 'UCDP geographic precision (1 exact ... 7 international waters).';
+COMMENT ON COLUMN reference_ucdp_events.where_coordinates IS 'UCDP name of the location.';
+COMMENT ON COLUMN reference_ucdp_events.adm_1 IS 'UCDP first-order administrative division.';
+COMMENT ON COLUMN reference_ucdp_events.latitude IS 'UCDP latitude (WGS84).';
+COMMENT ON COLUMN reference_ucdp_events.longitude IS 'UCDP longitude (WGS84).';
+COMMENT ON COLUMN reference_ucdp_events.country IS 'Country as UCDP names it.';
+COMMENT ON COLUMN reference_ucdp_events.date_prec IS 'UCDP date precision (1 the day ... 5 the year).';
+COMMENT ON COLUMN reference_ucdp_events.date_start IS 'UCDP earliest possible day.';
+COMMENT ON COLUMN reference_ucdp_events.date_end IS 'UCDP latest possible day.';
+COMMENT ON COLUMN reference_ucdp_events.deaths_a IS 'UCDP deaths on side A.';
+COMMENT ON COLUMN reference_ucdp_events.deaths_b IS 'UCDP deaths on side B.';
+COMMENT ON COLUMN reference_ucdp_events.deaths_civilians IS 'UCDP civilian deaths.';
+COMMENT ON COLUMN reference_ucdp_events.deaths_unknown IS 'UCDP deaths of unknown status.';
+COMMENT ON COLUMN reference_ucdp_events.best IS 'UCDP best estimate of deaths.';
+COMMENT ON COLUMN reference_ucdp_events.high IS 'UCDP high estimate of deaths.';
+COMMENT ON COLUMN reference_ucdp_events.low IS 'UCDP low estimate of deaths.';
+COMMENT ON COLUMN reference_ucdp_events.number_of_sources IS 'UCDP number of sources.';
+COMMENT ON COLUMN reference_ucdp_events.source_original IS 'UCDP original sources (who the figures come from).';

@@ -138,3 +138,81 @@ UNION ALL
 SELECT 'mentions', m.doc_id || ':' || m.char_start FROM mentions m JOIN documents d USING (doc_id)
 WHERE substring(d.text, m.char_start + 1, m.char_end - m.char_start) <> m.surface;
 COMMENT ON VIEW evidence_mismatches IS 'Rows whose evidence is not the document text at their offsets; always empty in a sound warehouse.';
+
+-- Their events beside ours: an ACLED or UCDP event matches a warehouse event that has a place and a
+-- date when it lies within MATCH WINDOW: at most 1 day outside the event's date range, at most 25 km
+-- from its place (great-circle distance between the two points), and of a compatible type (ACLED: the
+-- same event_type; UCDP: Battles ~ type 1 or 2, Explosions/Remote violence ~ 1, 2 or 3, Violence
+-- against civilians ~ 3). docs/exports.md explains the window.
+CREATE VIEW reference_matches AS
+WITH located AS (
+    SELECT e.event_id, e.event_type, e.date_start, e.date_end, p.latitude, p.longitude
+    FROM events e JOIN places p USING (place_id)
+    WHERE e.date_start IS NOT NULL
+),
+acled AS (
+    SELECT l.event_id, 'ACLED' AS dataset, a.event_id_cnty AS reference_id, a.file, a.line,
+           a.event_date AS reference_start, a.event_date AS reference_end, a.event_type AS reference_type,
+           a.location AS reference_location, a.fatalities AS acled_fatalities,
+           NULL::INTEGER AS ucdp_low, NULL::INTEGER AS ucdp_best, NULL::INTEGER AS ucdp_high,
+           greatest(l.date_start - a.event_date, a.event_date - l.date_end, 0) AS days_apart,
+           2 * 6371.0088 * asin(sqrt(pow(sin(radians(a.latitude - l.latitude) / 2), 2)
+               + cos(radians(l.latitude)) * cos(radians(a.latitude)) * pow(sin(radians(a.longitude - l.longitude) / 2), 2)))
+               AS distance_km
+    FROM located l JOIN reference_acled_events a ON a.event_type = l.event_type
+),
+ucdp AS (
+    SELECT l.event_id, 'UCDP GED', u.id, u.file, u.line, u.date_start, u.date_end,
+           'type_of_violence ' || u.type_of_violence, u.where_coordinates, NULL::INTEGER, u.low, u.best, u.high,
+           greatest(u.date_start - l.date_end, l.date_start - u.date_end, 0),
+           2 * 6371.0088 * asin(sqrt(pow(sin(radians(u.latitude - l.latitude) / 2), 2)
+               + cos(radians(l.latitude)) * cos(radians(u.latitude)) * pow(sin(radians(u.longitude - l.longitude) / 2), 2)))
+    FROM located l JOIN reference_ucdp_events u
+      ON (l.event_type = 'Battles' AND u.type_of_violence IN (1, 2))
+      OR (l.event_type = 'Explosions/Remote violence' AND u.type_of_violence IN (1, 2, 3))
+      OR (l.event_type = 'Violence against civilians' AND u.type_of_violence = 3)
+),
+final AS (
+    SELECT * FROM acled UNION ALL SELECT * FROM ucdp
+)
+SELECT event_id, dataset, reference_id, file, line, reference_start, reference_end, reference_type,
+       reference_location, acled_fatalities, ucdp_low, ucdp_best, ucdp_high, days_apart,
+       round(distance_km, 1) AS distance_km
+FROM final
+WHERE days_apart <= 1 AND distance_km <= 25
+ORDER BY event_id, dataset, reference_start, reference_id;
+COMMENT ON VIEW reference_matches IS 'Each pair of a warehouse event and an event of a user''s ACLED or UCDP GED file (--compare-with) within the match window: at most 1 day outside the event''s dates, at most 25 km from its place, of a compatible type (ACLED: same event_type; UCDP: Battles ~ 1 or 2, Explosions/Remote violence ~ 1-3, Violence against civilians ~ 3). days_apart and distance_km say how close.';
+
+CREATE VIEW event_reference_codings AS
+WITH matched AS (
+    SELECT event_id,
+           count(*) FILTER (WHERE dataset = 'ACLED') AS acled_events,
+           sum(acled_fatalities) AS acled_fatalities,
+           string_agg(reference_id, ', ' ORDER BY reference_id) FILTER (WHERE dataset = 'ACLED') AS acled_ids,
+           count(*) FILTER (WHERE dataset = 'UCDP GED') AS ucdp_events,
+           sum(ucdp_low) AS ucdp_low, sum(ucdp_best) AS ucdp_best, sum(ucdp_high) AS ucdp_high,
+           string_agg(reference_id, ', ' ORDER BY reference_id) FILTER (WHERE dataset = 'UCDP GED') AS ucdp_ids
+    FROM reference_matches
+    GROUP BY event_id
+),
+killed AS (
+    -- The claims' toll by the roll-up's rules: alternatives for one quantity, different victims added up.
+    SELECT event_id, ucdp_low AS claims_low, ucdp_high AS claims_high, quantities AS killed_claims
+    FROM event_casualty_rollup WHERE kind = 'killed'
+),
+final AS (
+    SELECT m.*, k.claims_low, k.claims_high, coalesce(k.killed_claims, 0) AS killed_quantities,
+           concat_ws('; ',
+               CASE WHEN m.acled_events > 0 THEN 'ACLED: ' || format('{:,}', m.acled_fatalities)
+                    || CASE WHEN m.acled_events > 1 THEN ' (' || m.acled_events || ' events)' ELSE '' END END,
+               CASE WHEN m.ucdp_events > 0 THEN 'UCDP best ' || format('{:,}', m.ucdp_best) || ' (low '
+                    || format('{:,}', m.ucdp_low) || ', high ' || format('{:,}', m.ucdp_high) || ')'
+                    || CASE WHEN m.ucdp_events > 1 THEN ' over ' || m.ucdp_events || ' events' ELSE '' END END,
+               CASE WHEN k.killed_claims IS NULL THEN 'the claims: no killed figure'
+                    WHEN k.claims_low = k.claims_high THEN 'the claims: ' || format('{:,}', k.claims_low)
+                    ELSE 'the claims: ' || format('{:,}', k.claims_low) || ' to ' || format('{:,}', k.claims_high) END
+           ) AS coded_text
+    FROM matched m LEFT JOIN killed k USING (event_id)
+)
+SELECT * FROM final ORDER BY event_id;
+COMMENT ON VIEW event_reference_codings IS 'Per warehouse event matched in a user''s ACLED or UCDP GED file: what ACLED coded (fatalities, summed over matched ACLED events), what UCDP coded (low / best / high, summed), the claims'' killed toll from event_casualty_rollup (lowest to highest, summed over quantities), and all of it in words (coded_text: "ACLED: 12; UCDP best 15 (low 12, high 30); the claims: 16 to 104").';
