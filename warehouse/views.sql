@@ -191,7 +191,7 @@ support AS (
            list_sort(list_distinct(list(alignment))) AS alignments,
            count(DISTINCT claimant_side) AS sides,
            bool_or(alignment IN ('international', 'independent')) AS independent_voice,
-           list_sort(list_distinct(list(claimant) FILTER (WHERE concedes))) AS conceded_by,
+           list_sort(list_distinct(coalesce(list(claimant) FILTER (WHERE concedes), []))) AS conceded_by,
            coalesce(max(value_high) FILTER (WHERE current), 1) = 0 AS retracted,
            any_value(n.denied_by) AS denied_by,
            coalesce(any_value(n.denied_independently), FALSE) AS denied_independently
@@ -212,14 +212,14 @@ SELECT *,
        CASE grade
            WHEN 'discounted' THEN CASE WHEN retracted THEN 'Discounted: every claimant''s latest figure is zero.'
                                        ELSE 'Discounted: denied by ' || array_to_string(denied_by, ', ')
-                                            || ' (independent), and asserted by one side only.' END
+                                            || ', a source on neither side, and asserted by one side only.' END
            WHEN 'confirmed' THEN 'Confirmed: conceded by ' || array_to_string(conceded_by, ', ')
                                  || ', the side that would rather it were low.'
            WHEN 'contested' THEN 'Contested: denied by ' || array_to_string(denied_by, ', ') || ', conceded by no one.'
            WHEN 'fair' THEN 'Fair: ' || voices || ' independent claimants, not all of one side ('
                             || array_to_string(alignments, ', ') || ').'
-           ELSE 'Weak: ' || CASE WHEN voices = 1 THEN 'one claimant' ELSE voices || ' claimants of one side' END
-                || ', no concession, no independent source.' END AS grade_reason
+           ELSE 'Weak: ' || CASE WHEN voices = 1 THEN 'one claimant' ELSE voices || ' claimants, all of one side' END
+                || ', and not conceded by the side that would rather it were low.' END AS grade_reason
 FROM final
 ORDER BY scope, comparison_group, event_id, kind;
 COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an independent source denies the event and only one side asserts it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';

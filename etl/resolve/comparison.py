@@ -246,7 +246,9 @@ class Grouping:
     def victims_text(self, p: Profile) -> str:
         words = lexicon()
         if p.actor_id:
-            text = words["actor_victims"].format(actor=self.reference.actors[p.actor_id].name)
+            actor = self.reference.actors[p.actor_id].name
+            # "Syrian rebels" and "government forces" name people already; "Hezbollah" names a group
+            text = actor if actor.endswith("s") else words["actor_victims"].format(actor=actor)
         else:
             text = words["victims_of_class"][p.victim_class]
         text = f"{p.subgroup} {text}" if p.subgroup else text
