@@ -30,7 +30,9 @@ if chosen.active():
 
 st.header("Where the sources disagree most")
 st.caption("Quantities that two or more claimants put a figure on, widest disagreement first. "
-           "Spread = highest figure ÷ lowest figure. Open a row's link for every claim and its sentence.")
+           "Spread = highest figure ÷ lowest figure; grade as Airwars grades (confirmed, fair, weak, contested, "
+           "discounted; the rule is on the Claims page). Open a row's link for every claim, its sentence and how "
+           "the toll changed.")
 comparisons = queries.comparisons(chosen)
 if comparisons.empty:
     st.info("No quantity reported by two or more claimants matches the filters.")
@@ -39,7 +41,7 @@ else:
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
                             zip(comparisons.min_figure, comparisons.max_figure)]
     st.dataframe(
-        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "who_says_what", "open"]],
+        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
         hide_index=True,
         column_config={
             "comparison_group": "quantity",

@@ -32,44 +32,6 @@ final AS (
 SELECT * FROM final;
 COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the stated figure (the one rule for open bounds: up to 1,000 is low 1,000); value_best is the figure as stated, else the middle of the bounds, else the one bound given; range_text is the bounds in words.';
 
-CREATE VIEW comparison_claims AS
-WITH grouped AS (
-    SELECT * FROM claims WHERE comparison_group IS NOT NULL
-),
-final AS (
-    SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
-           count_low, count_high, range_text, value_low, value_high, as_of, as_of_precision, date_precision, doc_id, outlet,
-           evidence, sentence, char_start, char_end,
-           min(value_low) OVER (PARTITION BY comparison_group) AS group_min,
-           max(value_high) OVER (PARTITION BY comparison_group) AS group_max,
-           round(max(value_high) OVER (PARTITION BY comparison_group)
-                 / nullif(min(value_low) OVER (PARTITION BY comparison_group), 0), 2) AS spread
-    FROM grouped
-)
-SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
-COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, and the group''s min, max and spread (max/min).';
-
-CREATE VIEW comparisons AS
-WITH final AS (
-    SELECT comparison_group,
-           any_value(kind) AS kind,
-           count(*) AS claims,
-           count(DISTINCT source_id) AS claimants,
-           count(DISTINCT doc_id) AS documents,
-           min(value_low) AS min_figure,
-           max(value_high) AS max_figure,
-           round(max(value_high) / nullif(min(value_low), 0), 2) AS spread,
-           min(as_of) AS first_as_of,
-           max(as_of) AS last_as_of,
-           list_sort(list_distinct(list(alignment))) AS alignments,
-           string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
-    FROM claims
-    WHERE comparison_group IS NOT NULL
-    GROUP BY comparison_group
-)
-SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
-COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claimants, the lowest and highest figure, spread (max/min), alignments of the claimants, and who says what.';
-
 CREATE VIEW claim_revisions AS
 WITH base AS (
     SELECT c.comparison_group, c.casualty_id, c.source_id, c.claimant, c.alignment, c.kind,
@@ -102,6 +64,48 @@ final AS (
 )
 SELECT * FROM final ORDER BY comparison_group, publication_step;
 COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
+
+CREATE VIEW comparison_claims AS
+WITH grouped AS (
+    SELECT c.*, r.current
+    FROM claims c JOIN (SELECT casualty_id, current FROM claim_revisions) r USING (casualty_id)
+    WHERE c.comparison_group IS NOT NULL
+),
+final AS (
+    SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
+           count_low, count_high, range_text, value_low, value_high, as_of, as_of_precision, date_precision, doc_id, outlet,
+           evidence, sentence, char_start, char_end, current,
+           min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group) AS group_min,
+           max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group) AS group_max,
+           round(max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group)
+                 / nullif(min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group), 0), 2) AS spread
+    FROM grouped
+)
+SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
+COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, whether it is the claimant''s latest (current), and the group''s min, max and spread (max/min) over the latest figures, as in comparisons.';
+
+CREATE VIEW comparisons AS
+WITH final AS (
+    SELECT comparison_group,
+           any_value(kind) AS kind,
+           count(*) AS claims,
+           count(DISTINCT source_id) AS claimants,
+           count(DISTINCT doc_id) AS documents,
+           -- Disagreement is between what the claimants say now: a figure its own claimant revised is
+           -- history (claim_revisions), not a side of the disagreement.
+           min(value_low) FILTER (WHERE current) AS min_figure,
+           max(value_high) FILTER (WHERE current) AS max_figure,
+           round(max(value_high) FILTER (WHERE current) / nullif(min(value_low) FILTER (WHERE current), 0), 2) AS spread,
+           min(as_of) AS first_as_of,
+           max(as_of) AS last_as_of,
+           list_sort(list_distinct(list(alignment))) AS alignments,
+           string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
+    FROM claims JOIN (SELECT casualty_id, current FROM claim_revisions) USING (casualty_id)
+    WHERE comparison_group IS NOT NULL
+    GROUP BY comparison_group
+)
+SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
+COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims and claimants, the lowest and highest figure and the spread (max/min) over each claimant''s latest figure (claim_revisions.current), alignments of the claimants, and who says what (every claim).';
 
 CREATE VIEW comparison_estimates AS
 WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),

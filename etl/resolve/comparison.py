@@ -156,6 +156,8 @@ class Grouping:
 
     # -- compatibility ---------------------------------------------------------------------------
     def compatible(self, a: Profile, b: Profile) -> bool:
+        if a.claim["doc_id"] == b.claim["doc_id"] and a.claim["sentence_start"] == b.claim["sentence_start"]:
+            return False  # two figures in one sentence count two things
         if a.kind != b.kind or a.subgroup != b.subgroup or a.running != b.running:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
