@@ -551,3 +551,13 @@ def review_choices() -> dict[str, dict[str, str]]:
                   " ORDER BY date_start NULLS LAST, event_id")
     return {"sources": dict(zip(sources.source_id, sources.label)), "places": dict(zip(places.place_id, places.label)),
             "actors": dict(zip(actors.actor_id, actors.label)), "events": dict(zip(events.event_id, events.label))}
+
+
+def review_group_claims() -> pd.DataFrame:
+    """Every claim with its comparison group and why it is there, for moving and splitting groups."""
+    return _run("""
+        SELECT c.casualty_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
+               c.published_on, m.reason, m.confidence, m.assigned_by
+        FROM claims c JOIN comparison_members m USING (casualty_id)
+        ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
+    """)
