@@ -207,3 +207,35 @@ review:
     with pytest.raises(BuildError) as failure:
         build(folder, db_path, REFERENCE_DIR)
     assert Path(failure.value.file).name == "b01.yaml" and failure.value.line and "group" in failure.value.message
+
+
+QUSAYR_HEZBOLLAH = {  # the example: one armed group's dead, six figures, five articles, no coding
+    "a1.txt": ("2013-05-22", "Reuters", "BEIRUT, May 22, 2013 - Hezbollah said on Wednesday that 23 of its members had "
+                                        "been killed in the battle for al-Qusayr since the offensive began."),
+    "a2.txt": ("2013-05-21", "AFP", "The Syrian Observatory for Human Rights said at least 16 Hezbollah fighters had "
+                                    "been killed in Qusayr since Sunday."),
+    "a3.txt": ("2013-05-24", "The Guardian", "Rebel commanders in Qusayr said anywhere from 23 to 40 Hezbollah fighters "
+                                             "had been killed in the town so far."),
+    "a4.txt": ("2013-05-30", "Al Jazeera", "Activists said about 100 Hezbollah fighters had died in al-Qusayr, and the "
+                                           "Free Syrian Army claimed 104 of the group's martyrs had been buried in "
+                                           "Lebanon since the battle began."),
+    "a5.txt": ("2013-06-01", "Reuters", "The Syrian National Coalition said 75 Hezbollah fighters had been killed in "
+                                        "al-Qusayr in total."),
+}
+
+
+def test_machine_only_one_armed_groups_dead_are_one_quantity(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    catalog = []
+    for file, (published, outlet, sentence) in QUSAYR_HEZBOLLAH.items():
+        (folder / file).write_text(f"A report\n\n{sentence}\n", encoding="utf-8")
+        catalog.append(f'- {{file: {file}, title: A report, outlet: {outlet}, published: "{published}"}}')
+    (folder / "catalog.yaml").write_text("\n".join(catalog) + "\n", encoding="utf-8")
+    build(folder, tmp_path / "w.duckdb", REFERENCE_DIR, machine_only=True)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claims GROUP BY ALL")
+    # "its members" and "the group's martyrs" are Hezbollah's, read from the sentence; "since Sunday" and
+    # "so far" make running totals, compared with the undated ones.
+    assert found == [("Hezbollah fighters killed in the battle for al-Qusayr",
+                      sorted(["23", "at least 16", "anywhere from 23 to 40", "about 100", "104", "75"]))]

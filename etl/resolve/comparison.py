@@ -27,7 +27,8 @@ UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims
 def lexicon() -> dict:
     words = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     words["_cumulative"] = _any_of(words["cumulative_cues"])
-    words["_possessive"] = _any_of(words["possessives"])
+    words["_own_possessive"] = _any_of(words["own_possessives"])
+    words["_other_possessive"] = _any_of(words["other_possessives"])
     return words
 
 
@@ -132,18 +133,23 @@ def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | Non
     if claim["victim_class"] in ("civilians", "mixed"):
         return None, None  # townspeople named after their town are nobody's fighters
     actors = index.reference.actors
-    named = [a for a in index.longest_inside("actor", claim["victim_group"] or "") if actors[a].kind != "person"]
+    named = [a for a in index.longest_inside("actor", claim["victim_group"] or "")
+             if actors[a].kind in lexicon()["armed_actor_kinds"]]
     if len(named) == 1:
         return named[0], "named"
     words = lexicon()
     sentence, start = claim["sentence"] or "", claim["char_start"] - claim["sentence_start"]
     before = sentence[max(0, start - 40):start + len(claim.get("evidence") or "")]
-    pointing = words["_possessive"].search(before) or any(t in words["belonging_words"] for t in tokens) and \
+    own = words["_own_possessive"].search(before)
+    members_only = any(t in words["belonging_words"] for t in tokens) and \
         all(t in words["belonging_words"] or not t.isalpha() for t in tokens)
-    if not pointing:
+    if not (own or members_only or words["_other_possessive"].search(before)):
         return None, None
+    speaker = (claim["claimant_start"] - claim["sentence_start"], claim["claimant_end"] - claim["sentence_start"]) \
+        if claim.get("claimant_start") is not None else (-1, -1)
     armed = [m for m in index.find_mentions(sentence, [(0, len(sentence))])
-             if m.entity_kind == "actor" and actors[m.entity_id].kind != "person"]
+             if m.entity_kind == "actor" and actors[m.entity_id].kind in words["armed_actor_kinds"]
+             and (own or not speaker[0] <= m.char_start < speaker[1])]
     earlier = [m for m in armed if m.char_start < start]
     chosen = earlier[-1] if earlier else armed[0] if armed else None
     return (chosen.entity_id, "pointed") if chosen else (None, None)
@@ -156,8 +162,9 @@ class Grouping:
 
     # -- compatibility ---------------------------------------------------------------------------
     def compatible(self, a: Profile, b: Profile) -> bool:
-        if a.claim["doc_id"] == b.claim["doc_id"] and a.claim["sentence_start"] == b.claim["sentence_start"]:
-            return False  # two figures in one sentence count two things
+        if (a.claim["doc_id"], a.claim["sentence_start"], a.claim["source_id"]) == \
+                (b.claim["doc_id"], b.claim["sentence_start"], b.claim["source_id"]):
+            return False  # one claimant's two figures in one sentence count two things
         if a.kind != b.kind or a.subgroup != b.subgroup or a.running != b.running:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
