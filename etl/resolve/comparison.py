@@ -70,6 +70,18 @@ class Group:
     name: str | None = None
     assigned_by: str = "rule"  # coder, rule or reviewer
     reasons: dict = field(default_factory=dict)  # casualty_id -> (reason, confidence, assigned_by)
+    # What its members say, gathered as they join, so that most claims are turned away at once.
+    classes: set = field(default_factory=set)
+    actors: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
+
+    def add(self, p: Profile) -> None:
+        self.members.append(p)
+        self.classes.add(p.victim_class)
+        self.actors.add(p.actor_id)
+        self.places.add(p.place_id)
+        self.sentences.add(_sentence(p))
 
 
 class _Places:
@@ -79,6 +91,13 @@ class _Places:
         self.places = places
         levels = lexicon()["place_levels"]
         self.level = {pid: levels.get(p.kind, "place") for pid, p in places.items()}
+        # The places that hold others: (country, None) -> its countries, (country, admin1) -> its governorates.
+        self._containers: dict[tuple, list[str]] = {}
+        for pid, p in places.items():
+            if self.level[pid] == "country":
+                self._containers.setdefault((p.country, None), []).append(pid)
+            elif self.level[pid] == "admin1" and p.admin1:
+                self._containers.setdefault((p.country, p.admin1), []).append(pid)
 
     def inside(self, inner: str, outer: str) -> bool:
         if inner == outer:
@@ -95,6 +114,32 @@ class _Places:
 
     def compatible(self, a: str | None, b: str | None) -> bool:
         return a is None or b is None or self.inside(a, b) or self.inside(b, a)
+
+    def keys(self, place_id: str | None) -> set:
+        """Where a group with a member at this place is filed, for `near`."""
+        place = self.places.get(place_id) if place_id else None
+        if place is None:
+            return {place_id}
+        keys = {place_id, ("country", place.country)}
+        if place.admin1:
+            keys.add(("admin1", place.country, place.admin1))
+        return keys
+
+    def near(self, place_id: str | None) -> set | None:
+        """The filing keys of every group a claim at this place may be compatible with; None: all of them."""
+        place = self.places.get(place_id) if place_id else None
+        if place is None:
+            return None
+        level = self.level[place_id]
+        keys = {None, place_id}
+        keys.update(pid for pid in self._containers.get((place.country, None), ()))
+        if level == "place":
+            keys.update(self._containers.get((place.country, place.admin1), ()) if place.admin1 else ())
+        elif level == "admin1" and place.admin1:
+            keys.add(("admin1", place.country, place.admin1))
+        elif level == "country":
+            keys.add(("country", place.country))
+        return keys
 
     def rank(self, place_id: str | None) -> int:
         return {None: 0, "country": 1, "admin1": 2}.get(self.level.get(place_id) if place_id else None, 3)
@@ -162,8 +207,7 @@ class Grouping:
 
     # -- compatibility ---------------------------------------------------------------------------
     def compatible(self, a: Profile, b: Profile) -> bool:
-        if (a.claim["doc_id"], a.claim["sentence_start"], a.claim["source_id"]) == \
-                (b.claim["doc_id"], b.claim["sentence_start"], b.claim["source_id"]):
+        if _sentence(a) == _sentence(b):
             return False  # one claimant's two figures in one sentence count two things
         if a.kind != b.kind or a.subgroup != b.subgroup or a.running != b.running:
             return False
@@ -181,6 +225,18 @@ class Grouping:
             return True
         return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
 
+    def fits(self, p: Profile, group: Group) -> bool:
+        """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
+        if _sentence(p) in group.sentences:
+            return False
+        if p.victim_class != "unknown" and not group.classes <= {p.victim_class, "unknown"}:
+            return False
+        if p.actor_id and not group.actors <= {p.actor_id, None}:
+            return False
+        if not all(self.places.compatible(p.place_id, q) for q in group.places):
+            return False
+        return all(self.compatible(p, m) for m in group.members)
+
     def closeness(self, a: Profile, group: Group) -> tuple:
         return (sum(a.place_id == m.place_id for m in group.members),
                 sum(a.victim_class == m.victim_class for m in group.members),
@@ -194,15 +250,34 @@ class Grouping:
             if name and p.claim["method"] != "machine":
                 by = "coder" if p.claim["method"] == "coded" else "reviewer"
                 g = groups.setdefault(name, Group(name=name, assigned_by=by))
-                g.members.append(p)
+                g.add(p)
                 g.reasons[p.claim["casualty_id"]] = (f"put in this group by the {by}", 1.0, by)
-        ruled = [p for p in profiles if p.claim["casualty_id"] not in
-                 {cid for g in groups.values() for cid in g.reasons}]
+        coded = {cid for g in groups.values() for cid in g.reasons}
+        ruled = [p for p in profiles if p.claim["casualty_id"] not in coded]
         ordered = list(groups.values())
+        # Only groups whose members share a claim's kind, subgroup and kind of time can take it: a large
+        # corpus has thousands of groups, and a claim is tried against those of its own bucket alone.
+        buckets: dict[tuple, dict] = {}  # (kind, subgroup, running) -> place key -> groups, in order made
+        filed: dict[int, set] = {}
+
+        made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
+
+        def file(g: Group, m: Profile) -> None:
+            made.setdefault(id(g), len(made))
+            for key in self.places.keys(m.place_id):
+                if (_bucket(m), key) not in filed.setdefault(id(g), set()):
+                    filed[id(g)].add((_bucket(m), key))
+                    buckets.setdefault(_bucket(m), {}).setdefault(key, []).append(g)
+
+        for g in ordered:
+            for m in g.members:
+                file(g, m)
         ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
                                   p.claim["casualty_id"]))
         for p in ruled:
-            fits = [g for g in ordered if all(self.compatible(p, m) for m in g.members)]
+            near, shelf = self.places.near(p.place_id), buckets.get(_bucket(p), {})
+            candidates = {id(g): g for key, groups_ in shelf.items() if near is None or key in near for g in groups_}
+            fits = [g for g in sorted(candidates.values(), key=lambda g: made[id(g)]) if self.fits(p, g)]
             if len(fits) > 1:
                 best = max(self.closeness(p, g) for g in fits)
                 fits = [g for g in fits if self.closeness(p, g) == best]
@@ -215,7 +290,8 @@ class Grouping:
                 chosen.reasons[p.claim["casualty_id"]] = (
                     self.reason(p, None) + ("" if not fits else f"; it fits {len(fits)} groups equally, so it stands "
                                                                  "apart"), 1.0 if not fits else 0.5, "rule")
-            chosen.members.append(p)
+            chosen.add(p)
+            file(chosen, p)
         return ordered
 
     def reason(self, p: Profile, group: Group | None) -> str:
@@ -283,6 +359,14 @@ class Grouping:
         periods = [m.period for m in members]
         narrowest = min(periods, key=lambda pr: (pr[1] - pr[0], pr))
         return words["day_toll"].format(victims=victims, verb=verb, place=place, day=_days(*narrowest))
+
+
+def _sentence(p: Profile) -> tuple:
+    return p.claim["doc_id"], p.claim["sentence_start"], p.claim["source_id"]
+
+
+def _bucket(p: Profile) -> tuple:
+    return p.kind, p.subgroup, p.running
 
 
 def _days(start: date, end: date) -> str:
