@@ -4,8 +4,8 @@ Every claim gets a group, across documents and claimants. A coder's `comparison_
 reviewer's move or split stands above everything; every other claim is placed by the rule: the same
 kind of toll, the same victims (normalised: class, subgroup and the actor they belong to), the same
 place or one inside it, and the same time (a toll of a day with tolls of an overlapping period or the
-same event; a running total with running totals). A group is a set of claims that are pairwise
-compatible, so that a claim about Syria cannot chain a claim about Homs to one about Aleppo. Words
+same event; a running total with running totals; a count "so far" with a running total, else with the
+one toll of a period it fits). A group is a set of claims that are pairwise compatible, so that a claim about Syria cannot chain a claim about Homs to one about Aleppo. Words
 of the rule are data: etl/lexicon/comparison.yaml.
 """
 import re
@@ -27,6 +27,7 @@ UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims
 def lexicon() -> dict:
     words = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     words["_cumulative"] = _any_of(words["cumulative_cues"])
+    words["_open_count"] = _any_of(words["open_count_cues"])
     words["_own_possessive"] = _any_of(words["own_possessives"])
     words["_other_possessive"] = _any_of(words["other_possessives"])
     return words
@@ -51,7 +52,7 @@ class Profile:
     actor_id: str | None  # the actor the victims belong to, where the text says so
     actor_how: str | None  # 'named' (in the victim words) or 'pointed' (a possessive or a member word)
     place_id: str | None
-    running: bool  # a running total (cue or no day given) rather than a toll of a period
+    time: str  # period (a toll of the days it names), running (a cumulative cue, or no day) or open ("so far")
     cue: str | None
     period: tuple[date, date] | None
     as_of: date | None
@@ -59,9 +60,14 @@ class Profile:
     words_read: str | None  # how a victim word was read, for the reason
 
     @property
+    def running(self) -> bool:
+        """No day of its own to compare: a running total, or a figure whose time the text leaves open."""
+        return self.time != "period"
+
+    @property
     def specificity(self) -> int:
         return ((self.victim_class not in UNKNOWN) + (self.actor_id is not None)
-                + (self.place_id is not None) + (self.period is not None))
+                + (self.place_id is not None) + (self.time != "open"))
 
 
 @dataclass
@@ -160,15 +166,18 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
     actor_id, actor_how = _owner(claim, tokens, index)
     sentence = claim["sentence"] or ""
     cue = words["_cumulative"].search(sentence)
+    open_cue = None if cue else words["_open_count"].search(sentence)
     period = None
-    if claim["date_start"] is not None:
-        period = (claim["date_start"], claim["date_end"] or claim["date_start"])
-    running = cue is not None or period is None
-    if running:
-        period = None
+    if open_cue:
+        time = "open"
+    elif claim["date_start"] is not None and not cue:
+        time, period = "period", (claim["date_start"], claim["date_end"] or claim["date_start"])
+    else:
+        time = "running"  # a cumulative cue, or a toll the text gives no day for: the battle's so far
+    cue = cue or open_cue
     return Profile(claim=claim, kind=claim["kind"], subgroup=subgroup, victim_class=victim_class,
                    actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
-                   place_id=claim["place_id"], running=running, cue=cue.group() if cue else None, period=period,
+                   place_id=claim["place_id"], time=time, cue=cue.group() if cue else None, period=period,
                    as_of=claim["date_start"] or published_on, event_id=claim.get("event_id"), words_read=read)
 
 
@@ -209,7 +218,7 @@ class Grouping:
     def compatible(self, a: Profile, b: Profile) -> bool:
         if _sentence(a) == _sentence(b):
             return False  # one claimant's two figures in one sentence count two things
-        if a.kind != b.kind or a.subgroup != b.subgroup or a.running != b.running:
+        if a.kind != b.kind or a.subgroup != b.subgroup:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
             return False
@@ -217,13 +226,14 @@ class Grouping:
             return False
         if not self.places.compatible(a.place_id, b.place_id):
             return False
-        if a.running:
-            if a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS:
-                return False
-            return True
-        if a.event_id and a.event_id == b.event_id:
-            return True
-        return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
+        if a.time == b.time == "period":
+            if a.event_id and a.event_id == b.event_id:
+                return True
+            return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
+        if {a.time, b.time} == {"period", "running"}:
+            return False  # a day's toll is not the running total
+        # Running totals, or a figure whose time is open: within one battle's span of each other.
+        return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
     def fits(self, p: Profile, group: Group) -> bool:
         """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
@@ -238,7 +248,9 @@ class Grouping:
         return all(self.compatible(p, m) for m in group.members)
 
     def closeness(self, a: Profile, group: Group) -> tuple:
-        return (sum(a.place_id == m.place_id for m in group.members),
+        # An open count ("82 bodies so far") is a running total where there is one to join.
+        return (a.time == "open" and any(m.time == "running" for m in group.members),
+                sum(a.place_id == m.place_id for m in group.members),
                 sum(a.victim_class == m.victim_class for m in group.members),
                 sum(a.actor_id == m.actor_id for m in group.members))
 
@@ -257,7 +269,7 @@ class Grouping:
         ordered = list(groups.values())
         # Only groups whose members share a claim's kind, subgroup and kind of time can take it: a large
         # corpus has thousands of groups, and a claim is tried against those of its own bucket alone.
-        buckets: dict[tuple, dict] = {}  # (kind, subgroup, running) -> place key -> groups, in order made
+        buckets: dict[tuple, dict] = {}  # (kind, subgroup) -> place key -> groups
         filed: dict[int, set] = {}
 
         made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
@@ -298,8 +310,10 @@ class Grouping:
         parts = [f"{p.kind}", self.victims_text(p)]
         place = self.reference.places.get(p.place_id)
         parts.append(f"at {place.name}" if place else "no place given")
-        if p.running:
+        if p.time == "running":
             parts.append(f"a running total (“{p.cue}”)" if p.cue else "a running total (no day given)")
+        elif p.time == "open":
+            parts.append("no day given" + (f" (“{p.cue}”)" if p.cue else ""))
         else:
             parts.append("a toll of " + _days(*p.period) + (f", event {p.event_id}" if p.event_id else ""))
         if group is None:
@@ -314,6 +328,8 @@ class Grouping:
             notes.append("no place given, taken as the group's")
         if p.actor_how == "pointed":
             notes.append("the victims' actor read from the sentence")
+        if p.time == "open" and any(m.time != "open" for m in group.members):
+            notes.append("its time taken as the group's")
         return joined + ("; " + "; ".join(notes) if notes else "")
 
     def confidence(self, p: Profile, group: Group) -> float:
@@ -325,6 +341,8 @@ class Grouping:
         if p.actor_how == "pointed":
             score -= 0.1
         if p.actor_id is None and any(m.actor_id for m in group.members):
+            score -= 0.1
+        if p.time == "open" and any(m.time != "open" for m in group.members):
             score -= 0.1
         return round(max(score, 0.3), 2)
 
@@ -354,9 +372,9 @@ class Grouping:
         verb = words["verbs"][top.kind]
         if top.kind in words["stock_kinds"]:
             return words["stock"].format(victims=victims, verb=verb, place=place)
-        if top.running:
+        periods = [m.period for m in members if m.period]
+        if not periods:
             return words["running_total"].format(victims=victims, verb=verb, place=place)
-        periods = [m.period for m in members]
         narrowest = min(periods, key=lambda pr: (pr[1] - pr[0], pr))
         return words["day_toll"].format(victims=victims, verb=verb, place=place, day=_days(*narrowest))
 
@@ -366,7 +384,7 @@ def _sentence(p: Profile) -> tuple:
 
 
 def _bucket(p: Profile) -> tuple:
-    return p.kind, p.subgroup, p.running
+    return p.kind, p.subgroup
 
 
 def _days(start: date, end: date) -> str:
@@ -422,7 +440,7 @@ def resolve_groups(claims: list[dict], documents, reference, index: AliasIndex,
             "victim_side": sides[0] if len(sides) == 1 else ("unknown" if not sides else "mixed"),
             "place_id": max(places, key=lambda pid: (grouping.places.rank(pid), places.count(pid)), default=None),
             "event_id": max(sorted(set(events_named)), key=events_named.count) if events_named else None,
-            "running_total": all(m.running for m in g.members),
+            "running_total": not any(m.time == "period" for m in g.members),
             "period_start": min((m.period[0] for m in g.members if m.period), default=None),
             "period_end": max((m.period[1] for m in g.members if m.period), default=None),
         })
