@@ -239,3 +239,21 @@ def test_machine_only_one_armed_groups_dead_are_one_quantity(tmp_path):
     # "so far" make running totals, compared with the undated ones.
     assert found == [("Hezbollah fighters killed in the battle for al-Qusayr",
                       sorted(["23", "at least 16", "anywhere from 23 to 40", "about 100", "104", "75"]))]
+
+
+def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path):
+    (corpus / "100_new.txt").write_text(
+        "Aid groups warn of siege\n\nThe Red Cross said some 30,000 civilians were trapped in Qusayr, and a local "
+        "doctor said 700 wounded were trapped in the town.\n", encoding="utf-8")
+    with open(corpus / "catalog.yaml", "a", encoding="utf-8") as catalog:
+        catalog.write('\n- file: 100_new.txt\n  title: "Aid groups warn of siege"\n  outlet: Reuters\n'
+                      '  published: "2013-05-30"\n')
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claims c
+                             JOIN comparison_members m USING (casualty_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
+        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE casualty_id IN "
+                         "(SELECT casualty_id FROM casualties WHERE method = 'coded')")
+    # The coders' groups stand and keep their names; the rule adds the new figures to them.
+    assert joined == [("700", "wounded trapped in Qusayr", "rule"), ("some 30,000", "civilians inside Qusayr", "rule")]
+    assert coded == [("coder",)]
