@@ -78,7 +78,8 @@ def comparison_section() -> None:
                      hide_index=True, column_config={**CLAIM_TABLE, "why": st.column_config.TextColumn(
                          "why in this group", width="medium")}, key=f"claims_{group.comparison_group}")
         if group.claims >= 2:
-            toll_changes(group.comparison_group)
+            # A chart costs the browser Plotly's start: drawn where an estimate was revised or the group is chosen.
+            toll_changes(group.comparison_group, chart=bool(focus) or group.claims > group.claimants)
     single = groups[groups.claimants < 2]
     if not focus and not single.empty:
         st.subheader("Figures only one claimant gives")
@@ -89,11 +90,12 @@ def comparison_section() -> None:
                                     "link": st.column_config.LinkColumn("open", display_text="open →")})
 
 
-def toll_changes(group: str) -> None:
+def toll_changes(group: str, chart: bool) -> None:
     """How the toll changed: the figures in the order they were published, who revised whom."""
     steps = queries.revisions(group)
-    st.markdown("**How the toll changed**")
-    st.plotly_chart(charts.toll_steps(steps), key=f"steps_{group}")
+    st.markdown("**How the toll changed**" + ("" if chart else " (choose the quantity above for the chart)"))
+    if chart:
+        st.plotly_chart(charts.toll_steps(steps), key=f"steps_{group}")
     steps["step"] = [
         f"{s}. {c} said {f}" + (f" (its own earlier {p} revised)" if isinstance(p, str) else " (first figure of its own)")
         for s, c, f, p in zip(steps.publication_step, steps.claimant, steps.figure_text, steps.supersedes_figure)]
