@@ -51,6 +51,20 @@ else:
         },
     )
 
+leaning = queries.track_record(chosen)
+leaning = leaning[leaning.leaning.isin(["runs high", "runs low"])]
+if not leaning.empty:
+    st.subheader("Who runs high or low")
+    st.caption("Claimants whose latest figures sit above or below the other claimants' in two or more shared "
+               "quantities, by kind of toll and whose dead (the whole 95 % interval of the ratio on one side of 1).")
+    leaning = leaning.assign(
+        ratio=[f"×{t:.2f} ({lo:.2f} – {hi:.2f})" for t, lo, hi in zip(leaning.typical_ratio, leaning.ratio_low, leaning.ratio_high)],
+        open=[links.track_record(s, k, v) for s, k, v in zip(leaning.source_id, leaning.kind, leaning.victim_side)])
+    st.dataframe(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
+                 hide_index=True, column_config={
+                     "victim_side": "whose dead", "groups": "quantities", "ratio": "ratio to the others (95 %)",
+                     "open": st.column_config.LinkColumn("claims", display_text="the claims →")})
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _small_map(places) -> str:
     return small_map.svg(places, charts.EVENT_TYPE_COLORS)  # the same places give the same picture
