@@ -174,7 +174,8 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
                            {"": "(none)", **places})
     record["comparison_group"] = st.text_input("Comparison group (optional)", value=start.get("comparison_group", ""),
                                                key=f"{key}_comparison",
-                                               help="The quantity it measures, named so that claims about it line up.")
+                                               help="Leave empty for the rule's group (docs/comparison.md); a name "
+                                                    "given here keeps the claim in that group at every build.")
     if start.get("kind") and record["kind"] != start["kind"] and start["kind"] in record["comparison_group"].split():
         st.caption(f"The comparison group still says “{start['kind']}”: name the quantity the figure now measures.")
     return record

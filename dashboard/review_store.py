@@ -350,7 +350,9 @@ def claim_record(doc: Document, claim: dict, outlet_source_id: str | None) -> di
         "victim_class": claim["victim_class"], "claimant": _claimant(claim["source_id"], outlet_source_id),
         "claimant_quote": claim.get("claimant_text"),
         "when": written_date(doc, claim.get("date_text"), claim.get("date_start"), claim.get("date_end")),
-        "place": claim.get("place_id"), "comparison_group": claim.get("comparison_group"),
+        # The rule's group is not written: it follows the corpus at each build, and a name frozen into the
+        # file would keep the claim there; moves and splits are the decisions on groups.
+        "place": claim.get("place_id"),
     }
     return _tidy(record)
 
