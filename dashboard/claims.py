@@ -100,8 +100,11 @@ def toll_changes(group: str, chart: bool) -> None:
         f"{s}. {c} said {f}" + (f" (its own earlier {p} revised)" if isinstance(p, str) else " (first figure of its own)")
         for s, c, f, p in zip(steps.publication_step, steps.claimant, steps.figure_text, steps.supersedes_figure)]
     steps["link"] = [links.claim(c) for c in steps.casualty_id]
-    st.dataframe(steps[["step", "published_on", "outlet", "current", "sentence", "link"]], hide_index=True,
+    st.dataframe(steps[["step", "published_on", "as_of", "as_of_step", "outlet", "current", "sentence", "link"]],
+                 hide_index=True,
                  column_config={"published_on": st.column_config.DateColumn("published"),
+                                "as_of": st.column_config.DateColumn("refers to"),
+                                "as_of_step": st.column_config.NumberColumn("in order of the day it refers to"),
                                 "current": "latest of its claimant",
                                 "sentence": st.column_config.TextColumn("sentence", width="large"),
                                 "link": st.column_config.LinkColumn("claim", display_text="permalink")},
