@@ -171,9 +171,11 @@ def toll_steps(steps: pd.DataFrame) -> go.Figure:
     figure.update_layout(height=320, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure (bounds as bars)",
                          yaxis_rangemode="tozero", xaxis_title="published", legend_title_text="claimant")
     first, last = pd.Timestamp(steps.published_on.min()), pd.Timestamp(steps.published_on.max())
-    # Days, not hours: figures published on one day still get a readable axis.
-    figure.update_xaxes(type="date", tickformat="%-d %b %Y", dtick=None if last - first > pd.Timedelta(days=3) else 86400000,
-                        range=[first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)])
+    if pd.notna(first):  # documents with no known date are not on the axis
+        # Days, not hours: figures published on one day still get a readable axis.
+        figure.update_xaxes(type="date", tickformat="%-d %b %Y",
+                            dtick=None if last - first > pd.Timedelta(days=3) else 86400000,
+                            range=[first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)])
     return figure
 
 
