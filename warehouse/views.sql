@@ -226,7 +226,7 @@ SELECT *,
                 || ', and not conceded by the side that would rather it were low.' END AS grade_reason
 FROM final
 ORDER BY scope, comparison_group, event_id, kind;
-COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an independent source denies the event and only one side asserts it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
+COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an international or independent source denies the event while claimants of one side alone assert it and none concedes it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
 
 CREATE VIEW claimant_group_ratios AS
 WITH current_claims AS (
