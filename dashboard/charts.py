@@ -1,4 +1,6 @@
 """Figures the pages draw: Plotly for time and ranges, pydeck for the map. Data in, figure out."""
+import html
+import textwrap
 from datetime import timedelta
 
 import pandas as pd
@@ -141,6 +143,65 @@ def figures_over_time(claims: pd.DataFrame) -> go.Figure:
     figure.update_layout(height=340, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure",
                          yaxis_rangemode="tozero", legend_title_text="alignment, bound",
                          xaxis_title="date the figure refers to (else publication date)")
+    return figure
+
+
+def _wrapped(text: str, width: int = 70) -> str:
+    return "<br>".join(textwrap.wrap(html.escape(text), width))
+
+
+def toll_steps(steps: pd.DataFrame) -> go.Figure:
+    """How a toll changed: each claim at its publication day, one line per claimant (its later figure
+    supersedes its own earlier one), the bounds as an error bar, the sentence in the hover."""
+    figure = go.Figure()
+    for claimant, rows in steps.groupby("claimant", sort=False):
+        rows = rows.sort_values("publication_step")
+        color = ALIGNMENT_COLORS.get(rows.alignment.iloc[0], "#555")
+        figure.add_trace(go.Scatter(
+            x=rows.published_on, y=rows.value_best, mode="lines+markers+text", name=f"{claimant} ({rows.alignment.iloc[0]})",
+            line=dict(color=color, width=2, shape="hv"), text=rows.figure_text, textposition="top center",
+            marker=dict(size=[13 if current else 9 for current in rows.current], color=color,
+                        line=dict(color="#111", width=1)),
+            error_y=dict(type="data", symmetric=False, array=rows.value_high - rows.value_best,
+                         arrayminus=rows.value_best - rows.value_low, thickness=1, width=4),
+            hovertext=[f"step {s}: {html.escape(c)} said {html.escape(f)}<br>{_wrapped(t)}"
+                       for s, c, f, t in zip(rows.publication_step, rows.claimant, rows.figure_text, rows.sentence)],
+            hoverinfo="text",
+        ))
+    figure.update_layout(height=320, margin=dict(l=10, r=10, t=10, b=10), yaxis_title="figure (bounds as bars)",
+                         yaxis_rangemode="tozero", xaxis_title="published", legend_title_text="claimant")
+    first, last = pd.Timestamp(steps.published_on.min()), pd.Timestamp(steps.published_on.max())
+    if pd.notna(first):  # documents with no known date are not on the axis
+        # Days, not hours: figures published on one day still get a readable axis.
+        figure.update_xaxes(type="date", tickformat="%-d %b %Y",
+                            dtick=None if last - first > pd.Timedelta(days=3) else 86400000,
+                            range=[first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)])
+    return figure
+
+
+def track_record(record: pd.DataFrame) -> go.Figure:
+    """Who runs high or low, at a glance: each claimant's typical ratio to the others (log scale, 1 = in
+    line), its interval as a bar, one row per claimant, kind of toll and whose dead."""
+    frame = record.copy()
+    frame["row"] = [f"{c} · {side} {kind}" for c, side, kind in zip(frame.claimant, frame.victim_side, frame.kind)]
+    figure = go.Figure()
+    for alignment, rows in frame.groupby("alignment", sort=False):
+        has_interval = rows.ratio_low.notna()
+        figure.add_trace(go.Scatter(
+            x=rows.typical_ratio, y=rows.row, mode="markers", name=alignment,
+            marker=dict(size=[8 + 3 * min(n, 6) for n in rows.groups], color=ALIGNMENT_COLORS.get(alignment, "#555"),
+                        line=dict(color="#111", width=1)),
+            error_x=dict(type="data", symmetric=False,
+                         array=(rows.ratio_high - rows.typical_ratio).where(has_interval, 0),
+                         arrayminus=(rows.typical_ratio - rows.ratio_low).where(has_interval, 0), thickness=2),
+            hovertext=[f"{html.escape(r)}: ×{t:.2f} over {n} quantit{'y' if n == 1 else 'ies'} ({html.escape(l)})"
+                       for r, t, n, l in zip(rows.row, rows.typical_ratio, rows.groups, rows.leaning)],
+            hoverinfo="text"))
+    figure.add_vline(x=1, line=dict(color="#555", dash="dash"))
+    figure.update_layout(height=120 + 26 * len(frame), margin=dict(l=10, r=10, t=10, b=10),
+                         xaxis=dict(type="log", title="its figure ÷ the others' median (log scale; 1 = in line)"),
+                         legend_title_text="claimant's alignment")
+    figure.update_yaxes(autorange="reversed")
     return figure
 
 

@@ -5,8 +5,15 @@ import streamlit as st
 from dashboard import charts, claim_card, downloads, filters, links, queries
 from dashboard.formatting import number, when
 
-SECTIONS = {"comparisons": "Comparisons", "contested": "Contested events", "matrix": "Claimant × topic",
-            "over-time": "Figures over time"}
+SECTIONS = {"comparisons": "Comparisons", "track-record": "Who runs high or low", "contested": "Contested events",
+            "matrix": "Claimant × topic", "over-time": "Figures over time"}
+GRADE_RULE = ("Grade rule (first that applies): discounted if every latest figure is zero, or a source on neither "
+              "side denies it and one side alone asserts it; confirmed if the side that would rather it were low says "
+              "it; contested if a source denies it; fair if two or more independent claimants not all of one side; "
+              "else weak.")
+CONVENTIONS = ("Over each claimant's latest figure: ACLED keeps the lowest, UCDP gives low / best (median) / high; an "
+               "open bound counts at its stated figure (\"up to 1,000\" is low 1,000).")
+
 
 st.title("Claims: who says how many")
 chosen = filters.current()
@@ -46,7 +53,7 @@ def comparison_section() -> None:
     shown = groups[groups.comparison_group == focus] if focus else groups[groups.claimants >= 2]
     st.caption("Each bar is one claim, from its lower to its upper bound; a dotted bar is open-ended "
                "(\"more than\", \"up to\") and runs to the edge. Spread = highest ÷ lowest figure. "
-               "ACLED keeps the lowest figure; UCDP gives low / best (median) / high.")
+               "Groups are made by a rule (docs/comparison.md); each claim says why it is in its group.")
     claims = queries.group_claims(tuple(shown.comparison_group))
     for group in shown.itertuples():
         rows = claims[claims.comparison_group == group.comparison_group].copy()
@@ -54,25 +61,98 @@ def comparison_section() -> None:
                      + (f" (spread ×{group.spread:g})" if pd.notna(group.spread) else ""))
         chart, conventions = st.columns([3, 1])
         chart.plotly_chart(charts.claim_ranges(rows), key=f"ranges_{group.comparison_group}")
-        first = rows.iloc[0]
+        conventions.metric("Grade (as Airwars)", group.grade)
+        conventions.caption(group.grade_reason)
         conventions.metric("Spread (max ÷ min)", f"×{group.spread:g}" if pd.notna(group.spread) else "–")
-        conventions.metric("ACLED-style (lowest)", number(first.acled_lowest))
-        conventions.markdown(f"**UCDP low / best / high**  \n{number(first.ucdp_low)} / {number(first.ucdp_best)}"
-                             f" / {number(first.ucdp_high)}")
+        conventions.metric("ACLED-style (lowest)", number(group.lowest))
+        conventions.markdown(f"**UCDP low / best / high**  \n{number(group.lowest)} / {number(group.best)}"
+                             f" / {number(group.highest)}")
         conventions.caption(f"{group.claimants} claimant(s), {group.documents} document(s); alignments: "
                             + ", ".join(group.alignments))
+        st.caption(GRADE_RULE + " " + CONVENTIONS)
         downloads.reference_note(rows.event_id.dropna(), with_summary=True)
         rows["link"] = [links.claim(c) for c in rows.casualty_id]
-        st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence", "link"]],
-                     hide_index=True, column_config=CLAIM_TABLE, key=f"claims_{group.comparison_group}")
+        rows["why"] = [f"{reason} (confidence {confidence:.2f})" for reason, confidence
+                       in zip(rows.group_reason, rows.group_confidence)]
+        st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence",
+                           "why", "link"]],
+                     hide_index=True, column_config={**CLAIM_TABLE, "why": st.column_config.TextColumn(
+                         "why in this group", width="medium")}, key=f"claims_{group.comparison_group}")
+        if group.claims >= 2:
+            # A chart costs the browser Plotly's start: drawn where an estimate was revised or the group is chosen.
+            toll_changes(group.comparison_group, chart=bool(focus) or group.claims > group.claimants)
     single = groups[groups.claimants < 2]
     if not focus and not single.empty:
         st.subheader("Figures only one claimant gives")
         single = single.assign(link=[links.comparison(g) for g in single.comparison_group])
-        st.dataframe(single[["comparison_group", "kind", "who_says_what", "link"]], hide_index=True,
+        st.dataframe(single[["comparison_group", "kind", "grade", "who_says_what", "link"]], hide_index=True,
                      column_config={"comparison_group": "quantity",
                                     "who_says_what": st.column_config.TextColumn("who says", width="large"),
                                     "link": st.column_config.LinkColumn("open", display_text="open →")})
+
+
+def toll_changes(group: str, chart: bool) -> None:
+    """How the toll changed: the figures in the order they were published, who revised whom."""
+    steps = queries.revisions(group)
+    st.markdown("**How the toll changed**" + ("" if chart else " (choose the quantity above for the chart)"))
+    if chart:
+        st.plotly_chart(charts.toll_steps(steps), key=f"steps_{group}")
+    steps["step"] = [
+        f"{s}. {c} said {f}" + (f" (its own earlier {p} revised)" if isinstance(p, str) else " (first figure of its own)")
+        for s, c, f, p in zip(steps.publication_step, steps.claimant, steps.figure_text, steps.supersedes_figure)]
+    steps["link"] = [links.claim(c) for c in steps.casualty_id]
+    st.dataframe(steps[["step", "published_on", "as_of", "as_of_step", "outlet", "current", "sentence", "link"]],
+                 hide_index=True,
+                 column_config={"published_on": st.column_config.DateColumn("published"),
+                                "as_of": st.column_config.DateColumn("refers to"),
+                                "as_of_step": st.column_config.NumberColumn("in order of the day it refers to"),
+                                "current": "latest of its claimant",
+                                "sentence": st.column_config.TextColumn("sentence", width="large"),
+                                "link": st.column_config.LinkColumn("claim", display_text="permalink")},
+                 key=f"steps_table_{group}")
+
+
+def track_record_section() -> None:
+    record = queries.track_record(chosen)
+    if record.empty:
+        st.info("No claimant puts a figure on a quantity that another claimant also reports (with the filters).")
+        return
+    st.caption("For each claimant, its latest figure in every quantity others also report, divided by the median "
+               "of the others' latest figures; by kind of toll and whose dead. Typical ratio = geometric mean; the "
+               "interval is the mean of the logarithms ± 2 standard errors (two quantities or more). Above 1: it "
+               "says more than the others; below 1: less.")
+    record["interval"] = [f"{lo:.2f} – {hi:.2f}" if pd.notna(lo) else "–" for lo, hi in zip(record.ratio_low, record.ratio_high)]
+    record["range"] = [f"{lo:.2f} – {hi:.2f}" for lo, hi in zip(record.lowest_ratio, record.highest_ratio)]
+    st.plotly_chart(charts.track_record(record), key="track_record_chart")
+    st.dataframe(
+        record[["claimant", "victim_side", "kind", "typical_ratio", "leaning", "interval", "groups", "range", "alignment"]],
+        hide_index=True, key="track_record",
+        column_config={"victim_side": "whose dead", "groups": "quantities",
+                       "typical_ratio": st.column_config.NumberColumn("typical ratio", format="×%.2f"),
+                       "interval": "95 % interval", "range": "lowest – highest ratio"})
+    labels = {f"{r.source_id}|{r.kind}|{r.victim_side}": f"{r.claimant} on {r.victim_side} {r.kind} (×{r.typical_ratio:.2f})"
+              for r in record.itertuples()}
+    if "claims_record" not in st.session_state:
+        wanted = st.query_params.get("record")
+        st.session_state["claims_record"] = wanted if wanted in labels else None
+    chosen_row = st.selectbox("Open the claims behind a number", list(labels), format_func=labels.get, index=None,
+                              key="claims_record", placeholder="Choose a claimant, kind and whose dead")
+    if not chosen_row:
+        st.query_params.pop("record", None)
+        return
+    st.query_params["record"] = chosen_row
+    row = record[[f"{r.source_id}|{r.kind}|{r.victim_side}" == chosen_row for r in record.itertuples()]].iloc[0]
+    st.subheader(f"{row.claimant} on {row.victim_side} {row.kind}: ×{row.typical_ratio:.2f} the others, {row.leaning}")
+    claims = queries.track_record_claims(row.source_id, row.kind, row.victim_side)
+    claims["link"] = [links.claim(c) for c in claims.casualty_id]
+    claims["compare"] = [links.comparison(g) for g in claims.comparison_group]
+    st.dataframe(claims[["comparison_group", "figure_text", "others_say", "ratio", "sentence", "link", "compare"]],
+                 hide_index=True, column_config={
+                     "comparison_group": "quantity", "figure_text": "it says", "others_say": "the others say",
+                     "ratio": st.column_config.NumberColumn("ratio", format="×%.2f"),
+                     "sentence": st.column_config.TextColumn("its sentence", width="large"),
+                     "link": st.column_config.LinkColumn("claim", display_text="permalink"),
+                     "compare": st.column_config.LinkColumn("quantity", display_text="compare →")})
 
 
 def contested_section() -> None:
@@ -115,7 +195,7 @@ def over_time_section() -> None:
         st.plotly_chart(charts.figures_over_time(rows), key=f"over_time_{group}")
 
 
-{"comparisons": comparison_section, "contested": contested_section, "matrix": matrix_section,
+{"comparisons": comparison_section, "track-record": track_record_section, "contested": contested_section, "matrix": matrix_section,
  "over-time": over_time_section}[section]()
 st.divider()
 downloads.control(("claims",), chosen, "claims")

@@ -39,8 +39,10 @@ def show(event_id: str) -> None:
         st.markdown("**Casualty figures for this event**, by the field's conventions")
         tolls["UCDP low / best / high"] = [f"{number(lo)} / {number(best)} / {number(hi)}"
                                            for lo, best, hi in zip(tolls.ucdp_low, tolls.ucdp_best, tolls.ucdp_high)]
-        st.dataframe(tolls[["kind", "acled_fatalities", "UCDP low / best / high", "quantities", "sources"]],
-                     hide_index=True, column_config={"acled_fatalities": "ACLED-style (lowest)"})
+        st.dataframe(tolls[["kind", "acled_fatalities", "UCDP low / best / high", "grade", "grade_reason", "quantities",
+                            "sources"]],
+                     hide_index=True, column_config={"acled_fatalities": "ACLED-style (lowest)",
+                                                     "grade_reason": st.column_config.TextColumn("why", width="large")})
         claims = queries.event_claims(event_id)
         claims["claim"] = [links.claim(c) for c in claims.casualty_id]
         st.dataframe(claims.drop(columns="casualty_id"), hide_index=True,

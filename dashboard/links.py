@@ -19,6 +19,10 @@ def comparison(group: str) -> str:
     return _link("claims", group=group)
 
 
+def track_record(source_id: str, kind: str, victim_side: str) -> str:
+    return _link("claims", section="track-record", record=f"{source_id}|{kind}|{victim_side}")
+
+
 def event(event_id: str) -> str:
     return _link("timeline", event=event_id)
 

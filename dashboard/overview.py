@@ -30,7 +30,9 @@ if chosen.active():
 
 st.header("Where the sources disagree most")
 st.caption("Quantities that two or more claimants put a figure on, widest disagreement first. "
-           "Spread = highest figure ÷ lowest figure. Open a row's link for every claim and its sentence.")
+           "Spread = highest figure ÷ lowest figure; grade as Airwars grades (confirmed, fair, weak, contested, "
+           "discounted; the rule is on the Claims page). Open a row's link for every claim, its sentence and how "
+           "the toll changed.")
 comparisons = queries.comparisons(chosen)
 if comparisons.empty:
     st.info("No quantity reported by two or more claimants matches the filters.")
@@ -39,7 +41,7 @@ else:
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
                             zip(comparisons.min_figure, comparisons.max_figure)]
     st.dataframe(
-        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "who_says_what", "open"]],
+        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
         hide_index=True,
         column_config={
             "comparison_group": "quantity",
@@ -48,6 +50,20 @@ else:
             "open": st.column_config.LinkColumn("claims", display_text="compare →"),
         },
     )
+
+leaning = queries.track_record(chosen)
+leaning = leaning[leaning.leaning.isin(["runs high", "runs low"])]
+if not leaning.empty:
+    st.subheader("Who runs high or low")
+    st.caption("Claimants whose latest figures sit above or below the other claimants' in two or more shared "
+               "quantities, by kind of toll and whose dead (the whole 95 % interval of the ratio on one side of 1).")
+    leaning = leaning.assign(
+        ratio=[f"×{t:.2f} ({lo:.2f} – {hi:.2f})" for t, lo, hi in zip(leaning.typical_ratio, leaning.ratio_low, leaning.ratio_high)],
+        open=[links.track_record(s, k, v) for s, k, v in zip(leaning.source_id, leaning.kind, leaning.victim_side)])
+    st.dataframe(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
+                 hide_index=True, column_config={
+                     "victim_side": "whose dead", "groups": "quantities", "ratio": "ratio to the others (95 %)",
+                     "open": st.column_config.LinkColumn("claims", display_text="the claims →")})
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _small_map(places) -> str:

@@ -177,8 +177,11 @@ def event_reports(event_id: str) -> pd.DataFrame:
 
 def event_tolls(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, sources
-        FROM event_casualty_rollup WHERE event_id = ? ORDER BY kind
+        SELECT r.kind, r.acled_fatalities, r.ucdp_low, r.ucdp_best, r.ucdp_high, r.quantities, r.sources,
+               g.grade, g.grade_reason
+        FROM event_casualty_rollup r
+        LEFT JOIN toll_grades g ON g.scope = 'event toll' AND g.event_id = r.event_id AND g.kind = r.kind
+        WHERE r.event_id = ? ORDER BY r.kind
     """, event_id)
 
 
@@ -258,8 +261,11 @@ def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
     where, params = claim_conditions(filters) if filters else ("TRUE", [])
     return _run(f"""
         SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.min_figure, g.max_figure,
-               g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of
+               g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+               t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
         FROM comparisons g
+        JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
+        JOIN comparison_estimates e ON e.comparison_group = g.comparison_group
         WHERE g.claimants >= ?
           AND g.comparison_group IN (SELECT c.comparison_group FROM claims c WHERE {where})
         ORDER BY g.spread DESC NULLS LAST, g.claimants DESC, g.comparison_group
@@ -267,18 +273,58 @@ def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
 
 
 def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:
-    """Every claim of the given comparison groups, with the group's field conventions."""
+    """Every claim of the given comparison groups, with the group's field conventions (one definition:
+    the view comparison_estimates) and why the claim is in the group."""
     return _run(f"""
         SELECT {CLAIM_COLUMNS},
-               min(c.count_low) OVER g AS acled_lowest,
-               min(c.value_low) OVER g AS ucdp_low,
-               median(coalesce(c.figure, c.count_low, c.count_high)) OVER g AS ucdp_best,
-               max(c.value_high) OVER g AS ucdp_high
+               e.lowest AS acled_lowest, e.lowest AS ucdp_low, e.best AS ucdp_best, e.highest AS ucdp_high,
+               m.reason AS group_reason, m.confidence AS group_confidence, m.assigned_by AS grouped_by,
+               r.current
         FROM claims c
+        JOIN comparison_estimates e USING (comparison_group)
+        JOIN comparison_members m USING (casualty_id)
+        JOIN claim_revisions r USING (casualty_id)
         WHERE list_contains(?, c.comparison_group)
-        WINDOW g AS (PARTITION BY c.comparison_group)
         ORDER BY c.comparison_group, c.as_of, c.claimant
     """, list(groups)).pipe(_as_of_text)
+
+
+def revisions(group: str) -> pd.DataFrame:
+    """How one quantity's estimate moved, step by step (the view claim_revisions)."""
+    return _run("""
+        SELECT r.publication_step, r.as_of_step, r.claimant_step, r.casualty_id, r.claimant, r.alignment,
+               r.figure_text, r.range_text, r.value_low, r.value_best, r.value_high, r.published_on, r.as_of,
+               r.outlet, r.sentence, r.current, r.claimant_change, r.previous_step_best, r.previous_step_claimant,
+               (SELECT figure_text FROM casualties p WHERE p.casualty_id = r.supersedes) AS supersedes_figure
+        FROM claim_revisions r WHERE r.comparison_group = ?
+        ORDER BY r.publication_step
+    """, group)
+
+
+def track_record(filters=None) -> pd.DataFrame:
+    """Each claimant's figures against the others', by kind of toll and whose dead (claimant_track_record);
+    a claimant is listed when one of its claims matches the filters."""
+    where, params = claim_conditions(filters) if filters else ("TRUE", [])
+    return _run(f"""
+        SELECT t.source_id, t.claimant, t.alignment, t.kind, t.victim_side, t.groups, t.typical_ratio,
+               t.lowest_ratio, t.highest_ratio, t.log_spread, t.ratio_low, t.ratio_high, t.leaning
+        FROM claimant_track_record t
+        WHERE t.source_id IN (SELECT c.source_id FROM claims c WHERE {where})
+        ORDER BY t.victim_side, t.kind, t.typical_ratio DESC, t.claimant
+    """, *params)
+
+
+def track_record_claims(source_id: str, kind: str, victim_side: str) -> pd.DataFrame:
+    """The claims behind one track-record number: the claimant's figure in each group beside the others'."""
+    return _run("""
+        SELECT g.comparison_group, g.own_figure, g.others_median, g.others, g.ratio, g.casualty_id,
+               c.figure_text, c.sentence, c.outlet, c.published_on,
+               (SELECT string_agg(o.claimant || ': ' || o.figure_text, '; ' ORDER BY o.value_best)
+                FROM claims o WHERE list_contains(g.others_claim_ids, o.casualty_id)) AS others_say
+        FROM claimant_group_ratios g JOIN claims c USING (casualty_id)
+        WHERE g.source_id = ? AND g.kind = ? AND g.victim_side = ?
+        ORDER BY g.ratio DESC, g.comparison_group
+    """, source_id, kind, victim_side)
 
 
 def claims(filters) -> pd.DataFrame:
@@ -505,3 +551,13 @@ def review_choices() -> dict[str, dict[str, str]]:
                   " ORDER BY date_start NULLS LAST, event_id")
     return {"sources": dict(zip(sources.source_id, sources.label)), "places": dict(zip(places.place_id, places.label)),
             "actors": dict(zip(actors.actor_id, actors.label)), "events": dict(zip(events.event_id, events.label))}
+
+
+def review_group_claims() -> pd.DataFrame:
+    """Every claim with its comparison group and why it is there, for moving and splitting groups."""
+    return _run("""
+        SELECT c.casualty_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
+               c.published_on, m.reason, m.confidence, m.assigned_by
+        FROM claims c JOIN comparison_members m USING (casualty_id)
+        ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
+    """)

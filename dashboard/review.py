@@ -174,7 +174,8 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
                            {"": "(none)", **places})
     record["comparison_group"] = st.text_input("Comparison group (optional)", value=start.get("comparison_group", ""),
                                                key=f"{key}_comparison",
-                                               help="The quantity it measures, named so that claims about it line up.")
+                                               help="Leave empty for the rule's group (docs/comparison.md); a name "
+                                                    "given here keeps the claim in that group at every build.")
     if start.get("kind") and record["kind"] != start["kind"] and start["kind"] in record["comparison_group"].split():
         st.caption(f"The comparison group still says “{start['kind']}”: name the quantity the figure now measures.")
     return record
@@ -305,6 +306,75 @@ if checked:
     st.dataframe(checked, hide_index=True, column_config={"quote": st.column_config.TextColumn("quote", width="large")})
 else:
     st.caption("No fact of this document has been coded or reviewed yet.")
+
+def group_section() -> None:
+    """Comparison groups of this document's claims: why each claim is where it is; move one, or split a group."""
+    everything = queries.review_group_claims()
+    mine = everything[everything.doc_id == doc_id]
+    st.subheader("Comparison groups")
+    if mine.empty:
+        st.caption("No casualty claim in this document.")
+        return
+    st.caption("Every claim is compared with the claims of its group (the rule in docs/comparison.md, unless a coder "
+               "or a reviewer decided). A move or a split is saved in this document's fact file and stands above the "
+               "rule and the coder at the next build.")
+    st.dataframe(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
+                 hide_index=True, column_config={"figure_text": "claim", "comparison_group": "group",
+                                                 "assigned_by": "grouped by",
+                                                 "reason": st.column_config.TextColumn("why", width="large")})
+    group_of = dict(zip(everything.casualty_id, everything.comparison_group))
+    label = {r.casualty_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {r.published_on:%d %b %Y})"
+             if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"
+             for r in everything.itertuples()}
+    for entry in fact_file.group_decisions:
+        claims = ", ".join(label.get(c, c) for c in entry["claims"])
+        what = (f"moved {claims} to “{entry['group']}”" if entry["decision"] == "move" else
+                f"split {claims} off “{entry['group']}” into “{entry['new_group']}”")
+        st.info(f"{entry['reviewer']} {what} on {entry['reviewed_on']} ({review_store.shown_path(fact_file.path)}, "
+                f"line {entry['line']}); the groups above show it once the warehouse is rebuilt.")
+    groups = sorted(set(everything.comparison_group))
+    move_col, split_col = st.columns(2)
+    with move_col, st.container(border=True):
+        st.markdown("**Move a claim to another group**")
+        claim = st.selectbox("Claim", list(mine.casualty_id), format_func=label.get, key="group_move_claim")
+        target = st.selectbox("To the group", [g for g in groups if g != group_of.get(claim)], index=None,
+                              key="group_move_target", accept_new_options=True,
+                              placeholder="Choose a group, or type a new group's name")
+        reason = st.text_input("Why (optional)", key="group_move_reason")
+        if st.button("Move the claim", key="group_move_save", disabled=not reviewer or not target):
+            decide_group("move", [claim], target, None, group_of, reason,
+                         f"“{label[claim]}” to “{target}”")
+    with split_col, st.container(border=True):
+        st.markdown("**Split a group**")
+        own = sorted(set(mine.comparison_group))
+        group = st.selectbox("Group", own, key="group_split_group")
+        members = [c for c, g in group_of.items() if g == group]
+        leaving = st.multiselect("Claims that leave it", members, format_func=label.get, key="group_split_claims",
+                                 disabled=len(members) < 2,
+                                 help="They form a new group; the others stay." if len(members) >= 2
+                                 else "A group of one claim cannot be split.")
+        new_group = st.text_input("The new group's name", key="group_split_name",
+                                  placeholder="e.g. residents trapped in al-Qusayr, as the opposition counts them")
+        reason = st.text_input("Why (optional)", key="group_split_reason")
+        if st.button("Split the group", key="group_split_save", disabled=not reviewer or not leaving or not new_group):
+            decide_group("split", leaving, group, new_group, group_of, reason,
+                         f"{len(leaving)} claim(s) off “{group}” into “{new_group}”")
+
+
+def decide_group(decision: str, claims: list[str], group: str, new_group: str | None, group_of: dict, reason: str,
+                 what: str) -> None:
+    outcome = review_store.save_group(settings.CORPUS, document, decision, reviewer, claims, group, new_group,
+                                      group_of, reason or None)
+    if outcome.error:
+        st.error(f"Not saved: {outcome.error}")
+        return
+    st.session_state["review_saved"] = {"doc_id": doc_id, "decision": decision, "what": what, "line": outcome.line,
+                                        "file": review_store.shown_path(outcome.path), "text": outcome.text}
+    st.session_state.pop("review_build", None)
+    st.rerun()
+
+
+group_section()
 
 with st.expander("Add a casualty claim the machine missed"):
     added = casualty_form("add", {"claimant": "outlet" if row.outlet_source_id else None, "victim_class": "unknown"})

@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 
 from etl.errors import BuildError
-from etl.extract.coded import CASUALTY_FIELDS, DECISIONS, EVENT_FIELDS, REPORT_FIELDS, REVIEWED_FACTS, read_fact_file
+from etl.extract.coded import (CASUALTY_FIELDS, DECISIONS, EVENT_FIELDS, GROUP_DECISIONS, REPORT_FIELDS,
+                               REVIEWED_FACTS, read_fact_file)
 from etl.files import folder_lock, remove_abandoned, replace_durably, temporary_for
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import acled_types, vocabulary
@@ -36,7 +37,8 @@ from etl.yamlio import load_yaml
 _EXPLICIT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
 _REVIEW_KEY = re.compile(r"review:[ \t]*(?:#.*)?")
 # Order of the fields as a person would write them, so that written entries read like the seeds.
-_ENTRY_ORDER = ("decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record")
+_ENTRY_ORDER = ("decision", "fact", "machine_id", "claim", "claims", "group", "new_group", "reviewer", "reviewed_on",
+                "reason", "record")
 _RECORD_ORDER = ("event", "type", "sub_type", "summary", "quote", "occurrence", "figure", "kind", "victim_group",
                  "victim_class", "claimant", "claimant_quote", "when", "place", "comparison_group", "actors",
                  "reports", "note")
@@ -137,6 +139,7 @@ class FactFile:
     path: Path
     hand_coded: bool  # a complete hand-coded file: the build keeps none of the machine's facts of the document
     decisions: dict  # decisions already saved, by the machine id they decide on
+    group_decisions: tuple = ()  # moves and splits of comparison groups saved in the file
 
 
 def fact_file_state(corpus: Path, document_file: str) -> FactFile:
@@ -150,7 +153,11 @@ def fact_file_state(corpus: Path, document_file: str) -> FactFile:
     decided = {entry["machine_id"]: {"decision": entry["decision"], "reviewer": entry.get("reviewer"),
                                      "reviewed_on": entry.get("reviewed_on"), "line": entry.line}
                for entry in data.get("review") or [] if entry.get("machine_id")}
-    return FactFile(path, data.get("machine_facts") != "keep", decided)
+    groups = tuple({"decision": e["decision"], "claims": [e["claim"]] if e["decision"] == "move" else list(e["claims"]),
+                    "group": e["group"], "new_group": e.get("new_group"), "reviewer": e.get("reviewer"),
+                    "reviewed_on": e.get("reviewed_on"), "line": e.line}
+                   for e in data.get("review") or [] if e["decision"] in GROUP_DECISIONS)
+    return FactFile(path, data.get("machine_facts") != "keep", decided, groups)
 
 
 # --- What the build will make of a record ------------------------------------------------------
@@ -343,7 +350,9 @@ def claim_record(doc: Document, claim: dict, outlet_source_id: str | None) -> di
         "victim_class": claim["victim_class"], "claimant": _claimant(claim["source_id"], outlet_source_id),
         "claimant_quote": claim.get("claimant_text"),
         "when": written_date(doc, claim.get("date_text"), claim.get("date_start"), claim.get("date_end")),
-        "place": claim.get("place_id"), "comparison_group": claim.get("comparison_group"),
+        # The rule's group is not written: it follows the corpus at each build, and a name frozen into the
+        # file would keep the claim there; moves and splits are the decisions on groups.
+        "place": claim.get("place_id"),
     }
     return _tidy(record)
 
@@ -393,6 +402,56 @@ def save(corpus: Path, doc: Document, decision: Decision, today: date | None = N
         return _append(path, doc, decision, entry)
     except ReviewError as exc:
         return Outcome(path, error=str(exc))
+
+
+def save_group(corpus: Path, doc: Document, decision: str, reviewer: str, claims: list[str], group: str,
+               new_group: str | None, group_of: dict[str, str], reason: str | None = None,
+               today: date | None = None) -> Outcome:
+    """Move a claim to another comparison group, or split claims off a group into a new one
+    (docs/comparison.md). `group_of` is every claim's present group in the warehouse, by casualty_id;
+    a move to a name no group has makes that group. On any problem nothing is written."""
+    path = fact_file(corpus, doc.file)
+    try:
+        entry = _group_entry(decision, reviewer, claims, group, new_group, group_of, reason, today or date.today())
+        return _append(path, doc, Decision(decision, "casualty", entry["reviewer"]), entry)
+    except ReviewError as exc:
+        return Outcome(path, error=str(exc))
+
+
+def _group_entry(decision, reviewer, claims, group, new_group, group_of, reason, today) -> dict:
+    _one_of(decision, GROUP_DECISIONS, "decision")
+    reviewer = " ".join(str(reviewer or "").split())
+    if not reviewer:
+        raise ReviewError("give your name: every decision records who made it")
+    group = " ".join(str(group or "").split())
+    if not group:
+        raise ReviewError("name the comparison group")
+    unknown = [c for c in claims if c not in group_of]
+    if not claims or unknown:
+        raise ReviewError(f"choose claims of the warehouse{': no claim ' + ', '.join(unknown) if unknown else ''}")
+    entry = {"decision": decision, "fact": "casualty", "reviewer": reviewer, "reviewed_on": today.isoformat(),
+             "reason": reason or None, "group": group}
+    if decision == "move":
+        if len(claims) != 1:
+            raise ReviewError("a move takes one claim; to take several claims out of a group, split it")
+        if group_of[claims[0]] == group:
+            raise ReviewError(f"the claim is already in “{group}”")
+        entry["claim"] = claims[0]
+    else:
+        new_group = " ".join(str(new_group or "").split())
+        if group not in set(group_of.values()):
+            raise ReviewError(f"no comparison group “{group}” in the warehouse")
+        outside = [c for c in claims if group_of[c] != group]
+        if outside:
+            raise ReviewError(f"{', '.join(outside)} not in “{group}”: a split takes claims out of their own group")
+        if not new_group or new_group == group:
+            raise ReviewError("name the new group the claims form, other than the group they leave")
+        if new_group in set(group_of.values()):
+            raise ReviewError(f"“{new_group}” is a group already: to put the claims there, move each of them")
+        if len(claims) == sum(1 for g in group_of.values() if g == group):
+            raise ReviewError("a split leaves some claims behind: choose fewer claims")
+        entry.update(claims=list(claims), new_group=new_group)
+    return {key: entry[key] for key in _ENTRY_ORDER if key in entry and not _missing(entry[key])}
 
 
 def _entry(doc: Document, decision: Decision, today: date) -> dict:

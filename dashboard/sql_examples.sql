@@ -129,3 +129,25 @@ DESCRIBE casualties;
 
 -- title: Summarize a table: each column's range, distinct values and nulls
 SUMMARIZE claims;
+
+-- title: How well is each toll supported? (grades as Airwars grades)
+SELECT scope, coalesce(comparison_group, event_id) AS toll, kind, grade, grade_reason
+FROM toll_grades
+ORDER BY scope DESC, grade, toll;
+
+-- title: Who runs high or low, and about whose dead?
+-- Ratio of a claimant's latest figure to the median of the others' latest figures, over shared quantities.
+SELECT claimant, alignment, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
+FROM claimant_track_record
+ORDER BY victim_side, kind, typical_ratio DESC;
+
+-- title: How each estimate moved, and who revised whom
+SELECT comparison_group, publication_step, claimant, figure_text, published_on, current,
+       (SELECT figure_text FROM casualties p WHERE p.casualty_id = r.supersedes) AS revises_its_own
+FROM claim_revisions r
+ORDER BY comparison_group, publication_step;
+
+-- title: Why is each claim in its comparison group?
+SELECT m.comparison_group, c.claimant, c.figure_text, m.assigned_by, m.confidence, m.reason
+FROM comparison_members m JOIN claims c USING (casualty_id)
+ORDER BY m.comparison_group, c.as_of;

@@ -16,6 +16,7 @@ from etl.ingest.reference import Reference, Source, read_reference, vocabulary
 from etl.load.warehouse import contract_digest, write_warehouse
 from etl.resolve import aliases as aliases_module
 from etl.resolve.aliases import AliasIndex
+from etl.resolve.comparison import resolve_groups
 from etl.resolve.event_matching import match_reports
 from etl.resolve.events import merge_events
 from etl.resolve.facts import resolve_document_facts
@@ -137,7 +138,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         sources.setdefault(UNKNOWN_OUTLET.source_id, UNKNOWN_OUTLET)
     index = AliasIndex(Reference(reference.places, reference.actors, sources))
 
-    casualties, counts, event_entries, reports, coded_docs = [], [], [], [], set()
+    casualties, counts, event_entries, reports, coded_docs, group_decisions = [], [], [], [], set(), []
     decisions: dict[str, object] = {}  # doc_id -> its fact file's facts (what the machine may add)
     facts_dir = docs_dir / FACTS_SUBDIR
     fact_files = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
@@ -154,6 +155,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         coded_docs.add(doc.doc_id)
         facts = resolve_document_facts(doc, data, path, index, outlet_of[doc.doc_id])
         decisions[doc.doc_id] = facts
+        group_decisions += facts.group_decisions
         casualties += facts.casualties
         counts += facts.counts
         event_entries += facts.events
@@ -204,6 +206,9 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
                                    f"the same {table} fact is coded twice (also at {seen[row[key]]})")
             seen[row[key]] = row["coded_at"]
 
+    group_rows, member_rows, group_warnings = resolve_groups(casualties, documents, reference, index, group_decisions)
+    warnings += group_warnings
+
     mentions, parts = [], []
     for doc in documents:
         article = [(p.start, p.end) for p in doc.parts if p.is_article]
@@ -250,6 +255,8 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         "event_reports": sorted(reports, key=lambda r: r["report_id"]),
         "casualties": sorted(casualties, key=lambda r: r["casualty_id"]),
         "counted_things": sorted(counts, key=lambda r: r["count_id"]),
+        "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
+        "comparison_members": sorted(member_rows, key=lambda r: r["casualty_id"]),
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},

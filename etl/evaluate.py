@@ -97,6 +97,20 @@ def _date(fact: dict):
     return None if start is None else (start, end)
 
 
+def _group_score(claim_pairs) -> dict:
+    """Comparison groups as pairs of claims put side by side: over the claims both found, the pairs the
+    machine-only build groups together against those the coders grouped together."""
+    together = {"coded": set(), "machine": set()}
+    for i, (c1, m1) in enumerate(claim_pairs):
+        for j in range(i + 1, len(claim_pairs)):
+            c2, m2 = claim_pairs[j]
+            if c1["comparison_group"] == c2["comparison_group"]:
+                together["coded"].add((i, j))
+            if m1["comparison_group"] == m2["comparison_group"]:
+                together["machine"].add((i, j))
+    return _score(len(together["coded"] & together["machine"]), len(together["machine"]), len(together["coded"]))
+
+
 def _describe(claim: dict) -> str:
     return (f"{claim['file']}: {claim['kind']} {claim['figure_text']!r} [{claim['count_low']}..{claim['count_high']}] "
             f"by {claim['source_id']} in {claim['sentence'][:90]!r}")
@@ -124,6 +138,7 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
         "victim_class": _score(sum(c["victim_class"] == m["victim_class"] for c, m in claim_pairs),
                                len(machine_claims), len(coded_claims)),
     }
+    results["groups"] = _group_score(claim_pairs)
     report_pairs = _pair(coded_reports, machine_reports, lambda a, b: True,
                          prefer=lambda a, b: a["event_type"] == b["event_type"])
     fact_pairs = claim_pairs + report_pairs
@@ -155,7 +170,7 @@ def print_report(results: dict, out) -> None:
     print(f"machine facts against coded facts, {results['documents']} documents", file=out)
     print(f"  {'fact type':<16} {'precision':>9} {'recall':>7} {'F1':>6}  {'pairs':>5} {'machine':>7} {'coded':>5}  target",
           file=out)
-    for name in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
+    for name in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events", "groups"):
         row = results[name]
         target = results["targets"].get(name)
         mark = f">= {target['target']:.2f} {'met' if target['met'] else 'NOT MET'}" if target else ""

@@ -45,3 +45,6 @@ FUZZY_PLACE_MIN_SCORE = 88
 # Reports of the same type at the same place are one event when their dates lie within this
 # many days of each other (the space-and-time window of event-matching tools such as meltt).
 EVENT_MATCH_WINDOW_DAYS = 1
+# Comparison groups (etl/resolve/comparison.py): running totals of one quantity are compared when
+# the days they refer to lie within this many days of each other (a battle, a siege, a campaign).
+CUMULATIVE_WINDOW_DAYS = 120

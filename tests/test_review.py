@@ -501,3 +501,39 @@ def test_a_new_event_under_a_taken_id_cannot_be_saved(review_page):
     app.text_input(key="add_event_id").set_value("qusayr-ground-assault-2013-05-19").run()
     assert any("taken by an event in the warehouse" in w.value for w in app.warning)
     assert app.button(key="add_event_save").disabled
+
+
+def test_a_move_and_a_split_of_comparison_groups_are_saved_and_stand_at_the_next_build(corpus, tmp_path):
+    db = built(corpus, tmp_path / "before.duckdb")
+    group_of = dict(rows(db, "SELECT casualty_id, comparison_group FROM casualties"))
+    claim = dict(rows(db, "SELECT figure_text, casualty_id FROM casualties"))
+    db.close()
+    doc = review_store.read_document(corpus, "004_90573b398f18ee08.txt")
+    path = corpus / "facts" / "004_90573b398f18ee08.yaml"
+    before = path.read_bytes()
+    # What the build would refuse or ignore is refused here, and nothing is written.
+    for args, why in [
+        (("move", "Jane Doe", [claim["As many as 20,000"]], "civilians inside Qusayr", None), "already in"),
+        (("split", "Jane Doe", [claim["40,000"]], "wounded trapped in Qusayr", "x"), "not in"),
+        (("split", "Jane Doe", [claim["40,000"]], "civilians inside Qusayr", "wounded trapped in Qusayr"), "a group already"),
+        (("move", "", [claim["40,000"]], "x", None), "your name"),
+        (("move", "Jane Doe", ["c-000000000000"], "x", None), "no claim c-000000000000"),
+    ]:
+        outcome = review_store.save_group(corpus, doc, *args, group_of)
+        assert why in outcome.error, (args, outcome.error)
+    assert path.read_bytes() == before
+
+    split = review_store.save_group(corpus, doc, "split", "Jane Doe", [claim["40,000"]], "civilians inside Qusayr",
+                                    "civilians inside Qusayr, as the opposition counts them", group_of)
+    move = review_store.save_group(corpus, doc, "move", "Jane Doe", [claim["up to 1,000"]],
+                                   "civilians inside Qusayr", None, group_of, "the wounded are among the civilians")
+    assert split.error is None and move.error is None
+    assert path.read_bytes().startswith(before)
+    assert [e["decision"] for e in review_store.fact_file_state(corpus, doc.file).group_decisions] == ["split", "move"]
+    db = built(corpus, tmp_path / "after.duckdb")
+    assert rows(db, """SELECT c.figure_text, m.assigned_by FROM casualties c JOIN comparison_members m USING (casualty_id)
+                       WHERE c.comparison_group = 'civilians inside Qusayr, as the opposition counts them'""") == [
+        ("40,000", "reviewer")]
+    assert sorted(rows(db, "SELECT figure_text FROM casualties WHERE comparison_group = 'civilians inside Qusayr'")) == [
+        ("As many as 20,000",), ("more than 20,000",), ("up to 1,000",)]
+    db.close()

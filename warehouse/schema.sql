@@ -295,11 +295,61 @@ COMMENT ON COLUMN casualties.sentence_end IS 'End offset of the sentence.';
 COMMENT ON COLUMN casualties.claimant_text IS 'The words naming the claimant as written (local opposition spokesman Hadi al-Abdallah).';
 COMMENT ON COLUMN casualties.claimant_start IS 'Start offset of claimant_text.';
 COMMENT ON COLUMN casualties.claimant_end IS 'End offset of claimant_text.';
-COMMENT ON COLUMN casualties.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side.';
+COMMENT ON COLUMN casualties.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side. Every claim has one: the coder''s, a reviewer''s, else the rule''s (comparison_members says why).';
 COMMENT ON COLUMN casualties.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
 COMMENT ON COLUMN casualties.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
 COMMENT ON COLUMN casualties.coded_at IS 'Fact file and line of the coded claim.';
 COMMENT ON COLUMN casualties.note IS 'Coder''s note.';
+
+CREATE TABLE comparison_groups (
+    comparison_group VARCHAR PRIMARY KEY,
+    kind             VARCHAR NOT NULL,
+    assigned_by      VARCHAR NOT NULL,
+    victim_side      VARCHAR NOT NULL,
+    place_id         VARCHAR,
+    event_id         VARCHAR,
+    running_total    BOOLEAN NOT NULL,
+    period_start     DATE,
+    period_end       DATE
+);
+COMMENT ON TABLE comparison_groups IS 'One row per quantity that claims are compared on (a comparison group): every claim is in exactly one. Made by the rule in docs/comparison.md unless a coder named the group or a reviewer moved or split it.';
+COMMENT ON COLUMN comparison_groups.comparison_group IS 'The readable name of the quantity (Hezbollah fighters killed in the battle for al-Qusayr; civilians trapped in al-Qusayr), unique; casualties.comparison_group holds it.';
+COMMENT ON COLUMN comparison_groups.kind IS 'The kind of toll its claims count (killed, wounded, trapped, displaced, captured, missing).';
+COMMENT ON COLUMN comparison_groups.assigned_by IS 'coder (a coded comparison_group), rule (etl/resolve/comparison.py) or reviewer (made by a split or a move on the Review page).';
+COMMENT ON COLUMN comparison_groups.victim_side IS 'Whose dead: the side (actors.side) of the actor the victims belong to, else civilians, opposition, government, foreign fighters, all sides, unknown; mixed when the members disagree.';
+COMMENT ON COLUMN comparison_groups.place_id IS 'The most local place its claims name (the others name it or a place that holds it).';
+COMMENT ON COLUMN comparison_groups.event_id IS 'The event its claims name most often, if any.';
+COMMENT ON COLUMN comparison_groups.running_total IS 'True for a running total (a cumulative cue such as since the battle began, or no day given): its claims are successive estimates of one total, not tolls of one period.';
+COMMENT ON COLUMN comparison_groups.period_start IS 'First day its dated claims refer to (NULL for a running total).';
+COMMENT ON COLUMN comparison_groups.period_end IS 'Last day its dated claims refer to.';
+
+CREATE TABLE comparison_members (
+    casualty_id      VARCHAR PRIMARY KEY,
+    comparison_group VARCHAR NOT NULL,
+    assigned_by      VARCHAR NOT NULL,
+    reason           VARCHAR NOT NULL,
+    confidence       DOUBLE NOT NULL,
+    victims          VARCHAR NOT NULL,
+    victim_actor_id  VARCHAR,
+    victim_side      VARCHAR NOT NULL,
+    running_total    BOOLEAN NOT NULL,
+    cumulative_cue   VARCHAR,
+    period_start     DATE,
+    period_end       DATE
+);
+COMMENT ON TABLE comparison_members IS 'Why each claim is in its comparison group: one row per casualty claim.';
+COMMENT ON COLUMN comparison_members.casualty_id IS 'The claim (casualties.casualty_id).';
+COMMENT ON COLUMN comparison_members.comparison_group IS 'Its group (comparison_groups.comparison_group).';
+COMMENT ON COLUMN comparison_members.assigned_by IS 'coder (the coded comparison_group), rule, or reviewer (a move or split on the Review page, which stands above both).';
+COMMENT ON COLUMN comparison_members.reason IS 'What the rule read off the claim (kind, normalised victims, place, running total or period) and how it joined the group, in words.';
+COMMENT ON COLUMN comparison_members.confidence IS 'How sure the membership is (0-1, a rule score: 1 for a coder or reviewer, 0.9 for a claim that matches the group on every count, less for victims, place or actor taken as the group''s).';
+COMMENT ON COLUMN comparison_members.victims IS 'The victims normalised: subgroup, class or the actor they belong to (Hezbollah fighters, wounded civilians).';
+COMMENT ON COLUMN comparison_members.victim_actor_id IS 'The actor the victims belong to, read from the victim words or a possessive pointing to an actor named in the sentence (its members), where the text says so.';
+COMMENT ON COLUMN comparison_members.victim_side IS 'Whose dead: the side of that actor, else civilians, opposition, government, foreign fighters, all sides or unknown from the victim class.';
+COMMENT ON COLUMN comparison_members.running_total IS 'True when the claim is a running total: its sentence has a cumulative cue (etl/lexicon/comparison.yaml) or the text gives no day for it.';
+COMMENT ON COLUMN comparison_members.cumulative_cue IS 'The cumulative words found in its sentence (since the battle began, so far), if any.';
+COMMENT ON COLUMN comparison_members.period_start IS 'First day the toll refers to (a toll of a period; NULL for a running total).';
+COMMENT ON COLUMN comparison_members.period_end IS 'Last day the toll refers to.';
 
 CREATE TABLE counted_things (
     count_id       VARCHAR PRIMARY KEY,

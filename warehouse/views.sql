@@ -16,8 +16,13 @@ final AS (
     SELECT *,
            coalesce(date_start, published_on) AS as_of,
            CASE WHEN date_start IS NOT NULL THEN date_precision ELSE published_precision END AS as_of_precision,
+           -- One rule for open bounds, used by every estimate of the warehouse and the pages: an open
+           -- bound counts at the figure the source states ("up to 1,000" is low 1,000, "more than
+           -- 20,000" is high 20,000), the smallest and largest numbers the source put on the quantity.
            coalesce(count_low, count_high) AS value_low,
            coalesce(count_high, count_low) AS value_high,
+           coalesce(figure, CASE WHEN count_low IS NOT NULL AND count_high IS NOT NULL
+                                 THEN (count_low + count_high) / 2 END, count_low, count_high) AS value_best,
            CASE WHEN count_low IS NULL THEN 'up to ' || format('{:,}', count_high)
                 WHEN count_high IS NULL THEN format('{:,}', count_low) || ' or more'
                 WHEN count_low = count_high THEN format('{:,}', count_low)
@@ -25,24 +30,59 @@ final AS (
     FROM joined
 )
 SELECT * FROM final;
-COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the other one; range_text is the bounds in words.';
+COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the stated figure (the one rule for open bounds: up to 1,000 is low 1,000); value_best is the figure as stated, else the middle of the bounds, else the one bound given; range_text is the bounds in words.';
+
+CREATE VIEW claim_revisions AS
+WITH base AS (
+    SELECT c.comparison_group, c.casualty_id, c.source_id, c.claimant, c.alignment, c.kind,
+           c.figure_text, c.range_text, c.value_low, c.value_high, c.value_best,
+           c.published_on, c.as_of, c.as_of_precision, c.doc_id, c.document_title, c.outlet,
+           c.sentence, c.evidence, c.char_start
+    FROM claims c
+),
+ordered AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY comparison_group
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start) AS publication_step,
+           row_number() OVER (PARTITION BY comparison_group
+                              ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start) AS as_of_step,
+           row_number() OVER claimant_order AS claimant_step,
+           lag(casualty_id) OVER claimant_order AS supersedes,
+           lag(value_best) OVER claimant_order AS claimant_previous_best,
+           lead(casualty_id) OVER claimant_order AS superseded_by
+    FROM base
+    WINDOW claimant_order AS (PARTITION BY comparison_group, source_id
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start)
+),
+final AS (
+    SELECT *,
+           superseded_by IS NULL AS current,
+           lag(value_best) OVER (PARTITION BY comparison_group ORDER BY publication_step) AS previous_step_best,
+           lag(claimant) OVER (PARTITION BY comparison_group ORDER BY publication_step) AS previous_step_claimant,
+           value_best - claimant_previous_best AS claimant_change
+    FROM ordered
+)
+SELECT * FROM final ORDER BY comparison_group, publication_step;
+COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
 
 CREATE VIEW comparison_claims AS
 WITH grouped AS (
-    SELECT * FROM claims WHERE comparison_group IS NOT NULL
+    SELECT c.*, r.current
+    FROM claims c JOIN (SELECT casualty_id, current FROM claim_revisions) r USING (casualty_id)
+    WHERE c.comparison_group IS NOT NULL
 ),
 final AS (
     SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
            count_low, count_high, range_text, value_low, value_high, as_of, as_of_precision, date_precision, doc_id, outlet,
-           evidence, sentence, char_start, char_end,
-           min(value_low) OVER (PARTITION BY comparison_group) AS group_min,
-           max(value_high) OVER (PARTITION BY comparison_group) AS group_max,
-           round(max(value_high) OVER (PARTITION BY comparison_group)
-                 / nullif(min(value_low) OVER (PARTITION BY comparison_group), 0), 2) AS spread
+           evidence, sentence, char_start, char_end, current,
+           min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group) AS group_min,
+           max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group) AS group_max,
+           round(max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group)
+                 / nullif(min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group), 0), 2) AS spread
     FROM grouped
 )
 SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
-COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, and the group''s min, max and spread (max/min).';
+COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, whether it is the claimant''s latest (current), and the group''s min, max and spread (max/min) over the latest figures, as in comparisons.';
 
 CREATE VIEW comparisons AS
 WITH final AS (
@@ -51,39 +91,52 @@ WITH final AS (
            count(*) AS claims,
            count(DISTINCT source_id) AS claimants,
            count(DISTINCT doc_id) AS documents,
-           min(value_low) AS min_figure,
-           max(value_high) AS max_figure,
-           round(max(value_high) / nullif(min(value_low), 0), 2) AS spread,
+           -- Disagreement is between what the claimants say now: a figure its own claimant revised is
+           -- history (claim_revisions), not a side of the disagreement.
+           min(value_low) FILTER (WHERE current) AS min_figure,
+           max(value_high) FILTER (WHERE current) AS max_figure,
+           round(max(value_high) FILTER (WHERE current) / nullif(min(value_low) FILTER (WHERE current), 0), 2) AS spread,
            min(as_of) AS first_as_of,
            max(as_of) AS last_as_of,
            list_sort(list_distinct(list(alignment))) AS alignments,
            string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
-    FROM claims
+    FROM claims JOIN (SELECT casualty_id, current FROM claim_revisions) USING (casualty_id)
     WHERE comparison_group IS NOT NULL
     GROUP BY comparison_group
 )
 SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
-COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claimants, the lowest and highest figure, spread (max/min), alignments of the claimants, and who says what.';
+COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims and claimants, the lowest and highest figure and the spread (max/min) over each claimant''s latest figure (claim_revisions.current), alignments of the claimants, and who says what (every claim).';
+
+CREATE VIEW comparison_estimates AS
+WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),
+final AS (
+    SELECT g.comparison_group, g.kind, g.victim_side, g.place_id, g.event_id, g.running_total, g.assigned_by,
+           min(c.value_low) AS lowest,
+           median(c.value_best) AS best,
+           max(c.value_high) AS highest,
+           count(*) AS current_claims,
+           list(c.casualty_id ORDER BY c.value_best) AS current_claim_ids
+    FROM comparison_groups g JOIN current_claims c USING (comparison_group)
+    GROUP BY ALL
+)
+SELECT * FROM final ORDER BY comparison_group;
+COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest value_low, where an open lower bound counts at its stated figure), best (UCDP best: the median of value_best) and highest (UCDP high: the largest value_high).';
 
 CREATE VIEW event_casualty_rollup AS
 WITH per_quantity AS (
     -- Claims about the same quantity (comparison group) are alternatives: keep the field's
     -- conventions per quantity. Different quantities (residents, Hezbollah fighters, militants)
-    -- are different victims and are added up. A claim without a group is its own quantity.
-    SELECT event_id, kind, coalesce(comparison_group, casualty_id) AS quantity,
-           min(count_low) AS lowest,
-           median(coalesce(figure, count_low, count_high)) AS best,
-           max(greatest(coalesce(count_high, 0), coalesce(figure, count_low, 0))) AS highest,
-           list(source_id) AS source_ids,
-           list(alignment) AS alignments
-    FROM claims
-    WHERE event_id IS NOT NULL
+    -- are different victims and are added up.
+    SELECT g.event_id, g.kind, g.comparison_group, g.lowest, g.best, g.highest,
+           list(c.source_id) AS source_ids, list(c.alignment) AS alignments
+    FROM comparison_estimates g JOIN claims c USING (comparison_group)
+    WHERE g.event_id IS NOT NULL
     GROUP BY ALL
 ),
 final AS (
     SELECT event_id, kind,
-           sum(coalesce(lowest, 0))::BIGINT AS acled_fatalities,
-           sum(coalesce(lowest, 0))::BIGINT AS ucdp_low,
+           sum(lowest)::BIGINT AS acled_fatalities,
+           sum(lowest)::BIGINT AS ucdp_low,
            sum(best) AS ucdp_best,
            sum(highest)::BIGINT AS ucdp_high,
            count(*) AS quantities,
@@ -96,7 +149,131 @@ final AS (
 SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
-COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side: ACLED-style most conservative figure (the lowest claim for each quantity, summed over quantities), UCDP-style low / best (median claim) / high, and the number of independent sources and of their alignments.';
+COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the comparison groups of the event (comparison_estimates: each quantity''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
+
+CREATE VIEW claim_support AS
+WITH final AS (
+    SELECT c.casualty_id, c.comparison_group, g.event_id AS group_event_id, coalesce(c.event_id, g.event_id) AS event_id,
+           c.kind, c.source_id, c.claimant, c.alignment, coalesce(s.actor_id, c.source_id) AS voice,
+           m.victim_side, r.current, c.value_high,
+           CASE c.alignment WHEN 'pro-government' THEN 'government' WHEN 'opposition' THEN 'opposition' END AS claimant_side,
+           (SELECT min(a.side) FROM event_actors ea JOIN actors a USING (actor_id)
+            WHERE ea.event_id = coalesce(c.event_id, g.event_id) AND ea.role = 'initiator'
+              AND a.side IN ('government', 'opposition')) AS blamed_side
+    FROM claims c
+    JOIN sources s USING (source_id)
+    JOIN comparison_members m USING (casualty_id)
+    JOIN comparison_groups g ON g.comparison_group = c.comparison_group
+    JOIN claim_revisions r USING (casualty_id)
+)
+SELECT *,
+       -- The party that would rather the toll were low says it: its own fighters' losses, or civilians
+       -- harmed by an event it initiated.
+       claimant_side IS NOT NULL AND claimant_side = CASE WHEN victim_side IN ('government', 'opposition') THEN victim_side
+                                                          WHEN victim_side = 'civilians' THEN blamed_side END AS concedes
+FROM final;
+COMMENT ON VIEW claim_support IS 'What grading reads off each claim: the independent voice behind it (the actor its source speaks for, else the source), the claimant''s side, the side of the victims, the side blamed (the initiator of its event), and whether the claim concedes the toll (made by the side that would rather it were low: its own fighters, or civilians harmed by an event it initiated).';
+
+CREATE VIEW toll_grades AS
+WITH scoped AS (
+    SELECT 'group' AS scope, comparison_group, group_event_id AS event_id, kind, * EXCLUDE (comparison_group, event_id, kind, group_event_id)
+    FROM claim_support
+    UNION ALL
+    SELECT 'event toll', NULL, event_id, kind, * EXCLUDE (comparison_group, event_id, kind, group_event_id)
+    FROM claim_support WHERE event_id IS NOT NULL
+),
+denials AS (
+    SELECT r.event_id, list_sort(list_distinct(list(s.name))) AS denied_by,
+           bool_or(s.alignment IN ('international', 'independent')) AS denied_independently
+    FROM event_reports r JOIN sources s USING (source_id)
+    WHERE r.stance = 'denies'
+    GROUP BY r.event_id
+),
+support AS (
+    SELECT scope, comparison_group, d.event_id, kind,
+           count(DISTINCT voice) AS voices,
+           list_sort(list_distinct(list(alignment))) AS alignments,
+           count(DISTINCT claimant_side) AS sides,
+           bool_or(alignment IN ('international', 'independent')) AS independent_voice,
+           list_sort(list_distinct(coalesce(list(claimant) FILTER (WHERE concedes), []))) AS conceded_by,
+           coalesce(max(value_high) FILTER (WHERE current), 1) = 0 AS retracted,
+           any_value(n.denied_by) AS denied_by,
+           coalesce(any_value(n.denied_independently), FALSE) AS denied_independently
+    FROM scoped d LEFT JOIN denials n USING (event_id)
+    GROUP BY scope, comparison_group, d.event_id, kind
+),
+final AS (
+    SELECT *,
+           CASE WHEN retracted OR (denied_independently AND sides <= 1 AND NOT independent_voice AND len(conceded_by) = 0)
+                    THEN 'discounted'
+                WHEN len(conceded_by) > 0 THEN 'confirmed'
+                WHEN denied_by IS NOT NULL THEN 'contested'
+                WHEN voices >= 2 AND (sides >= 2 OR independent_voice) THEN 'fair'
+                ELSE 'weak' END AS grade
+    FROM support
+)
+SELECT *,
+       CASE grade
+           WHEN 'discounted' THEN CASE WHEN retracted THEN 'Discounted: every claimant''s latest figure is zero.'
+                                       ELSE 'Discounted: denied by ' || array_to_string(denied_by, ', ')
+                                            || ', a source on neither side, and asserted by one side only.' END
+           WHEN 'confirmed' THEN 'Confirmed: conceded by ' || array_to_string(conceded_by, ', ')
+                                 || ', the side that would rather it were low.'
+           WHEN 'contested' THEN 'Contested: denied by ' || array_to_string(denied_by, ', ') || ', conceded by no one.'
+           WHEN 'fair' THEN 'Fair: ' || voices || ' independent claimants, not all of one side ('
+                            || array_to_string(alignments, ', ') || ').'
+           ELSE 'Weak: ' || CASE WHEN voices = 1 THEN 'one claimant' ELSE voices || ' claimants, all of one side' END
+                || ', and not conceded by the side that would rather it were low.' END AS grade_reason
+FROM final
+ORDER BY scope, comparison_group, event_id, kind;
+COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an international or independent source denies the event while claimants of one side alone assert it and none concedes it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
+
+CREATE VIEW claimant_group_ratios AS
+WITH current_claims AS (
+    SELECT r.comparison_group, r.source_id, r.claimant, r.alignment, r.kind, r.casualty_id, r.value_best,
+           g.victim_side
+    FROM claim_revisions r JOIN comparison_groups g USING (comparison_group)
+    WHERE r.current AND r.value_best > 0
+),
+final AS (
+    SELECT a.comparison_group, a.kind, a.victim_side, a.source_id, a.claimant, a.alignment,
+           a.casualty_id, a.value_best AS own_figure,
+           median(b.value_best) AS others_median,
+           count(*) AS others,
+           list(b.casualty_id ORDER BY b.value_best) AS others_claim_ids
+    FROM current_claims a JOIN current_claims b
+      ON a.comparison_group = b.comparison_group AND a.source_id <> b.source_id
+    GROUP BY ALL
+)
+SELECT *, round(own_figure / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
+COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (value_best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
+
+CREATE VIEW claimant_track_record AS
+WITH logs AS (
+    SELECT *, ln(ratio) AS log_ratio FROM claimant_group_ratios WHERE ratio > 0
+),
+final AS (
+    SELECT source_id, any_value(claimant) AS claimant, any_value(alignment) AS alignment, kind, victim_side,
+           count(*) AS groups,
+           round(exp(avg(log_ratio)), 3) AS typical_ratio,
+           round(min(ratio), 3) AS lowest_ratio,
+           round(max(ratio), 3) AS highest_ratio,
+           round(stddev_samp(log_ratio), 3) AS log_spread,
+           CASE WHEN count(*) >= 2 THEN round(exp(avg(log_ratio) - 2 * stddev_samp(log_ratio) / sqrt(count(*))), 3) END AS ratio_low,
+           CASE WHEN count(*) >= 2 THEN round(exp(avg(log_ratio) + 2 * stddev_samp(log_ratio) / sqrt(count(*))), 3) END AS ratio_high,
+           list(casualty_id ORDER BY comparison_group) AS claim_ids,
+           list(comparison_group ORDER BY comparison_group) AS comparison_groups
+    FROM logs
+    GROUP BY source_id, kind, victim_side
+)
+SELECT *,
+       CASE WHEN groups < 2 THEN 'one group: no pattern yet'
+            WHEN ratio_low > 1 THEN 'runs high'
+            WHEN ratio_high < 1 THEN 'runs low'
+            ELSE 'in line with the others' END AS leaning
+FROM final
+ORDER BY victim_side, kind, typical_ratio DESC;
+COMMENT ON VIEW claimant_track_record IS 'How each claimant''s figures sit against the other claimants'', by kind of toll and by whose dead (victim_side): over the groups it shares with others (claimant_group_ratios), typical_ratio is the geometric mean of its ratios to the others'' median, lowest_ratio / highest_ratio their range, log_spread the standard deviation of their logarithms, and ratio_low / ratio_high the geometric mean''s rough 95 % interval (mean of the logs +/- 2 standard errors; two groups or more). leaning: runs high when the whole interval is above 1, runs low when below, else in line.';
 
 CREATE VIEW event_overview AS
 WITH reports AS (

@@ -19,8 +19,12 @@ REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "w
 ACTOR_FIELDS = {"actor", "role"}
 FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note", "machine_facts", "review"}
 # A review decision on a machine fact (written by the dashboard's review page, README "Review").
-REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record"}
-DECISIONS = ("accept", "correct", "add", "reject")
+REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record",
+                 "claim", "claims", "group", "new_group"}
+DECISIONS = ("accept", "correct", "add", "reject", "move", "split")
+# Decisions on comparison groups rather than on a fact: move a claim to a group, split claims off
+# a group into a new one (docs/comparison.md).
+GROUP_DECISIONS = ("move", "split")
 REVIEWED_FACTS = {"casualty": CASUALTY_FIELDS, "event": EVENT_FIELDS}
 
 
@@ -29,6 +33,29 @@ def _list(path: Path, data: Located, key: str) -> list:
     if not isinstance(value, list):
         raise BuildError(path, data.line_of(key), f"{key!r} must be a list")
     return value
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _check_group_decision(path: Path, entry: Located) -> None:
+    if entry["fact"] != "casualty":
+        raise BuildError(path, entry.line_of("fact"), f"a {entry['decision']} decision is about casualty claims (fact: casualty)")
+    if entry.get("machine_id") or entry.get("record"):
+        raise BuildError(path, entry.line, f"a {entry['decision']} decision names claims and groups, not a machine_id or a record")
+    if not _text(entry.get("group")):
+        raise BuildError(path, entry.line, f"a {entry['decision']} decision needs the 'group' (a comparison group's name)")
+    if entry["decision"] == "move":
+        if not _text(entry.get("claim")) or "claims" in entry or "new_group" in entry:
+            raise BuildError(path, entry.line, "a move names one 'claim' (a casualty_id) and the 'group' it goes to")
+        return
+    claims = entry.get("claims")
+    if not isinstance(claims, list) or not claims or not all(_text(c) for c in claims) or "claim" in entry:
+        raise BuildError(path, entry.line_of("claims") if "claims" in entry else entry.line,
+                         "a split names the 'claims' (casualty_ids) that leave the group, as a list")
+    if not _text(entry.get("new_group")) or entry["new_group"] == entry["group"]:
+        raise BuildError(path, entry.line, "a split names the 'new_group' the claims form, other than 'group'")
 
 
 def read_fact_file(path: Path) -> Located:
@@ -46,6 +73,9 @@ def read_fact_file(path: Path) -> Located:
         check_fields(path, entry, REVIEW_FIELDS, {"decision", "fact"})
         check_value(path, entry.line_of("decision"), "decision", entry["decision"], DECISIONS)
         check_value(path, entry.line_of("fact"), "fact", entry["fact"], tuple(REVIEWED_FACTS))
+        if entry["decision"] in GROUP_DECISIONS:
+            _check_group_decision(path, entry)
+            continue
         if entry["decision"] != "add" and not entry.get("machine_id"):
             raise BuildError(path, entry.line, f"a review decision to {entry['decision']} needs the machine_id it decides on")
         if entry["decision"] != "reject":

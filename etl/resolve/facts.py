@@ -8,7 +8,9 @@ from pathlib import Path
 
 from etl.errors import BuildError
 from etl.ingest.documents import Document
+from etl.extract.coded import GROUP_DECISIONS
 from etl.resolve.aliases import AliasIndex
+from etl.resolve.comparison import GroupDecision
 from etl.resolve.dates import DateError, DateRange, resolve
 from etl.resolve.evidence import quote_pattern, locate, locate_within, sentence_of
 from etl.resolve.quantities import QuantityError, parse_figure
@@ -33,6 +35,7 @@ class DocumentFacts:
     # written by the review page says `machine_facts: keep`: the facts nobody decided on stay.
     keep_machine: bool = False
     decided_machine_ids: set[str] = field(default_factory=set)  # rejected, accepted or corrected
+    group_decisions: list = field(default_factory=list)  # moves and splits of comparison groups
 
 
 def stable_id(prefix: str, *parts) -> str:
@@ -139,7 +142,11 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                            outlet_source_id: str | None) -> DocumentFacts:
     resolver = _Resolver(doc, path, index, outlet_source_id)
     facts = DocumentFacts(keep_machine=data.get("machine_facts") == "keep")
-    review = data.get("review") or []
+    review = [e for e in data.get("review") or [] if e["decision"] not in GROUP_DECISIONS]
+    facts.group_decisions = [
+        GroupDecision(e["decision"], [e["claim"]] if e["decision"] == "move" else list(e["claims"]), e["group"],
+                      e.get("new_group"), f"{path.name}:{e.line}", e.get("reviewer"))
+        for e in data.get("review") or [] if e["decision"] in GROUP_DECISIONS]
     facts.decided_machine_ids = {entry["machine_id"] for entry in review if entry.get("machine_id")}
     reviewed = {kind: [(e["record"], "reviewed") for e in review if e["fact"] == kind and e["decision"] != "reject"]
                 for kind in ("casualty", "event")}

@@ -212,7 +212,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 "approximate": quantity.approximate, "qualifier": quantity.qualifier, "figure_text": figure.text,
                 **_evidence(doc, start, end, sentence),
                 "claimant_text": claimant.text, "claimant_start": claimant.start, "claimant_end": claimant.end,
-                "comparison_group": f"{_group_word(finding)} {finding.kind} in {place_name}" if place_name else None,
+                "comparison_group": None,  # by rule across documents: etl/resolve/comparison.py
                 "method": METHOD, "coded_at": None, "note": None,
                 "confidence": _confidence(
                     0.1 if finding.kind_source == "noun" else 0.25 if finding.kind_source == "siege" else 0,

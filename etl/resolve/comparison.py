@@ -1,0 +1,505 @@
+"""Comparison groups: which casualty claims measure the same quantity (docs/comparison.md).
+
+Every claim gets a group, across documents and claimants. A coder's `comparison_group` stands; a
+reviewer's move or split stands above everything; every other claim is placed by the rule: the same
+kind of toll, the same victims (normalised: class, subgroup and the actor they belong to), the same
+place or one inside it, and the same time (a toll of a day with tolls of an overlapping period or the
+same event; a running total with running totals; a count "so far" with a running total, else with the
+one toll of a period it fits). A group is a set of claims that are pairwise compatible, so that a claim about Syria cannot chain a claim about Homs to one about Aleppo. Words
+of the rule are data: etl/lexicon/comparison.yaml.
+"""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import yaml
+
+from etl.errors import BuildWarning
+from etl.resolve.aliases import AliasIndex
+from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR
+
+LEXICON_FILE = LEXICON_DIR / "comparison.yaml"
+UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims are
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    words = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    words["_cumulative"] = _any_of(words["cumulative_cues"])
+    words["_open_count"] = _any_of(words["open_count_cues"])
+    words["_own_possessive"] = _any_of(words["own_possessives"])
+    words["_other_possessive"] = _any_of(words["other_possessives"])
+    return words
+
+
+def _any_of(phrases) -> re.Pattern:
+    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.replace("’", "'").lower())
+
+
+@dataclass
+class Profile:
+    """What the rule reads off one claim."""
+    claim: dict
+    kind: str
+    subgroup: str | None  # wounded, children ... (None: the whole class)
+    victim_class: str  # civilians, opposition fighters, ..., unknown
+    actor_id: str | None  # the actor the victims belong to, where the text says so
+    actor_how: str | None  # 'named' (in the victim words) or 'pointed' (a possessive or a member word)
+    place_id: str | None
+    time: str  # period (a toll of the days it names), running (a cumulative cue, or no day) or open ("so far")
+    cue: str | None
+    period: tuple[date, date] | None
+    as_of: date | None
+    event_id: str | None
+    words_read: str | None  # how a victim word was read, for the reason
+
+    @property
+    def running(self) -> bool:
+        """No day of its own to compare: a running total, or a figure whose time the text leaves open."""
+        return self.time != "period"
+
+    @property
+    def specificity(self) -> int:
+        return ((self.victim_class not in UNKNOWN) + (self.actor_id is not None)
+                + (self.place_id is not None) + (self.time != "open"))
+
+
+@dataclass
+class Group:
+    members: list[Profile] = field(default_factory=list)
+    name: str | None = None
+    assigned_by: str = "rule"  # coder, rule or reviewer
+    reasons: dict = field(default_factory=dict)  # casualty_id -> (reason, confidence, assigned_by)
+    # What its members say, gathered as they join, so that most claims are turned away at once.
+    classes: set = field(default_factory=set)
+    actors: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
+
+    def add(self, p: Profile) -> None:
+        self.members.append(p)
+        self.classes.add(p.victim_class)
+        self.actors.add(p.actor_id)
+        self.places.add(p.place_id)
+        self.sentences.add(_sentence(p))
+
+
+class _Places:
+    """The gazetteer's hierarchy: a country holds its places, a governorate the places of its admin1."""
+
+    def __init__(self, places):
+        self.places = places
+        levels = lexicon()["place_levels"]
+        self.level = {pid: levels.get(p.kind, "place") for pid, p in places.items()}
+        # The places that hold others: (country, None) -> its countries, (country, admin1) -> its governorates.
+        self._containers: dict[tuple, list[str]] = {}
+        for pid, p in places.items():
+            if self.level[pid] == "country":
+                self._containers.setdefault((p.country, None), []).append(pid)
+            elif self.level[pid] == "admin1" and p.admin1:
+                self._containers.setdefault((p.country, p.admin1), []).append(pid)
+
+    def inside(self, inner: str, outer: str) -> bool:
+        if inner == outer:
+            return True
+        a, b = self.places.get(inner), self.places.get(outer)
+        if a is None or b is None or not a.country or a.country != b.country:
+            return False
+        level = self.level[outer]
+        if level == "country":
+            return self.level[inner] != "country"
+        if level == "admin1":
+            return bool(b.admin1) and a.admin1 == b.admin1 and self.level[inner] == "place"
+        return False
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        return a is None or b is None or self.inside(a, b) or self.inside(b, a)
+
+    def keys(self, place_id: str | None) -> set:
+        """Where a group with a member at this place is filed, for `near`."""
+        place = self.places.get(place_id) if place_id else None
+        if place is None:
+            return {place_id}
+        keys = {place_id, ("country", place.country)}
+        if place.admin1:
+            keys.add(("admin1", place.country, place.admin1))
+        return keys
+
+    def near(self, place_id: str | None) -> set | None:
+        """The filing keys of every group a claim at this place may be compatible with; None: all of them."""
+        place = self.places.get(place_id) if place_id else None
+        if place is None:
+            return None
+        level = self.level[place_id]
+        keys = {None, place_id}
+        keys.update(pid for pid in self._containers.get((place.country, None), ()))
+        if level == "place":
+            keys.update(self._containers.get((place.country, place.admin1), ()) if place.admin1 else ())
+        elif level == "admin1" and place.admin1:
+            keys.add(("admin1", place.country, place.admin1))
+        elif level == "country":
+            keys.add(("country", place.country))
+        return keys
+
+    def rank(self, place_id: str | None) -> int:
+        return {None: 0, "country": 1, "admin1": 2}.get(self.level.get(place_id) if place_id else None, 3)
+
+
+def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profile:
+    words = lexicon()
+    victims = claim["victim_group"] or ""
+    tokens = _words(victims)
+    subgroup = next((words["subgroups"][t] for t in tokens if t in words["subgroups"]), None)
+    if subgroup == claim["kind"]:  # "600 wounded" is the wounded toll itself
+        subgroup = None
+    victim_class, read = claim["victim_class"], None
+    if claim["kind"] in words["stock_kinds"] and victim_class in UNKNOWN:
+        said = next((t for t in tokens if t in words["civilian_population_words"]), None)
+        if said:
+            victim_class, read = "civilians", f"“{said}” read as civilians (people {claim['kind']})"
+    actor_id, actor_how = _owner(claim, tokens, index)
+    sentence = claim["sentence"] or ""
+    cue = words["_cumulative"].search(sentence)
+    open_cue = None if cue else words["_open_count"].search(sentence)
+    period = None
+    if open_cue:
+        time = "open"
+    elif claim["date_start"] is not None and not cue:
+        time, period = "period", (claim["date_start"], claim["date_end"] or claim["date_start"])
+    else:
+        time = "running"  # a cumulative cue, or a toll the text gives no day for: the battle's so far
+    cue = cue or open_cue
+    return Profile(claim=claim, kind=claim["kind"], subgroup=subgroup, victim_class=victim_class,
+                   actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
+                   place_id=claim["place_id"], time=time, cue=cue.group() if cue else None, period=period,
+                   as_of=claim["date_start"] or published_on, event_id=claim.get("event_id"), words_read=read)
+
+
+def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | None, str | None]:
+    """The actor the victims belong to: one named in the victim words ("Hezbollah fighters"), else
+    the actor a possessive or a member word points back to ("its members", "the group's martyrs")."""
+    if claim["victim_class"] in ("civilians", "mixed"):
+        return None, None  # townspeople named after their town are nobody's fighters
+    actors = index.reference.actors
+    named = [a for a in index.longest_inside("actor", claim["victim_group"] or "")
+             if actors[a].kind in lexicon()["armed_actor_kinds"]]
+    if len(named) == 1:
+        return named[0], "named"
+    words = lexicon()
+    sentence, start = claim["sentence"] or "", claim["char_start"] - claim["sentence_start"]
+    before = sentence[max(0, start - 40):start + len(claim.get("evidence") or "")]
+    own = words["_own_possessive"].search(before)
+    members_only = any(t in words["belonging_words"] for t in tokens) and \
+        all(t in words["belonging_words"] or not t.isalpha() for t in tokens)
+    if not (own or members_only or words["_other_possessive"].search(before)):
+        return None, None
+    speaker = (claim["claimant_start"] - claim["sentence_start"], claim["claimant_end"] - claim["sentence_start"]) \
+        if claim.get("claimant_start") is not None else (-1, -1)
+    armed = [m for m in index.find_mentions(sentence, [(0, len(sentence))])
+             if m.entity_kind == "actor" and actors[m.entity_id].kind in words["armed_actor_kinds"]
+             and (own or not speaker[0] <= m.char_start < speaker[1])]
+    earlier = [m for m in armed if m.char_start < start]
+    chosen = earlier[-1] if earlier else armed[0] if armed else None
+    return (chosen.entity_id, "pointed") if chosen else (None, None)
+
+
+class Grouping:
+    def __init__(self, reference):
+        self.places = _Places(reference.places)
+        self.reference = reference
+
+    # -- compatibility ---------------------------------------------------------------------------
+    def compatible(self, a: Profile, b: Profile) -> bool:
+        if _sentence(a) == _sentence(b):
+            return False  # one claimant's two figures in one sentence count two things
+        if a.kind != b.kind or a.subgroup != b.subgroup:
+            return False
+        if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
+            return False
+        if a.actor_id and b.actor_id and a.actor_id != b.actor_id:
+            return False
+        if not self.places.compatible(a.place_id, b.place_id):
+            return False
+        if a.time == b.time == "period":
+            if a.event_id and a.event_id == b.event_id:
+                return True
+            return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
+        if {a.time, b.time} == {"period", "running"}:
+            return False  # a day's toll is not the running total
+        # Running totals, or a figure whose time is open: within one battle's span of each other.
+        return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
+
+    def fits(self, p: Profile, group: Group) -> bool:
+        """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
+        if _sentence(p) in group.sentences:
+            return False
+        if p.victim_class != "unknown" and not group.classes <= {p.victim_class, "unknown"}:
+            return False
+        if p.actor_id and not group.actors <= {p.actor_id, None}:
+            return False
+        if not all(self.places.compatible(p.place_id, q) for q in group.places):
+            return False
+        return all(self.compatible(p, m) for m in group.members)
+
+    def closeness(self, a: Profile, group: Group) -> tuple:
+        # An open count ("82 bodies so far") is a running total where there is one to join.
+        return (a.time == "open" and any(m.time == "running" for m in group.members),
+                sum(a.place_id == m.place_id for m in group.members),
+                sum(a.victim_class == m.victim_class for m in group.members),
+                sum(a.actor_id == m.actor_id for m in group.members))
+
+    # -- grouping --------------------------------------------------------------------------------
+    def group(self, profiles: list[Profile]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for p in profiles:  # the coder's groups come first and stand as coded
+            name = p.claim.get("comparison_group")
+            if name and p.claim["method"] != "machine":
+                by = "coder" if p.claim["method"] == "coded" else "reviewer"
+                g = groups.setdefault(name, Group(name=name, assigned_by=by))
+                g.add(p)
+                g.reasons[p.claim["casualty_id"]] = (f"put in this group by the {by}", 1.0, by)
+        coded = {cid for g in groups.values() for cid in g.reasons}
+        ruled = [p for p in profiles if p.claim["casualty_id"] not in coded]
+        ordered = list(groups.values())
+        # Only groups whose members share a claim's kind, subgroup and kind of time can take it: a large
+        # corpus has thousands of groups, and a claim is tried against those of its own bucket alone.
+        buckets: dict[tuple, dict] = {}  # (kind, subgroup) -> place key -> groups
+        filed: dict[int, set] = {}
+
+        made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
+
+        def file(g: Group, m: Profile) -> None:
+            made.setdefault(id(g), len(made))
+            for key in self.places.keys(m.place_id):
+                if (_bucket(m), key) not in filed.setdefault(id(g), set()):
+                    filed[id(g)].add((_bucket(m), key))
+                    buckets.setdefault(_bucket(m), {}).setdefault(key, []).append(g)
+
+        for g in ordered:
+            for m in g.members:
+                file(g, m)
+        ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
+                                  p.claim["casualty_id"]))
+        for p in ruled:
+            near, shelf = self.places.near(p.place_id), buckets.get(_bucket(p), {})
+            candidates = {id(g): g for key, groups_ in shelf.items() if near is None or key in near for g in groups_}
+            fits = [g for g in sorted(candidates.values(), key=lambda g: made[id(g)]) if self.fits(p, g)]
+            if len(fits) > 1:
+                best = max(self.closeness(p, g) for g in fits)
+                fits = [g for g in fits if self.closeness(p, g) == best]
+            if len(fits) == 1:
+                chosen = fits[0]
+                chosen.reasons[p.claim["casualty_id"]] = (self.reason(p, chosen), self.confidence(p, chosen), "rule")
+            else:
+                chosen = Group()
+                ordered.append(chosen)
+                chosen.reasons[p.claim["casualty_id"]] = (
+                    self.reason(p, None) + ("" if not fits else f"; it fits {len(fits)} groups equally, so it stands "
+                                                                 "apart"), 1.0 if not fits else 0.5, "rule")
+            chosen.add(p)
+            file(chosen, p)
+        return ordered
+
+    def reason(self, p: Profile, group: Group | None) -> str:
+        parts = [f"{p.kind}", self.victims_text(p)]
+        place = self.reference.places.get(p.place_id)
+        parts.append(f"at {place.name}" if place else "no place given")
+        if p.time == "running":
+            parts.append(f"a running total (“{p.cue}”)" if p.cue else "a running total (no day given)")
+        elif p.time == "open":
+            parts.append("no day given" + (f" (“{p.cue}”)" if p.cue else ""))
+        else:
+            parts.append("a toll of " + _days(*p.period) + (f", event {p.event_id}" if p.event_id else ""))
+        if group is None:
+            return "no other claim about this quantity: " + ", ".join(parts)
+        joined = "same quantity as the group: " + ", ".join(parts)
+        notes = []
+        if p.victim_class == "unknown" and any(m.victim_class != "unknown" for m in group.members):
+            notes.append("victims not named, taken as the group's")
+        if p.place_id and any(m.place_id != p.place_id for m in group.members if m.place_id):
+            notes.append("a place inside or around the group's")
+        if p.place_id is None:
+            notes.append("no place given, taken as the group's")
+        if p.actor_how == "pointed":
+            notes.append("the victims' actor read from the sentence")
+        if p.time == "open" and any(m.time != "open" for m in group.members):
+            notes.append("its time taken as the group's")
+        return joined + ("; " + "; ".join(notes) if notes else "")
+
+    def confidence(self, p: Profile, group: Group) -> float:
+        score = 0.9
+        if p.victim_class == "unknown" and any(m.victim_class != "unknown" for m in group.members):
+            score -= 0.2
+        if p.place_id is None or any(m.place_id != p.place_id for m in group.members if m.place_id):
+            score -= 0.1
+        if p.actor_how == "pointed":
+            score -= 0.1
+        if p.actor_id is None and any(m.actor_id for m in group.members):
+            score -= 0.1
+        if p.time == "open" and any(m.time != "open" for m in group.members):
+            score -= 0.1
+        return round(max(score, 0.3), 2)
+
+    def victims_text(self, p: Profile) -> str:
+        words = lexicon()
+        if p.actor_id:
+            actor = self.reference.actors[p.actor_id].name
+            # "Syrian rebels" and "government forces" name people already; "Hezbollah" names a group
+            text = actor if actor.endswith("s") else words["actor_victims"].format(actor=actor)
+        else:
+            text = words["victims_of_class"][p.victim_class]
+        text = f"{p.subgroup} {text}" if p.subgroup else text
+        if text == "wounded people":
+            text = "wounded"
+        return text + (f" ({p.words_read})" if p.words_read else "")
+
+    # -- names -----------------------------------------------------------------------------------
+    def name(self, group: Group) -> str:
+        words = lexicon()
+        members = group.members
+        top = max(members, key=lambda m: ((m.victim_class not in UNKNOWN) * 2 + (m.actor_id is not None),
+                                          m.victim_class != "unknown"))
+        victims = self.victims_text(Profile(**{**vars(top), "words_read": None}))
+        placed = [m.place_id for m in members if m.place_id]
+        place_id = max(placed, key=lambda pid: (self.places.rank(pid), placed.count(pid)), default=None)
+        place = self.reference.places[place_id].name if place_id else words["nowhere"]
+        verb = words["verbs"][top.kind]
+        if top.kind in words["stock_kinds"]:
+            return words["stock"].format(victims=victims, verb=verb, place=place)
+        periods = [m.period for m in members if m.period]
+        if not periods:
+            return words["running_total"].format(victims=victims, verb=verb, place=place)
+        narrowest = min(periods, key=lambda pr: (pr[1] - pr[0], pr))
+        return words["day_toll"].format(victims=victims, verb=verb, place=place, day=_days(*narrowest))
+
+
+def _sentence(p: Profile) -> tuple:
+    return p.claim["doc_id"], p.claim["sentence_start"], p.claim["source_id"]
+
+
+def _bucket(p: Profile) -> tuple:
+    return p.kind, p.subgroup
+
+
+def _days(start: date, end: date) -> str:
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {start:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+@dataclass
+class GroupDecision:
+    """A reviewer's move or split (README "Review"), with where it was written."""
+    decision: str  # move | split
+    claims: list[str]
+    group: str
+    new_group: str | None
+    where: str  # file:line
+    reviewer: str | None
+
+
+def resolve_groups(claims: list[dict], documents, reference, index: AliasIndex,
+                   decisions: list[GroupDecision]) -> tuple[list[dict], list[dict], list[BuildWarning]]:
+    """Set every claim's comparison_group; the rows of comparison_groups and comparison_members."""
+    published = {d.doc_id: d.published_on for d in documents}
+    grouping = Grouping(reference)
+    profiles = [profile(c, published.get(c["doc_id"]), index)
+                for c in sorted(claims, key=lambda c: c["casualty_id"])]
+    groups = grouping.group(profiles)
+    for g in groups:
+        g.name = g.name or grouping.name(g)
+    _unique_names(groups)
+    warnings = _apply_decisions(groups, decisions, grouping)
+    groups = [g for g in groups if g.members]
+    group_rows, member_rows = [], []
+    for g in groups:
+        for p in g.members:
+            p.claim["comparison_group"] = g.name
+            reason, confidence, by = g.reasons[p.claim["casualty_id"]]
+            member_rows.append({"casualty_id": p.claim["casualty_id"], "comparison_group": g.name,
+                                "assigned_by": by, "reason": reason, "confidence": confidence,
+                                "victims": grouping.victims_text(Profile(**{**vars(p), "words_read": None})),
+                                "victim_actor_id": p.actor_id, "victim_side": _side(p, reference),
+                                "running_total": p.running, "cumulative_cue": p.cue,
+                                "period_start": p.period[0] if p.period else None,
+                                "period_end": p.period[1] if p.period else None})
+        top = g.members[0]
+        places = [m.place_id for m in g.members if m.place_id]
+        events_named = [m.event_id for m in g.members if m.event_id]
+        sides = sorted({_side(m, reference) for m in g.members} - {"unknown"})
+        group_rows.append({
+            "comparison_group": g.name, "kind": top.kind, "assigned_by": g.assigned_by,
+            "victim_side": sides[0] if len(sides) == 1 else ("unknown" if not sides else "mixed"),
+            "place_id": max(places, key=lambda pid: (grouping.places.rank(pid), places.count(pid)), default=None),
+            "event_id": max(sorted(set(events_named)), key=events_named.count) if events_named else None,
+            "running_total": not any(m.time == "period" for m in g.members),
+            "period_start": min((m.period[0] for m in g.members if m.period), default=None),
+            "period_end": max((m.period[1] for m in g.members if m.period), default=None),
+        })
+    return group_rows, member_rows, warnings
+
+
+def _side(p: Profile, reference) -> str:
+    """Whose dead: the side of the actor the victims belong to, else of their class."""
+    if p.actor_id:
+        return reference.actors[p.actor_id].side
+    return {"civilians": "civilians", "opposition fighters": "opposition", "government forces": "government",
+            "foreign fighters": "foreign fighters", "mixed": "all sides"}.get(p.victim_class, "unknown")
+
+
+def _unique_names(groups: list[Group]) -> None:
+    seen: dict[str, int] = {}
+    for g in groups:
+        if g.name in seen:
+            seen[g.name] += 1
+            g.name = f"{g.name} ({seen[g.name]})"
+        else:
+            seen[g.name] = 1
+
+
+def _apply_decisions(groups: list[Group], decisions: list[GroupDecision], grouping: Grouping) -> list[BuildWarning]:
+    """A reviewer's word stands above the coder's and the rule's: splits first, then moves, each
+    in the order written."""
+    warnings = []
+    by_claim = {cid: g for g in groups for cid in g.reasons}
+    order = sorted(decisions, key=lambda d: (d.decision != "split", d.where))
+    for d in order:
+        file, _, line = d.where.rpartition(":")
+        missing = [c for c in d.claims if c not in by_claim]
+        if missing:
+            warnings.append(BuildWarning(file, f"review {d.decision}: no claim {', '.join(missing)} in this build "
+                                               f"(the machine may read the text differently now); ignored", int(line)))
+        moving = [c for c in d.claims if c in by_claim]
+        if d.decision == "split":
+            source = next((g for g in groups if g.name == d.group), None)
+            outside = [c for c in moving if source is None or by_claim[c] is not source]
+            if source is None or outside:
+                warnings.append(BuildWarning(file, f"review split of {d.group!r}: " + (
+                    "no such group in this build" if source is None else f"{', '.join(outside)} not in it")
+                    + "; ignored", int(line)))
+                continue
+            target_name = d.new_group
+        else:
+            target_name = d.group
+        target = next((g for g in groups if g.name == target_name), None)
+        if target is None:
+            target = Group(name=target_name, assigned_by="reviewer")
+            groups.append(target)
+        for cid in moving:
+            old = by_claim[cid]
+            member = next(m for m in old.members if m.claim["casualty_id"] == cid)
+            old.members.remove(member)
+            old.reasons.pop(cid)
+            target.members.append(member)
+            what = f"split from {d.group!r}" if d.decision == "split" else f"moved from {old.name!r}"
+            target.reasons[cid] = (f"{what} by {d.reviewer or 'a reviewer'} ({d.where})", 1.0, "reviewer")
+            by_claim[cid] = target
+    return warnings

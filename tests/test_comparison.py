@@ -1,0 +1,259 @@
+"""Source comparison on a corpus nobody grouped by hand (docs/comparison.md): groups by rule, revisions,
+grades and claimants' track records, as an analyst would draw them from the invented battle of
+tests/comparison_corpus.py; and the seeds' two coded groups coming out of the rule unaided."""
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.build import build
+from etl.errors import BuildError
+from etl.settings import REFERENCE_DIR, SEEDS_DIR
+from tests.comparison_corpus import write_corpus
+
+HADI, SOHR, UN, LCC = "hadi-al-abdallah", "syrian-observatory-for-human-rights", "united-nations", "local-coordination-committees"
+STATE, MANAR, ACTIVISTS = "syrian-state-media", "al-manar", "opposition-activists"
+
+
+@pytest.fixture(scope="module")
+def battle(tmp_path_factory):
+    folder = write_corpus(tmp_path_factory.mktemp("battle") / "corpus")
+    path = folder.parent / "battle.duckdb"
+    build(folder, path, REFERENCE_DIR)
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def rows(db, sql, *params):
+    return db.execute(sql, list(params)).fetchall()
+
+
+def groups(db) -> dict[str, list[tuple[str, str]]]:
+    return {group: members for group, members in rows(db, """
+        SELECT comparison_group, list((source_id, figure_text) ORDER BY published_on, source_id)
+        FROM claims GROUP BY comparison_group""")}
+
+
+def test_fifty_articles_every_claim_in_a_group(battle):
+    assert rows(battle, "SELECT count(*) FROM documents") == [(50,)]
+    assert rows(battle, "SELECT count(*) FROM casualties WHERE comparison_group IS NULL") == [(0,)]
+    assert rows(battle, "SELECT count(*) FROM casualties") == rows(battle, "SELECT count(*) FROM comparison_members")
+
+
+def test_groups_an_analyst_draws(battle):
+    drawn = groups(battle)
+    # Running totals of Hezbollah's dead: "Hezbollah fighters", "its members" and "the group's martyrs"
+    # (Hezbollah named in the sentence) are one quantity; Lebanese fighters on the other side are not.
+    assert drawn["Hezbollah fighters killed in the battle for al-Qusayr"] == [
+        (HADI, "40"), (SOHR, "20"), (HADI, "90"), (SOHR, "45"), (MANAR, "23"), (HADI, "150"), (SOHR, "75"), (MANAR, "38")]
+    assert drawn["Lebanese anti-Assad fighters killed in the battle for al-Qusayr"] == [(ACTIVISTS, "12")]
+    # "terrorists" (a class) and "rebels" (an actor of that class) are one quantity.
+    assert drawn["Syrian rebels killed in the battle for al-Qusayr"] == [
+        (STATE, "300"), (SOHR, "120"), (STATE, "500"), (SOHR, "200"), (ACTIVISTS, "150")]
+    # Tolls of one day apart from each other and from the running total; Homs province holds al-Qusayr,
+    # Damascus does not.
+    assert sorted(drawn["civilians killed in al-Qusayr on 24 May 2013"]) == [(HADI, "17"), (SOHR, "8"), (STATE, "7"), (UN, "9")]
+    assert drawn["civilians killed in Damascus on 24 May 2013"] == [(SOHR, "5")]
+    assert sorted(drawn["civilians killed in al-Qusayr on 20 May 2013"]) == [(HADI, "22"), (LCC, "12"), (SOHR, "10"), (UN, "11")]
+    assert drawn["civilians killed in the battle for al-Qusayr"] == [(HADI, "300"), (SOHR, "120"), (UN, "at least 100")]
+    assert drawn["civilians wounded in al-Qusayr on 20 May 2013"] == [(SOHR, "30")]
+    # People inside the besieged town: civilians, residents and people are one population; the wounded
+    # among them another quantity.
+    assert drawn["civilians trapped in al-Qusayr"] == [(UN, "about 25,000"), (HADI, "50,000"), (SOHR, "20,000"), (HADI, "45,000")]
+    assert drawn["wounded civilians trapped in al-Qusayr"] == [("humanitarian-agencies", "1,000"), (ACTIVISTS, "up to 1,500")]
+    assert len(drawn) == 15
+
+
+def test_each_membership_has_a_reason_and_a_confidence(battle):
+    homs = rows(battle, """SELECT m.confidence, m.reason FROM comparison_members m JOIN casualties c USING (casualty_id)
+                           WHERE c.place_id = 'homs-governorate'""")
+    assert homs[0][0] < 0.9 and "a place inside or around the group's" in homs[0][1]
+    manar = rows(battle, """SELECT m.victims, m.victim_actor_id, m.victim_side, m.reason FROM comparison_members m
+                            JOIN casualties c USING (casualty_id) WHERE c.source_id = 'al-manar' ORDER BY c.doc_id""")
+    assert [r[:3] for r in manar] == [("Hezbollah fighters", "hezbollah", "government")] * 2
+    assert "the victims' actor read from the sentence" in manar[0][3]
+    assert rows(battle, "SELECT DISTINCT assigned_by FROM comparison_members") == [("rule",)]
+    assert rows(battle, "SELECT min(confidence) > 0, max(confidence) <= 1 FROM comparison_members") == [(True, True)]
+
+
+def test_revisions_supersede_only_the_claimants_own(battle):
+    steps = rows(battle, """SELECT publication_step, source_id, figure_text, claimant_step, current, claimant_change,
+                                   (SELECT figure_text FROM casualties WHERE casualty_id = r.supersedes)
+                            FROM claim_revisions r
+                            WHERE comparison_group = 'Hezbollah fighters killed in the battle for al-Qusayr'
+                            ORDER BY publication_step""")
+    assert steps == [
+        (1, HADI, "40", 1, False, None, None),
+        (2, SOHR, "20", 1, False, None, None),
+        (3, HADI, "90", 2, False, 50.0, "40"),
+        (4, SOHR, "45", 2, False, 25.0, "20"),
+        (5, MANAR, "23", 1, False, None, None),  # another claimant's lower figure revises nobody
+        (6, HADI, "150", 3, True, 60.0, "90"),
+        (7, SOHR, "75", 3, True, 30.0, "45"),
+        (8, MANAR, "38", 2, True, 15.0, "23"),
+    ]
+    # The field's conventions count each claimant's latest figure only.
+    assert rows(battle, """SELECT lowest, best, highest, current_claims FROM comparison_estimates
+                           WHERE comparison_group = 'Hezbollah fighters killed in the battle for al-Qusayr'""") == [
+        (38, 75.0, 150, 3)]
+
+
+def test_grades_as_airwars_grades(battle):
+    grades = dict(rows(battle, "SELECT comparison_group, grade FROM toll_grades WHERE scope = 'group'"))
+    assert grades["Hezbollah fighters killed in the battle for al-Qusayr"] == "confirmed"  # Hezbollah's own TV
+    assert grades["Syrian rebels killed in the battle for al-Qusayr"] == "confirmed"  # opposition activists
+    assert grades["civilians killed in al-Qusayr on 24 May 2013"] == "confirmed"  # state media, the side that shelled
+    assert grades["civilians killed in al-Qusayr on 28 May 2013"] == "contested"  # the army denies the shelling
+    assert grades["opposition fighters killed in Dabaa on 2 June 2013"] == "discounted"  # the UN denies it
+    assert grades["civilians killed in al-Qusayr on 20 May 2013"] == "fair"
+    assert grades["civilians trapped in al-Qusayr"] == "fair"
+    assert grades["civilians killed in al-Qusayr on 1 June 2013"] == "weak"  # Hadi al-Abdallah alone
+    events = dict(rows(battle, "SELECT event_id, grade FROM toll_grades WHERE scope = 'event toll' AND kind = 'killed'"))
+    assert events["qusayr-shelling-2013-05-28"] == "contested" and events["qusayr-shelling-2013-05-24"] == "confirmed"
+    reason = rows(battle, "SELECT grade_reason FROM toll_grades WHERE comparison_group LIKE 'civilians killed in al-Qusayr on 28%'")
+    assert reason == [("Contested: denied by Syrian army, conceded by no one.",)]
+
+
+def test_track_record_finds_the_claimant_who_inflates(battle):
+    record = {(r[0], r[1], r[2]): r[3:] for r in rows(battle, """
+        SELECT source_id, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
+        FROM claimant_track_record""")}
+    groups_, typical, low, high, leaning = record[(HADI, "killed", "civilians")]
+    # Five tolls of a day and the running total, each about twice what the others say.
+    assert groups_ == 6 and 2.0 <= typical <= 2.5 and low > 1 and leaning == "runs high"
+    others = [v for k, v in record.items() if k[0] != HADI and k[1:] == ("killed", "civilians")]
+    assert len(others) == 4 and not any(v[-1] == "runs high" for v in others)
+    assert max(v[1] for v in others) < 1.0 < typical
+    # Whose dead: the same claimant's figures for Hezbollah's dead, apart.
+    assert record[(HADI, "killed", "government")][:2] == (1, 2.655)
+    assert record[(STATE, "killed", "opposition")][1] > 2
+    # The claims behind each number open from the view.
+    behind = rows(battle, """SELECT own_figure, others_median, ratio FROM claimant_group_ratios
+                             WHERE source_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
+    assert behind == [(22.0, 11.0, 2.0)]
+
+
+def test_open_lower_bound_one_rule(battle, db):
+    # "up to 1,500" is low 1,500 wherever a lowest is taken: in the group's estimates and the event roll-up.
+    assert rows(battle, """SELECT lowest, highest FROM comparison_estimates
+                           WHERE comparison_group = 'wounded civilians trapped in al-Qusayr'""") == [(1000, 1500)]
+    assert rows(db, """SELECT lowest, best, highest FROM comparison_estimates
+                       WHERE comparison_group = 'wounded trapped in Qusayr'""") == [(1000, 1250.0, 1500)]
+
+
+def test_seeds_machine_only_find_the_coded_groups(tmp_path, db):
+    path = tmp_path / "machine.duckdb"
+    build(SEEDS_DIR, path, REFERENCE_DIR, machine_only=True)
+    machine = duckdb.connect(str(path), read_only=True)
+    try:
+        for coded in ("civilians inside Qusayr", "wounded trapped in Qusayr"):
+            figures = sorted(rows(db, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?", coded))
+            group_of = {(doc, figure): group for doc, figure, group in
+                        rows(machine, "SELECT doc_id, figure_text, comparison_group FROM claims")}
+            found = {group_of.get(claim) for claim in figures}
+            assert len(found) == 1 and None not in found, (coded, found)
+            assert sorted(rows(machine, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?",
+                               found.pop())) == figures
+        names = {r[0] for r in rows(machine, "SELECT comparison_group FROM comparison_groups")}
+        assert {"civilians trapped in al-Qusayr", "wounded civilians trapped in al-Qusayr"} <= names
+    finally:
+        machine.close()
+
+
+def _append_review(facts: Path, text: str) -> None:
+    with open(facts, "a", encoding="utf-8") as handle:
+        handle.write("review:\n" + text)
+
+
+def test_reviewer_moves_and_splits(tmp_path):
+    folder = write_corpus(tmp_path / "corpus")
+    db_path = tmp_path / "w.duckdb"
+    build(folder, db_path, REFERENCE_DIR)
+    with duckdb.connect(str(db_path), read_only=True) as first:
+        ids = dict(rows(first, "SELECT source_id || ':' || figure_text, casualty_id FROM claims"))
+    _append_review(folder / "facts" / "b00.yaml", f"""\
+  - decision: split
+    fact: casualty
+    group: civilians trapped in al-Qusayr
+    claims: [{ids[HADI + ':50,000']}, {ids[HADI + ':45,000']}]
+    new_group: residents trapped in al-Qusayr, as the opposition counts them
+    reviewer: Jane Doe
+    reviewed_on: '2026-12-06'
+  - decision: move
+    fact: casualty
+    claim: {ids[SOHR + ':5']}
+    group: civilians killed in al-Qusayr on 24 May 2013
+    reviewer: Jane Doe
+    reviewed_on: '2026-12-06'
+""")
+    build(folder, db_path, REFERENCE_DIR)
+    with duckdb.connect(str(db_path), read_only=True) as second:
+        drawn = groups(second)
+        assert drawn["residents trapped in al-Qusayr, as the opposition counts them"] == [(HADI, "50,000"), (HADI, "45,000")]
+        assert drawn["civilians trapped in al-Qusayr"] == [(UN, "about 25,000"), (SOHR, "20,000")]
+        assert (SOHR, "5") in drawn["civilians killed in al-Qusayr on 24 May 2013"]
+        assert "civilians killed in Damascus on 24 May 2013" not in drawn  # emptied by the move
+        assert rows(second, """SELECT assigned_by, reason LIKE 'moved from %by Jane Doe (b00.yaml:%' FROM comparison_members
+                               WHERE casualty_id = ?""", ids[SOHR + ":5"]) == [("reviewer", True)]
+    # A decision missing what it needs fails the build with the file and line.
+    (folder / "facts" / "b01.yaml").write_text((folder / "facts" / "b01.yaml").read_text() + """\
+review:
+  - decision: move
+    fact: casualty
+    claim: c-000000000000
+""")
+    with pytest.raises(BuildError) as failure:
+        build(folder, db_path, REFERENCE_DIR)
+    assert Path(failure.value.file).name == "b01.yaml" and failure.value.line and "group" in failure.value.message
+
+
+QUSAYR_HEZBOLLAH = {  # the issue's example: one armed group's dead, six figures, five articles, no coding
+    "a1.txt": ("2013-05-22", "Reuters", "BEIRUT, May 22, 2013 - Hezbollah said on Wednesday that 23 of its members had "
+                                        "been killed in the battle for al-Qusayr since the offensive began."),
+    "a2.txt": ("2013-05-21", "AFP", "The Syrian Observatory for Human Rights said at least 16 Hezbollah fighters had "
+                                    "been killed in Qusayr since Sunday."),
+    "a3.txt": ("2013-05-24", "The Guardian", "Rebel commanders in Qusayr said anywhere from 23 to 40 Hezbollah fighters "
+                                             "had been killed in the town so far."),
+    "a4.txt": ("2013-05-30", "Al Jazeera", "Activists said about 100 Hezbollah fighters had died in al-Qusayr, and the "
+                                           "Free Syrian Army claimed 104 of the group's martyrs had been buried in "
+                                           "Lebanon since the battle began."),
+    "a5.txt": ("2013-06-01", "Reuters", "The Syrian National Coalition said 75 Hezbollah fighters had been killed in "
+                                        "al-Qusayr in total."),
+}
+
+
+def test_machine_only_one_armed_groups_dead_are_one_quantity(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    catalog = []
+    for file, (published, outlet, sentence) in QUSAYR_HEZBOLLAH.items():
+        (folder / file).write_text(f"A report\n\n{sentence}\n", encoding="utf-8")
+        catalog.append(f'- {{file: {file}, title: A report, outlet: {outlet}, published: "{published}"}}')
+    (folder / "catalog.yaml").write_text("\n".join(catalog) + "\n", encoding="utf-8")
+    build(folder, tmp_path / "w.duckdb", REFERENCE_DIR, machine_only=True)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claims GROUP BY ALL")
+    # "its members" and "the group's martyrs" are Hezbollah's, read from the sentence; "since Sunday" and
+    # "so far" make running totals, compared with the undated ones.
+    assert found == [("Hezbollah fighters killed in the battle for al-Qusayr",
+                      sorted(["23", "at least 16", "anywhere from 23 to 40", "about 100", "104", "75"]))]
+
+
+def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path):
+    (corpus / "100_new.txt").write_text(
+        "Aid groups warn of siege\n\nThe Red Cross said some 30,000 civilians were trapped in Qusayr, and a local "
+        "doctor said 700 wounded were trapped in the town.\n", encoding="utf-8")
+    with open(corpus / "catalog.yaml", "a", encoding="utf-8") as catalog:
+        catalog.write('\n- file: 100_new.txt\n  title: "Aid groups warn of siege"\n  outlet: Reuters\n'
+                      '  published: "2013-05-30"\n')
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claims c
+                             JOIN comparison_members m USING (casualty_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
+        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE casualty_id IN "
+                         "(SELECT casualty_id FROM casualties WHERE method = 'coded')")
+    # The coders' groups stand and keep their names; the rule adds the new figures to them.
+    assert joined == [("700", "wounded trapped in Qusayr", "rule"), ("some 30,000", "civilians inside Qusayr", "rule")]
+    assert coded == [("coder",)]
