@@ -328,9 +328,3 @@ def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, cla
 
 def _source(claimants: ClaimantFinder, claimant) -> Source | None:
     return claimants.sources.get(claimant.source_id) or claimant.new_source or claimants.added.get(claimant.source_id)
-
-
-def _group_word(finding) -> str:
-    if finding.victim_class not in ("unknown", "mixed"):
-        return finding.victim_class
-    return finding.victims.text if finding.victims else "people"
