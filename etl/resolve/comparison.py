@@ -226,6 +226,11 @@ class Grouping:
             return False
         if not self.places.compatible(a.place_id, b.place_id):
             return False
+        if (a.victim_class in UNKNOWN) != (b.victim_class in UNKNOWN) and a.place_id and b.place_id \
+                and a.place_id != b.place_id:
+            # Victims not named are taken as a named group's only at its own place: "80,000 people
+            # killed in Syria" is not a count of "Hezbollah fighters killed in al-Qusayr".
+            return False
         if a.time == b.time == "period":
             if a.event_id and a.event_id == b.event_id:
                 return True
