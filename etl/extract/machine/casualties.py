@@ -146,12 +146,13 @@ def not_a_count(text: str, start: int, end: int, raw: str, line_start: int) -> s
     # the words before the number itself too: "children under 5" (the hedge "under" is the figure's)
     number = _FIRST_NUMBER.search(raw)
     before_number = text[max(line_start, start - 30):start + number.start()] if number and number.start() else before
-    for reason, before_words, after_words in lexicon.not_count_rules():
-        if before_words and (before_words.search(before) or before_words.search(before_number)):
-            return reason
-        if after_words and after_words.match(text, end, min(len(text), end + 40)):
-            return reason
-    return None
+    before_words, after_words, reasons = lexicon.not_count_patterns()
+    found = [m for m in (before_words.search(before), before_words.search(before_number) if before_number is not before
+                         else None, after_words.match(text, end, min(len(text), end + 40))) if m]
+    if not found:
+        return None
+    # the first rule of the list that fits, as the rules are ordered
+    return reasons[min(int(m.lastgroup[1:]) for m in found)]
 
 
 def _victims(text: str, start: int, end: int) -> Victims | None:

@@ -329,16 +329,14 @@ def casualty_rule_alone(name: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def not_count_rules() -> list[tuple[str, re.Pattern | None, re.Pattern | None]]:
-    """(reason, words right before a figure, words right after it) of each `not_counts` rule."""
-    rules = []
-    for rule in raw()["not_counts"]:
-        before = rule.get("before")
-        after = rule.get("after")
-        rules.append((rule["reason"],
-                      re.compile(r"(?:(?<![\w-])|(?<=\W))(?:" + _alternation(before) + r")\s*$", re.IGNORECASE) if before else None,
-                      re.compile(r"\s*(?:" + _alternation(after) + r")(?![\w])", re.IGNORECASE) if after else None))
-    return rules
+def not_count_patterns() -> tuple[re.Pattern, re.Pattern, list[str]]:
+    """All `not_counts` rules as two patterns (words right before a figure, right after it), each
+    alternative in a group named after its rule's place in the list: one search finds the first."""
+    rules = raw()["not_counts"]
+    before = "|".join(f"(?P<r{n}>(?:{_alternation(r['before'])}))" for n, r in enumerate(rules) if r.get("before"))
+    after = "|".join(f"(?P<r{n}>(?:{_alternation(r['after'])}))" for n, r in enumerate(rules) if r.get("after"))
+    return (re.compile(r"(?<![\w-])(?:" + before + r")\s*$", re.IGNORECASE),
+            re.compile(r"\s*(?:" + after + r")(?![\w])", re.IGNORECASE), [r["reason"] for r in rules])
 
 
 @lru_cache(maxsize=None)
