@@ -14,7 +14,7 @@ from etl.settings import FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.
 _RANK = {"village": 0, "town": 0, "city": 0, "military base": 0, "neighbourhood": 0, "district": 1,
-         "governorate": 2, "state": 2, "oblast": 2, "autonomous republic": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
+         "governorate": 2, "province": 2, "state": 2, "oblast": 2, "autonomous republic": 2, "region": 2, "mountain range": 2, "river valley": 2, "border": 3, "country": 4, "sea": 4}
 # A capitalised name after a locative word looks like a place even when the gazetteer lacks it.
 _PLACE_LIKE = re.compile(
     r"\b(?:in|near|at|outside|around|into|from|village of|town of|city of|outskirts of|district of|"
@@ -152,6 +152,13 @@ class PlaceFinder:
         # The place the article is about: the settlement it names most (first named wins ties).
         self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
             if counts else None
+        # A region the article names more often than any settlement is what it is about (a ministry's
+        # statement on "the Gaza Strip" that names Rafah once).
+        regions = Counter(m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) == 2)
+        if regions:
+            region, named = regions.most_common(1)[0]
+            if named > (counts[self.dominant] if self.dominant else 0):
+                self.dominant = region
         # The country "across the country" means: the main place's, else the war's (the reference
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
