@@ -152,9 +152,10 @@ class PlaceFinder:
         # The place the article is about: the settlement it names most (first named wins ties).
         self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
             if counts else None
-        # A region the article names more often than any settlement is what it is about (a ministry's
-        # statement on "the Gaza Strip" that names Rafah once).
-        regions = Counter(m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) == 2)
+        # A region or country the article names more often than any settlement is what it is about
+        # (a ministry's statement on "the Gaza Strip" that names Rafah once; a UN report on Afghanistan).
+        regions = Counter(m.place_id for m in self.mentions if m.place_id
+                          and (_RANK.get(places[m.place_id].kind, 1) == 2 or places[m.place_id].kind == "country"))
         if regions:
             region, named = regions.most_common(1)[0]
             if named > (counts[self.dominant] if self.dominant else 0):
