@@ -100,15 +100,26 @@ def _band(figure: int, bound: str) -> tuple[int, int]:
     return {"approximate": (below, above), "below": (below, figure), "above": (figure, above)}[bound]
 
 
+@lru_cache(maxsize=None)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _hedges_longest_first() -> tuple[tuple[str, str], ...]:
+    """The hedges, longest first ("no more than" before "more than"): sorted once, not per figure."""
+    return tuple(sorted(hedges().items(), key=lambda item: -len(item[0])))
+
+
 def parse_figure(text: str) -> Quantity:
     """Read a figure as written, hedge included, into bounds by the contract."""
     raw = " ".join(text.split())
     lowered = raw.lower()
     vague = vague_quantities()
-    for phrase in sorted(vague, key=len, reverse=True):
+    for phrase in _longest_first(tuple(vague)):
         if lowered in (phrase, phrase + " of"):
             return Quantity(raw, None, vague[phrase], None, False)
-    for phrase, bound in sorted(hedges().items(), key=lambda item: -len(item[0])):
+    for phrase, bound in _hedges_longest_first():
         if lowered.startswith(phrase + " "):
             qualifier, rest = raw[: len(phrase)], raw[len(phrase) + 1 :]
             figure = parse_number(rest)

@@ -248,16 +248,16 @@ def _noun_phrase(text: str, start: int, end: int) -> Victims | None:
 
 
 def _kind_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The first toll word in text[start:end] (situations before killed/wounded at one place)."""
-    hits = []
-    for order, (kind, pattern) in enumerate(lexicon.kind_patterns()):
-        found = pattern.search(text, start, end)
-        if found:
-            hits.append((found.start(), order, kind, found.end()))
-    if not hits:
+    """The first toll word in text[start:end] (situations before killed/wounded at one place):
+    one search for any toll word, then the kinds in order at the place it was found."""
+    first = lexicon.any_kind_word().search(text, start, end)
+    if first is None:
         return None
-    start_at, _, kind, end_at = min(hits)
-    return kind, start_at, end_at
+    for kind, pattern in lexicon.kind_patterns():
+        found = pattern.regex.match(text, first.start(), end)
+        if found:
+            return kind, found.start(), found.end()
+    return None
 
 
 def toll_word_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:

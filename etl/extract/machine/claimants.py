@@ -248,7 +248,9 @@ class ClaimantFinder:
             span = self._phrase_after(text, after, sentence_end)
             if span:
                 spans.append(span)
-        for match in self.inverted.finditer(text[sentence_start:sentence_end]):
+        stretch = text[sentence_start:sentence_end]
+        quoted_or_comma = "," in stretch or '"' in stretch or "”" in stretch or "’" in stretch or "'" in stretch
+        for match in (self.inverted.finditer(stretch) if quoted_or_comma else ()):
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span:
                 spans.append(span)
