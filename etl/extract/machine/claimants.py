@@ -257,7 +257,8 @@ class ClaimantFinder:
         trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
         if trailing:
             spans.append((trailing.start(1), trailing.end(1)))
-        leading = _LEADING_SPEAKER.match(text, sentence_start, sentence_end)
+        leading = _LEADING_SPEAKER.match(text, sentence_start, sentence_end) \
+            if ":" in text[sentence_start:sentence_start + 60] else None
         if leading:
             words = leading.group(1).strip()
             known = self.index.lookup("source", words) or self.index.lookup("source", _DETERMINER.sub("", words))
