@@ -49,6 +49,8 @@ _AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?$", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:were|was|are|is|included)\s+$", re.IGNORECASE)
 # "Tartous: 71; Damascus Suburbs: 26": an item of a breakdown, its name then a colon.
+# Killed and wounded counted together: no one kind, so no claim (as ACLED and the coders keep it).
+_COMBINED = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
 _NAMED_ITEM = re.compile(r"(?:^|[;,.]\s*)[A-Z][\w'’ -]{1,30}:\s*$")
 BREAKDOWN = re.compile(r"[A-Z][\w'’ -]{1,30}:\s*\d")
 _OF_NAME = re.compile(r"\s+(?:the\s+)?[A-Z]")
@@ -414,10 +416,10 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 kind, source, victims = bare[:3], "a toll verb right after it", bare[3]
             elif previous and _continues_list(text, previous, figure):
                 kind, source = (previous.kind, previous.kind_start, previous.kind_end), "continues the list of tolls before it"
-            elif heading and (not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40), figure.start)):
-                kind, source = heading, "an item of a list under a toll"
             elif inline and figure.start > colon:
                 kind, source = inline, "an item of a list under a toll"
+            elif heading and (not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40), figure.start)):
+                kind, source = heading, "an item of a list under a toll"
             else:
                 candidates.append(Candidate(figure, "not a count of people", "no people noun and no toll word next to it"))
                 continue
@@ -437,11 +439,12 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             kind, source = ("trapped", victims.start, victims.end), "people inside a besieged place"
         if kind is None and previous and previous.victims and _joined(text, previous.victims.end, figure.start):
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "joined to the toll before it"
-        if kind is None and heading and (not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40),
-                                                                       figure.start)):
-            kind, source = heading, "an item of a list under a toll"
-        if kind is None and inline and figure.start > colon:
+        combined = victims is not None and _COMBINED.search(victims.text)
+        if kind is None and inline and figure.start > colon and not combined:
             kind, source = inline, "an item of a list under a toll"
+        if kind is None and heading and not combined and (
+                not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40), figure.start)):
+            kind, source = heading, "an item of a list under a toll"
         if kind is None:
             candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue
