@@ -132,6 +132,9 @@ class PlaceFinder:
                     or _METONYM.match(text, mention.char_end)
                     and _RANK.get(places[mention.entity_id].kind, 1) == 0):
                 continue
+            if places[mention.entity_id].layer == "world" and (index.lookup("source", mention.surface)
+                                                                or index.lookup("actor", mention.surface)):
+                continue  # "Saba" the news agency, not Saaba in Burkina Faso: the world's name yields to the war's
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
         self._keys = _place_keys(index)
