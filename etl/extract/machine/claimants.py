@@ -123,14 +123,6 @@ class ClaimantFinder:
             return None
         return (start, stop) if stop > start else None
 
-    @staticmethod
-    def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if end > start else None
-
     def _subject_before_aside(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         """The subject of a speech verb that follows an aside: "Rami Abdel Rahman, director of
         the Observatory, told AFP"; "The Observatory, which tracks the war through a network of
