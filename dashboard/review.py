@@ -105,6 +105,11 @@ def decide(decision: str, fact: str, what: str, machine_id: str | None = None, r
            reason: str | None = None) -> None:
     outcome = review_store.save(settings.CORPUS, document, review_store.Decision(
         decision, fact, reviewer, machine_id, record, reason or None))
+    saved(outcome, decision, what)
+
+
+def saved(outcome, decision: str, what: str) -> None:
+    """After a save: the error, or the decision remembered for the page to show, and a fresh run."""
     if outcome.error:
         st.error(f"Not saved: {outcome.error}")
         return
@@ -365,13 +370,7 @@ def decide_group(decision: str, claims: list[str], group: str, new_group: str | 
                  what: str) -> None:
     outcome = review_store.save_group(settings.CORPUS, document, decision, reviewer, claims, group, new_group,
                                       group_of, reason or None)
-    if outcome.error:
-        st.error(f"Not saved: {outcome.error}")
-        return
-    st.session_state["review_saved"] = {"doc_id": doc_id, "decision": decision, "what": what, "line": outcome.line,
-                                        "file": review_store.shown_path(outcome.path), "text": outcome.text}
-    st.session_state.pop("review_build", None)
-    st.rerun()
+    saved(outcome, decision, what)
 
 
 group_section()
