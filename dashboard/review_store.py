@@ -20,18 +20,18 @@ from pathlib import Path
 
 import yaml
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.extract.coded import (CASUALTY_FIELDS, DECISIONS, EVENT_FIELDS, GROUP_DECISIONS, REPORT_FIELDS,
                                REVIEWED_FACTS, read_fact_file)
-from etl.files import folder_lock, remove_abandoned, replace_durably, temporary_for
+from etl.core.files import folder_lock, remove_abandoned, replace_durably, temporary_for
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import acled_types, vocabulary
-from etl.resolve.dates import DateError, DateRange, resolve
+from etl.core.dates import DateError, DateRange, resolve
 from etl.resolve.evidence import locate, locate_within, occurrences
 from etl.resolve.facts import EVENT_SLUG, OUTLET
-from etl.resolve.quantities import Quantity, QuantityError, parse_figure
+from etl.core.quantities import Quantity, QuantityError, parse_figure
 from etl.settings import CATALOG_NAME, FACTS_SUBDIR, ROOT
-from etl.yamlio import load_yaml
+from etl.core.yamlio import load_yaml
 
 # The build's rule for a date the coder gives instead of an expression from the text.
 _EXPLICIT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
@@ -163,7 +163,7 @@ def fact_file_state(corpus: Path, document_file: str) -> FactFile:
 # --- What the build will make of a record ------------------------------------------------------
 
 def figure_bounds(figure: str) -> Quantity:
-    """The figure's bounds by the warehouse's contract (etl/resolve/quantities.py)."""
+    """The figure's bounds by the warehouse's contract (etl/core/quantities.py)."""
     if not str(figure or "").strip():
         raise ReviewError("give the figure as written in the text, e.g. “at least 35”")
     try:

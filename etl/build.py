@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.compare_with import read_files as read_reference_datasets
-from etl.errors import BuildError, BuildWarning
+from etl.core.errors import BuildError, BuildWarning
+from etl.core.ids import slug
 from etl.extract.cache import ExtractionCache, cache_path
 from etl.extract.coded import read_fact_file
 from etl.extract.machine import MachineFacts, extract_document, extractor_digest
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import Reference, Source, read_reference, vocabulary
 from etl.load.warehouse import contract_digest, write_warehouse
-from etl.resolve import aliases as aliases_module
-from etl.resolve.aliases import AliasIndex
+from etl.ingest import aliases as aliases_module
+from etl.ingest.aliases import AliasIndex
 from etl.resolve.comparison import resolve_groups
 from etl.resolve.event_matching import match_reports
 from etl.resolve.events import merge_events
@@ -35,10 +36,6 @@ class BuildResult:
     warnings: list[BuildWarning]
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "outlet"
-
-
 def _outlet_sources(documents: list[Document], reference: Reference, index: AliasIndex) -> dict[str, Source]:
     """Every catalogued outlet as a source: the reference entry if it has one, else a new row."""
     vocab = vocabulary()
@@ -48,7 +45,7 @@ def _outlet_sources(documents: list[Document], reference: Reference, index: Alia
             continue
         kind_text = (doc.outlet_kind or "").lower()
         kind = next((v for k, v in vocab["outlet_kinds"].items() if kind_text.startswith(k)), "newspaper")
-        source_id = _slug(doc.outlet)
+        source_id = slug(doc.outlet, "outlet")
         sources.setdefault(source_id, Source(source_id, doc.outlet, kind, "unknown", None, (), "outlet added from the catalog"))
     return sources
 

@@ -4,7 +4,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.settings import DEFAULT_DB, REFERENCE_DIR, SEEDS_DIR
 
 

@@ -10,7 +10,7 @@ import csv
 from datetime import date, datetime
 from pathlib import Path
 
-from etl.errors import BuildError, BuildWarning
+from etl.core.errors import BuildError, BuildWarning
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude", "fatalities")
 UCDP_REQUIRED = ("id", "relid", "type_of_violence", "latitude", "longitude", "date_start", "date_end", "best",

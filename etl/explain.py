@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from etl.build import extraction_context
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.extract.machine import extract_document
 from etl.extract.machine.casualties import not_a_count
 from etl.ingest.documents import read_corpus

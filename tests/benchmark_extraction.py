@@ -21,7 +21,7 @@ from etl.extract.machine import extract_document  # noqa: E402
 from etl.extract.machine.text import article_sentences  # noqa: E402
 from etl.ingest.documents import read_corpus  # noqa: E402
 from etl.ingest.reference import read_reference  # noqa: E402
-from etl.resolve.aliases import AliasIndex  # noqa: E402
+from etl.ingest.aliases import AliasIndex  # noqa: E402
 from etl.settings import REFERENCE_DIR, SEEDS_DIR  # noqa: E402
 
 DEFAULT_CORPORA = [SEEDS_DIR, ROOT / "tests" / "articles"]

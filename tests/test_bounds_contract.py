@@ -1,7 +1,7 @@
 """The bounds contract, on figures as the seed articles write them."""
 import pytest
 
-from etl.resolve.quantities import QuantityError, parse_figure
+from etl.core.quantities import QuantityError, parse_figure
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from etl.build import build
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.comparison_corpus import write_corpus
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from etl.resolve.dates import DateError, parse_published, resolve
+from etl.core.dates import DateError, parse_published, resolve
 
 MAY_2013 = parse_published("2013-05")       # 000: only the month is known
 MON_20_MAY = parse_published("2013-05-20")  # 002

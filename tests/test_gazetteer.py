@@ -7,7 +7,7 @@ import pytest
 
 from etl.build import build
 from etl.ingest.reference import read_reference
-from etl.resolve.aliases import AliasIndex
+from etl.ingest.aliases import AliasIndex
 from etl.settings import REFERENCE_DIR, WORLD_PLACES
 from tests.conftest import rows
 

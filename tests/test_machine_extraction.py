@@ -15,8 +15,8 @@ from etl.extract.machine import extract_document, lexicon
 from etl.extract.machine.dates import find_dates
 from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference
-from etl.resolve.aliases import AliasIndex
-from etl.resolve.dates import DateRange
+from etl.ingest.aliases import AliasIndex
+from etl.core.dates import DateRange
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT, build_one_document, rows
 

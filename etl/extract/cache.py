@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.extract.machine import MachineFacts
-from etl.files import remove_abandoned, replace_durably, temporary_for
+from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.ingest.reference import Source
 
 _DATE_KEYS = ("date_start", "date_end")

@@ -5,9 +5,9 @@ vocabularies here; names, quotes, dates and figures are resolved in etl.resolve.
 """
 from pathlib import Path
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.ingest.reference import acled_types, check_value, vocabulary
-from etl.yamlio import Located, check_fields, load_yaml
+from etl.core.yamlio import Located, check_fields, load_yaml
 
 CASUALTY_FIELDS = {"quote", "occurrence", "figure", "kind", "victim_group", "victim_class", "claimant",
                    "claimant_quote", "when", "anchor", "place", "event", "comparison_group", "note"}

@@ -2,9 +2,9 @@
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from etl.errors import BuildError
-from etl.resolve.dates import DateError, DateRange, parse_published
-from etl.yamlio import Located, load_yaml
+from etl.core.errors import BuildError
+from etl.core.dates import DateError, DateRange, parse_published
+from etl.core.yamlio import Located, load_yaml
 
 KNOWN_FIELDS = ("file", "title", "outlet", "kind", "url", "published", "published_note", "authors")
 

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from etl.ingest.parts import Part
-from etl.resolve.dates import WEEKDAYS, DateRange, find_full_day
+from etl.core.dates import WEEKDAYS, DateRange, find_full_day
 from etl.settings import DATELINE_MAX_PARTS
 
 # What may stand before the date on a dateline: a place in capitals ("BEIRUT, Lebanon,"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from etl.errors import BuildWarning
+from etl.core.errors import BuildWarning
 from etl.ingest import html, jsonl, markdown
 from etl.ingest.catalog import CatalogEntry, read_catalog, with_fallback
 from etl.ingest.dateline import infer_published, infer_published_elsewhere

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import trafilatura
 
-from etl.errors import BuildError, BuildWarning
+from etl.core.errors import BuildError, BuildWarning
 from etl.ingest.catalog import CatalogEntry, catalog_entry
 from etl.ingest.decode import Unusable, decode
 from etl.ingest.parts import first_line, is_title_line
 from etl.ingest.received import Received
 from etl.settings import HTML_MIN_PARAGRAPH_WORDS
-from etl.yamlio import Located
+from etl.core.yamlio import Located
 
 # Browsers sniff the charset from the page's first bytes; this many is ample for a meta tag.
 CHARSET_SNIFF_BYTES = 8192

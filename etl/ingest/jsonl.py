@@ -9,11 +9,11 @@ import json
 import re
 from pathlib import Path
 
-from etl.errors import BuildError, BuildWarning
+from etl.core.errors import BuildError, BuildWarning
 from etl.ingest.catalog import catalog_entry
 from etl.ingest.decode import decode
 from etl.ingest.received import Received
-from etl.yamlio import Located
+from etl.core.yamlio import Located
 
 NAME = re.compile(r"\w[\w.-]*")
 

@@ -7,12 +7,12 @@ markup neither becomes a part of its own nor shifts an offset.
 import re
 from pathlib import Path
 
-from etl.errors import BuildError, BuildWarning
+from etl.core.errors import BuildError, BuildWarning
 from etl.ingest.catalog import CatalogEntry, catalog_entry
 from etl.ingest.decode import decode
 from etl.ingest.parts import Part, split_parts
 from etl.ingest.received import Received
-from etl.yamlio import parse_yaml
+from etl.core.yamlio import parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)", re.DOTALL)
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<content>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)

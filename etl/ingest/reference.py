@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.settings import LEXICON_DIR, WORLD_PLACES
-from etl.yamlio import check_fields, load_yaml
+from etl.core.yamlio import check_fields, load_yaml
 
 PLACE_FILES = ("places_geonames.csv", "places_curated.csv")  # later files override earlier ones
 PLACE_COLUMNS = ("place_id", "name", "aliases", "kind", "country", "admin1", "latitude", "longitude",

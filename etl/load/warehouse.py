@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl.errors import BuildError
-from etl.files import remove_abandoned, replace_durably, temporary_for
+from etl.core.errors import BuildError
+from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
 
 

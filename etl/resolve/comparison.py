@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import yaml
 
-from etl.errors import BuildWarning
-from etl.resolve.aliases import AliasIndex
+from etl.core.errors import BuildWarning
+from etl.ingest.aliases import AliasIndex
 from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR
 
 LEXICON_FILE = LEXICON_DIR / "comparison.yaml"

@@ -12,7 +12,7 @@ there is exactly one; otherwise it stays an undated event of its own.
 from datetime import timedelta
 
 from etl.ingest.reference import acled_types
-from etl.resolve.facts import stable_id
+from etl.core.ids import stable_id
 from etl.settings import EVENT_MATCH_WINDOW_DAYS
 
 _WINDOW = timedelta(days=EVENT_MATCH_WINDOW_DAYS)

@@ -4,7 +4,7 @@ The documents that mention an event share its coded id. Type, sub-type and place
 by any of them but must agree; the date is the narrowest range any of them gives (ties: the
 earliest start); actors are the union of all entries.
 """
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.ingest.reference import Reference, acled_types
 
 

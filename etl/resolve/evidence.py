@@ -2,9 +2,9 @@
 import re
 import unicodedata
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 from etl.ingest.documents import Document
-from etl.resolve.sentences import sentence_around
+from etl.core.sentences import sentence_around
 
 
 def _loose(text: str) -> str:

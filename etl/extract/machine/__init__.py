@@ -23,9 +23,9 @@ from etl.extract.machine.places import PlaceFinder
 from etl.extract.machine.text import article_sentences, clauses
 from etl.ingest.documents import Document
 from etl.ingest.reference import Source
-from etl.resolve.aliases import AliasIndex
-from etl.resolve.dates import DateRange
-from etl.resolve.facts import stable_id
+from etl.ingest.aliases import AliasIndex
+from etl.core.dates import DateRange
+from etl.core.ids import stable_id
 
 METHOD = "machine"
 _ETL_DIR = Path(__file__).resolve().parents[2]

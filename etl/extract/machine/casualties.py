@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.machine import lexicon
-from etl.resolve.quantities import Quantity, QuantityError, parse_figure
+from etl.core.quantities import Quantity, QuantityError, parse_figure
 
 _STOPWORDS = {"were", "was", "had", "have", "has", "are", "is", "be", "been", "being", "in", "on", "at", "by", "from",
               "to", "and", "or", "who", "that", "which", "with", "for", "as", "into", "across", "after", "before",

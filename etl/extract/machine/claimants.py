@@ -18,7 +18,8 @@ from rapidfuzz import fuzz, process
 
 from etl.extract.machine import lexicon
 from etl.ingest.reference import Source, vocabulary
-from etl.resolve.aliases import AliasIndex
+from etl.ingest.aliases import AliasIndex
+from etl.core.ids import slug
 from etl.settings import FUZZY_NAME_MIN_SCORE
 
 # Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
@@ -425,7 +426,7 @@ class ClaimantFinder:
     def _new_source(self, name: str, words: str) -> Source:
         name = " ".join(name.split()).strip(" ,.'’\"")
         name = name[0].upper() + name[1:] if name else name
-        source_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed-source"
+        source_id = slug(name, "unnamed-source")
         if source_id in self.sources:
             return self.sources[source_id]
         if source_id in self.added:

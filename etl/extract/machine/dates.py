@@ -2,7 +2,7 @@
 
 Finding is done here with patterns that need capitals for month and weekday names ("may" and
 "march" are verbs too) and a preposition or a year before a bare month; resolving is the
-warehouse's one date resolver (etl.resolve.dates), so machine and coded dates follow one rule.
+warehouse's one date resolver (etl.core.dates), so machine and coded dates follow one rule.
 """
 import calendar
 import re
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from etl.extract.machine import lexicon
-from etl.resolve.dates import DateError, DateRange, resolve
+from etl.core.dates import DateError, DateRange, resolve
 
 _MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept"] +
                                   [m + r"\." for m in calendar.month_abbr if m and m != "May"], key=len, reverse=True)) + r")"

@@ -10,7 +10,7 @@ except ImportError:  # a Python that moved them: every pattern is then tried eve
 
 import yaml
 
-from etl.resolve.quantities import hedges, number_words, vague_quantities
+from etl.core.quantities import hedges, number_words, vague_quantities
 from etl.settings import LEXICON_DIR
 
 LEXICON_FILE = LEXICON_DIR / "machine.yaml"

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from etl.extract.machine import lexicon
 from etl.extract.machine.text import Sentence
-from etl.resolve.aliases import AliasIndex, normal_key
+from etl.ingest.aliases import AliasIndex, normal_key
 from etl.settings import FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.

@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass
 
 from etl.ingest.documents import Document
-from etl.resolve.sentences import sentence_spans
+from etl.core.sentences import sentence_spans
 
 
 FACT_PARTS = ("headline", "body", "standfirst")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import yaml
 
-from etl.errors import BuildError
+from etl.core.errors import BuildError
 
 
 class Located(dict):

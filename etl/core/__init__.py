@@ -1,0 +1,1 @@
+"""What every stage shares: errors, files, YAML, ids, dates, quantities and sentences."""
