@@ -12,6 +12,7 @@ there is exactly one; otherwise it stays an undated event of its own.
 from datetime import timedelta
 
 from etl.ingest.reference import acled_types
+from etl.core import rows
 from etl.core.ids import stable_id
 from etl.settings import EVENT_MATCH_WINDOW_DAYS
 
@@ -89,6 +90,5 @@ def match_reports(reports: list[dict], coded_events: list[dict], places) -> tupl
                     seen.add((actor_id, role))
                     event_actors.append({"event_id": event_id, "actor_id": actor_id, "role": role})
     for report in reports:
-        report["report_id"] = stable_id("r", report["event_id"], report["doc_id"], report["source_id"], report["stance"],
-                                        report["char_start"])
+        report["report_id"] = rows.report_id(report)
     return reports, events, event_actors

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.core.errors import BuildError
-from etl.core.ids import stable_id
+from etl.core import rows
 from etl.ingest.documents import Document
 from etl.extract.coded import GROUP_DECISIONS
 from etl.ingest.aliases import AliasIndex
@@ -90,10 +90,7 @@ class _Resolver:
     def evidence(self, record) -> dict:
         line = record.line_of("quote")
         start, end = locate(self.doc, record["quote"], self.path, line, record.get("occurrence"))
-        sentence_start, sentence_end = sentence_of(self.doc, start, end)
-        row = {"evidence": self.doc.text[start:end], "char_start": start, "char_end": end,
-               "sentence": self.doc.text[sentence_start:sentence_end],
-               "sentence_start": sentence_start, "sentence_end": sentence_end,
+        row = {**rows.evidence(self.doc.text, start, end, *sentence_of(self.doc, start, end)),
                "claimant_text": None, "claimant_start": None, "claimant_end": None}
         claimant_quote = record.get("claimant_quote")
         if claimant_quote:
@@ -113,8 +110,7 @@ class _Resolver:
         except QuantityError as exc:
             self.fail(line, str(exc))
         locate_within(self.doc, text, span["char_start"], span["char_end"], self.path, line, "figure")
-        return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low,
-                "count_high": quantity.high, "approximate": quantity.approximate, "qualifier": quantity.qualifier}
+        return rows.figure(quantity, text)
 
     def common(self, record, method: str) -> dict:
         dates = self.when(record)
@@ -123,10 +119,7 @@ class _Resolver:
             "source_id": self.source(record),
             "event_id": record.get("event"),
             "place_id": self.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
-            "date_start": dates.start if dates else None,
-            "date_end": dates.end if dates else None,
-            "date_precision": dates.precision if dates else None,
-            "date_text": record.get("when"),
+            **rows.when(dates, record.get("when")),
             "method": method,
             "coded_at": f"{self.path.name}:{record.line}",
             "note": record.get("note"),
@@ -147,16 +140,14 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                 for kind in ("casualty", "event")}
     for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
         span = resolver.evidence(record)
-        row = {**resolver.common(record, method), **span, **resolver.figure(record, span),
-               "kind": record["kind"], "victim_group": record["victim_group"],
-               "victim_class": record["victim_class"], "comparison_group": record.get("comparison_group")}
-        row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], row["char_start"], row["char_end"], row["figure_text"])
-        facts.casualties.append(row)
+        facts.casualties.append(rows.casualty(
+            **resolver.common(record, method), **span, **resolver.figure(record, span),
+            kind=record["kind"], victim_group=record["victim_group"], victim_class=record["victim_class"],
+            comparison_group=record.get("comparison_group")))
     for record in data.get("counts") or []:
         span = resolver.evidence(record)
-        row = {**resolver.common(record, "coded"), **span, **resolver.figure(record, span), "what": record["what"]}
-        row["count_id"] = stable_id("n", doc.doc_id, row["what"], row["char_start"], row["char_end"])
-        facts.counts.append(row)
+        facts.counts.append(rows.counted_thing(**resolver.common(record, "coded"), **span,
+                                               **resolver.figure(record, span), what=record["what"]))
     for record, method in [(r, "coded") for r in data.get("events") or []] + reviewed["event"]:
         event_id = record["event"]
         if not isinstance(event_id, str) or not EVENT_SLUG.fullmatch(event_id):
@@ -174,15 +165,8 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
         for report in record["reports"]:
             span = resolver.evidence(report)
             report_dates = resolver.when(report) or dates
-            row = {
-                "event_id": event_id, "doc_id": doc.doc_id, "source_id": resolver.source(report),
-                "stance": report["stance"], **span,
-                "date_start": report_dates.start if report_dates else None,
-                "date_end": report_dates.end if report_dates else None,
-                "date_precision": report_dates.precision if report_dates else None,
-                "date_text": report.get("when", record.get("when")),
-                "method": method, "coded_at": f"{path.name}:{report.line}", "note": report.get("note"),
-            }
-            row["report_id"] = stable_id("r", event_id, doc.doc_id, row["source_id"], row["stance"], row["char_start"])
-            facts.reports.append(row)
+            facts.reports.append(rows.event_report(
+                event_id=event_id, doc_id=doc.doc_id, source_id=resolver.source(report), stance=report["stance"],
+                **span, **rows.when(report_dates, report.get("when", record.get("when"))),
+                method=method, coded_at=f"{path.name}:{report.line}", note=report.get("note")))
     return facts
