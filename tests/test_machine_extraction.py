@@ -249,3 +249,21 @@ def test_a_toll_counted_since_a_day_runs_until_the_story_was_written():
     since, = find_dates(text, 0, len(text), published, None)
     assert (since.text, since.dates.start, since.dates.end) == ("since 1 December", date(2015, 12, 1), date(2015, 12, 1))
     assert (since.until_published.start, since.until_published.end) == (date(2015, 12, 1), date(2016, 1, 14))
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("Government troops shelled villages near Idlib, Syria, on Monday.", "syrian-military-source"),
+    ("Coalition jets struck a market in Saada, Yemen, on Monday.", None),
+])
+def test_a_generic_speaker_is_the_reference_source_only_in_an_article_about_its_country(tmp_path, setting, expected):
+    # The reference's "Syrian military source" has the alias "a military source": in a story about
+    # Yemen those words name a new source of their own, not the Syrian army's.
+    text = f"Strikes kill 12\n\n{setting} Twelve fighters were killed in the clashes, a military source said.\n"
+    catalog = "- file: w.txt\n  outlet: Reuters\n  published: 2016-05-10\n"
+    with duckdb.connect(str(build_one_document(tmp_path, "w.txt", text, catalog)), read_only=True) as db:
+        claimants = rows(db, "SELECT source_id FROM casualties WHERE figure_text = 'Twelve'")
+    assert claimants, "the toll is found"
+    if expected:
+        assert claimants == [(expected,)]
+    else:
+        assert claimants[0][0] != "syrian-military-source"
