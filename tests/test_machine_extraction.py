@@ -267,3 +267,13 @@ def test_a_generic_speaker_is_the_reference_source_only_in_an_article_about_its_
         assert claimants == [(expected,)]
     else:
         assert claimants[0][0] != "syrian-military-source"
+
+
+def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path):
+    text = ("Monitor counts 60 dead\n\nThe monitor documented 60 deaths on Tuesday. Idlib: 30; Aleppo: 20; "
+            "Hama: 6; Deir Ezzor: 4.\n")
+    catalog = "- file: w.txt\n  outlet: Reuters\n  published: 2016-05-10\n"
+    with duckdb.connect(str(build_one_document(tmp_path, "w.txt", text, catalog)), read_only=True) as db:
+        placed = dict(rows(db, "SELECT figure_text, place_id FROM casualties WHERE figure_text IN ('30', '20', '6', '4')"))
+    assert placed == {"30": "idlib-governorate", "20": "aleppo-governorate", "6": "hama-governorate",
+                      "4": "deir-ez-zor-governorate"}
