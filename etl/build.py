@@ -14,6 +14,7 @@ from etl.extract.coded import read_fact_file
 from etl.extract.machine import MachineFacts, extract_document, extractor_digest
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.reference import Reference, Source, read_reference, vocabulary
+from etl.load.quotes_only import write_quotes_only
 from etl.load.warehouse import contract_digest, write_warehouse
 from etl.ingest import aliases as aliases_module
 from etl.ingest.aliases import AliasIndex
@@ -274,5 +275,6 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
                                                for name, rows in compared.items()))
     _progress(f"writing {db_path}")
     write_warehouse(db_path, tables)
+    write_quotes_only(db_path)
     cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
     return BuildResult({name: len(rows) for name, rows in tables.items()}, warnings)
