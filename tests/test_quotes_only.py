@@ -1,10 +1,12 @@
 """The quotes-only warehouse: written by the build beside the warehouse, holding the warehouse's
-quotes and nothing more of its articles."""
+quotes and nothing more of its articles; the dashboard reads it and never makes it."""
 import shutil
 
 import duckdb
 import pytest
 
+from dashboard.sql_quotes_only import quotes_only_path as where_the_dashboard_looks
+from dashboard.sql_worker import run_query
 from etl.core.errors import BuildError
 from etl.load.quotes_only import quotes_only_path, write_quotes_only
 
@@ -27,8 +29,9 @@ def copy(seed_db):
     connection.close()
 
 
-def test_the_build_writes_the_copy_beside_the_warehouse(seed_db):
+def test_the_build_writes_the_copy_beside_the_warehouse_where_the_dashboard_looks(seed_db):
     assert quotes_only_path(seed_db) == seed_db.with_name("seeds.quotes-only.duckdb")
+    assert where_the_dashboard_looks(seed_db) == quotes_only_path(seed_db)
     assert quotes_only_path(seed_db).is_file()
     assert [p.name for p in seed_db.parent.iterdir() if p.name.startswith(".")] == []  # no temporary left
 
@@ -95,3 +98,31 @@ def test_a_reader_of_the_copy_keeps_it_while_a_new_one_replaces_it(seed_db, tmp_
         assert rows(reader, "SELECT count(*) FROM documents") == [(5,)]
     with duckdb.connect(str(quotes_only_path(warehouse)), read_only=True) as reader:
         assert rows(reader, "SELECT count(*) FROM documents") == [(4,)]
+
+
+# --- The dashboard reads the copy, never makes it ------------------------------------------------------
+
+@pytest.fixture
+def warehouse(seed_db, tmp_path):
+    path = tmp_path / "w.duckdb"
+    shutil.copy(seed_db, path)
+    return path
+
+
+def test_without_a_copy_the_sql_page_says_how_to_build_it_and_builds_nothing(warehouse):
+    result = run_query("SELECT count(*) FROM documents", warehouse=warehouse, quotes_only=True)
+    assert result.table is None
+    assert "w.quotes-only.duckdb is missing beside w.duckdb" in result.error
+    assert f"`python -m etl build --db {warehouse}`" in result.error
+    assert sorted(p.name for p in warehouse.parent.iterdir()) == ["w.duckdb"]
+    assert run_query("SELECT count(*) AS n FROM documents", warehouse=warehouse, quotes_only=False).ok
+
+
+def test_a_copy_from_another_build_is_not_queried(seed_db, warehouse):
+    shutil.copy(quotes_only_path(seed_db), quotes_only_path(warehouse))
+    assert run_query("SELECT count(*) AS n FROM documents", warehouse=warehouse, quotes_only=True).ok
+    with duckdb.connect(str(quotes_only_path(warehouse))) as other_build:
+        other_build.execute("UPDATE build_info SET value = 'another corpus' WHERE key = 'inputs_sha256'")
+    result = run_query("SELECT count(*) AS n FROM documents", warehouse=warehouse, quotes_only=True)
+    assert result.table is None and "is not from the same build as the warehouse" in result.error
+    assert f"`python -m etl build --db {warehouse}`" in result.error
