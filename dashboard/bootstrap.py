@@ -9,11 +9,11 @@ that is not a warehouse of this project at all is never written over: the page s
 """
 from functools import lru_cache
 
-import duckdb
 import streamlit as st
 
 from dashboard import settings
-from dashboard.data import open_warehouse, warehouse_signature
+from dashboard.data import warehouse_signature
+from dashboard.warehouse_file import build_info
 from etl.build import MACHINE_ONLY_MODE, build
 from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
@@ -23,13 +23,7 @@ from etl.settings import REFERENCE_DIR
 def _recorded(signature: tuple[str, int, int]) -> dict[str, str] | None:
     """build_info of the warehouse file with this signature; None when the file has no such table (not a
     warehouse). Other errors (a lock held by a writer, a newer DuckDB's file) are raised as they are."""
-    connection = open_warehouse(signature[0])
-    try:
-        return dict(connection.execute("SELECT key, value FROM build_info").fetchall())
-    except duckdb.CatalogException:
-        return None
-    finally:
-        connection.close()
+    return build_info(signature[0])
 
 
 def _on_disk() -> tuple[str, int, int]:

@@ -40,7 +40,7 @@ CONNECTION_CONFIG = {
 
 # --- SQL box budgets -------------------------------------------------------------------------------
 # What one query typed into the SQL page may use. The page is meant for a public deployment: every
-# query runs in a short-lived worker process (dashboard/sql_runner.py) so that no query, however
+# query runs in a short-lived worker process (dashboard/sql_worker.py) so that no query, however
 # written, can slow down or break the pages other people are reading. Each value can be overridden
 # by the environment variable named beside it.
 SQL_TIME_LIMIT_SECONDS = float(os.environ.get("CONFLICT_SQL_TIME_LIMIT_SECONDS", "5"))

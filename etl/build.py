@@ -13,6 +13,7 @@ from etl.ingest.aliases import AliasIndex
 from etl.ingest.documents import Document, read_corpus
 from etl.ingest.outlets import UNKNOWN_OUTLET, extraction_context
 from etl.ingest.reference import Reference, Source, read_reference
+from etl.load.quotes_only import write_quotes_only
 from etl.load.warehouse import contract_digest, write_warehouse
 from etl.resolve.comparison import resolve_groups
 from etl.resolve.mentions import mentions_and_parts
@@ -145,5 +146,6 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
                                                for name, rows in compared.items()))
     _progress(f"writing {db_path}")
     write_warehouse(db_path, tables)
+    write_quotes_only(db_path)
     cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
     return BuildResult({name: len(rows) for name, rows in tables.items()}, warnings)
