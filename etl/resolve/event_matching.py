@@ -1,7 +1,7 @@
 """Machine event reports -> events: the same happening reported in several documents (or twice
 in one) becomes one event with several reports.
 
-Rule (README "Machine extraction"), like the space-and-time windows of event-matching tools
+Rule (docs/extraction/README.md), like the space-and-time windows of event-matching tools
 such as meltt and xSub: two reports are of one event when they have the same ACLED event type
 and sub-event type, the same place, and date ranges that overlap once each is widened by
 EVENT_MATCH_WINDOW_DAYS; actors are not required to agree (reports often name only one side)

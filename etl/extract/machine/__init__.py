@@ -1,6 +1,6 @@
 """The machine extractor: one document in, its facts out, each with the text it came from.
 
-Rule-based and offline (README "Machine extraction"): sentences of the article parts; figures
+Rule-based and offline (docs/extraction/README.md): sentences of the article parts; figures
 that count people become casualty claims with bounds by the warehouse's contract; speech
 patterns give the claimant; date expressions are resolved against the publication date; alias
 lookup (then a fuzzy match) gives places and actors; trigger words give ACLED-typed event

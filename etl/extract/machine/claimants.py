@@ -1,6 +1,6 @@
 """Who says it: the claimant of a figure or report, found in its sentence.
 
-Patterns, tried in order (README "Machine extraction"):
+Patterns, tried in order (docs/extraction/README.md):
   1. "according to X" (and "citing X", "X's figures" ...);
   2. a quotation followed by "said X" / "X said";
   3. "X said/reported/claimed/told ..." with X the words before the speech verb;
