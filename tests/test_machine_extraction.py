@@ -277,3 +277,12 @@ def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path
         placed = dict(rows(db, "SELECT figure_text, place_id FROM casualties WHERE figure_text IN ('30', '20', '6', '4')"))
     assert placed == {"30": "idlib-governorate", "20": "aleppo-governorate", "6": "hama-governorate",
                       "4": "deir-ez-zor-governorate"}
+
+
+def test_the_parts_of_a_toll_are_of_the_toll_s_days(tmp_path):
+    text = ("Monitor counts the war's dead\n\nBetween 1 March 2022 and 31 May 2023 the mission recorded 900 "
+            "civilians killed. Of those killed: 500 men, 300 women and 100 children.\n")
+    catalog = "- file: w.txt\n  outlet: Reuters\n  published: 2023-06-10\n"
+    with duckdb.connect(str(build_one_document(tmp_path, "w.txt", text, catalog)), read_only=True) as db:
+        days = set(rows(db, "SELECT date_start, date_end FROM casualties WHERE figure_text IN ('900', '500', '300', '100')"))
+    assert days == {(date(2022, 3, 1), date(2023, 5, 31))}
