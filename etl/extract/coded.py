@@ -1,7 +1,7 @@
 """The coded-fact file (seeds/facts/<document stem>.yaml): its reader, which checks its shape, and its
 writer, which appends a review decision to it.
 
-The format is in the README ("Coded facts"). Values are checked against the closed
+The format is in docs/codebook.md. Values are checked against the closed
 vocabularies here; names, quotes, dates and figures are resolved in etl.resolve.facts.
 """
 import math
@@ -26,7 +26,7 @@ EVENT_FIELDS = {"event", "type", "sub_type", "summary", "when", "anchor", "place
 REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
 ACTOR_FIELDS = {"actor", "role"}
 FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note", "machine_facts", "review"}
-# A review decision on a machine fact (written by the dashboard's review page, README "Review").
+# A review decision on a machine fact (written by the dashboard's review page, docs/codebook.md).
 REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record",
                  "claim", "claims", "group", "new_group"}
 DECISIONS = ("accept", "correct", "add", "reject", "move", "split")
