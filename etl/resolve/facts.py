@@ -25,6 +25,21 @@ _ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
 _NO_PUBLICATION_DATE = DateRange(date.min, date.min, "day")
 
 
+def resolve_when(doc: Document, expression, anchor_day: date | None = None) -> DateRange:
+    """The days a fact's `when` stands for: an explicit date or range as the coder wrote it, or words of
+    the text resolved against the document's publication date. The one date rule of coded and reviewed
+    facts (the review page previews a date with it); a DateError says why a `when` does not resolve."""
+    expression = str(expression)
+    explicit = _ISO.fullmatch(expression)
+    if not explicit and expression not in doc.text:
+        raise DateError(f"date expression {expression!r} does not occur in {doc.file}")
+    if not explicit and doc.published_on is None:
+        raise DateError(f"{doc.file} has no publication date to resolve {expression!r} against")
+    published = DateRange(doc.published_on, doc.published_until, doc.published_precision) \
+        if doc.published_on else _NO_PUBLICATION_DATE
+    return resolve(expression, published, anchor_day)
+
+
 @dataclass
 class DocumentFacts:
     casualties: list[dict] = field(default_factory=list)
@@ -76,14 +91,8 @@ class _Resolver:
             anchor_day = date.fromisoformat(str(anchor)) if anchor else None
         except ValueError:
             self.fail(record.line_of("anchor"), f"anchor {anchor!r} is not a real YYYY-MM-DD date")
-        if not _ISO.fullmatch(str(expression)) and str(expression) not in self.doc.text:
-            self.fail(line, f"date expression {expression!r} does not occur in {self.doc.file}")
-        if self.doc.published_on is None and not _ISO.fullmatch(str(expression)):
-            self.fail(line, f"{self.doc.file} has no publication date to resolve {expression!r} against")
-        published = DateRange(self.doc.published_on, self.doc.published_until, self.doc.published_precision) \
-            if self.doc.published_on else _NO_PUBLICATION_DATE
         try:
-            return resolve(str(expression), published, anchor_day)
+            return resolve_when(self.doc, expression, anchor_day)
         except DateError as exc:
             self.fail(line, str(exc))
 
