@@ -287,3 +287,14 @@ def test_the_parts_of_a_toll_are_of_the_toll_s_days(tmp_path):
             "civilians killed. Of those killed: 500 men, 300 women and 100 children.\n")
     days = set(_wire_claims(tmp_path, text, "2023-06-10", "date_start, date_end", ["900", "500", "300", "100"]))
     assert days == {(date(2022, 3, 1), date(2023, 5, 31))}
+
+
+def test_a_speaker_is_found_past_a_relative_clause_and_a_body_is_not_a_person_named_before(tmp_path):
+    text = ("Clashes in Mosul\n\nA security official who spoke on condition of anonymity said at least 25 militants "
+            "were killed. A police officer said 12 civilians died. The ministry, which gives daily figures, said "
+            "40 soldiers were wounded.\n")
+    said = {figure: (words, source) for figure, words, source in _wire_claims(
+        tmp_path, text, "2017-07-06", "figure_text, claimant_text, source_id", ["at least 25", "12", "40"])}
+    assert {figure: words for figure, (words, _) in said.items()} == {
+        "at least 25": "A security official", "12": "A police officer", "40": "The ministry"}
+    assert said["40"][1] != said["12"][1], "the ministry is not the police officer of the sentence before"

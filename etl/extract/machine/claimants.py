@@ -104,6 +104,14 @@ class ClaimantFinder:
                                               else verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
+        relatives = [n for n, m in enumerate(stops) if m.group().lower() in ("who", "which")]
+        if relatives and relatives[-1] < len(stops) - 1 and not self._speaker_like(phrase):
+            # "A security official who spoke on condition of anonymity said": a relative clause
+            # with words of its own ("on", "to") between the speaker and the verb
+            number = relatives[-1]
+            head = window[stops[number - 1].end() if number else 0:stops[number].start()]
+            if self._speaker_like(head) and len(head.split()) <= 8:
+                return self._subject_before_aside(text, begin, begin + stops[number].start())
         if len(stops) >= 1 and stops[-1].group().lower() in ("at", "on", "in a", "who", "which", "that") \
                 and not self._speaker_like(phrase):
             earlier = stops[-2].end() if len(stops) >= 2 else 0
@@ -132,6 +140,8 @@ class ClaimantFinder:
         pieces before the verb (a relative clause skipped), a proper name or a known source wins,
         else the first piece."""
         cuts = [begin + 0] + [begin + m.end() for m in re.finditer(",", text[begin:verb_start])]
+        if text[cuts[-1]:verb_start].strip():  # words after the last comma, up to the verb or aside
+            cuts.append(verb_start)
         pieces = []
         for left, right in zip(cuts[:-1], cuts[1:]):
             piece = text[left:right - 1] if text[right - 1] == "," else text[left:right]
@@ -275,7 +285,7 @@ class ClaimantFinder:
         # that source; only a bare pronoun or description carries the speaker named before.
         known = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare), words)
         if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
-            carried = self._carried(bare.lower())
+            carried = self._carried((words.strip() if self.pronoun.match(words.strip()) else bare).lower())
             if carried is not None:
                 return Claimant(carried.source_id, words, start, end, carried=True)
             if bare.lower() in _BARE_PRONOUNS:
@@ -294,7 +304,9 @@ class ClaimantFinder:
         pronoun, the last body for "it" and a description, else whoever spoke last."""
         if pronoun in _PERSONAL:
             return self.last_person or self.last
-        if pronoun in _IMPERSONAL or not pronoun.startswith(("they", "he", "she")):
+        if pronoun in _IMPERSONAL and pronoun != "it":
+            return self.last_body  # "the ministry" is no person named before: else its words name it
+        if not pronoun.startswith(("they", "he", "she")):
             return self.last_body or self.last
         return self.last
 
@@ -513,7 +525,9 @@ _PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "t
              "the general", "the colonel", "the witness", "the resident", "the medic", "the officer"}
 _IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
 _PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"
-                           r"minister|governor|colonel|general|resident|witness|he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
+                           r"minister|governor|colonel|general|resident|witness|officer|police(?:man|woman)|soldier|"
+                           r"medic|paramedic|nurse|survivor|correspondent|reporter|journalist|mother|father|man|woman|"
+                           r"he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(r"\b(?:ministry|observatory|agency|group|army|committee|council|office|command|organi[sz]ation|"
                          r"network|media|television|tv|news|monitor|coalition|forces|government|department|service|"
                          r"centre|center|union|fund|programme|program|unicef|unhcr|ocha|un)\b", re.IGNORECASE)
