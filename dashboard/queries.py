@@ -561,3 +561,18 @@ def review_group_claims() -> pd.DataFrame:
         FROM claims c JOIN comparison_members m USING (casualty_id)
         ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
     """)
+
+
+# --- Dates as precisely as they are known ------------------------------------------------------
+
+def claim_dates(casualty_ids: tuple[str, ...]) -> pd.DataFrame:
+    """When each claim was published and the day its figure refers to, each with its precision."""
+    return _run("""
+        SELECT casualty_id, published_on, published_precision, as_of, as_of_precision
+        FROM claims WHERE list_contains(?, casualty_id)
+    """, list(casualty_ids))
+
+
+def document_dates() -> pd.DataFrame:
+    """Each document's publication day and its precision (a document may be known only to the month)."""
+    return _run("SELECT doc_id, published_on, published_precision FROM documents")

@@ -1,6 +1,9 @@
 """Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
+import json
 import os
+import re
 import shutil
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -8,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, settings, small_map
+from dashboard.formatting import published_column, when
 from dashboard.pages import BY_NAME, PAGES
 from etl.build import build
 from etl.load.warehouse import contract_digest
@@ -325,3 +329,54 @@ def test_every_listed_page_opens_with_the_shared_filters_where_the_list_says(ope
         app = open_page(page.name)
         assert [t.value for t in app.title][:1] == [page.heading], page.name
         assert bool(app.sidebar.multiselect) == page.filters, page.name
+
+
+def test_dates_are_written_one_way_and_never_more_precisely_than_known():
+    assert when(date(2013, 8, 4)) == "4 Aug 2013"  # no leading zero
+    assert when(date(2013, 8, 4), date(2013, 8, 5), "day") == "4–5 Aug 2013"
+    assert when(date(2013, 5, 19), date(2013, 6, 4)) == "19 May – 4 Jun 2013"
+    assert when(date(2012, 12, 30), date(2013, 1, 2)) == "30 Dec 2012 – 2 Jan 2013"
+    assert when(date(2013, 8, 1), None, "month") == "Aug 2013"
+    assert when(date(2013, 8, 1), date(2013, 8, 31)) == "Aug 2013"
+    assert when(date(2013, 1, 1), date(2013, 12, 31), "year") == "2013"
+    assert when(None) == "undated"
+    assert published_column([date(2013, 5, 1), date(2013, 5, 20)], ["month", "day"]) == ["May 2013", "20 May 2013"]
+
+
+def shown_headers(table) -> list[str]:
+    """The headers a reader sees over a table: each column's label, else its name; hidden ones left out."""
+    config = json.loads(table.proto.columns or "{}")
+    return [config.get(str(c), {}).get("label") or str(c) for c in table.value.columns
+            if not config.get(str(c), {}).get("hidden")]
+
+
+def test_no_table_on_any_page_shows_a_raw_column_name(open_page, db):
+    views = [(page.name, page.opened_with) for page in PAGES if page.name not in ("sql", "review")] + [
+        ("claims", {"section": section}) for section in ("track-record", "contested", "matrix")] + [
+        ("claims", {"claim": claim_id(db, "40,000")}), ("claims", {"section": "track-record", "record": "globalpost|trapped|civilians"}),
+        ("documents", {"read": "002_996f98365809a89b"})]
+    seen = 0
+    for name, params in views:
+        for table in open_page(name, **params).dataframe:
+            seen += 1
+            raw = [h for h in shown_headers(table) if re.fullmatch(r"[a-z]+(_[a-z]+)+", h)]
+            assert not raw, (name, params, raw)
+    assert seen >= 15
+
+
+def test_a_document_known_only_to_the_month_shows_no_day(open_page):
+    # Atlantic Sentinel's article (000) is dated May 2013: its claim's publication in the toll's steps
+    # and its reports of an event say the month, where a day would claim more than is known.
+    app = open_page("claims", group="civilians inside Qusayr")
+    steps = frame(app, "as_of_step").set_index("outlet")
+    assert steps.loc["Atlantic Sentinel", "published_on"] == "May 2013"
+    assert steps.loc["NOW Lebanon", "published_on"] == "20 May 2013"
+    reports = frame(open_page("timeline", event="qusayr-encircled-2013-05"), "stance").set_index("outlet")
+    assert reports.loc["Atlantic Sentinel", "published_on"] == "May 2013"
+
+
+def test_the_map_writes_each_events_day_without_a_leading_zero(open_page):
+    places = frame(open_page("map"), "what_happened").set_index("name")
+    assert places.loc["Latakia Governorate", "what_happened"].startswith("4 Aug 2013: ")
+    assert places.loc["Baniyas", "what_happened"].startswith("May 2013: ")
+    assert not re.search(r"\b0\d [A-Z][a-z]{2} \d{4}", "\n".join(places.what_happened))
