@@ -1,5 +1,6 @@
 """Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
 import json
+import math
 import os
 import re
 import shutil
@@ -10,7 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, settings, small_map
+from dashboard import charts, map_view, settings, small_map
+from dashboard.declutter import CHAR_WIDTH, Mark, place_names
 from dashboard.formatting import published_column, when
 from dashboard.pages import BY_NAME, PAGES
 from etl.build import build
@@ -380,3 +382,67 @@ def test_the_map_writes_each_events_day_without_a_leading_zero(open_page):
     assert places.loc["Latakia Governorate", "what_happened"].startswith("4 Aug 2013: ")
     assert places.loc["Baniyas", "what_happened"].startswith("May 2013: ")
     assert not re.search(r"\b0\d [A-Z][a-z]{2} \d{4}", "\n".join(places.what_happened))
+
+
+def _name_boxes(marks, offsets, font_px):
+    return {m.name: (m.x + dx - CHAR_WIDTH * font_px * len(m.name) / 2, m.y + dy - font_px / 2,
+                     m.x + dx + CHAR_WIDTH * font_px * len(m.name) / 2, m.y + dy + font_px / 2)
+            for m, offset in zip(marks, offsets) if offset for dx, dy in [offset]}
+
+
+def _overlapping(boxes: dict) -> list[tuple[str, str]]:
+    items = list(boxes.items())
+    return [(a, b) for i, (a, p) in enumerate(items) for b, q in items[i + 1:]
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+def test_a_crowd_of_places_names_the_busiest_and_no_name_sits_on_another():
+    # Twelve villages within a few pixels of al-Qusayr, busiest first, and a town well apart.
+    crowd = [Mark(300 + 4 * (i % 4), 200 + 4 * (i // 4), 12 if i == 0 else 4, f"village {i}") for i in range(12)]
+    marks = crowd + [Mark(500, 100, 5, "Baniyas")]
+    offsets = place_names(marks, 15)
+    named = _name_boxes(marks, offsets, 15)
+    assert "village 0" in named and "Baniyas" in named  # the busiest of the crowd, and the town apart
+    assert len(named) < len(marks) and not _overlapping(named)
+    # Its name goes beside its circle, not on it.
+    assert offsets[0] == (0, -(12 + 3 + 15 / 2))
+
+
+def test_the_map_page_names_places_apart_on_the_seeds(open_page):
+    app = open_page("map")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    texts = next(layer for layer in deck["layers"] if layer["@@type"] == "TextLayer")["data"]
+    named = [t for t in texts if t["label"]]
+    assert {"al-Qusayr", "Baniyas", "Aleppo"} <= {t["label"] for t in named}
+    assert len(named) < len(texts)  # the villages around al-Qusayr are left to the hover
+    places = pd.DataFrame(texts)
+    view = deck["initialViewState"]
+    marks = [Mark(x, y, r, n) for x, y, r, n in zip(*_projected(places, view))]
+    assert not _overlapping(_name_boxes(marks, [o if t["label"] else None for o, t in
+                                                zip(places.label_offset, texts)], map_view.FONT_PX))
+
+
+def _projected(places, view):
+    """Pixels of each place at the map's first view, as deck.gl draws them (Web Mercator, 512 px at zoom 0)."""
+    world = 512 * 2 ** view["zoom"]
+
+    def y(lat):
+        return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
+    xs = [(lon + 180) / 360 * world for lon in places.longitude]
+    ys = [y(lat) for lat in places.latitude]
+    radii = [r / (40_075_016.686 * math.cos(math.radians(lat)) / world) for r, lat in zip(places.radius, places.latitude)]
+    return xs, ys, radii, places.name
+
+
+def test_the_overview_map_names_the_busiest_of_a_crowd_and_no_name_on_another():
+    places = pd.DataFrame({"name": [f"village {i}" for i in range(12)] + ["Baniyas"],
+                           "latitude": [34.56 + 0.01 * (i // 4) for i in range(12)] + [35.18],
+                           "longitude": [36.57 + 0.01 * (i % 4) for i in range(12)] + [35.94],
+                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13})
+    picture = small_map.svg(places, charts.EVENT_TYPE_COLORS)
+    names = re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)</text>', picture)
+    assert {"village 0", "Baniyas"} <= {n for _, _, n in names} and len(names) < len(places)
+    boxes = {n: (float(x) - CHAR_WIDTH * small_map.LABEL_PX * len(n) / 2, float(y) - small_map.LABEL_PX / 2,
+                 float(x) + CHAR_WIDTH * small_map.LABEL_PX * len(n) / 2, float(y) + small_map.LABEL_PX / 2)
+             for x, y, n in names}
+    assert not _overlapping(boxes)
