@@ -4,7 +4,7 @@ import plotly.express as px
 import streamlit as st
 
 from dashboard import filters, links, queries, tables
-from dashboard.formatting import when
+from dashboard.formatting import published_column, when
 
 st.title("Actors")
 chosen = filters.current()
@@ -54,9 +54,14 @@ else:
     st.caption("Cells count the events both actors take part in (on either side).")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_mentions_by_document()
+mentions = queries.actor_mentions_per_document()
 mentions = mentions[mentions.actor.isin(actors.name)]
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:
-    tables.show(mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0).reset_index())
+    mentions["document"] = [f"{outlet} {day}" for outlet, day in
+                            zip(mentions.outlet, published_column(mentions.published_on, mentions.published_precision))]
+    # Columns in the order the documents were published (the pivot would sort their names).
+    order = list(dict.fromkeys(mentions.sort_values(["published_on", "doc_id"]).document))
+    square = mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0, aggfunc="sum")
+    tables.show(square[order].reset_index())

@@ -576,3 +576,15 @@ def claim_dates(casualty_ids: tuple[str, ...]) -> pd.DataFrame:
 def document_dates() -> pd.DataFrame:
     """Each document's publication day and its precision (a document may be known only to the month)."""
     return _run("SELECT doc_id, published_on, published_precision FROM documents")
+
+
+def actor_mentions_per_document() -> pd.DataFrame:
+    """How often the articles name each actor, per document, with the document's date and its precision
+    (the page writes the date; supersedes actor_mentions_by_document, whose label wrote every date as a day)."""
+    return _run("""
+        SELECT a.name AS actor, d.doc_id, coalesce(d.outlet, d.doc_id) AS outlet, d.published_on,
+               d.published_precision, count(*) AS mentions
+        FROM mentions m JOIN actors a ON a.actor_id = m.entity_id JOIN documents d USING (doc_id)
+        WHERE m.entity_kind = 'actor'
+        GROUP BY ALL ORDER BY actor, d.published_on NULLS LAST, d.doc_id
+    """)
