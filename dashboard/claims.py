@@ -172,6 +172,7 @@ def matrix_section() -> None:
     claims["topic"] = claims.comparison_group.fillna(claims.kind + ": " + claims.victim_group)
     matrix = claims.pivot_table(index=["claimant", "alignment"], columns="topic", values="range_text",
                                 aggfunc=lambda values: "; ".join(values)).reset_index()
+    matrix = matrix.fillna("")  # a claimant silent on a quantity: an empty cell, not the word None
     tables.show(matrix)
 
 
