@@ -137,9 +137,11 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
             # Drawn past the plot's edge where need be: the top row's figure sits in the margin above.
             text=[f"{v:,.0f}" for v in known], textposition="top center", cliponaxis=False,
         ))
-    figure.update_layout(height=120 + 48 * len(claims),
-                         margin=dict(l=RANGE_LABEL_MARGIN_PX, r=30, t=30, b=10),
-                         xaxis=dict(title="figure", range=[0, top], tickformat=","), legend_title_text="alignment")
+    # The legend above the plot, not beside it: the open-ended bars run to the plot's right edge.
+    figure.update_layout(height=140 + 48 * len(claims),
+                         margin=dict(l=RANGE_LABEL_MARGIN_PX, r=30, t=50, b=10),
+                         xaxis=dict(title="figure", range=[0, top], tickformat=","), legend_title_text="alignment",
+                         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
     figure.update_yaxes(tickmode="array", tickvals=list(range(len(labels))), ticktext=labels,
                         range=[len(labels) - 0.5, -0.5], automargin=False, showgrid=False, zeroline=False)
     return figure

@@ -1,4 +1,5 @@
 """Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
+import html
 import json
 import math
 import os
@@ -448,3 +449,21 @@ def test_the_overview_map_names_the_busiest_of_a_crowd_and_no_name_on_another():
                  float(x) + CHAR_WIDTH * small_map.LABEL_PX * len(n) / 2, float(y) + small_map.LABEL_PX / 2)
              for x, y, n in names}
     assert not _overlapping(boxes)
+
+
+def test_a_range_chart_keeps_its_width_beside_long_claimant_names():
+    long_name = "General Coordination of Displaced Persons and Refugees in the Northern Countryside"
+    claims = pd.DataFrame({
+        "claimant": [long_name, long_name, "UN"], "outlet": ["NOW Lebanon"] * 3,
+        "as_of_text": ["5 Jun 2013"] * 3, "count_low": [130, 13, 80_000], "count_high": [None, None, 80_000],
+        "value_high": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
+        "figure_text": ["at least 130", "at least 13", "80,000"], "range_text": ["130 or more", "13 or more", "80,000"]})
+    figure = charts.claim_ranges(claims)
+    ticks = figure.layout.yaxis.ticktext
+    assert len(ticks) == 3  # two claims of one claimant on one day keep a row each
+    assert all(len(html.unescape(line)) <= charts.RANGE_LABEL_CHARS for tick in ticks for line in tick.split("<br>"))
+    # The labels stay in their fixed margin, so the plot keeps the rest of the width.
+    assert figure.layout.margin.l == charts.RANGE_LABEL_MARGIN_PX and figure.layout.yaxis.automargin is False
+    assert any(long_name in (trace.hovertext or "") for trace in figure.data)  # the whole name on hover
+    # Figures above the top row are drawn past the plot's edge, not cut by it.
+    assert all(t.cliponaxis is False for t in figure.data if t.mode == "markers+text")
