@@ -22,6 +22,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import settings
+from dashboard.warehouse_file import open_warehouse
 
 
 _PINNED = "warehouse_pinned_for_this_run"
@@ -54,21 +55,6 @@ def warehouse_signature(path: Path | None = None) -> tuple[str, int, int]:
     """The warehouse this run reads: the pinned one (in a script run that pinned it), else the file there is."""
     pinned = _pinned() if path is None else None
     return pinned[0] if pinned else _file_signature(path or settings.WAREHOUSE)
-
-
-def open_warehouse(path: str) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the warehouse file with everything outside it locked away."""
-    config = dict(settings.CONNECTION_CONFIG)
-    # These two would forbid the ATTACH itself: they are set right after it, then locked.
-    late = {key: config.pop(key) for key in ("enable_external_access", "lock_configuration") if key in config}
-    connection = duckdb.connect(":memory:", config=config)
-    escaped = path.replace("'", "''")
-    connection.execute(f"ATTACH '{escaped}' AS warehouse (READ_ONLY)")
-    connection.execute("USE warehouse")
-    for key in ("enable_external_access", "lock_configuration"):
-        if key in late:
-            connection.execute(f"SET {key} = {str(late[key]).lower()}")
-    return connection
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

@@ -1,20 +1,22 @@
 """What a page shows, to take away in the field's formats; and what ACLED and UCDP coded for an event.
 
-The files are made by the same code as `python -m etl export` (etl/export), from the page's own
-filters, only when the reader clicks: a page run pays nothing for them. The notes read the views
+The files are made by `python -m etl export` itself, run as a command from the page's own filters,
+only when the reader clicks: a page run pays nothing for them, and a download is the command line's
+file byte for byte. The notes read the views
 `event_reference_codings` and `reference_matches`, filled when the warehouse was built with
 `--compare-with` (a reader's own ACLED or UCDP file); without such a file the pages show no note.
 """
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import open_warehouse, query, warehouse_signature
-from etl.export.filters import ExportFilters
-from etl.export.formats import FORMATS
-from etl.export.writer import render
+from dashboard import settings
+from dashboard.data import query, warehouse_signature
+from dashboard.filters import Filters
+from etl import review
 
 FILE_NAMES = {"acled": "acled-compatible.csv", "ucdp": "ucdp-ged-compatible.csv", "airwars": "airwars-style-ranges.csv",
               "events-geojson": "events.geojson", "places-geojson": "places.geojson", "claims": "claims.csv"}
@@ -31,23 +33,17 @@ def _base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
 
 
-def _export_filters(filters, until: date | None) -> ExportFilters:
+def _export_filters(filters: Filters, until: date | None) -> Filters:
     date_to = filters.date_to
     if until is not None:  # the map replayed to a day shows what had happened by then
         date_to = min(date_to, until) if date_to else until
-    return ExportFilters(filters.date_from, date_to, tuple(filters.places), tuple(filters.actors),
-                         tuple(filters.alignments), tuple(filters.documents))
+    return replace(filters, date_to=date_to)
 
 
-def _maker(fmt: str, filters: ExportFilters, signature: tuple, base_url: str):
+def _maker(fmt: str, filters: Filters, signature: tuple, base_url: str):
     """The file, made when the reader clicks (on Streamlit's download thread, outside the page's run)."""
     def make() -> bytes:
-        connection = open_warehouse(signature[0])
-        try:
-            rendered = render(connection, fmt, filters, base_url)
-        finally:
-            connection.close()
-        return rendered.data
+        return review.export(signature[0], fmt, filters, base_url, settings.EXPORT_TIMEOUT_SECONDS)
     return make
 
 
@@ -65,8 +61,8 @@ def control(formats: tuple[str, ...], filters, key: str, until: date | None = No
     with st.container(horizontal=True):
         for fmt in formats:
             st.download_button(BUTTON_LABELS[fmt], _maker(fmt, chosen, signature, base_url), file_name=FILE_NAMES[fmt],
-                               mime=FORMATS[fmt].mime, icon=":material/download:", key=f"{key}_{fmt}",
-                               on_click="ignore", help=FORMATS[fmt].label)
+                               mime=review.EXPORT_FORMATS[fmt].mime, icon=":material/download:", key=f"{key}_{fmt}",
+                               on_click="ignore", help=review.EXPORT_FORMATS[fmt].label)
     note = ("The rows the filters in the sidebar select, as `python -m etl export` writes them; docs/exports.md "
             "says what each column means.")
     if "ucdp" in formats:

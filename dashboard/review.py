@@ -1,12 +1,14 @@
 """Review: a person accepts, corrects or rejects the machine's facts in a document, or adds one it missed.
 
-Thin: what is written, where and after which checks is dashboard/review_store.py; the warehouse is only
-read. Decisions go into the corpus's coded-fact files and take effect at the next build, which the page
-can run. Where nothing may be written (a shared deployment), the page says so and shows no controls.
+Thin: what is written, where and after which checks is the project's review interface (etl/review); the
+warehouse is only read. Decisions go into the corpus's coded-fact files and take effect at the next build,
+which the page can run (as a command). Where nothing may be written (a shared deployment), the page says so
+and shows no controls.
 """
 import streamlit as st
 
-from dashboard import highlight, links, queries, review_store, settings
+from dashboard import highlight, links, queries, settings
+from etl import review
 from dashboard.formatting import bounds, plain, published, when
 
 st.title("Review the machine's facts")
@@ -21,7 +23,7 @@ def unavailable() -> str | None:
                 "control shows who decided what.")
     if not settings.REVIEW_ENABLED:
         return "Review is switched off on this machine (`CONFLICT_REVIEW=0`)."
-    why = review_store.not_writable(settings.CORPUS)
+    why = review.not_writable(settings.CORPUS)
     if why:
         return f"Review is a local feature that saves decisions into the corpus, but {why}."
     return None
@@ -42,7 +44,7 @@ st.caption("The machine extractor proposes facts with a confidence (a rule score
 
 # Remembered across pages: a widget's own state is dropped when another page is shown.
 if "review_reviewer" not in st.session_state:
-    st.session_state["review_reviewer"] = st.session_state.get("review_name", review_store.default_reviewer())
+    st.session_state["review_reviewer"] = st.session_state.get("review_name", review.default_reviewer())
 reviewer = st.text_input("Reviewer", key="review_reviewer", placeholder="your name",
                          help="Saved with each decision; taken from `git config user.name` where that is set.").strip()
 st.session_state["review_name"] = reviewer
@@ -59,9 +61,9 @@ if not reviewer:
     st.warning("Enter your name above to decide: every decision records who made it.")
 
 try:
-    document = review_store.read_document(settings.CORPUS, row.file)
-    fact_file = review_store.fact_file_state(settings.CORPUS, row.file)
-except review_store.ReviewError as exc:
+    document = review.read_document(settings.CORPUS, row.file)
+    fact_file = review.fact_file_state(settings.CORPUS, row.file)
+except review.ReviewError as exc:
     st.error(f"{exc}. Decisions on this document cannot be saved until that is fixed.")
     st.stop()
 if document.sha256 != row.sha256:
@@ -79,12 +81,12 @@ built = st.session_state.get("review_build")
 rebuild_col, info_col = st.columns([1, 4])
 if rebuild_col.button("Rebuild now", key="review_rebuild", type="primary" if saved else "secondary"):
     with st.spinner("Building the warehouse ..."):
-        ok, output = review_store.rebuild(settings.CORPUS, settings.WAREHOUSE, settings.REVIEW_BUILD_TIMEOUT_SECONDS)
+        ok, output = review.build_warehouse(settings.CORPUS, settings.WAREHOUSE, settings.BUILD_TIMEOUT_SECONDS)
     st.session_state["review_build"] = {"ok": ok, "output": output}
     if ok:
         st.session_state.pop("review_saved", None)
     st.rerun()
-info_col.caption(f"Runs `python -m etl build` on `{review_store.shown_path(settings.CORPUS)}` into the warehouse "
+info_col.caption(f"Runs `python -m etl build` on `{review.shown_path(settings.CORPUS)}` into the warehouse "
                  f"this dashboard reads; the pages show the new facts as soon as it is done.")
 if built:
     if built["ok"]:
@@ -96,14 +98,14 @@ if built:
 
 claims = queries.review_claims(doc_id)
 reports = queries.review_event_reports(doc_id)
-choices = review_store.choices()
+choices = review.choices()
 known = queries.review_choices()
 places, sources, known_actors, checked_events = known["places"], known["sources"], known["actors"], known["events"]
 
 
 def decide(decision: str, fact: str, what: str, machine_id: str | None = None, record: dict | None = None,
            reason: str | None = None) -> None:
-    outcome = review_store.save(settings.CORPUS, document, review_store.Decision(
+    outcome = review.save(settings.CORPUS, document, review.Decision(
         decision, fact, reviewer, machine_id, record, reason or None))
     saved(outcome, decision, what)
 
@@ -114,7 +116,7 @@ def saved(outcome, decision: str, what: str) -> None:
         st.error(f"Not saved: {outcome.error}")
         return
     st.session_state["review_saved"] = {"doc_id": doc_id, "decision": decision, "what": what, "line": outcome.line,
-                                        "file": review_store.shown_path(outcome.path), "text": outcome.text}
+                                        "file": review.shown_path(outcome.path), "text": outcome.text}
     st.session_state.pop("review_build", None)
     st.rerun()
 
@@ -131,9 +133,9 @@ def date_field(label: str, current, key: str) -> str:
                                  "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD.").strip()
     if written:
         try:
-            days = review_store.resolve_when(document, written)
+            days = review.resolve_when(document, written)
             st.caption(f"Refers to {when(days.start, days.end, days.precision)} ({days.precision} precision)")
-        except review_store.ReviewError as exc:
+        except review.ReviewError as exc:
             st.warning(str(exc))
     return written
 
@@ -151,16 +153,16 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
     record = {"quote": st.text_input("Quote: the article's exact words", value=start.get("quote", ""),
                                      key=f"{key}_quote")}
     if near is not None:
-        record["occurrence"] = review_store.occurrence_near(document, record["quote"], near)
+        record["occurrence"] = review.occurrence_near(document, record["quote"], near)
     figure_col, bounds_col = st.columns(2)
     record["figure"] = figure_col.text_input("Figure as written, inside the quote", value=start.get("figure", ""),
                                              key=f"{key}_figure")
     if record["figure"].strip():
         try:
-            quantity = review_store.figure_bounds(record["figure"])
+            quantity = review.figure_bounds(record["figure"])
             bounds_col.markdown(f"**Bounds**  \n{bounds(quantity.low, quantity.high)}"
                                 + (" (approximate)" if quantity.approximate else ""))
-        except review_store.ReviewError as exc:
+        except review.ReviewError as exc:
             bounds_col.warning(str(exc))
     kind_col, class_col = st.columns(2)
     with kind_col:
@@ -217,7 +219,7 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
     if machine_id in fact_file.decisions:
         entry = fact_file.decisions[machine_id]
         st.info(f"{entry['decision'].capitalize()}ed by {entry['reviewer']} on {entry['reviewed_on']} "
-                f"({review_store.shown_path(fact_file.path)}, line {entry['line']}): takes effect at the next build.")
+                f"({review.shown_path(fact_file.path)}, line {entry['line']}): takes effect at the next build.")
         return
     reason = st.text_input("Why reject it (optional)", key=f"{key}_reason",
                            placeholder="e.g. not a casualty figure" if fact == "casualty" else "e.g. a forecast, not an event")
@@ -274,7 +276,7 @@ with facts_col:
                        f"id {claim['casualty_id']}")
             controls(claim["casualty_id"], "casualty", claim["casualty_id"],
                      f"the claim “{claim['figure_text']} {claim['kind']}”",
-                     review_store.claim_record(document, claim, row.outlet_source_id), casualty_form, claim["char_start"])
+                     review.claim_record(document, claim, row.outlet_source_id), casualty_form, claim["char_start"])
     for event_id, event_reports in machine_events.items():
         first = event_reports[0]
         label = (f"{max(r['confidence'] for r in event_reports):.2f} · {first['event_type']}: {first['sub_event_type']} · "
@@ -292,7 +294,7 @@ with facts_col:
                 st.caption(f"The machine matched this report to the coded event {event_id}: accept or reject this "
                            f"document's report of it here; correct the event itself in its coded-fact file.")
             controls(event_id, "event", event_id, f"the event report “{first['event_type']}: {first['sub_event_type']}”",
-                     review_store.event_record(document, first, event_reports, actors, row.outlet_source_id),
+                     review.event_record(document, first, event_reports, actors, row.outlet_source_id),
                      event_form, first["char_start"], correctable=not matched)
 
 # --- What a person already checked, and what the machine missed ------------------------------------
@@ -335,7 +337,7 @@ def group_section() -> None:
         claims = ", ".join(label.get(c, c) for c in entry["claims"])
         what = (f"moved {claims} to “{entry['group']}”" if entry["decision"] == "move" else
                 f"split {claims} off “{entry['group']}” into “{entry['new_group']}”")
-        st.info(f"{entry['reviewer']} {what} on {entry['reviewed_on']} ({review_store.shown_path(fact_file.path)}, "
+        st.info(f"{entry['reviewer']} {what} on {entry['reviewed_on']} ({review.shown_path(fact_file.path)}, "
                 f"line {entry['line']}); the groups above show it once the warehouse is rebuilt.")
     groups = sorted(set(everything.comparison_group))
     move_col, split_col = st.columns(2)
@@ -368,7 +370,7 @@ def group_section() -> None:
 
 def decide_group(decision: str, claims: list[str], group: str, new_group: str | None, group_of: dict, reason: str,
                  what: str) -> None:
-    outcome = review_store.save_group(settings.CORPUS, document, decision, reviewer, claims, group, new_group,
+    outcome = review.save_group(settings.CORPUS, document, decision, reviewer, claims, group, new_group,
                                       group_of, reason or None)
     saved(outcome, decision, what)
 
@@ -403,16 +405,16 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
         record["summary"] = st.text_input("Summary (optional)", key=f"{key}_summary",
                                           help="One line in your words, shown with the event.")
         try:
-            days = review_store.resolve_when(document, record["when"]) if record["when"] else None
-        except review_store.ReviewError:
+            days = review.resolve_when(document, record["when"]) if record["when"] else None
+        except review.ReviewError:
             days = None  # date_field already says why
-        suggestion = review_store.suggested_event_id(record["sub_type"], record["place"] or None, days)
+        suggestion = review.suggested_event_id(record["sub_type"], record["place"] or None, days)
         record["event"] = st.text_input("Event id", placeholder=suggestion, key=f"{key}_id",
                                         help="A lower-case slug that names the event in every document that reports "
                                              "it; left empty, the suggestion shown is used.").strip() or suggestion
         try:
-            review_store.check_new_event_id(record["event"], checked_events)
-        except review_store.ReviewError as exc:
+            review.check_new_event_id(record["event"], checked_events)
+        except review.ReviewError as exc:
             problem = str(exc)
             st.warning(problem)
     else:

@@ -2,17 +2,20 @@
 import os
 from pathlib import Path
 
-from etl.settings import DEFAULT_DB, SEEDS_DIR
-
 
 def _flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name, "").strip().lower()
     return value in ("1", "true", "yes", "on") if value else default
 
 
-WAREHOUSE = Path(os.environ.get("CONFLICT_WAREHOUSE", DEFAULT_DB))
+# The dashboard serves what the build wrote and imports none of the build's settings: it owns where it
+# reads, and passes both paths to every command it runs (`python -m etl build --docs CORPUS --db WAREHOUSE`).
+# By default they are the checkout's own, where `python -m etl build` writes and reads when given no
+# paths (tests/test_layering.py holds the two defaults to one answer).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+WAREHOUSE = Path(os.environ.get("CONFLICT_WAREHOUSE", _CHECKOUT / "warehouse" / "conflict.duckdb"))
 # The corpus the warehouse is built from: documents, catalog.yaml and facts/ (where review decisions go).
-CORPUS = Path(os.environ.get("CONFLICT_CORPUS", SEEDS_DIR))
+CORPUS = Path(os.environ.get("CONFLICT_CORPUS", _CHECKOUT / "seeds"))
 # A public deployment of articles the deployer may not republish shows only the sentences that carry
 # facts, never whole texts: set CONFLICT_QUOTES_ONLY=1 (also in Streamlit's secrets/environment).
 QUOTES_ONLY = _flag("CONFLICT_QUOTES_ONLY")
@@ -21,8 +24,11 @@ QUOTES_ONLY = _flag("CONFLICT_QUOTES_ONLY")
 SHARED_DEPLOYMENT = _flag("CONFLICT_SHARED")
 # The Review page writes decisions into the corpus's coded-fact files; CONFLICT_REVIEW=0 hides it locally too.
 REVIEW_ENABLED = _flag("CONFLICT_REVIEW", default=True) and not SHARED_DEPLOYMENT
-# How long the Review page's "Rebuild now" may run `python -m etl build` before it is stopped.
-REVIEW_BUILD_TIMEOUT_SECONDS = float(os.environ.get("CONFLICT_REVIEW_BUILD_TIMEOUT_SECONDS", "600"))
+# How long a build the dashboard runs (of a missing or outdated warehouse, or the Review page's "Rebuild
+# now") may take before it is stopped; the warehouse there stays as it was.
+BUILD_TIMEOUT_SECONDS = float(os.environ.get("CONFLICT_BUILD_TIMEOUT_SECONDS", "600"))
+# How long a download may take to make (`python -m etl export`, run when the reader clicks).
+EXPORT_TIMEOUT_SECONDS = float(os.environ.get("CONFLICT_EXPORT_TIMEOUT_SECONDS", "120"))
 # How long the map's replay shows each step before moving to the next day on which something changed.
 MAP_REPLAY_SECONDS_PER_STEP = 1.0
 # How many documents a text search lists.
@@ -40,7 +46,7 @@ CONNECTION_CONFIG = {
 
 # --- SQL box budgets -------------------------------------------------------------------------------
 # What one query typed into the SQL page may use. The page is meant for a public deployment: every
-# query runs in a short-lived worker process (dashboard/sql_runner.py) so that no query, however
+# query runs in a short-lived worker process (dashboard/sql_worker.py) so that no query, however
 # written, can slow down or break the pages other people are reading. Each value can be overridden
 # by the environment variable named beside it.
 SQL_TIME_LIMIT_SECONDS = float(os.environ.get("CONFLICT_SQL_TIME_LIMIT_SECONDS", "5"))

@@ -1,16 +1,20 @@
 """SQL: ask the warehouse a question of your own and download the answer.
 
-Thin: checking, running and limiting a query is dashboard/sql_runner.py. The query lives in the
-address (?sql=...), so a link to this page with a query reruns it.
+Thin: what a query may do is dashboard/sql_guard.py, running it within its budgets
+dashboard/sql_worker.py. The query lives in the address (?sql=...), so a link to this page with a
+query reruns it.
 """
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard import data, settings, sql_runner
+from dashboard import data, settings
+from dashboard.sql_budgets import Budgets
+from dashboard.sql_examples import load_examples
+from dashboard.sql_worker import run_query
 
 st.title("SQL: ask your own question")
-budgets = sql_runner.Budgets.from_settings()
+budgets = Budgets.from_settings()
 st.caption(
     "Query the warehouse's tables and views with DuckDB's SQL: one reading statement per run (SELECT, "
     f"WITH, DESCRIBE, SUMMARIZE, SHOW or EXPLAIN). {budgets.describe()}; a longer answer "
@@ -42,7 +46,7 @@ if in_address and in_address != st.session_state.get("sql_in_address"):
 with st.sidebar:
     st.subheader("Example questions")
     st.caption("Each runs with one click; edit it in the box to ask your own.")
-    for number, example in enumerate(sql_runner.load_examples()):
+    for number, example in enumerate(load_examples()):
         st.button(example.title, key=f"sql_example_{number}", on_click=request_run, args=(example.sql,),
                   width="stretch")
 
@@ -52,7 +56,7 @@ st.button("Run", type="primary", key="sql_run", on_click=lambda: request_run(st.
 pending = st.session_state.pop("sql_pending", None)
 if pending is not None:
     with st.spinner("Running the query…"):
-        st.session_state["sql_result"] = sql_runner.run_query(pending)
+        st.session_state["sql_result"] = run_query(pending)
 
 result = st.session_state.get("sql_result")
 if result is not None:

@@ -19,6 +19,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="gazetteer, actors and sources (default: seeds/reference/)")
     build.add_argument("--machine-only", action="store_true",
                        help="ignore coded facts and review decisions: the machine extractor's output alone")
+    build.add_argument("--keep-mode", action="store_true",
+                       help="build in the mode the warehouse at --db was built in (a --machine-only one stays so)")
     build.add_argument("--compare-with", type=Path, action="append", default=[], metavar="FILE",
                        help="your own ACLED export or UCDP GED CSV, read into reference tables and matched to the "
                             "events (repeatable; docs/exports.md)")
@@ -76,13 +78,29 @@ def _export(args) -> int:
     if args.format != "parquet" and args.out.is_dir():
         print(f"error: {args.out}: a folder; name the file to write", file=sys.stderr)
         return 2
-    base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+    # An empty address keeps the permalinks relative (claims?claim=...), as a page run without one writes them.
+    base_url = args.base_url if not args.base_url or args.base_url.endswith("/") else args.base_url + "/"
     connection = duckdb.connect(str(args.db), read_only=True)
     try:
         write(connection, args.format, args.out, filters, base_url)
     finally:
         connection.close()
     return 0
+
+
+def _built_machine_only(db: Path) -> bool:
+    """Whether the warehouse at `db` was built with --machine-only (no file, or no warehouse: no)."""
+    import duckdb
+
+    from etl.build import MACHINE_ONLY_MODE
+
+    if not db.is_file():
+        return False
+    try:
+        with duckdb.connect(str(db), read_only=True) as connection:
+            return connection.execute("SELECT value FROM build_info WHERE key = 'mode'").fetchone() == (MACHINE_ONLY_MODE,)
+    except duckdb.Error:
+        return False
 
 
 def main(argv=None) -> int:
@@ -107,8 +125,9 @@ def main(argv=None) -> int:
         if not args.docs.is_dir():
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
+        machine_only = args.machine_only or (args.keep_mode and _built_machine_only(args.db))
         try:
-            result = build(args.docs, args.db, args.reference, machine_only=args.machine_only,
+            result = build(args.docs, args.db, args.reference, machine_only=machine_only,
                            compare_with=args.compare_with)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 For every document that has hand-coded facts, the corpus is built twice in a temporary folder:
 as usual (the coded facts) and with --machine-only (the machine's). Facts are then paired one to
-one, within a document, in text order (README "Measuring the extractor"):
+one, within a document, in text order (docs/extraction/evaluation.md):
 
 - casualty claims: same kind and same bounds (count_low, count_high);
 - attribution: a casualty pair whose claimant (source_id) is also the same;

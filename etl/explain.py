@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from etl.build import extraction_context
+from etl.ingest.outlets import extraction_context
 from etl.core.errors import BuildError
 from etl.extract.machine import extract_document
 from etl.extract.machine.casualties import not_a_count

@@ -2,7 +2,7 @@
 
     python -m tests.benchmark_extraction [--copies 40] [--corpus DIR ...]
 
-A benchmark, not a test: the numbers depend on the machine and are reported in the README, never
+A benchmark, not a test: the numbers depend on the machine and are reported in docs/performance.md, never
 asserted. The corpus (the seeds, and the invented test articles where present) is extracted
 `copies` times in this one process pinned to one CPU. The floor is spaCy's blank English
 tokenizer run over the same article sentences: no extractor can read text faster than it can be

@@ -2,7 +2,7 @@
 
     python -m tests.benchmark_pages [--runs 20]
 
-A benchmark, not a test: the numbers depend on the machine and are reported in the README, never
+A benchmark, not a test: the numbers depend on the machine and are reported in docs/performance.md, never
 asserted. Each page is run by Streamlit's AppTest (the script run the server does for a browser, without
 the network and the browser's drawing); the first run fills the caches and is not counted.
 """

@@ -53,7 +53,8 @@ def test_a_failed_build_keeps_the_previous_warehouse(corpus, tmp_path):
     assert "002_996f98365809a89b.yaml:7: quote not found" in result.stderr
     assert snapshot(db) == before
     # no temporary file left; the extraction cache is the last good build's
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "w.duckdb", "w.duckdb.extractions.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "w.duckdb", "w.duckdb.extractions.json",
+                                                          "w.quotes-only.duckdb"]
 
 
 def test_an_open_reader_does_not_break_the_build(corpus, tmp_path):

@@ -94,7 +94,7 @@ def test_a_file_a_spreadsheet_saved_again_is_read_with_a_warning(tmp_path):
     """Semicolons and Windows-1252, as a spreadsheet program in some locales saves a CSV."""
     import csv
 
-    from etl.compare_with import read_file
+    from etl.ingest.acled_ucdp import read_file
 
     with ACLED.open(encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))

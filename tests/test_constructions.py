@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etl.build import extraction_context
+from etl.ingest.outlets import extraction_context
 from etl.extract.machine import extract_document
 from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference

@@ -103,6 +103,9 @@ def test_a_download_holds_the_rows_the_filters_show(seed_db, monkeypatch):
     frame = pd.read_csv(io.BytesIO(made))
     assert list(frame.casualty_id) == [c for (c,) in claims]
     assert frame.permalink.iloc[0] == f"http://app/claims?claim={claims[0][0]}"
+    # Without the browser's address (a bare run), the permalinks stay relative to wherever the file is opened.
+    bare = pd.read_csv(io.BytesIO(downloads._maker("claims", downloads._export_filters(page_filters, None), signature, "")()))
+    assert bare.permalink.iloc[0] == f"claims?claim={claims[0][0]}"
 
 
 def test_the_map_replayed_to_a_day_downloads_what_had_happened_by_then():

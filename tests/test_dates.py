@@ -54,3 +54,20 @@ def test_impossible_or_unknown_dates_are_refused(expression):
 def test_publication_dates_keep_their_precision():
     assert (MAY_2013.start, MAY_2013.end, MAY_2013.precision) == (date(2013, 5, 1), date(2013, 5, 31), "month")
     assert WED_5_JUNE.precision == "day"
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    # a daily bulletin counts the day before publication and the day itself
+    ("Over the past 24 hours the enemy lost up to 40 servicemen.", date(2024, 8, 6), date(2024, 8, 7)),
+    ("In the past day, 12 soldiers were killed in the east.", date(2024, 8, 6), date(2024, 8, 7)),
+    # two days after "between" and "and" bound one stretch, an apposition about the first between them
+    ("Between 1 March 2022, when the siege began, and 30 June 2023, the mission recorded 900 deaths.",
+     date(2022, 3, 1), date(2023, 6, 30)),
+    ("From 3 May to 9 May, 14 civilians were killed.", date(2024, 5, 3), date(2024, 5, 9)),
+])
+def test_a_sentence_s_dates_are_read_as_the_stretch_they_name(sentence, start, end):
+    from etl.core.dates import DateRange
+    from etl.extract.machine.dates import find_dates
+    published = DateRange(date(2024, 8, 7), date(2024, 8, 7), "day")
+    found = find_dates(sentence, 0, len(sentence), published, None)
+    assert [(m.dates.start, m.dates.end) for m in found] == [(start, end)]

@@ -65,7 +65,8 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_or_the_new_warehouse(c
     # The next build succeeds and removes what the killed ones left.
     subprocess.run(_build_command(corpus, db), cwd=ROOT, check=True, capture_output=True)
     assert snapshot(db) == new
-    assert sorted(p.name for p in db.parent.iterdir()) == ["w.duckdb", "w.duckdb.extractions.json"], outcomes
+    assert sorted(p.name for p in db.parent.iterdir()) == ["w.duckdb", "w.duckdb.extractions.json",
+                                                            "w.quotes-only.duckdb"], outcomes
 
 
 def test_readers_see_no_error_and_never_a_mixed_warehouse_while_it_is_rebuilt(corpus, tmp_path, monkeypatch):

@@ -121,3 +121,19 @@ def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
     # English words that look like articles do not hide a place.
     assert places_in(bare_index, "Crowds gathered at Kharkiv station as Mosul fell.") == [
         ("Kharkiv", "kharkiv-ua"), ("Mosul", "mosul-iq")]
+
+
+def test_folding_a_place_name_to_ascii_keeps_every_letter():
+    from etl.tools.extract_geonames import ascii_fold
+    assert [ascii_fold(n) for n in ("Łask", "Đakovo", "Əhmədbəyli", "Adıyaman", "Aarsâl")] == [
+        "Lask", "Dakovo", "Ahmadbayli", "Adiyaman", "Aarsal"]
+
+
+def test_no_world_place_is_named_by_a_lower_case_word():
+    # A one-word lower-case alias ("ask", from a fold that dropped the "Ł" of Łask) would make an
+    # English word in any sentence a town.
+    import csv
+    with WORLD_PLACES.open(encoding="utf-8") as f:
+        words = [(row["place_id"], alias) for row in csv.DictReader(f)
+                 for alias in [row["name"], *row["aliases"].split("|")] if alias.isalpha() and alias.islower()]
+    assert words == []

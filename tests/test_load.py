@@ -3,7 +3,7 @@ slow query, against a clean deployment: in Chromium, once opening every page by 
 inside the app as a reader does, and once speaking Streamlit's protocol to the server alone
 (tests/load_server.py). They assert that nobody saw an error; times are only reported (the machine is
 shared). The full counts are `python -m tests.load --sessions 10` and `python -m tests.load_server
---sessions 10` (README, *Load*).
+--sessions 10` (docs/performance.md).
 
 E2E_APP_URL=http://127.0.0.1:8501 drives an app already running instead, as the browser tests do.
 """

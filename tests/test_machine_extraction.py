@@ -249,3 +249,41 @@ def test_a_toll_counted_since_a_day_runs_until_the_story_was_written():
     since, = find_dates(text, 0, len(text), published, None)
     assert (since.text, since.dates.start, since.dates.end) == ("since 1 December", date(2015, 12, 1), date(2015, 12, 1))
     assert (since.until_published.start, since.until_published.end) == (date(2015, 12, 1), date(2016, 1, 14))
+
+
+def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str]) -> list[tuple]:
+    """`columns` of the claims with these figures, from a one-article corpus of a Reuters wire."""
+    catalog = f"- file: w.txt\n  outlet: Reuters\n  published: {published}\n"
+    with duckdb.connect(str(build_one_document(folder, "w.txt", text, catalog)), read_only=True) as db:
+        return rows(db, f"SELECT {columns} FROM casualties WHERE list_contains(?, figure_text)", figures)
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("Government troops shelled villages near Idlib, Syria, on Monday.", "syrian-military-source"),
+    ("Coalition jets struck a market in Saada, Yemen, on Monday.", None),
+])
+def test_a_generic_speaker_is_the_reference_source_only_in_an_article_about_its_country(tmp_path, setting, expected):
+    # The reference's "Syrian military source" has the alias "a military source": in a story about
+    # Yemen those words name a new source of their own, not the Syrian army's.
+    text = f"Strikes kill 12\n\n{setting} Twelve fighters were killed in the clashes, a military source said.\n"
+    claimants = _wire_claims(tmp_path, text, "2016-05-10", "source_id", ["Twelve"])
+    assert claimants, "the toll is found"
+    if expected:
+        assert claimants == [(expected,)]
+    else:
+        assert claimants[0][0] != "syrian-military-source"
+
+
+def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path):
+    text = ("Monitor counts 60 dead\n\nThe monitor documented 60 deaths on Tuesday. Idlib: 30; Aleppo: 20; "
+            "Hama: 6; Deir Ezzor: 4.\n")
+    placed = dict(_wire_claims(tmp_path, text, "2016-05-10", "figure_text, place_id", ["30", "20", "6", "4"]))
+    assert placed == {"30": "idlib-governorate", "20": "aleppo-governorate", "6": "hama-governorate",
+                      "4": "deir-ez-zor-governorate"}
+
+
+def test_the_parts_of_a_toll_are_of_the_toll_s_days(tmp_path):
+    text = ("Monitor counts the war's dead\n\nBetween 1 March 2022 and 31 May 2023 the mission recorded 900 "
+            "civilians killed. Of those killed: 500 men, 300 women and 100 children.\n")
+    days = set(_wire_claims(tmp_path, text, "2023-06-10", "date_start, date_end", ["900", "500", "300", "100"]))
+    assert days == {(date(2022, 3, 1), date(2023, 5, 31))}

@@ -15,10 +15,12 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import review_store, settings
-from dashboard.review_store import Decision
+from dashboard import settings
+from etl import review
 from etl.build import build
+from etl.core.dates import DateRange
 from etl.extract.coded import read_fact_file
+from etl.review import Decision
 from etl.settings import REFERENCE_DIR
 from tests.conftest import ROOT, rows
 
@@ -77,13 +79,13 @@ def test_a_reject_and_an_accept_in_a_new_file_change_the_next_build(homs, tmp_pa
     corpus, db = homs
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")
     toll = machine_claim(db, "100_homs", "at least 35 people were killed")
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     assert not (corpus / "facts" / "100_homs.yaml").exists()
 
-    rejected = review_store.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"],
+    rejected = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"],
                                                        reason="rebels wounded in another clash"))
-    accepted = review_store.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", toll["casualty_id"],
-                                                       review_store.claim_record(doc, toll, "reuters")))
+    accepted = review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", toll["casualty_id"],
+                                                       review.claim_record(doc, toll, "reuters")))
     assert rejected.error is None and rejected.created and accepted.error is None and not accepted.created
     path = corpus / "facts" / "100_homs.yaml"
     data = read_fact_file(path)
@@ -109,10 +111,10 @@ def test_a_corrected_kind_shows_after_rebuilding_and_the_machine_row_is_gone(hom
     corpus, db = homs
     toll = machine_claim(db, "100_homs", "at least 35 people were killed")
     assert (toll["kind"], toll["figure_text"]) == ("killed", "at least 35")
-    doc = review_store.read_document(corpus, HOMS)
-    record = {**review_store.claim_record(doc, toll, "reuters"), "quote": "at least 35 people were killed or wounded",
+    doc = review.read_document(corpus, HOMS)
+    record = {**review.claim_record(doc, toll, "reuters"), "quote": "at least 35 people were killed or wounded",
               "figure": "at least 35", "kind": "wounded", "victim_class": "civilians", "when": "2013-05-21"}
-    saved = review_store.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
+    saved = review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
     assert saved.error is None
 
     after = built(corpus, tmp_path / "after.duckdb")
@@ -129,8 +131,8 @@ def refused_add(corpus, stem: str, record: dict) -> str:
     """Why adding `record` to a document's fact file is refused; the file must be left byte for byte."""
     path = corpus / "facts" / f"{stem}.yaml"
     before = path.read_bytes()
-    doc = review_store.read_document(corpus, f"{stem}.txt")
-    outcome = review_store.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
+    doc = review.read_document(corpus, f"{stem}.txt")
+    outcome = review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
     assert outcome.error and path.read_bytes() == before
     assert not list(path.parent.glob(".*"))  # no temporary file left behind
     return outcome.error
@@ -145,10 +147,10 @@ def test_a_quote_not_in_the_text_is_refused_and_the_file_left_byte_for_byte(corp
 
 def test_a_decision_on_a_document_without_a_file_that_fails_creates_none(homs):
     corpus, db = homs
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     toll = machine_claim(db, "100_homs", "at least 35 people were killed")
-    record = {**review_store.claim_record(doc, toll, "reuters"), "figure": "at least 53"}
-    outcome = review_store.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
+    record = {**review.claim_record(doc, toll, "reuters"), "figure": "at least 53"}
+    outcome = review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
     assert "'at least 53' is not inside its quote" in outcome.error
     assert not (corpus / "facts" / "100_homs.yaml").exists()
 
@@ -156,10 +158,10 @@ def test_a_decision_on_a_document_without_a_file_that_fails_creates_none(homs):
 def test_appending_to_a_hand_coded_seed_file_keeps_it_as_a_prefix(corpus, tmp_path):
     path = corpus / "facts" / "004_90573b398f18ee08.yaml"
     before = path.read_bytes()
-    doc = review_store.read_document(corpus, "004_90573b398f18ee08.txt")
+    doc = review.read_document(corpus, "004_90573b398f18ee08.txt")
     record = casualty("as many as 1,500 wounded were trapped in the town", "as many as 1,500", "wounded", "wounded",
                       "unknown", "Humanitarian agencies", place="Qusayr")
-    outcome = review_store.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
+    outcome = review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
     assert outcome.error is None
     after = path.read_bytes()
     assert after.startswith(before) and after[len(before):].startswith(b"review:\n  - decision: add\n")
@@ -187,30 +189,30 @@ def test_a_file_the_build_would_reject_is_not_written_and_the_error_names_file_a
     path.parent.mkdir(exist_ok=True)
     path.write_text("document: 100_homs.txt\ncoder: review\nmachine_facts: sometimes\nreview:\n")
     before = path.read_bytes()
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")
-    outcome = review_store.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"]))
+    outcome = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"]))
     assert outcome.error.startswith(f"{path}:3: machine_facts must be keep or drop")
     assert path.read_bytes() == before
 
 
 def test_figures_kinds_and_dates_are_checked_before_anything_is_written(homs):
     corpus, db = homs
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     toll = machine_claim(db, "100_homs", "at least 35 people were killed")
-    start = review_store.claim_record(doc, toll, "reuters")
+    start = review.claim_record(doc, toll, "reuters")
 
     def error(**change):
-        return review_store.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"],
+        return review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"],
                                                        {**start, **change})).error
     assert "not a number" in error(figure="people")
     assert "kind 'injured' is not one of" in error(kind="injured")
-    assert "the date 'on Friday' is not in the text" in error(when="on Friday")
+    assert "date expression 'on Friday' does not occur in 100_homs.txt" in error(when="on Friday")
     assert "not a real date" in error(when="2013-02-30")
-    assert "give your name" in review_store.save(corpus, doc, Decision("reject", "casualty", " ", "c-1")).error
+    assert "give your name" in review.save(corpus, doc, Decision("reject", "casualty", " ", "c-1")).error
     assert not (corpus / "facts" / "100_homs.yaml").exists()
-    assert review_store.figure_bounds("at least 35").high is None
-    assert review_store.resolve_when(doc, "on Tuesday").start.isoformat() == "2013-05-21"
+    assert review.figure_bounds("at least 35").high is None
+    assert review.resolve_when(doc, "on Tuesday").start.isoformat() == "2013-05-21"
 
 
 def test_a_quote_that_occurs_twice_is_written_with_its_occurrence(corpus, tmp_path):
@@ -218,11 +220,11 @@ def test_a_quote_that_occurs_twice_is_written_with_its_occurrence(corpus, tmp_pa
     db = built(corpus, tmp_path / "before.duckdb")
     first, second = records(db, "SELECT * FROM claims WHERE doc_id = '101_twice' ORDER BY char_start")
     assert first["evidence"] == second["evidence"] == "35 people were killed"
-    doc = review_store.read_document(corpus, TWICE)
-    outcome = review_store.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", second["casualty_id"],
-                                                      review_store.claim_record(doc, second, "reuters")))
+    doc = review.read_document(corpus, TWICE)
+    outcome = review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", second["casualty_id"],
+                                                      review.claim_record(doc, second, "reuters")))
     assert outcome.error is None and "occurrence: 2" in outcome.text
-    again = review_store.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", second["casualty_id"]))
+    again = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", second["casualty_id"]))
     assert "already decided (accept)" in again.error
 
     after = built(corpus, tmp_path / "after.duckdb")
@@ -235,10 +237,10 @@ def test_accepting_a_machine_event_makes_it_reviewed(homs, tmp_path):
     event = records(db, "SELECT * FROM events WHERE event_id IN (SELECT event_id FROM event_reports WHERE doc_id = '100_homs')")[0]
     reports = records(db, "SELECT * FROM event_reports WHERE doc_id = '100_homs'")
     actors = records(db, "SELECT * FROM event_actors WHERE event_id = ?", event["event_id"])
-    doc = review_store.read_document(corpus, HOMS)
-    record = review_store.event_record(doc, event, reports, actors, "reuters")
+    doc = review.read_document(corpus, HOMS)
+    record = review.event_record(doc, event, reports, actors, "reuters")
     assert record["when"] == "on Monday" and record["reports"][0]["source"] == "syrian-state-media"
-    outcome = review_store.save(corpus, doc, Decision("accept", "event", "Jane Doe", event["event_id"], record))
+    outcome = review.save(corpus, doc, Decision("accept", "event", "Jane Doe", event["event_id"], record))
     assert outcome.error is None
 
     after = built(corpus, tmp_path / "after.duckdb")
@@ -250,9 +252,9 @@ def test_accepting_a_machine_event_makes_it_reviewed(homs, tmp_path):
 def test_an_added_claim_that_repeats_a_machine_claim_stands_instead_of_it(homs, tmp_path):
     corpus, db = homs
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")
-    doc = review_store.read_document(corpus, HOMS)
-    record = review_store.claim_record(doc, rebels, "reuters")
-    assert review_store.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record)).error is None
+    doc = review.read_document(corpus, HOMS)
+    record = review.claim_record(doc, rebels, "reuters")
+    assert review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record)).error is None
     after = built(corpus, tmp_path / "after.duckdb")
     assert rows(after, "SELECT method FROM casualties WHERE casualty_id = ?", rebels["casualty_id"]) == [("reviewed",)]
 
@@ -263,9 +265,9 @@ def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path
     db = built(corpus, tmp_path / "before.duckdb")
     claim = machine_claim(db, "103_talbiseh", "20 people were killed")
     assert claim["event_id"]  # the shelling told in the same sentence
-    doc = review_store.read_document(corpus, "103_talbiseh.txt")
-    assert review_store.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", claim["casualty_id"],
-                                                   review_store.claim_record(doc, claim, "reuters"))).error is None
+    doc = review.read_document(corpus, "103_talbiseh.txt")
+    assert review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", claim["casualty_id"],
+                                                   review.claim_record(doc, claim, "reuters"))).error is None
     after = built(corpus, tmp_path / "after.duckdb")
     assert rows(after, "SELECT method, event_id FROM casualties WHERE casualty_id = ?", claim["casualty_id"]) == [
         ("reviewed", claim["event_id"])]
@@ -274,12 +276,12 @@ def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path
 
 def test_an_explicit_date_needs_no_publication_date(corpus, tmp_path):
     (corpus / "102_undated.txt").write_text(TWICE_TEXT, encoding="utf-8")  # not in the catalog: no date
-    doc = review_store.read_document(corpus, "102_undated.txt")
+    doc = review.read_document(corpus, "102_undated.txt")
     record = casualty("Residents said 35 people were killed in Hama", "35", "killed", "people", "unknown",
                       "unknown-outlet")
-    assert "no publication date" in review_store.save(corpus, doc, Decision(
+    assert "no publication date" in review.save(corpus, doc, Decision(
         "add", "casualty", "Jane Doe", record={**record, "when": "on Tuesday"})).error
-    assert review_store.save(corpus, doc, Decision("add", "casualty", "Jane Doe",
+    assert review.save(corpus, doc, Decision("add", "casualty", "Jane Doe",
                                                    record={**record, "when": "2013-05-21"})).error is None
     db = built(corpus, tmp_path / "after.duckdb")
     assert rows(db, "SELECT method, date_start FROM casualties WHERE doc_id = '102_undated' AND method = 'reviewed'") == [
@@ -289,13 +291,13 @@ def test_an_explicit_date_needs_no_publication_date(corpus, tmp_path):
 def test_an_added_event_and_a_later_report_of_it_from_another_document_become_one_reviewed_event(homs, tmp_path):
     corpus, _ = homs
     add_article(corpus, TWICE, TWICE_TEXT)
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     clash = {"event": "homs-armed-clash-2013-05-21", "type": "Battles", "sub_type": "Armed clash", "when": "on Tuesday",
              "place": "homs", "actors": [{"actor": "syrian-rebels", "role": "target"}],
              "reports": [{"stance": "reports", "source": "syrian-observatory-for-human-rights",
                           "quote": "12 rebels were wounded in the clashes",
                           "claimant_quote": "The Syrian Observatory for Human Rights"}]}
-    assert review_store.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash)).error is None
+    assert review.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash)).error is None
     first = built(corpus, tmp_path / "first.duckdb")
     assert rows(first, "SELECT method, event_type, sub_event_type, place_id, date_start FROM events WHERE event_id = ?",
                 clash["event"]) == [("reviewed", "Battles", "Armed clash", "homs", date(2013, 5, 21))]
@@ -307,15 +309,15 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
     # Its id is taken now: the page offers it among the checked events, and refuses it for a new one.
     checked = [event_id for (event_id,) in rows(first, "SELECT event_id FROM events WHERE method <> 'machine'")]
     assert clash["event"] in checked
-    with pytest.raises(review_store.ReviewError, match="taken by an event in the warehouse"):
-        review_store.check_new_event_id(clash["event"], checked)
+    with pytest.raises(review.ReviewError, match="taken by an event in the warehouse"):
+        review.check_new_event_id(clash["event"], checked)
     # Added twice (a second click), it would be coded twice and fail the next build: refused.
-    again = review_store.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash))
+    again = review.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash))
     assert "already added at" in again.error
 
     # Another document's report of it names only the event and the report.
-    other = review_store.read_document(corpus, TWICE)
-    assert review_store.save(corpus, other, Decision("add", "event", "Ali Hassan", record={
+    other = review.read_document(corpus, TWICE)
+    assert review.save(corpus, other, Decision("add", "event", "Ali Hassan", record={
         "event": clash["event"], "reports": [{"stance": "reports", "source": "opposition-activists",
                                                "quote": "Activists said 35 people were killed in Homs on Tuesday"}]})).error is None
     second = built(corpus, tmp_path / "second.duckdb")
@@ -326,17 +328,17 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
 
 
 def test_a_new_event_id_is_suggested_in_the_seeds_style():
-    days = review_store.DateRange(date(2013, 5, 19), date(2013, 5, 19), "day")
-    assert review_store.suggested_event_id("Armed clash", "qusayr", days) == "qusayr-armed-clash-2013-05-19"
-    month = review_store.DateRange(date(2013, 5, 1), date(2013, 5, 31), "month")
-    assert review_store.suggested_event_id("Shelling/artillery/missile attack", None, month) == (
+    days = DateRange(date(2013, 5, 19), date(2013, 5, 19), "day")
+    assert review.suggested_event_id("Armed clash", "qusayr", days) == "qusayr-armed-clash-2013-05-19"
+    month = DateRange(date(2013, 5, 1), date(2013, 5, 31), "month")
+    assert review.suggested_event_id("Shelling/artillery/missile attack", None, month) == (
         "shelling-artillery-missile-attack-2013-05")
-    assert review_store.suggested_event_id("Air/drone strike", "al-qusayr", None) == "al-qusayr-air-drone-strike-undated"
+    assert review.suggested_event_id("Air/drone strike", "al-qusayr", None) == "al-qusayr-air-drone-strike-undated"
 
 
 def _save_many(corpus, reviewer: str, count: int) -> list:
-    doc = review_store.read_document(corpus, HOMS)
-    return [review_store.save(corpus, doc, Decision("reject", "casualty", reviewer, f"c-{reviewer[:3].lower()}{n}",
+    doc = review.read_document(corpus, HOMS)
+    return [review.save(corpus, doc, Decision("reject", "casualty", reviewer, f"c-{reviewer[:3].lower()}{n}",
                                                     reason="not a toll")).error for n in range(count)]
 
 
@@ -458,10 +460,10 @@ def test_review_settings_follow_the_environment():
 
 def test_the_written_entry_is_yaml_that_keeps_awkward_text_as_text(homs):
     corpus, db = homs
-    doc = review_store.read_document(corpus, HOMS)
+    doc = review.read_document(corpus, HOMS)
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["casualty_id"]
     reason = 'yes: "12" # not a toll\n- and: [not, a, list]'
-    outcome = review_store.save(corpus, doc, Decision("reject", "casualty", "O'Brien: #1", rebels, reason=reason))
+    outcome = review.save(corpus, doc, Decision("reject", "casualty", "O'Brien: #1", rebels, reason=reason))
     assert outcome.error is None
     entry = yaml.safe_load(textwrap.dedent(outcome.text))[0]
     assert (entry["reviewer"], entry["reason"]) == ("O'Brien: #1", reason)
@@ -508,7 +510,7 @@ def test_a_move_and_a_split_of_comparison_groups_are_saved_and_stand_at_the_next
     group_of = dict(rows(db, "SELECT casualty_id, comparison_group FROM casualties"))
     claim = dict(rows(db, "SELECT figure_text, casualty_id FROM casualties"))
     db.close()
-    doc = review_store.read_document(corpus, "004_90573b398f18ee08.txt")
+    doc = review.read_document(corpus, "004_90573b398f18ee08.txt")
     path = corpus / "facts" / "004_90573b398f18ee08.yaml"
     before = path.read_bytes()
     # What the build would refuse or ignore is refused here, and nothing is written.
@@ -519,17 +521,17 @@ def test_a_move_and_a_split_of_comparison_groups_are_saved_and_stand_at_the_next
         (("move", "", [claim["40,000"]], "x", None), "your name"),
         (("move", "Jane Doe", ["c-000000000000"], "x", None), "no claim c-000000000000"),
     ]:
-        outcome = review_store.save_group(corpus, doc, *args, group_of)
+        outcome = review.save_group(corpus, doc, *args, group_of)
         assert why in outcome.error, (args, outcome.error)
     assert path.read_bytes() == before
 
-    split = review_store.save_group(corpus, doc, "split", "Jane Doe", [claim["40,000"]], "civilians inside Qusayr",
+    split = review.save_group(corpus, doc, "split", "Jane Doe", [claim["40,000"]], "civilians inside Qusayr",
                                     "civilians inside Qusayr, as the opposition counts them", group_of)
-    move = review_store.save_group(corpus, doc, "move", "Jane Doe", [claim["up to 1,000"]],
+    move = review.save_group(corpus, doc, "move", "Jane Doe", [claim["up to 1,000"]],
                                    "civilians inside Qusayr", None, group_of, "the wounded are among the civilians")
     assert split.error is None and move.error is None
     assert path.read_bytes().startswith(before)
-    assert [e["decision"] for e in review_store.fact_file_state(corpus, doc.file).group_decisions] == ["split", "move"]
+    assert [e["decision"] for e in review.fact_file_state(corpus, doc.file).group_decisions] == ["split", "move"]
     db = built(corpus, tmp_path / "after.duckdb")
     assert rows(db, """SELECT c.figure_text, m.assigned_by FROM casualties c JOIN comparison_members m USING (casualty_id)
                        WHERE c.comparison_group = 'civilians inside Qusayr, as the opposition counts them'""") == [

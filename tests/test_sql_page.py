@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings
-from dashboard.sql_runner import load_examples
+from dashboard.sql_examples import load_examples
 from tests.conftest import ROOT
 
 CIVILIANS = ("SELECT claimant, value_low, value_high FROM comparison_claims "
@@ -99,3 +99,14 @@ def test_the_schema_lists_tables_and_views_with_their_comments(page):
     count_low = columns[(columns["table or view"] == "casualties") & (columns["column"] == "count_low")]
     assert count_low["type"].tolist() == ["BIGINT"]
     assert count_low["description"].iloc[0].startswith("Lower bound by the bounds contract")
+
+
+def test_a_quotes_only_deployment_without_its_copy_says_how_to_build_it(page, monkeypatch):
+    # The fixture's warehouse has no quotes-only copy beside it, as one built by an older version.
+    monkeypatch.setattr(settings, "QUOTES_ONLY", True)
+    page.query_params["sql"] = "SELECT text FROM documents"
+    page.run()
+    assert not page.exception
+    assert "only the sentences that carry facts" in page.info[0].value
+    assert "python -m etl build --db" in page.error[0].value
+    assert "documents" in set(page.dataframe[0].value["name"])  # only the schema is shown, no answer

@@ -17,7 +17,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from dashboard import settings
-from dashboard.sql_runner import Budgets, load_examples, open_warehouse, quotes_only_copy, run_query, run_sql
+from dashboard.sql_budgets import Budgets
+from dashboard.sql_examples import load_examples
+from dashboard.sql_execution import run_sql
+from dashboard.sql_quotes_only import quotes_only_path
+from dashboard.sql_worker import run_query
+from dashboard.warehouse_file import open_warehouse
 from tests.conftest import ROOT
 
 FAST = Budgets(time_limit_seconds=1)
@@ -29,6 +34,7 @@ def warehouse(seed_db, tmp_path_factory) -> Path:
     # session's `db` fixture holds the seed warehouse with another.
     path = tmp_path_factory.mktemp("sql") / "warehouse.duckdb"
     shutil.copy(seed_db, path)
+    shutil.copy(quotes_only_path(seed_db), quotes_only_path(path))  # the build writes the two side by side
     return path
 
 
@@ -272,7 +278,7 @@ def test_memory_beyond_the_limit_stops_the_query(run):
 def test_an_interrupted_query_leaves_its_connection_usable(warehouse):
     # The same code path in one process: DuckDB's interrupt really ends the query.
     budgets = Budgets(time_limit_seconds=1)
-    connection = open_warehouse(warehouse, budgets)
+    connection = open_warehouse(warehouse, budgets.database_limits())
     try:
         started = time.monotonic()
         result = run_sql(connection, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
@@ -336,8 +342,7 @@ def test_downloads_hold_the_rows_shown(run):
 
 
 def test_a_quotes_only_deployment_queries_texts_reduced_to_the_sentences_with_facts(run, warehouse):
-    copy = quotes_only_copy(warehouse)
-    assert copy != warehouse and quotes_only_copy(warehouse) == copy  # made once per warehouse version
+    assert quotes_only_path(warehouse).is_file()  # the build's copy, which the worker reads instead
     reader_comment = ("SELECT count(*) AS n FROM documents "
                       "WHERE contains(text, 'waiting to kill any government soldier')")
     assert value(run(reader_comment, quotes_only=True)) == {"n": 0}
@@ -352,7 +357,7 @@ def test_a_quotes_only_deployment_queries_texts_reduced_to_the_sentences_with_fa
 def test_a_deployment_sets_the_budgets_through_its_environment():
     environment = dict(os.environ, CONFLICT_SQL_MAX_ROWS="50", CONFLICT_SQL_TIME_LIMIT_SECONDS="2.5")
     shown = subprocess.run(
-        [sys.executable, "-c", "from dashboard.sql_runner import Budgets; b = Budgets.from_settings(); "
+        [sys.executable, "-c", "from dashboard.sql_budgets import Budgets; b = Budgets.from_settings(); "
                                "print(b.max_rows, b.time_limit_seconds)"],
         cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
     assert shown.stdout.split() == ["50", "2.5"]

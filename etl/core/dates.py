@@ -181,6 +181,10 @@ def _rules():
         back = 6 if m["unit"].lower() == "days" else 27
         return day - timedelta(days=back), day
 
+    def past_day(m, day, _):
+        # a daily bulletin's "over the past 24 hours": the day before publication and the day itself
+        return day - timedelta(days=1), day
+
     def today(m, day, _):
         shift = 1 if m[0].lower() == "yesterday" else 0
         return day - timedelta(days=shift), day - timedelta(days=shift)
@@ -214,6 +218,7 @@ def _rules():
         (r"(?:(?:some|about|around|nearly|almost|roughly|just over|more than)\s+)?" + amount
          + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)", ago),
         (r"(?:in\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)", recent),
+        (r"(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours)", past_day),
         (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),
         (r"(?P<year>\d{4})", year),

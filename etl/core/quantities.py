@@ -1,6 +1,6 @@
 """The bounds contract: a figure as written ("at least 58", "hundreds") -> low/high bounds.
 
-Contract (README "Bounds"): exact -> low = high = figure; floor hedges -> high open;
+Contract (docs/rules.md, bounds): exact -> low = high = figure; floor hedges -> high open;
 ceiling hedges -> low open; ranges -> both ends; approximate hedges -> a band of
 APPROXIMATE_BAND around the figure; vague words -> low from the vague-quantity table, high open.
 """

@@ -1,11 +1,19 @@
-"""Read a coded-fact file (seeds/facts/<document stem>.yaml) and check its shape.
+"""The coded-fact file (seeds/facts/<document stem>.yaml): its reader, which checks its shape, and its
+writer, which appends a review decision to it.
 
-The format is in the README ("Coded facts"). Values are checked against the closed
+The format is in docs/codebook.md. Values are checked against the closed
 vocabularies here; names, quotes, dates and figures are resolved in etl.resolve.facts.
 """
+import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+import yaml
 
 from etl.core.errors import BuildError
+from etl.core.files import folder_lock, remove_abandoned, replace_durably, temporary_for
 from etl.ingest.reference import acled_types, check_value, vocabulary
 from etl.core.yamlio import Located, check_fields, load_yaml
 
@@ -18,7 +26,7 @@ EVENT_FIELDS = {"event", "type", "sub_type", "summary", "when", "anchor", "place
 REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
 ACTOR_FIELDS = {"actor", "role"}
 FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note", "machine_facts", "review"}
-# A review decision on a machine fact (written by the dashboard's review page, README "Review").
+# A review decision on a machine fact (written by the dashboard's review page, docs/codebook.md).
 REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record",
                  "claim", "claims", "group", "new_group"}
 DECISIONS = ("accept", "correct", "add", "reject", "move", "split")
@@ -104,3 +112,132 @@ def read_fact_file(path: Path) -> Located:
             check_fields(path, report, REPORT_FIELDS, {"stance", "source", "quote"})
             check_value(path, report.line_of("stance"), "stance", report["stance"], vocab["stances"])
     return data
+
+
+# --- Writing ------------------------------------------------------------------------------------
+# A decision is appended as text under the file's trailing `review:` list, so that the file's comments
+# and hand-coded facts stay byte for byte and a diff in version control shows the decision alone.
+
+_REVIEW_KEY = re.compile(r"review:[ \t]*(?:#.*)?")
+# Fields in the order a person would write them, so that written entries read like the seeds.
+_ENTRY_ORDER = ("decision", "fact", "machine_id", "claim", "claims", "group", "new_group", "reviewer", "reviewed_on",
+                "reason", "record")
+_RECORD_ORDER = ("event", "type", "sub_type", "summary", "quote", "occurrence", "figure", "kind", "victim_group",
+                 "victim_class", "claimant", "claimant_quote", "when", "place", "comparison_group", "actors",
+                 "reports", "note")
+_REPORT_ORDER = ("stance", "source", "quote", "occurrence", "claimant_quote", "when", "note")
+
+
+@dataclass(frozen=True)
+class Appended:
+    line: int  # where the entry starts in the file
+    text: str  # the entry as written
+    created: bool  # the file did not exist before
+
+
+# What a writer asks of the new file before it replaces the old one: the entries already there, the
+# file as the build reads it (new entry last) and where it lies; it raises to refuse.
+Check = Callable[[list, Located, Path], None]
+
+
+def append_review_entry(path: Path, document_file: str, entry: dict, check: Check) -> Appended:
+    """Append one review decision to the fact file of `document_file` (made, with `machine_facts: keep`,
+    if there is none). The file is replaced in one rename, and only if it reads as the build reads it,
+    with exactly the new entry at the end, and `check` raises nothing; otherwise a BuildError names the
+    file and line and nothing is written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(path.parent):  # another session may be saving into the same file
+        created = not path.exists()
+        existing = "" if created else _read_text(path)
+        if created:
+            head = (f"# Review decisions on the machine facts of {document_file}, saved by the dashboard's Review page.\n"
+                    + _dump({"document": document_file, "coder": "review", "machine_facts": "keep"}) + "review:\n")
+            indent, known = "  ", []
+        else:
+            head, indent, known = _review_tail(path, existing, document_file)
+        entry = _in_written_order(entry)
+        newline = "\r\n" if "\r\n" in existing else "\n"
+        block = "".join(indent + line for line in _dump([entry]).splitlines(keepends=True)).replace("\n", newline)
+        text = existing + head.replace("\n", newline) + block
+        _replace_checked(path, text, known, entry, check)
+    return Appended(line=text[:len(text) - len(block)].count("\n") + 1, text=block, created=created)
+
+
+def _in_written_order(entry: dict) -> dict:
+    def ordered(mapping: dict, order: tuple) -> dict:
+        # A field the format does not know goes last, for the reader to name it.
+        return {key: mapping[key] for key in sorted(mapping, key=lambda k: order.index(k) if k in order else len(order))}
+    entry = ordered(entry, _ENTRY_ORDER)
+    if isinstance(entry.get("record"), dict):
+        record = ordered(entry["record"], _RECORD_ORDER)
+        if isinstance(record.get("reports"), list):
+            record["reports"] = [ordered(r, _REPORT_ORDER) if isinstance(r, dict) else r for r in record["reports"]]
+        entry["record"] = record
+    return entry
+
+
+def _dump(value) -> str:
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, default_flow_style=False, width=math.inf)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:  # keep \r\n as it is
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(path, None, f"cannot read the file: {exc}") from exc
+
+
+def _review_tail(path: Path, existing: str, document_file: str) -> tuple[str, str, list]:
+    """What goes before a new entry in an existing file, the indent of its entries, and the entries."""
+    try:
+        data = load_yaml(path)
+    except BuildError as exc:
+        raise BuildError(path, exc.line, f"{exc.message}; fix the file before reviewing") from exc
+    if not isinstance(data, dict) or data.get("document") != document_file:
+        raise BuildError(path, None, f"not the coded-fact file of {document_file} (its `document:` says "
+                                     f"{data.get('document') if isinstance(data, dict) else None!r})")
+    if "review" not in data:
+        return ("" if not existing or existing.endswith("\n") else "\n") + "review:\n", "  ", []
+    last = max(data.key_lines, key=data.key_lines.get)
+    lines = existing.splitlines()
+    at = data.key_lines["review"]
+    if last != "review":
+        raise BuildError(path, at, f"`review:` must be the last top-level key of the file, but `{last}:` follows "
+                                   f"it at line {data.key_lines[last]}; move the review list to the end")
+    if not _REVIEW_KEY.fullmatch(lines[at - 1].rstrip("\r")):
+        raise BuildError(path, at, "write `review:` on a line of its own, its entries below it as a list")
+    entries = data["review"] or []
+    if not isinstance(entries, list):
+        raise BuildError(path, at, "`review:` must be a list of decisions")
+    indent = next((m.group(1) for line in lines[at:] if (m := re.match(r"([ \t]*)- ", line))), "  ")
+    return ("" if existing.endswith("\n") else "\n"), indent, entries
+
+
+def _replace_checked(path: Path, text: str, known: list, entry: dict, check: Check) -> None:
+    temporary = temporary_for(path)  # not *.yaml: the build never reads it
+    remove_abandoned(path)
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        try:
+            data = read_fact_file(temporary)
+            entries = data.get("review") or []
+            if len(entries) != len(known) + 1 or as_text(entries[-1]) != as_text(entry):
+                raise BuildError(path, None, "the decision would not read back as written (check the file's "
+                                             "indentation)")
+            check(known, data, temporary)
+        except BuildError as exc:  # found in the temporary file: said of the file it stands for
+            raise BuildError(path, exc.line, f"{exc.message} (nothing was written)") from exc
+        replace_durably(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def as_text(value):
+    """A mapping read back from YAML with every value as text: what was written and what was read compare equal."""
+    if isinstance(value, dict):
+        return {key: as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_text(item) for item in value]
+    return str(value)

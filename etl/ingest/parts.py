@@ -1,7 +1,7 @@
 """Split a copied web page into its parts: the article (headline, standfirst, subheadings,
 body, captions) and what is not the article (byline, dateline, reader comments, page furniture).
 
-Rules are line-based and read from lexicon/page_parts.yaml; the README explains them.
+Rules are line-based and read from lexicon/page_parts.yaml; docs/document-formats.md explains them.
 """
 import re
 import unicodedata

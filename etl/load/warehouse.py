@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.core.errors import BuildError
+from etl.core.rows import MATCH_KEYS
 from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
 
@@ -26,6 +27,13 @@ def contract_digest() -> str:
 
 def _arrow(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
     columns = [name for name, *_ in connection.execute(f"DESCRIBE {table}").fetchall()]
+    # A key the table does not have is a misspelt column: an error, never a silent NULL. Machine
+    # event reports alone carry their matching keys (etl/core/rows.py), left out here.
+    allowed = set(columns) | (MATCH_KEYS if table == "event_reports" else set())
+    for row in rows:
+        wrong = sorted(set(row) - allowed)
+        if wrong:
+            raise BuildError(SCHEMA_SQL, None, f"a row for table {table} has keys this schema does not: {', '.join(wrong)}")
     return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
 
 

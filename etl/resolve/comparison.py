@@ -402,7 +402,7 @@ def _days(start: date, end: date) -> str:
 
 @dataclass
 class GroupDecision:
-    """A reviewer's move or split (README "Review"), with where it was written."""
+    """A reviewer's move or split (docs/codebook.md), with where it was written."""
     decision: str  # move | split
     claims: list[str]
     group: str

@@ -1,7 +1,7 @@
 """Machine event reports -> events: the same happening reported in several documents (or twice
 in one) becomes one event with several reports.
 
-Rule (README "Machine extraction"), like the space-and-time windows of event-matching tools
+Rule (docs/extraction/README.md), like the space-and-time windows of event-matching tools
 such as meltt and xSub: two reports are of one event when they have the same ACLED event type
 and sub-event type, the same place, and date ranges that overlap once each is widened by
 EVENT_MATCH_WINDOW_DAYS; actors are not required to agree (reports often name only one side)
@@ -12,6 +12,7 @@ there is exactly one; otherwise it stays an undated event of its own.
 from datetime import timedelta
 
 from etl.ingest.reference import acled_types
+from etl.core import rows
 from etl.core.ids import stable_id
 from etl.settings import EVENT_MATCH_WINDOW_DAYS
 
@@ -89,6 +90,5 @@ def match_reports(reports: list[dict], coded_events: list[dict], places) -> tupl
                     seen.add((actor_id, role))
                     event_actors.append({"event_id": event_id, "actor_id": actor_id, "role": role})
     for report in reports:
-        report["report_id"] = stable_id("r", report["event_id"], report["doc_id"], report["source_id"], report["stance"],
-                                        report["char_start"])
+        report["report_id"] = rows.report_id(report)
     return reports, events, event_actors

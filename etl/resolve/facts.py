@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.core.errors import BuildError
-from etl.core.ids import stable_id
+from etl.core import rows
 from etl.ingest.documents import Document
 from etl.extract.coded import GROUP_DECISIONS
 from etl.ingest.aliases import AliasIndex
@@ -23,6 +23,21 @@ OUTLET = "outlet"  # the claimant keyword for a figure the article states in its
 _ISO = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\.\.\d{4}(?:-\d{2}){0,2})?")
 # An undated document may still carry explicit dates (checked above): they need no reference day.
 _NO_PUBLICATION_DATE = DateRange(date.min, date.min, "day")
+
+
+def resolve_when(doc: Document, expression, anchor_day: date | None = None) -> DateRange:
+    """The days a fact's `when` stands for: an explicit date or range as the coder wrote it, or words of
+    the text resolved against the document's publication date. The one date rule of coded and reviewed
+    facts (the review page previews a date with it); a DateError says why a `when` does not resolve."""
+    expression = str(expression)
+    explicit = _ISO.fullmatch(expression)
+    if not explicit and expression not in doc.text:
+        raise DateError(f"date expression {expression!r} does not occur in {doc.file}")
+    if not explicit and doc.published_on is None:
+        raise DateError(f"{doc.file} has no publication date to resolve {expression!r} against")
+    published = DateRange(doc.published_on, doc.published_until, doc.published_precision) \
+        if doc.published_on else _NO_PUBLICATION_DATE
+    return resolve(expression, published, anchor_day)
 
 
 @dataclass
@@ -76,24 +91,15 @@ class _Resolver:
             anchor_day = date.fromisoformat(str(anchor)) if anchor else None
         except ValueError:
             self.fail(record.line_of("anchor"), f"anchor {anchor!r} is not a real YYYY-MM-DD date")
-        if not _ISO.fullmatch(str(expression)) and str(expression) not in self.doc.text:
-            self.fail(line, f"date expression {expression!r} does not occur in {self.doc.file}")
-        if self.doc.published_on is None and not _ISO.fullmatch(str(expression)):
-            self.fail(line, f"{self.doc.file} has no publication date to resolve {expression!r} against")
-        published = DateRange(self.doc.published_on, self.doc.published_until, self.doc.published_precision) \
-            if self.doc.published_on else _NO_PUBLICATION_DATE
         try:
-            return resolve(str(expression), published, anchor_day)
+            return resolve_when(self.doc, expression, anchor_day)
         except DateError as exc:
             self.fail(line, str(exc))
 
     def evidence(self, record) -> dict:
         line = record.line_of("quote")
         start, end = locate(self.doc, record["quote"], self.path, line, record.get("occurrence"))
-        sentence_start, sentence_end = sentence_of(self.doc, start, end)
-        row = {"evidence": self.doc.text[start:end], "char_start": start, "char_end": end,
-               "sentence": self.doc.text[sentence_start:sentence_end],
-               "sentence_start": sentence_start, "sentence_end": sentence_end,
+        row = {**rows.evidence(self.doc.text, start, end, *sentence_of(self.doc, start, end)),
                "claimant_text": None, "claimant_start": None, "claimant_end": None}
         claimant_quote = record.get("claimant_quote")
         if claimant_quote:
@@ -113,8 +119,7 @@ class _Resolver:
         except QuantityError as exc:
             self.fail(line, str(exc))
         locate_within(self.doc, text, span["char_start"], span["char_end"], self.path, line, "figure")
-        return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low,
-                "count_high": quantity.high, "approximate": quantity.approximate, "qualifier": quantity.qualifier}
+        return rows.figure(quantity, text)
 
     def common(self, record, method: str) -> dict:
         dates = self.when(record)
@@ -123,10 +128,7 @@ class _Resolver:
             "source_id": self.source(record),
             "event_id": record.get("event"),
             "place_id": self.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
-            "date_start": dates.start if dates else None,
-            "date_end": dates.end if dates else None,
-            "date_precision": dates.precision if dates else None,
-            "date_text": record.get("when"),
+            **rows.when(dates, record.get("when")),
             "method": method,
             "coded_at": f"{self.path.name}:{record.line}",
             "note": record.get("note"),
@@ -147,16 +149,14 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                 for kind in ("casualty", "event")}
     for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
         span = resolver.evidence(record)
-        row = {**resolver.common(record, method), **span, **resolver.figure(record, span),
-               "kind": record["kind"], "victim_group": record["victim_group"],
-               "victim_class": record["victim_class"], "comparison_group": record.get("comparison_group")}
-        row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], row["char_start"], row["char_end"], row["figure_text"])
-        facts.casualties.append(row)
+        facts.casualties.append(rows.casualty(
+            **resolver.common(record, method), **span, **resolver.figure(record, span),
+            kind=record["kind"], victim_group=record["victim_group"], victim_class=record["victim_class"],
+            comparison_group=record.get("comparison_group")))
     for record in data.get("counts") or []:
         span = resolver.evidence(record)
-        row = {**resolver.common(record, "coded"), **span, **resolver.figure(record, span), "what": record["what"]}
-        row["count_id"] = stable_id("n", doc.doc_id, row["what"], row["char_start"], row["char_end"])
-        facts.counts.append(row)
+        facts.counts.append(rows.counted_thing(**resolver.common(record, "coded"), **span,
+                                               **resolver.figure(record, span), what=record["what"]))
     for record, method in [(r, "coded") for r in data.get("events") or []] + reviewed["event"]:
         event_id = record["event"]
         if not isinstance(event_id, str) or not EVENT_SLUG.fullmatch(event_id):
@@ -174,15 +174,8 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
         for report in record["reports"]:
             span = resolver.evidence(report)
             report_dates = resolver.when(report) or dates
-            row = {
-                "event_id": event_id, "doc_id": doc.doc_id, "source_id": resolver.source(report),
-                "stance": report["stance"], **span,
-                "date_start": report_dates.start if report_dates else None,
-                "date_end": report_dates.end if report_dates else None,
-                "date_precision": report_dates.precision if report_dates else None,
-                "date_text": report.get("when", record.get("when")),
-                "method": method, "coded_at": f"{path.name}:{report.line}", "note": report.get("note"),
-            }
-            row["report_id"] = stable_id("r", event_id, doc.doc_id, row["source_id"], row["stance"], row["char_start"])
-            facts.reports.append(row)
+            facts.reports.append(rows.event_report(
+                event_id=event_id, doc_id=doc.doc_id, source_id=resolver.source(report), stance=report["stance"],
+                **span, **rows.when(report_dates, report.get("when", record.get("when"))),
+                method=method, coded_at=f"{path.name}:{report.line}", note=report.get("note")))
     return facts

@@ -1,6 +1,6 @@
 """The machine extractor: one document in, its facts out, each with the text it came from.
 
-Rule-based and offline (README "Machine extraction"): sentences of the article parts; figures
+Rule-based and offline (docs/extraction/README.md): sentences of the article parts; figures
 that count people become casualty claims with bounds by the warehouse's contract; speech
 patterns give the claimant; date expressions are resolved against the publication date; alias
 lookup (then a fuzzy match) gives places and actors; trigger words give ACLED-typed event
@@ -25,7 +25,7 @@ from etl.ingest.documents import Document
 from etl.ingest.reference import Source
 from etl.ingest.aliases import AliasIndex
 from etl.core.dates import DateRange
-from etl.core.ids import stable_id
+from etl.core import rows
 
 METHOD = "machine"
 _ETL_DIR = Path(__file__).resolve().parents[2]
@@ -89,6 +89,10 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# How a figure that is a part of a toll told before it was read (casualties.py's `kind_source`).
+_PART_OF_A_TOLL = frozenset({"part of the toll before it", "part of the toll its words name",
+                             "an item of a list under a toll", "a table column under a toll",
+                             "continues the list of tolls before it", "joined to the toll before it"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
 
@@ -124,11 +128,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _JOINT = re.compile(r"(?:[\s,;:–—-]|\band\b)*")
-
-
-def _evidence(doc: Document, start: int, end: int, sentence) -> dict:
-    return {"evidence": doc.text[start:end], "char_start": start, "char_end": end,
-            "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end}
 
 
 def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source],
@@ -198,29 +197,27 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
+            if dates is None and finding.kind_source in _PART_OF_A_TOLL and facts.casualties:
+                # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
+                whole = facts.casualties[-1]
+                if whole["date_start"] is not None:
+                    dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
+                    date_text = whole["date_text"]
             start = min(figure.start, finding.kind_start)
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity
             victim_group = finding.victims.text if finding.victims else "people (not named)"
-            place_name = index.reference.places[place_id].name if place_id else None
-            row = {
-                "doc_id": doc.doc_id, "source_id": claimant.source_id, "event_id": None, "place_id": place_id,
-                "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
-                "date_precision": dates.precision if dates else None, "date_text": date_text,
-                "kind": finding.kind, "victim_group": victim_group, "victim_class": finding.victim_class,
-                "figure": quantity.figure, "count_low": quantity.low, "count_high": quantity.high,
-                "approximate": quantity.approximate, "qualifier": quantity.qualifier, "figure_text": figure.text,
-                **_evidence(doc, start, end, sentence),
-                "claimant_text": claimant.text, "claimant_start": claimant.start, "claimant_end": claimant.end,
-                "comparison_group": None,  # by rule across documents: etl/resolve/comparison.py
-                "method": METHOD, "coded_at": None, "note": None,
-                "confidence": _confidence(
+            row = rows.casualty(
+                doc_id=doc.doc_id, source_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
+                kind=finding.kind, victim_group=victim_group, victim_class=finding.victim_class,
+                **rows.figure(quantity, figure.text), **rows.evidence(text, start, end, sentence.start, sentence.end),
+                claimant_text=claimant.text, claimant_start=claimant.start, claimant_end=claimant.end,
+                method=METHOD,  # comparison_group: by rule across documents (etl/resolve/comparison.py)
+                confidence=_confidence(
                     0.1 if finding.kind_source == "noun" else 0.25 if finding.kind_source == "siege" else 0,
                     0.1 if quantity.figure is None else 0,
                     0.1 if claimant.carried else 0,
-                    0.05 if place_carried else 0),
-            }
-            row["casualty_id"] = stable_id("c", doc.doc_id, row["kind"], start, end, figure.text)
+                    0.05 if place_carried else 0))
             facts.casualties.append(row)
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
             last_toll_sentence = number
@@ -273,20 +270,17 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     continue
                 told.add((trigger.event_type, sub_type, place_id, dates))
                 for speaker, stance in stances:
-                    facts.reports.append({
-                        "event_id": None, "doc_id": doc.doc_id, "source_id": speaker.source_id, "stance": stance,
-                        **_evidence(doc, start, end, sentence),
-                        "claimant_text": speaker.text, "claimant_start": speaker.start, "claimant_end": speaker.end,
-                        "date_start": dates.start if dates else None, "date_end": dates.end if dates else None,
-                        "date_precision": dates.precision if dates else None, "date_text": date_text,
-                        "method": METHOD, "coded_at": None, "note": None,
-                        "confidence": _confidence(0.1 if dates is None or dated_by_news else 0,
-                                                  0.1 if place_carried else 0,
-                                                  0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
+                    facts.reports.append(rows.event_report(
+                        doc_id=doc.doc_id, source_id=speaker.source_id, stance=stance,
+                        **rows.evidence(text, start, end, sentence.start, sentence.end),
+                        claimant_text=speaker.text, claimant_start=speaker.start, claimant_end=speaker.end,
+                        **rows.when(dates, date_text), method=METHOD,
+                        confidence=_confidence(0.1 if dates is None or dated_by_news else 0,
+                                               0.1 if place_carried else 0,
+                                               0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
                         # the event's keys, for matching reports into events (etl.resolve.event_matching)
-                        "event_type": trigger.event_type, "sub_event_type": sub_type, "place_id": place_id,
-                        "actors": actor_roles, "trigger": text[trigger.start:trigger.end],
-                    })
+                        event_type=trigger.event_type, sub_event_type=sub_type, place_id=place_id,
+                        actors=actor_roles, trigger=text[trigger.start:trigger.end]))
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
     _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})

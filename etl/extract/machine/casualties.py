@@ -91,7 +91,7 @@ class Victims:
 
 
 @dataclass
-class CasualtyFinding:
+class ClaimFinding:
     figure: Figure
     victims: Victims | None
     kind: str
@@ -107,7 +107,7 @@ class Candidate:
     figure: Figure
     decision: str  # 'casualty claim', 'counted thing', 'people counted, no toll', 'not a count of people'
     reason: str
-    finding: CasualtyFinding | None = None
+    finding: ClaimFinding | None = None
 
 
 def figures_in(text: str, start: int, end: int) -> list[Figure]:
@@ -348,7 +348,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     introduces a list this sentence is an item of ("SOHR documented the death of 52 people, as
     follows:" then "- 19 civilians")."""
     candidates: list[Candidate] = []
-    findings: list[CasualtyFinding] = []
+    findings: list[ClaimFinding] = []
     figures = figures_in(text, sentence_start, sentence_end)
     mixed = lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end) is not None
     # "Of those killed: 3,604 men, 2,349 women ...": the words before a colon name the toll of the figures after it
@@ -379,7 +379,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             first = text.find(label, sentence_start) if label else -1
             victims = _victims(text, first, first + len(label)) if first >= 0 else None
             kind = columns[column]
-            finding = CasualtyFinding(figure, victims, kind[0], kind[1], kind[2], "a table column under a toll",
+            finding = ClaimFinding(figure, victims, kind[0], kind[1], kind[2], "a table column under a toll",
                                       victims.victim_class if victims else "unknown")
             findings.append(finding)
             candidates.append(Candidate(figure, "casualty claim", finding.kind_source, finding))
@@ -461,7 +461,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             victim_class = victims.victim_class
         else:  # a list's item counts the same people as its head
             victim_class = previous.victim_class if previous and source.startswith("continues") else "unknown"
-        finding = CasualtyFinding(figure, victims, kind[0], kind[1], kind[2], source, victim_class)
+        finding = ClaimFinding(figure, victims, kind[0], kind[1], kind[2], source, victim_class)
         findings.append(finding)
         candidates.append(Candidate(figure, "casualty claim", source, finding))
     _share_kind_forward(text, candidates)
@@ -469,13 +469,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
     return [c for c in candidates if c.finding or c.figure.text.lower() not in ("a", "an")]
 
 
-def _end_of(finding: CasualtyFinding, before: int) -> int:
+def _end_of(finding: ClaimFinding, before: int) -> int:
     """Where the words of a toll end, short of `before` (its toll word may stand after an aside)."""
     ends = [finding.figure.end, finding.victims.end if finding.victims else 0, finding.kind_end]
     return max((end for end in ends if end <= before), default=min(finding.figure.end, before))
 
 
-def _part_of_previous(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
+def _part_of_previous(text: str, previous: ClaimFinding, figure: Figure) -> bool:
     """'318 deaths, 120 of whom were children'; 'Of the 63 dead, 41 were students'; 'Among the 40
     killed were three aid workers': a figure that counts some of the toll just before it."""
     between = text[_end_of(previous, figure.start):figure.start]
@@ -517,7 +517,7 @@ def _joined(text: str, start: int, end: int) -> bool:
         _JOINT.fullmatch(text[start:end]) is not None
 
 
-def _continues_list(text: str, previous: CasualtyFinding, figure: Figure) -> bool:
+def _continues_list(text: str, previous: ClaimFinding, figure: Figure) -> bool:
     """'190 martyrs fell in Damascus Suburbs, 30 in Aleppo': a bare figure after a joint that is
     followed by a place or ends its item continues the list of the toll before it."""
     between = text[previous.figure.end:figure.start]
@@ -540,10 +540,10 @@ def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
                                    or _AMONG.fullmatch(text, victims.end, following.figure.start)):
             continue
         then = following.finding
-        finding = CasualtyFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,
+        finding = ClaimFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,
                                   "joined to the toll after it", victims.victim_class if then.victim_class != "mixed" else "mixed")
         candidates[number] = Candidate(this.figure, "casualty claim", finding.kind_source, finding)
 
 
-def find_casualties(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[CasualtyFinding]:
+def find_casualties(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[ClaimFinding]:
     return [c.finding for c in find_candidates(text, sentence_start, sentence_end, paragraph_text) if c.finding]

@@ -1,6 +1,6 @@
 """Who says it: the claimant of a figure or report, found in its sentence.
 
-Patterns, tried in order (README "Machine extraction"):
+Patterns, tried in order (docs/extraction/README.md):
   1. "according to X" (and "citing X", "X's figures" ...);
   2. a quotation followed by "said X" / "X said";
   3. "X said/reported/claimed/told ..." with X the words before the speech verb;
@@ -60,6 +60,7 @@ class ClaimantFinder:
         # every name and alias of a known source, in lower case between spaces, for `_described`
         self._source_names = _source_names(sources)
         self._article_words: set[str] = set()
+        self._article_stems: set[str] = set()
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
@@ -272,7 +273,7 @@ class ClaimantFinder:
         bare = _DETERMINER.sub("", words.strip())
         # A definite description that is also a known source's alias ("the Observatory") names
         # that source; only a bare pronoun or description carries the speaker named before.
-        known = self.index.lookup("source", words) or self.index.lookup("source", bare)
+        known = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare), words)
         if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
             carried = self._carried(bare.lower())
             if carried is not None:
@@ -315,9 +316,10 @@ class ClaimantFinder:
     def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
             return None
-        found = self.index.lookup("source", words) or self.index.lookup("source", bare) or self._number_variant(bare)
-        if not found:
-            found = self.index.longest_inside("source", words, min_length=3)  # "an AFP correspondent"
+        found = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare)
+                                  or self._number_variant(bare), words)
+        if not found:  # "an AFP correspondent"
+            found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
             found = self._speaking_for_actor(words)
         if found:
@@ -341,6 +343,24 @@ class ClaimantFinder:
                 return Claimant(described, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _of_this_war(self, found: list[str], words: str) -> list[str]:
+        """A known source named by common words that leave out its country ("a military source",
+        "security sources") is that source only in an article that names the country: the
+        reference's "Syrian military source" is not the speaker of a story about Yemen. A word of
+        the source's name that begins like a country's name ("Syrian", "Lebanese") and is not in
+        the speaker's words must stand in the article, by its first four letters."""
+        if not found or not words.strip()[1:].islower():
+            return found  # a proper name or an acronym ("the U.N.") names its source anywhere
+        said = set(_normal(words).split())
+        kept = []
+        for source_id in found:
+            source = self.sources.get(source_id) or self.added.get(source_id)
+            marks = [w.lower() for w in _CAPITALISED.findall(source.name)] if source else []
+            marks = [w for w in marks if w not in said and w[:4] in _country_stems(self.index)]
+            if not marks or any(w[:4] in self._article_stems for w in marks):
+                kept.append(source_id)
+        return kept
 
     def _number_variant(self, bare: str) -> list[str]:
         """'a resident' names the source 'Residents'; 'activist' the source 'Activists'."""
@@ -398,6 +418,9 @@ class ClaimantFinder:
 
     def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Read who the article names as speakers, in order, before its first sentence is read."""
+        # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
+        self._article_words = set(_normal(text).split())
+        self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         found = []
         for start, end in spans:
             for span_start, span_end in self._speaker_spans(text, start, end):
@@ -408,7 +431,6 @@ class ClaimantFinder:
                     if claimant:
                         found.append(claimant)
         self.article_speakers = found
-        self._article_words = set(_normal(text).split())
         self._sentences = spans
         self._sentence_starts = [start for start, _ in spans]
 
@@ -451,7 +473,21 @@ def _normal(words: str) -> str:
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _NAMES_OF: dict[int, tuple] = {}  # the sources of a build are one dict: their names are normalised once
+
+
+_COUNTRY_STEMS: dict[int, frozenset[str]] = {}
+
+
+def _country_stems(index: AliasIndex) -> frozenset[str]:
+    """The first four letters of every country's name in the gazetteer ("syri", "leba", "yeme")."""
+    key = id(index.reference.places)
+    if key not in _COUNTRY_STEMS:
+        _COUNTRY_STEMS.clear()
+        _COUNTRY_STEMS[key] = frozenset(_normal(p.name)[:4] for p in index.reference.places.values()
+                                        if p.kind == "country" and len(_normal(p.name)) >= 4)
+    return _COUNTRY_STEMS[key]
 
 
 def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:

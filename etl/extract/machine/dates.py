@@ -34,6 +34,7 @@ _EXPRESSIONS = [
     r"(?i:(?:last|this|next)\s+(?:year|week))",
     rf"(?i:(?:(?:some|about|around|nearly|almost|roughly|just\s+over|more\s+than)\s+)?{_AMOUNT}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|before))",
     r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
+    r"(?i:(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours))",
     r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
     r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
@@ -82,4 +83,26 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
                                  DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
             anchor = dates.start
-    return found
+    return _ranges(text, found)
+
+
+# "Between 24 February 2022, when the invasion began, and 30 June 2023": two days that bound one
+# stretch of time, the first after "between" or "from", the second after "and", "to" or "until"
+# (an apposition about the first may stand between them).
+_RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_RANGE_JOINS = re.compile(r"\s*(?:,[^.;]{0,160}?,)?\s*(?:and|to|until|till|through|[-–])\s*")
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    merged: list[DateMention] = []
+    for mention in found:
+        first = merged[-1] if merged else None
+        if (first is not None and _RANGE_JOINS.fullmatch(text, first.end, mention.start)
+                and _RANGE_OPENS.search(text, max(0, first.start - 9), first.start)
+                and first.dates.start <= mention.dates.end):
+            opening = _RANGE_OPENS.search(text, max(0, first.start - 9), first.start).start()
+            merged[-1] = DateMention(opening, mention.end, text[opening:mention.end],
+                                     DateRange.spanning(first.dates.start, mention.dates.end))
+            continue
+        merged.append(mention)
+    return merged

@@ -260,6 +260,11 @@ def country_wide() -> WordList:
     return WordList(raw()["country_wide"]["words"])
 
 
+def region_words() -> list[str]:
+    """The words a region's name takes ("Aleppo province", "Donetsk oblast")."""
+    return list(raw()["region_words"])
+
+
 @lru_cache(maxsize=None)
 def speech_patterns() -> dict[str, WordList]:
     speech = raw()["speech"]

@@ -37,6 +37,10 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 # How far around a fact's figure or trigger its place may be named in the sentence; beyond that
 # the sentence is about somewhere else and the paragraph's place is used.
 _NEAR = (60, 100)
+# An item of a breakdown by place, "Tartous: 71; Damascus Suburbs: 26; Aleppo: 14": the words
+# before the colon are the figure's label, and the names after it label the next items.
+_LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
+_LABELLED = re.compile(r"(?:^|[;,.\n•|-])\s*([A-Z][\w'’ -]{1,40}?)\s*:\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # Where people fled, escaped or crossed to is not where the fact happened ("an escape route to the
 # village of Debaa", "residents fled towards Sahnaya", "to flee across the border into Lebanon").
@@ -192,6 +196,14 @@ class PlaceFinder:
         part of the sentence the fact is told in), nearest after it, else the last settlement
         named earlier in the paragraph, else the article's main place."""
         low, high = within or (sentence.start, sentence.end)
+        # (searched in the sentence's own text: "^" is where the sentence starts)
+        label = _LABELLED.search(self.text[sentence.start:focus])
+        if label:
+            place = self._labelled(label.group(1), sentence, sentence.start + label.start(1),
+                                   sentence.start + label.end(1), exclude)
+            if place:
+                return place, False
+            high = min(high, focus)  # a label that is not a place: the next items' names are not this one's
         here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
                 if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
         carried = self._carried(sentence, previous)
@@ -209,6 +221,18 @@ class PlaceFinder:
         if self.country and self._country_wide.search(self.text, low, high):
             return self.country, False
         return carried, True
+
+    def _labelled(self, label: str, sentence: Sentence, start: int, end: int, exclude) -> str | None:
+        """The place a breakdown item's label names: in a breakdown by region (three labels or
+        more in the sentence), the region a label heads ("Aleppo" -> Aleppo province), else the
+        place the label names."""
+        if len(_LABELS.findall(sentence.text)) >= 3:
+            for word in lexicon.region_words():
+                region = self.index.lookup("place", f"{label} {word}")
+                if region:
+                    return region[0]
+        named = [m for m in self.in_span(start, end, exclude) if m.end == end]
+        return named[-1].place_id if named else None
 
     def listed_after(self, start: int, end: int, exclude=()) -> list[tuple[str, int]]:
         """The settlements a territorial trigger lists ("the fall of three villages - A, B and C",

@@ -1,0 +1,106 @@
+"""Merge a corpus's facts into one set of rows: the coded facts of each fact file, the review
+decisions on the machine's facts, and the machine's facts nobody decided on. A claim is one row:
+a hand-coded document keeps its coded facts only; a reviewed one keeps the machine facts nobody
+rejected or replaced. Machine event reports are matched into events here, and each claim is
+linked to the event reported in its sentence."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etl.core.errors import BuildError
+from etl.extract.coded import read_fact_file
+from etl.ingest.aliases import AliasIndex
+from etl.ingest.documents import Document
+from etl.ingest.reference import Reference
+from etl.resolve.event_matching import match_reports
+from etl.resolve.events import merge_events
+from etl.resolve.facts import resolve_document_facts
+from etl.settings import FACTS_SUBDIR
+
+
+@dataclass
+class MergedFacts:
+    casualties: list[dict] = field(default_factory=list)
+    counts: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    event_actors: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
+    coded_docs: set[str] = field(default_factory=set)  # documents with a fact file
+    group_decisions: list = field(default_factory=list)  # moves and splits of comparison groups
+
+
+def _coded_error(facts_dir: Path, coded_at: str, message: str) -> BuildError:
+    """A BuildError at a fact's `coded_at` ("file.yaml:line")."""
+    file, line = coded_at.rsplit(":", 1)
+    return BuildError(facts_dir / file, int(line), message)
+
+
+def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path], docs_dir: Path,
+                index: AliasIndex, outlet_of: dict, reference: Reference) -> MergedFacts:
+    """`machine`: each document's MachineFacts; `fact_files`: the fact files to read (none for a
+    machine-only build)."""
+    by_file = {doc.file: doc for doc in documents}
+    facts_dir = docs_dir / FACTS_SUBDIR
+    casualties, counts, event_entries, reports, coded_docs, group_decisions = [], [], [], [], set(), []
+    decisions: dict[str, object] = {}  # doc_id -> its fact file's facts (what the machine may add)
+    for path in fact_files:
+        data = read_fact_file(path)
+        doc = by_file.get(data["document"])
+        if doc is None:
+            raise BuildError(path, data.line_of("document"),
+                             f"document {data['document']!r} is not in {docs_dir} (or was skipped: see warnings)")
+        if doc.doc_id in coded_docs:
+            raise BuildError(path, data.line_of("document"), f"a second fact file for {doc.file}")
+        coded_docs.add(doc.doc_id)
+        facts = resolve_document_facts(doc, data, path, index, outlet_of[doc.doc_id])
+        decisions[doc.doc_id] = facts
+        group_decisions += facts.group_decisions
+        casualties += facts.casualties
+        counts += facts.counts
+        event_entries += facts.events
+        reports += facts.reports
+    events, event_actors = merge_events(event_entries, reference, facts_dir)
+    machine_casualties, machine_reports = [], []
+    for doc in documents:
+        decided = decisions.get(doc.doc_id)
+        # A claim is one row: a hand-coded document keeps its coded facts only; a reviewed one
+        # keeps the machine facts nobody rejected or replaced.
+        if decided is not None and not decided.keep_machine:
+            continue
+        dropped = decided.decided_machine_ids if decided is not None else set()
+        # A fact a person added that is the machine's fact to the letter stands instead of it.
+        confirmed = {c["casualty_id"] for c in decided.casualties} if decided is not None else set()
+        machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties
+                               if c["casualty_id"] not in dropped | confirmed]
+        machine_reports += [{**r, "dropped": dropped} for r in machine[doc.doc_id].reports]
+    machine_reports, machine_events, machine_actors = match_reports(machine_reports, events, reference.places)
+    coded_reports = {r["report_id"] for r in reports}
+    machine_reports = [r for r in machine_reports
+                       if r["event_id"] not in r.pop("dropped") and r["report_id"] not in coded_reports]
+    live_events = {r["event_id"] for r in machine_reports}
+    events += [e for e in machine_events if e["event_id"] in live_events]
+    event_actors += [a for a in machine_actors if a["event_id"] in live_events]
+    casualties += machine_casualties
+    reports += machine_reports
+    # The machine links a claim to the event reported in its sentence; a reviewed claim that names no
+    # event keeps that link (an accepted claim is the machine's claim, confirmed). Coded claims say
+    # their event themselves, or have none.
+    report_in_sentence: dict[tuple, str] = {}
+    for report in reports:
+        report_in_sentence.setdefault((report["doc_id"], report["sentence_start"]), report["event_id"])
+    for claim in casualties:
+        if claim["method"] != "coded" and not claim["event_id"]:
+            claim["event_id"] = report_in_sentence.get((claim["doc_id"], claim["sentence_start"]))
+    known_events = {e["event_id"] for e in events}
+    for row in casualties + counts:
+        if row["event_id"] and row["event_id"] not in known_events:
+            raise _coded_error(facts_dir, row["coded_at"], f"unknown event {row['event_id']!r}")
+    for table, rows, key in (("casualties", casualties, "casualty_id"), ("counted_things", counts, "count_id"),
+                             ("event_reports", reports, "report_id")):
+        seen: dict[str, str] = {}
+        for row in rows:
+            if row[key] in seen:
+                raise _coded_error(facts_dir, row["coded_at"],
+                                   f"the same {table} fact is coded twice (also at {seen[row[key]]})")
+            seen[row[key]] = row["coded_at"]
+
+    return MergedFacts(casualties, counts, events, event_actors, reports, coded_docs, group_decisions)
