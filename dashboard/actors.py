@@ -3,8 +3,8 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from dashboard import filters, links, queries
-from dashboard.formatting import when
+from dashboard import filters, links, queries, tables
+from dashboard.formatting import published_column, when
 
 st.title("Actors")
 chosen = filters.current()
@@ -14,9 +14,8 @@ if actors.empty:
     st.stop()
 st.caption("Kind and side come from the actor list of the reference data. Events: events the actor takes part "
            "in (as initiator, target, ally or participant); mentions: times the articles name it.")
-st.dataframe(actors.drop(columns="actor_id"), hide_index=True,
-             column_config={"claims_made": st.column_config.NumberColumn("claims made",
-                                                                          help="Casualty claims this actor makes as a source")})
+tables.show(actors.drop(columns="actor_id"),
+            column_config={"claims_made": st.column_config.NumberColumn(help="Casualty claims this actor makes as a source")})
 
 names = dict(zip(actors.actor_id, actors.name))
 if "actors_focus" not in st.session_state:
@@ -33,10 +32,9 @@ if focus:
     else:
         taking_part["when"] = [when(r.date_start, r.date_end, r.date_precision) for r in taking_part.itertuples()]
         taking_part["reports"] = [links.event(e) for e in taking_part.event_id]
-        st.dataframe(taking_part[["when", "role", "event_type", "place_name", "summary", "contested", "reports"]],
-                     hide_index=True, column_config={
-                         "summary": st.column_config.TextColumn("event", width="large"),
-                         "reports": st.column_config.LinkColumn("reports", display_text="open →")})
+        tables.show(taking_part[["when", "role", "event_type", "place_name", "summary", "contested", "reports"]],
+                    column_config={"summary": st.column_config.TextColumn("event", width="large"),
+                                   "reports": st.column_config.LinkColumn("reports", display_text="open →")})
 else:
     st.query_params.pop("who", None)
 
@@ -56,9 +54,14 @@ else:
     st.caption("Cells count the events both actors take part in (on either side).")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_mentions_by_document()
+mentions = queries.actor_mentions_per_document()
 mentions = mentions[mentions.actor.isin(actors.name)]
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:
-    st.dataframe(mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0))
+    mentions["document"] = [f"{outlet} {day}" for outlet, day in
+                            zip(mentions.outlet, published_column(mentions.published_on, mentions.published_precision))]
+    # Columns in the order the documents were published (the pivot would sort their names).
+    order = list(dict.fromkeys(mentions.sort_values(["published_on", "doc_id"]).document))
+    square = mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0, aggfunc="sum")
+    tables.show(square[order].reset_index())

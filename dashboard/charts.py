@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from dashboard.borders import bounds, load_borders
-from dashboard import formatting
+from dashboard import formatting, map_view
 from dashboard.formatting import when
 
 # ACLED's six event types, each always the same colour on every page.
@@ -38,10 +38,22 @@ def _rgb(hex_color: str, alpha: int = 200) -> list[int]:
     return [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
 
 
+# Labels beside a chart are cut to this many characters (the whole text is in the hover): a long
+# claimant's name or an event's summary would otherwise take the width the plot needs.
+LABEL_CHARS = 48
+# The claim ranges' labels: two lines of at most this many characters, in a margin of fixed width, so
+# the plot keeps the rest of its column whatever the names.
+RANGE_LABEL_CHARS, RANGE_LABEL_MARGIN_PX = 34, 230
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """`text` cut to `limit` characters, an ellipsis saying it was cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _label(row) -> str:
     flag = "⚑ " if row.contested else ""
-    summary = row.summary if len(row.summary) <= 70 else row.summary[:69] + "…"
-    return f"{flag}{row.place_name or 'unplaced'}: {summary}"
+    return short(f"{flag}{row.place_name or 'unplaced'}: {row.summary}")
 
 
 def timeline(events: pd.DataFrame, height_per_event: int = 26) -> go.Figure:
@@ -56,6 +68,7 @@ def timeline(events: pd.DataFrame, height_per_event: int = 26) -> go.Figure:
         frame, x_start="date_start", x_end="finish", y="label", color="event_type",
         pattern_shape="precision", pattern_shape_map=PRECISION_PATTERNS,
         color_discrete_map=EVENT_TYPE_COLORS, custom_data=["event_id"],
+        hover_name="summary",
         hover_data={"when": True, "precision": True, "sub_event_type": True, "reports": True, "status": True,
                     "label": False, "finish": False, "date_start": False, "event_type": False},
     )
@@ -94,32 +107,43 @@ def events_per_month(events: pd.DataFrame) -> go.Figure:
 
 
 def claim_ranges(claims: pd.DataFrame) -> go.Figure:
-    """Each claimant's figure as a range; open-ended bounds drawn dashed up to the edge of the chart."""
+    """Each claimant's figure as a range; open-ended bounds drawn dashed up to the edge of the chart.
+    One row per claim (two claims of one claimant on one day keep a row each), labelled in two short
+    lines beside the plot, the whole label in the hover."""
     top = float(claims["value_high"].max()) * 1.15
     figure = go.Figure()
     shown = set()
-    for row in claims.itertuples():
-        label = f"{row.claimant} ({formatting.outlet(row.outlet)}, {row.as_of_text})"
+    labels = []
+    for position, row in enumerate(claims.itertuples()):
+        whence = f"{formatting.outlet(row.outlet)}, {row.as_of_text}"
+        labels.append(f"{html.escape(short(row.claimant, RANGE_LABEL_CHARS))}<br>"
+                      f"{html.escape(short(whence, RANGE_LABEL_CHARS))}")
         low = 0 if pd.isna(row.count_low) else row.count_low
         high = top if pd.isna(row.count_high) else row.count_high
         color = ALIGNMENT_COLORS.get(row.alignment, "#555")
         open_ended = pd.isna(row.count_low) or pd.isna(row.count_high)
         figure.add_trace(go.Scatter(
-            x=[low, high], y=[label, label], mode="lines", name=row.alignment,
+            x=[low, high], y=[position, position], mode="lines", name=row.alignment,
             line=dict(color=color, width=10, dash="dot" if open_ended else "solid"),
             legendgroup=row.alignment, showlegend=row.alignment not in shown,
-            hovertext=f"{row.claimant}: {row.figure_text} → {row.range_text}", hoverinfo="text",
+            hovertext=f"{html.escape(row.claimant)} ({html.escape(whence)}): {html.escape(row.figure_text)} → "
+                      f"{html.escape(row.range_text)}", hoverinfo="text",
         ))
         shown.add(row.alignment)
         known = [v for v in (row.count_low, row.count_high) if not pd.isna(v)]
         figure.add_trace(go.Scatter(
-            x=known, y=[label] * len(known), mode="markers+text", showlegend=False, hoverinfo="skip",
+            x=known, y=[position] * len(known), mode="markers+text", showlegend=False, hoverinfo="skip",
             marker=dict(color=color, size=14, line=dict(color="#111", width=1)),
-            text=[f"{v:,.0f}" for v in known], textposition="top center",
+            # Drawn past the plot's edge where need be: the top row's figure sits in the margin above.
+            text=[f"{v:,.0f}" for v in known], textposition="top center", cliponaxis=False,
         ))
-    figure.update_layout(height=120 + 48 * len(claims), margin=dict(l=10, r=10, t=20, b=10),
-                         xaxis=dict(title="figure", range=[0, top], tickformat=","), legend_title_text="alignment")
-    figure.update_yaxes(autorange="reversed")
+    # The legend above the plot, not beside it: the open-ended bars run to the plot's right edge.
+    figure.update_layout(height=140 + 48 * len(claims),
+                         margin=dict(l=RANGE_LABEL_MARGIN_PX, r=30, t=50, b=10),
+                         xaxis=dict(title="figure", range=[0, top], tickformat=","), legend_title_text="alignment",
+                         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
+    figure.update_yaxes(tickmode="array", tickvals=list(range(len(labels))), ticktext=labels,
+                        range=[len(labels) - 0.5, -0.5], automargin=False, showgrid=False, zeroline=False)
     return figure
 
 
@@ -158,8 +182,10 @@ def toll_steps(steps: pd.DataFrame) -> go.Figure:
         rows = rows.sort_values("publication_step")
         color = ALIGNMENT_COLORS.get(rows.alignment.iloc[0], "#555")
         figure.add_trace(go.Scatter(
-            x=rows.published_on, y=rows.value_best, mode="lines+markers+text", name=f"{claimant} ({rows.alignment.iloc[0]})",
+            x=rows.published_on, y=rows.value_best, mode="lines+markers+text",
+            name=short(f"{claimant} ({rows.alignment.iloc[0]})", RANGE_LABEL_CHARS + 6),
             line=dict(color=color, width=2, shape="hv"), text=rows.figure_text, textposition="top center",
+            cliponaxis=False,  # the first and last figures' words reach past the plot's edges
             marker=dict(size=[13 if current else 9 for current in rows.current], color=color,
                         line=dict(color="#111", width=1)),
             error_y=dict(type="data", symmetric=False, array=rows.value_high - rows.value_best,
@@ -183,7 +209,8 @@ def track_record(record: pd.DataFrame) -> go.Figure:
     """Who runs high or low, at a glance: each claimant's typical ratio to the others (log scale, 1 = in
     line), its interval as a bar, one row per claimant, kind of toll and whose dead."""
     frame = record.copy()
-    frame["row"] = [f"{c} · {side} {kind}" for c, side, kind in zip(frame.claimant, frame.victim_side, frame.kind)]
+    frame["row"] = [f"{short(c)} · {side} {kind}"
+                    for c, side, kind in zip(frame.claimant, frame.victim_side, frame.kind)]
     figure = go.Figure()
     for alignment, rows in frame.groupby("alignment", sort=False):
         has_interval = rows.ratio_low.notna()
@@ -212,6 +239,11 @@ def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
     frame["fill"] = [_rgb(EVENT_TYPE_COLORS.get(t, "#555555"), 255 if active else 190)
                      for t, active in zip(frame["main_type"], frame["active_on_day"])]
     frame["outline"] = [[17, 17, 17, 255] if active else [255, 255, 255, 255] for active in frame["active_on_day"]]
+    view = map_view.fit(frame, height) if len(frame) else pdk.ViewState(latitude=34.8, longitude=37.0, zoom=6.2)
+    # Only the places named at the first view (map_view, declutter) have a label: none sits on another.
+    offsets = map_view.name_offsets(frame, frame["radius"], view) if len(frame) else []
+    frame["label"] = [name if offset else "" for name, offset in zip(frame["name"], offsets)]
+    frame["label_offset"] = [offset or [0, 0] for offset in offsets]
     layers = [
         # No basemap: a pale-blue rectangle is the sea, and the shipped borders are the land on it.
         pdk.Layer("PolygonLayer", [{"polygon": bounds()}], get_polygon="polygon", get_fill_color=[214, 230, 240, 255],
@@ -221,14 +253,16 @@ def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
         pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",
                   get_fill_color="fill", get_line_color="outline", stroked=True, line_width_min_pixels=1,
                   pickable=True, id="places"),
-        pdk.Layer("TextLayer", frame, get_position=["longitude", "latitude"], get_text="name", get_size=12,
-                  get_color=[30, 30, 30, 255], get_pixel_offset=[0, -16], pickable=False),
+        pdk.Layer("TextLayer", frame, get_position=["longitude", "latitude"], get_text="label",
+                  get_size=map_view.FONT_PX, get_color=[30, 30, 30, 255], get_pixel_offset="label_offset",
+                  # Quoted: pydeck reads a bare string as an expression ("sans-serif" would be a subtraction).
+                  get_text_anchor='"middle"', get_alignment_baseline='"center"', font_family='"sans-serif"',
+                  character_set='"auto"',  # names such as Dūmā and ʿAfrīn: the default set is ASCII alone
+                  pickable=False),
     ]
-    latitude = float(frame["latitude"].mean()) if len(frame) else 34.8
-    longitude = float(frame["longitude"].mean()) if len(frame) else 37.0
     return pdk.Deck(
         layers=layers, map_provider=None,  # no basemap: nothing is fetched from a tile or style server
-        initial_view_state=pdk.ViewState(latitude=latitude, longitude=longitude, zoom=6.2),
+        initial_view_state=view,
         # A text tooltip (not HTML): names and figures come from documents and must stay inert.
         tooltip={"text": "{name} ({events} events, {claims} claims)\n{what_happened}\n{figures}"},
         height=height,

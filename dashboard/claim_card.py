@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, formatting, highlight, links, queries
+from dashboard import downloads, formatting, highlight, links, queries, tables
 
 
 def show(casualty_id: str) -> None:
@@ -38,8 +38,6 @@ def show(casualty_id: str) -> None:
         if not others.empty:
             st.markdown("**Other claims about the same quantity**")
             others = others.assign(link=[links.claim(c) for c in others.casualty_id])
-            st.dataframe(others[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "sentence", "link"]],
-                         hide_index=True, column_config={
-                             "range_text": "bounds", "as_of_text": "as of",
-                             "sentence": st.column_config.TextColumn("sentence", width="large"),
-                             "link": st.column_config.LinkColumn("claim", display_text="permalink")})
+            tables.show(others[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "sentence", "link"]],
+                        column_config={"sentence": st.column_config.TextColumn(width="large"),
+                                       "link": st.column_config.LinkColumn("claim", display_text="permalink")})

@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, claim_card, downloads, filters, links, queries
-from dashboard.formatting import number, when
+from dashboard import charts, claim_card, downloads, filters, links, queries, tables
+from dashboard.formatting import number, published_column, when
 
 SECTIONS = {"comparisons": "Comparisons", "track-record": "Who runs high or low", "contested": "Contested events",
             "matrix": "Claimant × topic", "over-time": "Figures over time"}
@@ -29,7 +29,6 @@ section = st.segmented_control("Section", list(SECTIONS), format_func=SECTIONS.g
                                label_visibility="collapsed") or "comparisons"
 st.query_params["section"] = section
 CLAIM_TABLE = {
-    "range_text": "bounds", "figure_text": "as written", "as_of_text": "as of",
     "sentence": st.column_config.TextColumn("sentence", width="large"),
     "link": st.column_config.LinkColumn("claim", display_text="permalink"),
 }
@@ -74,10 +73,10 @@ def comparison_section() -> None:
         rows["link"] = [links.claim(c) for c in rows.casualty_id]
         rows["why"] = [f"{reason} (confidence {confidence:.2f})" for reason, confidence
                        in zip(rows.group_reason, rows.group_confidence)]
-        st.dataframe(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence",
-                           "why", "link"]],
-                     hide_index=True, column_config={**CLAIM_TABLE, "why": st.column_config.TextColumn(
-                         "why in this group", width="medium")}, key=f"claims_{group.comparison_group}")
+        tables.show(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence",
+                          "why", "link"]],
+                    column_config={**CLAIM_TABLE, "why": st.column_config.TextColumn(
+                        "why in this group", width="medium")}, key=f"claims_{group.comparison_group}")
         if group.claims >= 2:
             # A chart costs the browser Plotly's start: drawn where an estimate was revised or the group is chosen.
             toll_changes(group.comparison_group, chart=bool(focus) or group.claims > group.claimants)
@@ -85,10 +84,9 @@ def comparison_section() -> None:
     if not focus and not single.empty:
         st.subheader("Figures only one claimant gives")
         single = single.assign(link=[links.comparison(g) for g in single.comparison_group])
-        st.dataframe(single[["comparison_group", "kind", "grade", "who_says_what", "link"]], hide_index=True,
-                     column_config={"comparison_group": "quantity",
-                                    "who_says_what": st.column_config.TextColumn("who says", width="large"),
-                                    "link": st.column_config.LinkColumn("open", display_text="open →")})
+        tables.show(single[["comparison_group", "kind", "grade", "who_says_what", "link"]],
+                    column_config={"who_says_what": st.column_config.TextColumn("who says", width="large"),
+                                   "link": st.column_config.LinkColumn("open", display_text="open →")})
 
 
 def toll_changes(group: str, chart: bool) -> None:
@@ -101,15 +99,12 @@ def toll_changes(group: str, chart: bool) -> None:
         f"{s}. {c} said {f}" + (f" (its own earlier {p} revised)" if isinstance(p, str) else " (first figure of its own)")
         for s, c, f, p in zip(steps.publication_step, steps.claimant, steps.figure_text, steps.supersedes_figure)]
     steps["link"] = [links.claim(c) for c in steps.casualty_id]
-    st.dataframe(steps[["step", "published_on", "as_of", "as_of_step", "outlet", "current", "sentence", "link"]],
-                 hide_index=True,
-                 column_config={"published_on": st.column_config.DateColumn("published"),
-                                "as_of": st.column_config.DateColumn("refers to"),
-                                "as_of_step": st.column_config.NumberColumn("in order of the day it refers to"),
-                                "current": "latest of its claimant",
-                                "sentence": st.column_config.TextColumn("sentence", width="large"),
-                                "link": st.column_config.LinkColumn("claim", display_text="permalink")},
-                 key=f"steps_table_{group}")
+    known = queries.claim_dates(tuple(steps.casualty_id)).set_index("casualty_id").loc[steps.casualty_id]
+    steps["published_on"] = published_column(known.published_on, known.published_precision)
+    steps["as_of"] = published_column(known.as_of, known.as_of_precision)
+    tables.show(steps[["step", "published_on", "as_of", "as_of_step", "outlet", "current", "sentence", "link"]],
+                column_config={**CLAIM_TABLE, "as_of_step": st.column_config.NumberColumn()},
+                key=f"steps_table_{group}")
 
 
 def track_record_section() -> None:
@@ -124,11 +119,10 @@ def track_record_section() -> None:
     record["interval"] = [f"{lo:.2f} – {hi:.2f}" if pd.notna(lo) else "–" for lo, hi in zip(record.ratio_low, record.ratio_high)]
     record["range"] = [f"{lo:.2f} – {hi:.2f}" for lo, hi in zip(record.lowest_ratio, record.highest_ratio)]
     st.plotly_chart(charts.track_record(record), key="track_record_chart")
-    st.dataframe(
+    tables.show(
         record[["claimant", "victim_side", "kind", "typical_ratio", "leaning", "interval", "groups", "range", "alignment"]],
-        hide_index=True, key="track_record",
-        column_config={"victim_side": "whose dead", "groups": "quantities",
-                       "typical_ratio": st.column_config.NumberColumn("typical ratio", format="×%.2f"),
+        key="track_record",
+        column_config={"groups": "quantities", "typical_ratio": st.column_config.NumberColumn(format="×%.2f"),
                        "interval": "95 % interval", "range": "lowest – highest ratio"})
     labels = {f"{r.source_id}|{r.kind}|{r.victim_side}": f"{r.claimant} on {r.victim_side} {r.kind} (×{r.typical_ratio:.2f})"
               for r in record.itertuples()}
@@ -146,13 +140,12 @@ def track_record_section() -> None:
     claims = queries.track_record_claims(row.source_id, row.kind, row.victim_side)
     claims["link"] = [links.claim(c) for c in claims.casualty_id]
     claims["compare"] = [links.comparison(g) for g in claims.comparison_group]
-    st.dataframe(claims[["comparison_group", "figure_text", "others_say", "ratio", "sentence", "link", "compare"]],
-                 hide_index=True, column_config={
-                     "comparison_group": "quantity", "figure_text": "it says", "others_say": "the others say",
-                     "ratio": st.column_config.NumberColumn("ratio", format="×%.2f"),
-                     "sentence": st.column_config.TextColumn("its sentence", width="large"),
-                     "link": st.column_config.LinkColumn("claim", display_text="permalink"),
-                     "compare": st.column_config.LinkColumn("quantity", display_text="compare →")})
+    tables.show(claims[["comparison_group", "figure_text", "others_say", "ratio", "sentence", "link", "compare"]],
+                column_config={
+                    "figure_text": "it says", "ratio": st.column_config.NumberColumn(format="×%.2f"),
+                    "sentence": st.column_config.TextColumn("its sentence", width="large"),
+                    "link": st.column_config.LinkColumn("claim", display_text="permalink"),
+                    "compare": st.column_config.LinkColumn("quantity", display_text="compare →")})
 
 
 def contested_section() -> None:
@@ -165,8 +158,8 @@ def contested_section() -> None:
     for event in contested.itertuples():
         st.subheader(f"{when(event.date_start, event.date_end, event.date_precision)}: {event.summary}")
         st.markdown(f"**Asserted by** {', '.join(event.asserted_by)} · **denied by** {', '.join(event.denied_by)}")
-        st.dataframe(reports[reports.event_id == event.event_id][["source", "alignment", "stance", "quote"]],
-                     hide_index=True, column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+        tables.show(reports[reports.event_id == event.event_id][["source", "alignment", "stance", "quote"]],
+                    column_config={"quote": st.column_config.TextColumn(width="large")})
         st.page_link("dashboard/timeline.py", label="Every report of this event", query_params={"event": event.event_id})
 
 
@@ -179,7 +172,8 @@ def matrix_section() -> None:
     claims["topic"] = claims.comparison_group.fillna(claims.kind + ": " + claims.victim_group)
     matrix = claims.pivot_table(index=["claimant", "alignment"], columns="topic", values="range_text",
                                 aggfunc=lambda values: "; ".join(values)).reset_index()
-    st.dataframe(matrix, hide_index=True)
+    matrix = matrix.fillna("")  # a claimant silent on a quantity: an empty cell, not the word None
+    tables.show(matrix)
 
 
 def over_time_section() -> None:

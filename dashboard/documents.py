@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from dashboard import filters, highlight, links, queries, settings
+from dashboard import filters, highlight, links, queries, settings, tables
 from dashboard.formatting import outlet, published
 
 SNIPPET = 90  # characters of context either side of a search hit
@@ -80,6 +80,6 @@ if facts.empty:
 else:
     facts["quote"] = [doc["text"][s:e] for s, e in zip(facts.char_start, facts.char_end)]
     facts["open"] = [links.claim(f) if t == "casualty claim" else None for f, t in zip(facts.fact_id, facts.fact_type)]
-    st.dataframe(facts[["fact_type", "label", "quote", "char_start", "char_end", "open"]], hide_index=True,
-                 column_config={"label": st.column_config.TextColumn("fact", width="large"),
-                                "open": st.column_config.LinkColumn("claim", display_text="permalink")})
+    tables.show(facts[["fact_type", "label", "quote", "char_start", "char_end", "open"]],
+                column_config={"label": st.column_config.TextColumn("fact", width="large"),
+                               "open": st.column_config.LinkColumn("claim", display_text="permalink")})

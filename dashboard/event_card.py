@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, links, queries
-from dashboard.formatting import number, when
+from dashboard import downloads, links, queries, tables
+from dashboard.formatting import number, published_column, when
 
 
 def show(event_id: str) -> None:
@@ -27,27 +27,24 @@ def show(event_id: str) -> None:
         st.caption("Actors: " + "; ".join(f"{r.name} ({r.role})" for r in actors.itertuples()))
     reports = queries.event_reports(event_id)
     reports["document"] = [links.document(d, r) for d, r in zip(reports.doc_id, reports.report_id)]
-    st.dataframe(
-        reports[["source", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
-        hide_index=True,
-        column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
-                       "published_on": st.column_config.DateColumn("published"),
-                       "document": st.column_config.LinkColumn("in the text", display_text="read →")},
-    )
+    known = queries.document_dates().set_index("doc_id").loc[reports.doc_id]
+    reports["published_on"] = published_column(known.published_on, known.published_precision)
+    tables.show(reports[["source", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
+                column_config={"sentence": st.column_config.TextColumn(width="large"),
+                               "document": st.column_config.LinkColumn("in the text", display_text="read →")})
     tolls = queries.event_tolls(event_id)
     if not tolls.empty:
         st.markdown("**Casualty figures for this event**, by the field's conventions")
         tolls["UCDP low / best / high"] = [f"{number(lo)} / {number(best)} / {number(hi)}"
                                            for lo, best, hi in zip(tolls.ucdp_low, tolls.ucdp_best, tolls.ucdp_high)]
-        st.dataframe(tolls[["kind", "acled_fatalities", "UCDP low / best / high", "grade", "grade_reason", "quantities",
-                            "sources"]],
-                     hide_index=True, column_config={"acled_fatalities": "ACLED-style (lowest)",
-                                                     "grade_reason": st.column_config.TextColumn("why", width="large")})
+        tables.show(tolls[["kind", "acled_fatalities", "UCDP low / best / high", "grade", "grade_reason", "quantities",
+                           "sources"]],
+                    column_config={"grade_reason": st.column_config.TextColumn(width="large")})
         claims = queries.event_claims(event_id)
         claims["claim"] = [links.claim(c) for c in claims.casualty_id]
-        st.dataframe(claims.drop(columns="casualty_id"), hide_index=True,
-                     column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
-                                    "claim": st.column_config.LinkColumn("claim", display_text="permalink")})
+        tables.show(claims.drop(columns="casualty_id"),
+                    column_config={"sentence": st.column_config.TextColumn(width="large"),
+                                   "claim": st.column_config.LinkColumn("claim", display_text="permalink")})
 
 
 def choose(events: pd.DataFrame, key: str, clicked: str | None) -> str | None:

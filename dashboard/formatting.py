@@ -14,27 +14,43 @@ def _as_date(value) -> date | None:
 
 
 def when(start, end=None, precision: str | None = None) -> str:
-    """'19 May 2013', 'May 2013', '2013', '1–18 May 2013', '19 May – 4 June 2013', or 'undated'."""
+    """The one way the pages write a date or a span of days: '4 Aug 2013', 'Aug 2013', '2013',
+    '1–18 May 2013', '19 May – 4 Jun 2013', or 'undated'. A day is never written with a leading zero,
+    and never shown where only the month (or year) is known."""
     start, end = _as_date(start), _as_date(end) or _as_date(start)
     if start is None:
         return "undated"
     if precision == "year" or (start == date(start.year, 1, 1) and end == date(start.year, 12, 31)):
         return f"{start.year}"
     month_end = (date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1))
-    if start.day == 1 and end == month_end:
-        return f"{start:%B %Y}"
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if (precision == "month" and same_month) or (start.day == 1 and end == month_end):
+        return _month(start)
     if start == end:
-        return f"{start.day} {start:%B %Y}" if precision in (None, "day") else f"{start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {start:%B %Y}"
+        return _day(start)
+    if same_month:
+        return f"{start.day}–{_day(end)}"
     if start.year == end.year:
-        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+        return f"{start.day} {start:%b} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _month(day: date) -> str:
+    return f"{day:%b %Y}"
 
 
 def published(day, precision: str | None) -> str:
-    """A publication date known only to the month is written as the month."""
-    return when(day, None, precision) if precision != "day" else when(day)
+    """A publication date as precisely as it is known: a document known only to the month shows the month."""
+    return when(day, None, precision)
+
+
+def published_column(days, precisions) -> list[str]:
+    """A table's column of dates, each written as precisely as its own precision says."""
+    return [when(day, None, precision) for day, precision in zip(days, precisions)]
 
 
 def number(value) -> str:

@@ -1,8 +1,8 @@
 """Overview: what the warehouse holds, where sources disagree most, a small timeline and map, the documents."""
 import streamlit as st
 
-from dashboard import charts, filters, links, queries, small_map
-from dashboard.formatting import number, published, when
+from dashboard import charts, filters, links, queries, small_map, tables
+from dashboard.formatting import number, published_column, when
 
 st.title("Conflicting reports: the fact base")
 held = queries.holdings()
@@ -40,13 +40,11 @@ else:
     comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
                             zip(comparisons.min_figure, comparisons.max_figure)]
-    st.dataframe(
+    tables.show(
         comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
-        hide_index=True,
         column_config={
-            "comparison_group": "quantity",
             "spread": st.column_config.NumberColumn("spread", format="×%.2g"),
-            "who_says_what": st.column_config.TextColumn("who says what", width="large"),
+            "who_says_what": st.column_config.TextColumn(width="large"),
             "open": st.column_config.LinkColumn("claims", display_text="compare →"),
         },
     )
@@ -60,10 +58,9 @@ if not leaning.empty:
     leaning = leaning.assign(
         ratio=[f"×{t:.2f} ({lo:.2f} – {hi:.2f})" for t, lo, hi in zip(leaning.typical_ratio, leaning.ratio_low, leaning.ratio_high)],
         open=[links.track_record(s, k, v) for s, k, v in zip(leaning.source_id, leaning.kind, leaning.victim_side)])
-    st.dataframe(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
-                 hide_index=True, column_config={
-                     "victim_side": "whose dead", "groups": "quantities", "ratio": "ratio to the others (95 %)",
-                     "open": st.column_config.LinkColumn("claims", display_text="the claims →")})
+    tables.show(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
+                column_config={"groups": "quantities", "ratio": "ratio to the others (95 %)",
+                               "open": st.column_config.LinkColumn("claims", display_text="the claims →")})
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _small_map(places) -> str:
@@ -93,11 +90,7 @@ with right:
 
 st.header("Documents")
 docs = queries.documents(chosen)
-docs["published"] = [published(d, p) for d, p in zip(docs.published_on, docs.published_precision)]
+docs["published"] = published_column(docs.published_on, docs.published_precision)
 docs["read"] = [links.document(d) for d in docs.doc_id]
-st.dataframe(
-    docs[["published", "outlet", "outlet_alignment", "title", "claims", "event_reports", "read"]],
-    hide_index=True,
-    column_config={"outlet_alignment": "alignment", "event_reports": "event reports",
-                   "read": st.column_config.LinkColumn("text", display_text="read →")},
-)
+tables.show(docs[["published", "outlet", "outlet_alignment", "title", "claims", "event_reports", "read"]],
+            column_config={"read": st.column_config.LinkColumn("text", display_text="read →")})

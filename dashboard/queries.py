@@ -561,3 +561,30 @@ def review_group_claims() -> pd.DataFrame:
         FROM claims c JOIN comparison_members m USING (casualty_id)
         ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
     """)
+
+
+# --- Dates as precisely as they are known ------------------------------------------------------
+
+def claim_dates(casualty_ids: tuple[str, ...]) -> pd.DataFrame:
+    """When each claim was published and the day its figure refers to, each with its precision."""
+    return _run("""
+        SELECT casualty_id, published_on, published_precision, as_of, as_of_precision
+        FROM claims WHERE list_contains(?, casualty_id)
+    """, list(casualty_ids))
+
+
+def document_dates() -> pd.DataFrame:
+    """Each document's publication day and its precision (a document may be known only to the month)."""
+    return _run("SELECT doc_id, published_on, published_precision FROM documents")
+
+
+def actor_mentions_per_document() -> pd.DataFrame:
+    """How often the articles name each actor, per document, with the document's date and its precision
+    (the page writes the date; supersedes actor_mentions_by_document, whose label wrote every date as a day)."""
+    return _run("""
+        SELECT a.name AS actor, d.doc_id, coalesce(d.outlet, d.doc_id) AS outlet, d.published_on,
+               d.published_precision, count(*) AS mentions
+        FROM mentions m JOIN actors a ON a.actor_id = m.entity_id JOIN documents d USING (doc_id)
+        WHERE m.entity_kind = 'actor'
+        GROUP BY ALL ORDER BY actor, d.published_on NULLS LAST, d.doc_id
+    """)

@@ -12,10 +12,12 @@ from html import escape
 import pandas as pd
 
 from dashboard.borders import polygons
+from dashboard.declutter import Mark, place_names
+from dashboard.map_view import fitted_places
 
 # A place's circle: its area grows with its events and claims, as on the Map page.
 MIN_RADIUS_PX, RADIUS_PX_PER_ROOT = 3.0, 2.0
-LABELLED_PLACES = 6  # the busiest places are named (where a label has room); more would cover the map
+LABELLED_PLACES = 6  # the busiest places are named (where a label has room: dashboard/declutter.py)
 LABEL_PX = 15
 MIN_SPAN_DEGREES = 2.5  # a single town still shows its surroundings
 MARGIN = 0.15  # of the span, around the places
@@ -23,6 +25,7 @@ MARGIN = 0.15  # of the span, around the places
 
 def _view(places: pd.DataFrame, width: int, height: int) -> tuple[float, float, float, float, float]:
     """west, north, span in x, span in y (projected degrees) and the cosine of the middle latitude."""
+    places = fitted_places(places)
     lat_mid = (places.latitude.min() + places.latitude.max()) / 2
     cos = math.cos(math.radians(lat_mid))
     xs, ys = places.longitude * cos, places.latitude
@@ -36,15 +39,6 @@ def _view(places: pd.DataFrame, width: int, height: int) -> tuple[float, float, 
     west = (xs.min() + xs.max()) / 2 - span_x / 2
     north = (ys.min() + ys.max()) / 2 + span_y / 2
     return west, north, span_x, span_y, cos
-
-
-def _label_box(text: str, x: float, baseline: float) -> tuple[float, float, float, float]:
-    half = 0.3 * LABEL_PX * len(text)  # about half the width of the text in a sans-serif face
-    return x - half, baseline - LABEL_PX, x + half, baseline
-
-
-def _overlap(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def svg(places: pd.DataFrame, colors: dict[str, str], width: int = 640, height: int = 320) -> str:
@@ -65,19 +59,19 @@ def svg(places: pd.DataFrame, colors: dict[str, str], width: int = 640, height: 
                         for ring in rings)
         shapes.append(f'<path d="{path}" fill="#ece8de" stroke="#5a5a5a" stroke-width="0.8" '
                       f'fill-rule="evenodd"><title>{escape(name)}</title></path>')
-    ordered = places.assign(weight=places.events + places.claims).sort_values("weight", ascending=False)
-    circles, labels, placed = [], [], []
-    for rank, row in enumerate(ordered.itertuples()):
-        x, y = point(row.longitude, row.latitude)
-        radius = MIN_RADIUS_PX + RADIUS_PX_PER_ROOT * math.sqrt(row.weight)
+    ordered = places.assign(weight=places.events + places.claims).sort_values("weight", ascending=False, kind="stable")
+    marks = [Mark(*point(row.longitude, row.latitude), MIN_RADIUS_PX + RADIUS_PX_PER_ROOT * math.sqrt(row.weight), row.name)
+             for row in ordered.itertuples()]
+    circles, labels = [], []
+    for row, mark, name_at in zip(ordered.itertuples(), marks,
+                                  place_names(marks, LABEL_PX, LABELLED_PLACES, (width, height))):
         color = colors.get(row.main_type, colors.get("claims only", "#555555"))
         title = escape(f"{row.name}: {row.events} event(s), {row.claims} claim(s); commonest: {row.main_type}")
-        circles.append(f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="{color}" fill-opacity="0.8" '
+        circles.append(f'<circle cx="{mark.x}" cy="{mark.y}" r="{mark.radius:.1f}" fill="{color}" fill-opacity="0.8" '
                        f'stroke="#ffffff" stroke-width="1"><title>{title}</title></circle>')
-        box = _label_box(row.name, x, y - radius - 3)
-        if rank < LABELLED_PLACES and not any(_overlap(box, other) for other in placed):
-            placed.append(box)
-            labels.append(f'<text x="{x}" y="{y - radius - 3:.1f}" text-anchor="middle" font-size="{LABEL_PX}" font-family="sans-serif" '
+        if name_at:
+            labels.append(f'<text x="{mark.x + name_at[0]:.1f}" y="{mark.y + name_at[1]:.1f}" text-anchor="middle" '
+                          f'dominant-baseline="central" font-size="{LABEL_PX}" font-family="sans-serif" '
                           f'paint-order="stroke" stroke="#ffffff" stroke-width="3.5" fill="#1e1e1e">'
                           f'{escape(row.name)}</text>')
     # The busiest drawn last, on top; the labels above every circle.

@@ -19,35 +19,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dashboard import settings  # noqa: E402
+from dashboard.pages import PAGES, Page  # noqa: E402
 from etl.build import build  # noqa: E402
 from etl.settings import REFERENCE_DIR, SEEDS_DIR  # noqa: E402
 
-# Each page as a person typically opens it: with the selection that makes it do the most work.
-PAGES = {
-    "overview": {},
-    "timeline": {"event": "qusayr-capture-of-central-square-claimed"},
-    "map": {"day": "2013-05-20"},
-    "claims": {"group": "civilians inside Qusayr"},
-    "actors": {"who": "hezbollah"},
-    "documents": {"read": "002_996f98365809a89b", "q": "Hezbollah"},
-    "sql": {"sql": "SELECT claimant, figure_text, range_text FROM comparison_claims"},
-}
 TARGET_MS = 300
 
 
-def time_page(page: str, params: dict, runs: int) -> list[float]:
+def time_page(page: Page, runs: int) -> list[float]:
+    """Each page as a person typically opens it (`opened_with`: the selection that makes it do the most work)."""
     timings = []
     for attempt in range(runs + 1):
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-        for key, value in params.items():
+        for key, value in page.opened_with.items():
             app.query_params[key] = value
-        if page != "overview":
-            app.switch_page(f"dashboard/{page}.py")
+        app.switch_page(page.file)
         started = time.perf_counter()
         app.run()
         elapsed = (time.perf_counter() - started) * 1000
         if app.exception:
-            raise SystemExit(f"{page}: {app.exception[0].message}")
+            raise SystemExit(f"{page.name}: {app.exception[0].message}")
         if attempt:  # the first run warms the caches
             timings.append(elapsed)
     return timings
@@ -62,11 +53,11 @@ def main() -> None:
         build(SEEDS_DIR, settings.WAREHOUSE, REFERENCE_DIR)
         print(f"| page | median ms | p95 ms | max ms | under {TARGET_MS} ms |")
         print("| --- | ---: | ---: | ---: | --- |")
-        for page, params in PAGES.items():
-            timings = sorted(time_page(page, params, args.runs))
+        for page in PAGES:
+            timings = sorted(time_page(page, args.runs))
             p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
             median = statistics.median(timings)
-            print(f"| {page} | {median:.0f} | {p95:.0f} | {timings[-1]:.0f} | {'yes' if p95 < TARGET_MS else 'no'} |")
+            print(f"| {page.name} | {median:.0f} | {p95:.0f} | {timings[-1]:.0f} | {'yes' if p95 < TARGET_MS else 'no'} |")
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ import pytest
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import async_playwright
 
-from tests.benchmark_pages import PAGES as OPENED_WITH
+from dashboard.pages import BY_NAME, PAGES as LISTED
 from tests.browser import (
     CHROMIUM_ARGS, ERROR_ALERT, EXCEPTION, RUN_TIMEOUT_MS, SETTLED, chromium_path, serve_deployment,
 )
@@ -87,9 +87,6 @@ PHASES = {
     "run": f"() => {APP}?.dataset.testScriptState === 'notRunning'",
     "draw": SETTLED,
 }
-TITLES = {"overview": "Conflicting reports: the fact base", "timeline": "Timeline", "map": "Map",
-          "claims": "Claims: who says how many", "actors": "Actors", "documents": "Documents",
-          "sql": "SQL: ask your own question", "review": "Review the machine's facts"}
 
 
 NAVIGATIONS = ("url", "app")
@@ -106,13 +103,13 @@ class Step:
 
 
 def _step(name: str, params: dict, *expect: str, expected_error: str | None = None) -> Step:
-    path = ("/" if name == "overview" else f"/{name}") + (f"?{urlencode(params)}" if params else "")
-    return Step(name, path, (re.escape(TITLES[name]), *expect), expected_error, params.get("sql"))
+    path = BY_NAME[name].path + (f"?{urlencode(params)}" if params else "")
+    return Step(name, path, (re.escape(BY_NAME[name].heading), *expect), expected_error, params.get("sql"))
 
 
-PAGES = [_step(name, params, *([ANSWER] if name == "sql" else [])) for name, params in OPENED_WITH.items()] + [
+# Every page of the dashboard's list with its typical selection, and a second query on the SQL page.
+PAGES = [_step(page.name, page.opened_with, *([ANSWER] if page.name == "sql" else [])) for page in LISTED] + [
     _step("sql", {"sql": "SELECT * FROM contested_events"}, ANSWER),
-    _step("review", {}),
 ]
 SLOW_QUERY = _step("sql", {"sql": SLOW_SQL}, expected_error=r"^Stopped: the query ran longer than the time limit")
 # Moving inside the app, the page is settled before the click too, so a load is over once the page
@@ -127,7 +124,7 @@ def _query_in_address(sql: str) -> str:
 
 def _titled(name: str) -> str:
     return (f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.trim() === "
-            f"{json.dumps(TITLES[name])}")
+            f"{json.dumps(BY_NAME[name].heading)}")
 
 
 @dataclass
@@ -305,7 +302,7 @@ class Session:
         returns once the page shows the new content (the caller waits for it to settle)."""
         page = self.page
         if self.on_page != step.name:
-            target = self.base_url + ("/" if step.name == "overview" else f"/{step.name}")
+            target = self.base_url + BY_NAME[step.name].path
             await page.locator(f'[data-testid="stSidebarNav"] a[href="{target}"]').click()
             await until(_titled(step.name))
             if step.sql:

@@ -16,13 +16,13 @@ import duckdb
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from dashboard.pages import PAGES
 from tests.browser import (
     CHROMIUM_ARGS, ERROR_ALERT, EXCEPTION, RUN_TIMEOUT_MS, VIEWPORT, WAREHOUSE_FILE, Offline, Server, chromium_path,
     distinct_colours, screenshot, serve_deployment, settle,
 )
 
-PATHS = {page: "/" if page == "overview" else f"/{page}"
-         for page in ("overview", "timeline", "map", "claims", "actors", "documents", "sql", "review")}
+PATHS = {page.name: page.path for page in PAGES}
 WAIT_MS = 30_000  # for what a rerun after a click should show
 # Playwright's 5 s default is short for a two-core CI machine that also runs the server.
 expect.set_options(timeout=WAIT_MS)

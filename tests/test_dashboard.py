@@ -1,13 +1,21 @@
 """Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
+import html
+import json
+import math
 import os
+import re
 import shutil
+from datetime import date
 
 import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, settings, small_map
+from dashboard import charts, map_view, settings, small_map
+from dashboard.declutter import CHAR_WIDTH, Mark, place_names
+from dashboard.formatting import published_column, when
+from dashboard.pages import BY_NAME, PAGES
 from etl.build import build
 from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
@@ -24,8 +32,7 @@ def open_page(seed_db, tmp_path, monkeypatch):
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
         for key, value in params.items():
             app.query_params[key] = value
-        if page != "overview":
-            app.switch_page(f"dashboard/{page}.py")
+        app.switch_page(BY_NAME[page].file)
         app.run()
         assert not app.exception, [e.message for e in app.exception]
         return app
@@ -296,13 +303,14 @@ def test_a_warehouse_with_no_documents_says_so_on_every_page(tmp_path, monkeypat
     empty.mkdir()
     build(empty, tmp_path / "empty.duckdb", REFERENCE_DIR)
     monkeypatch.setattr(settings, "WAREHOUSE", tmp_path / "empty.duckdb")
-    for page in ("overview", "timeline", "map", "claims", "actors", "documents", "review"):
+    for page in PAGES:
+        if page.name == "sql":
+            continue  # a question typed there is answered whatever the warehouse holds
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-        if page != "overview":
-            app.switch_page(f"dashboard/{page}.py")
+        app.switch_page(page.file)
         app.run()
-        assert not app.exception, page
-        assert any("holds no" in info.value for info in app.info), page
+        assert not app.exception, page.name
+        assert any("holds no" in info.value for info in app.info), page.name
 
 
 def test_overview_names_the_filters_in_words(open_page):
@@ -317,3 +325,145 @@ def test_choosing_another_document_keeps_the_choice_and_writes_it_into_the_url(o
     assert app.selectbox(key="documents_read").value == "002_996f98365809a89b"
     assert url(app, "read") == ["002_996f98365809a89b"]
     assert app.header[0].value == "Qusayr resisting all-out attack"
+
+
+def test_every_listed_page_opens_with_the_shared_filters_where_the_list_says(open_page):
+    for page in PAGES:
+        app = open_page(page.name)
+        assert [t.value for t in app.title][:1] == [page.heading], page.name
+        assert bool(app.sidebar.multiselect) == page.filters, page.name
+
+
+def test_dates_are_written_one_way_and_never_more_precisely_than_known():
+    assert when(date(2013, 8, 4)) == "4 Aug 2013"  # no leading zero
+    assert when(date(2013, 8, 4), date(2013, 8, 5), "day") == "4–5 Aug 2013"
+    assert when(date(2013, 5, 19), date(2013, 6, 4)) == "19 May – 4 Jun 2013"
+    assert when(date(2012, 12, 30), date(2013, 1, 2)) == "30 Dec 2012 – 2 Jan 2013"
+    assert when(date(2013, 8, 1), None, "month") == "Aug 2013"
+    assert when(date(2013, 8, 1), date(2013, 8, 31)) == "Aug 2013"
+    assert when(date(2013, 1, 1), date(2013, 12, 31), "year") == "2013"
+    assert when(None) == "undated"
+    assert published_column([date(2013, 5, 1), date(2013, 5, 20)], ["month", "day"]) == ["May 2013", "20 May 2013"]
+
+
+def shown_headers(table) -> list[str]:
+    """The headers a reader sees over a table: each column's label, else its name; hidden ones left out."""
+    config = json.loads(table.proto.columns or "{}")
+    return [config.get(str(c), {}).get("label") or str(c) for c in table.value.columns
+            if not config.get(str(c), {}).get("hidden")]
+
+
+def test_no_table_on_any_page_shows_a_raw_column_name(open_page, db):
+    views = [(page.name, page.opened_with) for page in PAGES if page.name not in ("sql", "review")] + [
+        ("claims", {"section": section}) for section in ("track-record", "contested", "matrix")] + [
+        ("claims", {"claim": claim_id(db, "40,000")}), ("claims", {"section": "track-record", "record": "globalpost|trapped|civilians"}),
+        ("documents", {"read": "002_996f98365809a89b"})]
+    seen = 0
+    for name, params in views:
+        for table in open_page(name, **params).dataframe:
+            seen += 1
+            raw = [h for h in shown_headers(table) if re.fullmatch(r"[a-z]+(_[a-z]+)+", h)]
+            assert not raw, (name, params, raw)
+    assert seen >= 15
+
+
+def test_a_document_known_only_to_the_month_shows_no_day(open_page):
+    # Atlantic Sentinel's article (000) is dated May 2013: its claim's publication in the toll's steps
+    # and its reports of an event say the month, where a day would claim more than is known.
+    app = open_page("claims", group="civilians inside Qusayr")
+    steps = frame(app, "as_of_step").set_index("outlet")
+    assert steps.loc["Atlantic Sentinel", "published_on"] == "May 2013"
+    assert steps.loc["NOW Lebanon", "published_on"] == "20 May 2013"
+    reports = frame(open_page("timeline", event="qusayr-encircled-2013-05"), "stance").set_index("outlet")
+    assert reports.loc["Atlantic Sentinel", "published_on"] == "May 2013"
+    mentions = frame(open_page("actors"), "actor")
+    assert {"Atlantic Sentinel May 2013", "NOW Lebanon 20 May 2013"} <= set(mentions.columns)
+
+
+def test_the_map_writes_each_events_day_without_a_leading_zero(open_page):
+    places = frame(open_page("map"), "what_happened").set_index("name")
+    assert places.loc["Latakia Governorate", "what_happened"].startswith("4 Aug 2013: ")
+    assert places.loc["Baniyas", "what_happened"].startswith("May 2013: ")
+    assert not re.search(r"\b0\d [A-Z][a-z]{2} \d{4}", "\n".join(places.what_happened))
+
+
+def _name_boxes(marks, offsets, font_px):
+    return {m.name: (m.x + dx - CHAR_WIDTH * font_px * len(m.name) / 2, m.y + dy - font_px / 2,
+                     m.x + dx + CHAR_WIDTH * font_px * len(m.name) / 2, m.y + dy + font_px / 2)
+            for m, offset in zip(marks, offsets) if offset for dx, dy in [offset]}
+
+
+def _overlapping(boxes: dict) -> list[tuple[str, str]]:
+    items = list(boxes.items())
+    return [(a, b) for i, (a, p) in enumerate(items) for b, q in items[i + 1:]
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+def test_a_crowd_of_places_names_the_busiest_and_no_name_sits_on_another():
+    # Twelve villages within a few pixels of al-Qusayr, busiest first, and a town well apart.
+    crowd = [Mark(300 + 4 * (i % 4), 200 + 4 * (i // 4), 12 if i == 0 else 4, f"village {i}") for i in range(12)]
+    marks = crowd + [Mark(500, 100, 5, "Baniyas")]
+    offsets = place_names(marks, 15)
+    named = _name_boxes(marks, offsets, 15)
+    assert "village 0" in named and "Baniyas" in named  # the busiest of the crowd, and the town apart
+    assert len(named) < len(marks) and not _overlapping(named)
+    # Its name goes beside its circle, not on it.
+    assert offsets[0] == (0, -(12 + 3 + 15 / 2))
+
+
+def test_the_map_page_names_places_apart_on_the_seeds(open_page):
+    app = open_page("map")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    texts = next(layer for layer in deck["layers"] if layer["@@type"] == "TextLayer")["data"]
+    named = [t for t in texts if t["label"]]
+    assert {"al-Qusayr", "Baniyas", "Aleppo"} <= {t["label"] for t in named}
+    assert len(named) < len(texts)  # the villages around al-Qusayr are left to the hover
+    places = pd.DataFrame(texts)
+    view = deck["initialViewState"]
+    marks = [Mark(x, y, r, n) for x, y, r, n in zip(*_projected(places, view))]
+    assert not _overlapping(_name_boxes(marks, [o if t["label"] else None for o, t in
+                                                zip(places.label_offset, texts)], map_view.FONT_PX))
+
+
+def _projected(places, view):
+    """Pixels of each place at the map's first view, as deck.gl draws them (Web Mercator, 512 px at zoom 0)."""
+    world = 512 * 2 ** view["zoom"]
+
+    def y(lat):
+        return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
+    xs = [(lon + 180) / 360 * world for lon in places.longitude]
+    ys = [y(lat) for lat in places.latitude]
+    radii = [r / (40_075_016.686 * math.cos(math.radians(lat)) / world) for r, lat in zip(places.radius, places.latitude)]
+    return xs, ys, radii, places.name
+
+
+def test_the_overview_map_names_the_busiest_of_a_crowd_and_no_name_on_another():
+    places = pd.DataFrame({"name": [f"village {i}" for i in range(12)] + ["Baniyas"],
+                           "latitude": [34.56 + 0.01 * (i // 4) for i in range(12)] + [35.18],
+                           "longitude": [36.57 + 0.01 * (i % 4) for i in range(12)] + [35.94],
+                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13})
+    picture = small_map.svg(places, charts.EVENT_TYPE_COLORS)
+    names = re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)</text>', picture)
+    assert {"village 0", "Baniyas"} <= {n for _, _, n in names} and len(names) < len(places)
+    boxes = {n: (float(x) - CHAR_WIDTH * small_map.LABEL_PX * len(n) / 2, float(y) - small_map.LABEL_PX / 2,
+                 float(x) + CHAR_WIDTH * small_map.LABEL_PX * len(n) / 2, float(y) + small_map.LABEL_PX / 2)
+             for x, y, n in names}
+    assert not _overlapping(boxes)
+
+
+def test_a_range_chart_keeps_its_width_beside_long_claimant_names():
+    long_name = "General Coordination of Displaced Persons and Refugees in the Northern Countryside"
+    claims = pd.DataFrame({
+        "claimant": [long_name, long_name, "UN"], "outlet": ["NOW Lebanon"] * 3,
+        "as_of_text": ["5 Jun 2013"] * 3, "count_low": [130, 13, 80_000], "count_high": [None, None, 80_000],
+        "value_high": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
+        "figure_text": ["at least 130", "at least 13", "80,000"], "range_text": ["130 or more", "13 or more", "80,000"]})
+    figure = charts.claim_ranges(claims)
+    ticks = figure.layout.yaxis.ticktext
+    assert len(ticks) == 3  # two claims of one claimant on one day keep a row each
+    assert all(len(html.unescape(line)) <= charts.RANGE_LABEL_CHARS for tick in ticks for line in tick.split("<br>"))
+    # The labels stay in their fixed margin, so the plot keeps the rest of the width.
+    assert figure.layout.margin.l == charts.RANGE_LABEL_MARGIN_PX and figure.layout.yaxis.automargin is False
+    assert any(long_name in (trace.hovertext or "") for trace in figure.data)  # the whole name on hover
+    # Figures above the top row are drawn past the plot's edge, not cut by it.
+    assert all(t.cliponaxis is False for t in figure.data if t.mode == "markers+text")

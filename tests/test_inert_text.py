@@ -18,6 +18,7 @@ import duckdb
 import pytest
 from playwright.sync_api import sync_playwright
 
+from dashboard.pages import PAGES
 from tests.browser import (
     CHROMIUM_ARGS, EXCEPTION, RUN_TIMEOUT_MS, START_TIMEOUT, VIEWPORT, Offline, chromium_path, free_port, settle,
 )
@@ -79,13 +80,10 @@ def browser():
 
 
 def _views(claim: str, event: str | None) -> list[tuple[str, str]]:
-    sql = quote("SELECT title, text FROM documents")
-    views = [("overview", "/"), ("claims", f"/claims?claim={claim}"), ("documents", "/documents?doc=hostile"),
-             ("actors", "/actors"), ("sql", f"/sql?sql={sql}"), ("review", "/review?doc=hostile"),
-             ("map", "/map")]
-    if event:
-        views.append(("timeline", f"/timeline?event={event}"))
-    return views
+    """Every page of the dashboard's list, opened where the hostile document's text would show."""
+    query = {"claims": f"claim={claim}", "documents": "doc=hostile", "review": "doc=hostile",
+             "sql": "sql=" + quote("SELECT title, text FROM documents"), "timeline": f"event={event}" if event else ""}
+    return [(page.name, page.path + (f"?{query[page.name]}" if query.get(page.name) else "")) for page in PAGES]
 
 
 def test_document_text_is_shown_inert_on_every_page(browser, hostile_app):
