@@ -4,7 +4,7 @@ import plotly.express as px
 import streamlit as st
 
 from dashboard import filters, links, queries
-from dashboard.formatting import when
+from dashboard.formatting import document_label, when
 
 st.title("Actors")
 chosen = filters.current()
@@ -56,8 +56,8 @@ else:
     st.caption("Cells count the events both actors take part in (on either side).")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_mentions_by_document()
-mentions = mentions[mentions.actor.isin(actors.name)]
+mentions = queries.actor_mentions(tuple(actors.actor_id))
+mentions["document"] = [document_label(m.outlet, m.published_on, m.published_precision) for m in mentions.itertuples()]
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dashboard import charts, downloads, filters, queries, settings
-from dashboard.formatting import when
+from dashboard.formatting import place_texts, when
 
 st.title("Map")
 chosen = filters.current()
@@ -43,7 +43,7 @@ if not dated.empty:
     else:
         st.query_params.pop("day", None)
 
-places = queries.map_places(chosen, day)
+places = place_texts(queries.map_places(chosen, day))
 if places.empty:
     st.info(f"Nothing had happened at any place by {when(day)}." if day else filters.nothing("places with events or claims"))
     st.stop()
