@@ -104,6 +104,19 @@ def test_a_claim_in_another_groups_membership_is_refused(seed_rows, previous, db
     assert f"casualty_id '{claim}'" in message and f"member_of {other!r}" in message
 
 
+def test_a_warehouse_without_events_is_sound(seed_rows, previous):
+    # Claims tied to no event, and no event at all: an empty reference is no broken one.
+    tables = {name: list(found) for name, found in seed_rows.items()}
+    for table in ("events", "event_reports", "event_actors"):
+        tables[table] = []
+    for table in ("casualties", "counted_things", "comparison_groups"):
+        tables[table] = [{**row, "event_id": None} for row in tables[table]]
+    write_warehouse(previous, tables)
+    with duckdb.connect(str(previous), read_only=True) as connection:
+        assert rows(connection, "SELECT count(*) FROM events") == [(0,)]
+        assert rows(connection, "SELECT count(*) FROM casualties") == [(len(seed_rows["casualties"]),)]
+
+
 def test_every_assertion_states_its_rule_and_holds_on_the_seeds(seed_db):
     found = rules.assertions()
     assert len(found) >= 10

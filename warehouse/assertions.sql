@@ -6,7 +6,9 @@
 -- Each rule is the comment right above its SELECT; the SELECT returns the rows that break the rule,
 -- none in a sound warehouse. While the build runs them it provides two relations: vocabulary (list,
 -- value), the closed lists of etl/lexicon/vocabulary.yaml, and acled_event_types (event_type,
--- sub_event_type, disorder_type), the rows of etl/lexicon/acled_event_types.csv.
+-- sub_event_type, disorder_type), the rows of etl/lexicon/acled_event_types.csv. A reference left
+-- empty (NULL) refers to nothing: `IS NOT NULL AND x NOT IN (...)`, as `NULL NOT IN` an empty table is
+-- true.
 
 -- Every fact, part and mention belongs to a document of the warehouse.
 SELECT 'casualties' AS table_name, casualty_id AS row_id, doc_id FROM casualties
@@ -21,34 +23,34 @@ SELECT 'casualties' AS table_name, casualty_id AS row_id, source_id FROM casualt
 WHERE source_id NOT IN (SELECT source_id FROM sources)
 UNION ALL SELECT 'event_reports', report_id, source_id FROM event_reports WHERE source_id NOT IN (SELECT source_id FROM sources)
 UNION ALL SELECT 'counted_things', count_id, source_id FROM counted_things WHERE source_id NOT IN (SELECT source_id FROM sources)
-UNION ALL SELECT 'documents', doc_id, outlet_source_id FROM documents WHERE outlet_source_id NOT IN (SELECT source_id FROM sources);
+UNION ALL SELECT 'documents', doc_id, outlet_source_id FROM documents WHERE outlet_source_id IS NOT NULL AND outlet_source_id NOT IN (SELECT source_id FROM sources);
 
 -- Every event a claim, report, count, actor or comparison group names is a row of events.
 SELECT 'casualties' AS table_name, casualty_id AS row_id, event_id FROM casualties
-WHERE event_id NOT IN (SELECT event_id FROM events)
-UNION ALL SELECT 'event_reports', report_id, event_id FROM event_reports WHERE event_id NOT IN (SELECT event_id FROM events)
-UNION ALL SELECT 'counted_things', count_id, event_id FROM counted_things WHERE event_id NOT IN (SELECT event_id FROM events)
+WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM events)
+UNION ALL SELECT 'event_reports', report_id, event_id FROM event_reports WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM events)
+UNION ALL SELECT 'counted_things', count_id, event_id FROM counted_things WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM events)
 UNION ALL SELECT 'event_actors', event_id || ':' || actor_id, event_id FROM event_actors WHERE event_id NOT IN (SELECT event_id FROM events)
-UNION ALL SELECT 'comparison_groups', comparison_group, event_id FROM comparison_groups WHERE event_id NOT IN (SELECT event_id FROM events);
+UNION ALL SELECT 'comparison_groups', comparison_group, event_id FROM comparison_groups WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM events);
 
 -- Every event is reported by at least one document (an event no one reports has no source).
 SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_reports);
 
 -- Every place an event, claim, count, group or place mention names is a row of places.
-SELECT 'events' AS table_name, event_id AS row_id, place_id FROM events WHERE place_id NOT IN (SELECT place_id FROM places)
-UNION ALL SELECT 'casualties', casualty_id, place_id FROM casualties WHERE place_id NOT IN (SELECT place_id FROM places)
-UNION ALL SELECT 'counted_things', count_id, place_id FROM counted_things WHERE place_id NOT IN (SELECT place_id FROM places)
-UNION ALL SELECT 'comparison_groups', comparison_group, place_id FROM comparison_groups WHERE place_id NOT IN (SELECT place_id FROM places)
+SELECT 'events' AS table_name, event_id AS row_id, place_id FROM events WHERE place_id IS NOT NULL AND place_id NOT IN (SELECT place_id FROM places)
+UNION ALL SELECT 'casualties', casualty_id, place_id FROM casualties WHERE place_id IS NOT NULL AND place_id NOT IN (SELECT place_id FROM places)
+UNION ALL SELECT 'counted_things', count_id, place_id FROM counted_things WHERE place_id IS NOT NULL AND place_id NOT IN (SELECT place_id FROM places)
+UNION ALL SELECT 'comparison_groups', comparison_group, place_id FROM comparison_groups WHERE place_id IS NOT NULL AND place_id NOT IN (SELECT place_id FROM places)
 UNION ALL SELECT 'mentions', doc_id || ':' || char_start, entity_id FROM mentions
-          WHERE entity_kind = 'place' AND entity_id NOT IN (SELECT place_id FROM places);
+          WHERE entity_kind = 'place' AND entity_id IS NOT NULL AND entity_id NOT IN (SELECT place_id FROM places);
 
 -- Every actor an event, source, victim group or actor mention names is a row of actors.
 SELECT 'event_actors' AS table_name, event_id AS row_id, actor_id FROM event_actors WHERE actor_id NOT IN (SELECT actor_id FROM actors)
-UNION ALL SELECT 'sources', source_id, actor_id FROM sources WHERE actor_id NOT IN (SELECT actor_id FROM actors)
+UNION ALL SELECT 'sources', source_id, actor_id FROM sources WHERE actor_id IS NOT NULL AND actor_id NOT IN (SELECT actor_id FROM actors)
 UNION ALL SELECT 'comparison_members', casualty_id, victim_actor_id FROM comparison_members
-          WHERE victim_actor_id NOT IN (SELECT actor_id FROM actors)
+          WHERE victim_actor_id IS NOT NULL AND victim_actor_id NOT IN (SELECT actor_id FROM actors)
 UNION ALL SELECT 'mentions', doc_id || ':' || char_start, entity_id FROM mentions
-          WHERE entity_kind = 'actor' AND entity_id NOT IN (SELECT actor_id FROM actors);
+          WHERE entity_kind = 'actor' AND entity_id IS NOT NULL AND entity_id NOT IN (SELECT actor_id FROM actors);
 
 -- Every casualty claim is in exactly one comparison group: the one comparison_members gives it, a row
 -- of comparison_groups counting the same kind of toll.
