@@ -153,12 +153,11 @@ WITH final AS (
     SELECT g.event_id, g.kind, g.comparison_group, g.victim_side,
            mode(c.victim_class) AS victim_class,
            g.lowest, g.best, g.highest,
-           coalesce(bool_or(c.count_high IS NULL AND c.value_high = g.highest) FILTER (WHERE r.current), FALSE) AS open_high,
+           coalesce(bool_or(c.count_high IS NULL AND c.value_high = g.highest
+                            AND list_contains(g.current_claim_ids, c.casualty_id)), FALSE) AS open_high,
            list(c.source_id ORDER BY c.casualty_id) AS source_ids,
            list(c.alignment ORDER BY c.casualty_id) AS alignments
-    FROM comparison_estimates g
-    JOIN claims c USING (comparison_group)
-    JOIN claim_revisions r USING (casualty_id)
+    FROM comparison_estimates g JOIN claims c USING (comparison_group)
     WHERE g.event_id IS NOT NULL
     GROUP BY g.event_id, g.kind, g.comparison_group, g.victim_side, g.lowest, g.best, g.highest
 )
@@ -537,12 +536,13 @@ SELECT e.* FROM event_overview e
 WHERE (from_day IS NULL OR e.date_end >= from_day)
   AND (to_day IS NULL OR e.date_start <= to_day)
   AND (unfiltered(place_ids) OR list_contains(place_ids, e.place_id))
-  AND (unfiltered(actor_ids) OR EXISTS (SELECT 1 FROM event_actors fa
-                                        WHERE fa.event_id = e.event_id AND list_contains(actor_ids, fa.actor_id)))
-  AND (unfiltered(source_alignments) OR EXISTS (SELECT 1 FROM event_reports fr JOIN sources fs USING (source_id)
-                                                WHERE fr.event_id = e.event_id AND list_contains(source_alignments, fs.alignment)))
-  AND (unfiltered(doc_ids) OR EXISTS (SELECT 1 FROM event_reports fr
-                                      WHERE fr.event_id = e.event_id AND list_contains(doc_ids, fr.doc_id)));
+  AND (unfiltered(actor_ids)
+       OR e.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id)))
+  AND (unfiltered(source_alignments)
+       OR e.event_id IN (SELECT r.event_id FROM event_reports r JOIN sources s USING (source_id)
+                         WHERE list_contains(source_alignments, s.alignment)))
+  AND (unfiltered(doc_ids)
+       OR e.event_id IN (SELECT event_id FROM event_reports WHERE list_contains(doc_ids, doc_id)));
 COMMENT ON MACRO TABLE filtered_events IS 'The rows of event_overview the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): events whose days overlap the range, at one of the places, with one of the actors taking part, reported by a source of one of the alignments, in one of the documents.';
 
 CREATE MACRO filtered_claims(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
@@ -552,8 +552,8 @@ WHERE (from_day IS NULL OR c.as_of_until >= from_day)
   AND (to_day IS NULL OR c.as_of <= to_day)
   AND (unfiltered(place_ids) OR list_contains(place_ids, c.place_id))
   AND (unfiltered(actor_ids)
-       OR EXISTS (SELECT 1 FROM event_actors fa WHERE fa.event_id = c.event_id AND list_contains(actor_ids, fa.actor_id))
-       OR EXISTS (SELECT 1 FROM sources fs WHERE fs.source_id = c.source_id AND list_contains(actor_ids, fs.actor_id)))
+       OR c.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id))
+       OR c.source_id IN (SELECT source_id FROM sources WHERE list_contains(actor_ids, actor_id)))
   AND (unfiltered(source_alignments) OR list_contains(source_alignments, c.alignment))
   AND (unfiltered(doc_ids) OR list_contains(doc_ids, c.doc_id));
 COMMENT ON MACRO TABLE filtered_claims IS 'The rows of claims the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): claims whose days (as_of .. as_of_until) overlap the range, at one of the places, about an event one of the actors takes part in or made by a source speaking for one of them, made by a source of one of the alignments, in one of the documents.';
