@@ -40,6 +40,11 @@ COMMENT ON COLUMN claims.value_high IS 'The highest number the claimant put on t
 COMMENT ON COLUMN claims.value_best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
 COMMENT ON COLUMN claims.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
 COMMENT ON COLUMN claims.claimant IS 'The claimant''s name (sources.name of source_id).';
+COMMENT ON COLUMN claims.claimant_kind IS 'The claimant''s kind (sources.kind).';
+COMMENT ON COLUMN claims.alignment IS 'The claimant''s alignment (sources.alignment).';
+COMMENT ON COLUMN claims.document_title IS 'Title of the document the claim is in.';
+COMMENT ON COLUMN claims.place_name IS 'Name of the place (places.name of place_id).';
+COMMENT ON COLUMN claims.event_summary IS 'Summary of the event (events.summary of event_id).';
 
 CREATE VIEW claim_revisions AS
 WITH base AS (
@@ -77,6 +82,14 @@ COMMENT ON COLUMN claim_revisions.supersedes IS 'The claimant''s own earlier cla
 COMMENT ON COLUMN claim_revisions.supersedes_figure IS 'That earlier claim''s figure as written.';
 COMMENT ON COLUMN claim_revisions.current IS 'True for the claimant''s latest figure in the group: the one the group''s conventions count.';
 COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
+COMMENT ON COLUMN claim_revisions.publication_step IS 'The claim''s place in its group in order of publication (1: published first).';
+COMMENT ON COLUMN claim_revisions.as_of_step IS 'Its place in order of the day the figure refers to.';
+COMMENT ON COLUMN claim_revisions.claimant_step IS 'Its place among its own claimant''s figures in the group, in order of publication.';
+COMMENT ON COLUMN claim_revisions.claimant_previous_best IS 'The claimant''s own previous figure in the group (value_best), if any.';
+COMMENT ON COLUMN claim_revisions.superseded_by IS 'The claimant''s own later claim in the group that revises this one, if any.';
+COMMENT ON COLUMN claim_revisions.previous_step_best IS 'The figure (value_best) of the step before, whoever gave it.';
+COMMENT ON COLUMN claim_revisions.previous_step_claimant IS 'Who gave the step before.';
+COMMENT ON COLUMN claim_revisions.claimant_change IS 'value_best minus the claimant''s own previous figure: how far it revised itself.';
 
 CREATE VIEW comparison_estimates AS
 WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),
@@ -147,6 +160,12 @@ COMMENT ON COLUMN comparisons.min_figure IS 'The group''s lowest figure (compari
 COMMENT ON COLUMN comparisons.max_figure IS 'The group''s highest figure (comparison_estimates.highest).';
 COMMENT ON COLUMN comparisons.spread IS 'The group''s spread, max_figure / min_figure (comparison_estimates.spread).';
 COMMENT ON COLUMN comparisons.who_says_what IS 'Every claim of the group in words, by day: claimant (alignment): figure as written.';
+COMMENT ON COLUMN comparisons.claims IS 'Claims in the group (superseded ones included).';
+COMMENT ON COLUMN comparisons.claimants IS 'Distinct claimants in the group.';
+COMMENT ON COLUMN comparisons.documents IS 'Distinct documents its claims are in.';
+COMMENT ON COLUMN comparisons.first_as_of IS 'The earliest day its claims refer to (claims.as_of).';
+COMMENT ON COLUMN comparisons.last_as_of IS 'The latest day its claims refer to.';
+COMMENT ON COLUMN comparisons.alignments IS 'The alignments of its claimants, sorted.';
 
 CREATE VIEW event_quantities AS
 WITH final AS (
@@ -167,6 +186,9 @@ COMMENT ON COLUMN event_quantities.victim_class IS 'The commonest victim class o
 COMMENT ON COLUMN event_quantities.open_high IS 'True when highest is an open bound (a current claim says at least or more than, and that is the highest figure): the toll may be higher.';
 COMMENT ON COLUMN event_quantities.source_ids IS 'The claimants of the group''s claims (sources.source_id), one per claim.';
 COMMENT ON COLUMN event_quantities.alignments IS 'Their alignments, one per claim.';
+COMMENT ON COLUMN event_quantities.lowest IS 'The quantity''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN event_quantities.best IS 'Its best figure (comparison_estimates.best).';
+COMMENT ON COLUMN event_quantities.highest IS 'Its highest figure (comparison_estimates.highest).';
 
 CREATE VIEW event_casualty_rollup AS
 WITH final AS (
@@ -186,6 +208,14 @@ SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
 COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the quantities of the event (event_quantities: each comparison group''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
+COMMENT ON COLUMN event_casualty_rollup.acled_fatalities IS 'ACLED''s most conservative figure: the sum of the quantities'' lowest figures (for every kind of toll, not only the killed).';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_low IS 'UCDP low: the sum of the quantities'' lowest figures.';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_best IS 'UCDP best: the sum of the quantities'' best figures (medians).';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_high IS 'UCDP high: the sum of the quantities'' highest figures.';
+COMMENT ON COLUMN event_casualty_rollup.quantities IS 'How many quantities (comparison groups) are added up.';
+COMMENT ON COLUMN event_casualty_rollup.sources IS 'How many distinct claimants give figures for them.';
+COMMENT ON COLUMN event_casualty_rollup.alignments IS 'How many distinct alignments those claimants have.';
+COMMENT ON COLUMN event_casualty_rollup.source_ids IS 'The claimants (sources.source_id), sorted.';
 
 CREATE VIEW claim_support AS
 WITH final AS (
@@ -209,6 +239,12 @@ SELECT *,
                                                           WHEN victim_side = 'civilians' THEN blamed_side END AS concedes
 FROM final;
 COMMENT ON VIEW claim_support IS 'What grading reads off each claim: the independent voice behind it (the actor its source speaks for, else the source), the claimant''s side, the side of the victims, the side blamed (the initiator of its event), and whether the claim concedes the toll (made by the side that would rather it were low: its own fighters, or civilians harmed by an event it initiated).';
+COMMENT ON COLUMN claim_support.group_event_id IS 'The event of the claim''s comparison group (comparison_groups.event_id).';
+COMMENT ON COLUMN claim_support.event_id IS 'The claim''s own event, else its group''s.';
+COMMENT ON COLUMN claim_support.voice IS 'The independent voice behind the claim: the actor its source speaks for, else the source.';
+COMMENT ON COLUMN claim_support.claimant_side IS 'The side the claimant is on: government for pro-government sources, opposition for opposition ones, else NULL.';
+COMMENT ON COLUMN claim_support.blamed_side IS 'The side of the initiator of the claim''s event (government or opposition), if any.';
+COMMENT ON COLUMN claim_support.concedes IS 'True when the claim is made by the side that would rather the toll were low: its own fighters'' dead, or civilians harmed by an event it initiated.';
 
 CREATE VIEW toll_grades AS
 WITH scoped AS (
@@ -263,6 +299,17 @@ SELECT *,
 FROM final
 ORDER BY scope, comparison_group, event_id, kind;
 COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an international or independent source denies the event while claimants of one side alone assert it and none concedes it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
+COMMENT ON COLUMN toll_grades.scope IS 'group (one comparison group) or event toll (an event and a kind of toll).';
+COMMENT ON COLUMN toll_grades.voices IS 'Distinct independent voices behind the claims (claim_support.voice).';
+COMMENT ON COLUMN toll_grades.alignments IS 'Alignments of the claimants, sorted.';
+COMMENT ON COLUMN toll_grades.sides IS 'How many sides (government, opposition) the claimants are on.';
+COMMENT ON COLUMN toll_grades.independent_voice IS 'True when a claimant is international or independent.';
+COMMENT ON COLUMN toll_grades.conceded_by IS 'Claimants who concede the toll (claim_support.concedes).';
+COMMENT ON COLUMN toll_grades.retracted IS 'True when every claimant''s latest figure is zero.';
+COMMENT ON COLUMN toll_grades.denied_by IS 'Sources that deny the event, if any.';
+COMMENT ON COLUMN toll_grades.denied_independently IS 'True when an international or independent source denies the event.';
+COMMENT ON COLUMN toll_grades.grade IS 'discounted, confirmed, contested, fair or weak: the first rule that applies (the view''s comment).';
+COMMENT ON COLUMN toll_grades.grade_reason IS 'The grade and why, in one sentence.';
 
 CREATE VIEW claimant_group_ratios AS
 WITH current_claims AS (
@@ -285,6 +332,11 @@ final AS (
 SELECT *, round(own_figure / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
 COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (value_best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
 COMMENT ON COLUMN claimant_group_ratios.others_say IS 'The other claimants'' current figures in words, lowest first: claimant: figure as written.';
+COMMENT ON COLUMN claimant_group_ratios.own_figure IS 'The claimant''s current figure in the group (value_best of its latest claim).';
+COMMENT ON COLUMN claimant_group_ratios.others_median IS 'The median of the other claimants'' current figures.';
+COMMENT ON COLUMN claimant_group_ratios.others IS 'How many other claimants have a current figure in the group.';
+COMMENT ON COLUMN claimant_group_ratios.others_claim_ids IS 'Their claims (casualty_id), lowest first.';
+COMMENT ON COLUMN claimant_group_ratios.ratio IS 'own_figure / others_median, to 3 decimals: above 1, the claimant says more than the others.';
 
 CREATE VIEW claimant_track_record AS
 WITH logs AS (
@@ -312,6 +364,16 @@ SELECT *,
 FROM final
 ORDER BY victim_side, kind, typical_ratio DESC;
 COMMENT ON VIEW claimant_track_record IS 'How each claimant''s figures sit against the other claimants'', by kind of toll and by whose dead (victim_side): over the groups it shares with others (claimant_group_ratios), typical_ratio is the geometric mean of its ratios to the others'' median, lowest_ratio / highest_ratio their range, log_spread the standard deviation of their logarithms, and ratio_low / ratio_high the geometric mean''s rough 95 % interval (mean of the logs +/- 2 standard errors; two groups or more). leaning: runs high when the whole interval is above 1, runs low when below, else in line.';
+COMMENT ON COLUMN claimant_track_record.groups IS 'How many groups the claimant shares with others (ratios taken).';
+COMMENT ON COLUMN claimant_track_record.typical_ratio IS 'The geometric mean of its ratios to the others'' median.';
+COMMENT ON COLUMN claimant_track_record.lowest_ratio IS 'Its lowest ratio.';
+COMMENT ON COLUMN claimant_track_record.highest_ratio IS 'Its highest ratio.';
+COMMENT ON COLUMN claimant_track_record.log_spread IS 'The standard deviation of the logarithms of its ratios.';
+COMMENT ON COLUMN claimant_track_record.ratio_low IS 'Lower end of the rough 95 % interval of typical_ratio (two groups or more).';
+COMMENT ON COLUMN claimant_track_record.ratio_high IS 'Upper end of that interval.';
+COMMENT ON COLUMN claimant_track_record.claim_ids IS 'Its claims behind the ratios.';
+COMMENT ON COLUMN claimant_track_record.comparison_groups IS 'The groups the ratios are taken in.';
+COMMENT ON COLUMN claimant_track_record.leaning IS 'runs high (the whole interval above 1), runs low (below 1), in line with the others, or one group: no pattern yet.';
 
 CREATE VIEW event_overview AS
 WITH reports AS (
@@ -332,6 +394,15 @@ JOIN reports r USING (event_id)
 LEFT JOIN places p USING (place_id)
 ORDER BY e.date_start, e.event_id;
 COMMENT ON VIEW event_overview IS 'Events with their place, number of reports, documents and sources, and whether any source denies them (contested), with who asserts and who denies.';
+COMMENT ON COLUMN event_overview.place_name IS 'Name of the event''s place.';
+COMMENT ON COLUMN event_overview.latitude IS 'Latitude of the place.';
+COMMENT ON COLUMN event_overview.longitude IS 'Longitude of the place.';
+COMMENT ON COLUMN event_overview.reports IS 'How many reports of the event.';
+COMMENT ON COLUMN event_overview.documents IS 'How many documents report it.';
+COMMENT ON COLUMN event_overview.sources IS 'How many distinct sources report, claim or deny it.';
+COMMENT ON COLUMN event_overview.contested IS 'True when a source denies the event.';
+COMMENT ON COLUMN event_overview.asserted_by IS 'Sources that report or claim it, sorted.';
+COMMENT ON COLUMN event_overview.denied_by IS 'Sources that deny it, sorted.';
 
 CREATE VIEW contested_events AS
 SELECT event_id, date_start, date_end, date_precision, event_type, sub_event_type, place_name, summary,
@@ -454,6 +525,11 @@ COMMENT ON COLUMN holdings.first_day IS 'The first day of any event.';
 COMMENT ON COLUMN holdings.last_day IS 'The last day of any event.';
 COMMENT ON COLUMN holdings.span_start IS 'The first day of any event or claim (claims.as_of).';
 COMMENT ON COLUMN holdings.span_end IS 'The last day of any event or claim (claims.as_of_until).';
+COMMENT ON COLUMN holdings.documents IS 'Documents in the corpus.';
+COMMENT ON COLUMN holdings.claims IS 'Casualty claims.';
+COMMENT ON COLUMN holdings.events IS 'Events.';
+COMMENT ON COLUMN holdings.reports IS 'Event reports.';
+COMMENT ON COLUMN holdings.contested IS 'Events a source denies.';
 
 CREATE VIEW document_overview AS
 WITH facts AS (
