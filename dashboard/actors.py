@@ -54,8 +54,7 @@ else:
     st.caption("Cells count the events both actors take part in (on either side).")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_mentions_per_document()
-mentions = mentions[mentions.actor.isin(actors.name)]
+mentions = queries.actor_mentions(tuple(actors.actor_id))
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:

@@ -14,7 +14,7 @@ def show(casualty_id: str) -> None:
     facts = st.columns(4)
     facts[0].metric("Bounds", claim["range_text"])
     facts[1].markdown(f"**Victims**  \n{claim['victim_group']} ({claim['victim_class']})")
-    facts[2].markdown(f"**As of**  \n{claim['as_of_text']}"
+    facts[2].markdown(f"**As of**  \n{formatting.when(claim['as_of'], claim['as_of_until'], claim['as_of_precision'])}"
                       + ("" if not pd.isna(claim["date_start"]) else " (publication date)"))
     facts[3].markdown(f"**Claimant**  \n{claim['claimant']} ({claim['claimant_kind']}, {claim['alignment']})")
     st.caption(f"In {formatting.outlet(claim['outlet'])}, “{claim['document_title']}”"
@@ -33,7 +33,7 @@ def show(casualty_id: str) -> None:
     if claim["comparison_group"]:
         go[2].page_link("dashboard/claims.py", label="Compare with the other claims",
                         query_params={"group": claim["comparison_group"]})
-        others = queries.group_claims((claim["comparison_group"],))
+        others = formatting.as_of_texts(queries.group_claims((claim["comparison_group"],)))
         others = others[others.casualty_id != casualty_id]
         if not others.empty:
             st.markdown("**Other claims about the same quantity**")

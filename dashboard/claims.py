@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, claim_card, downloads, filters, links, queries, tables
-from dashboard.formatting import number, published_column, when
+from dashboard.formatting import as_of_texts, number, published_column, when
 
 SECTIONS = {"comparisons": "Comparisons", "track-record": "Who runs high or low", "contested": "Contested events",
             "matrix": "Claimant × topic", "over-time": "Figures over time"}
@@ -53,7 +53,7 @@ def comparison_section() -> None:
     st.caption("Each bar is one claim, from its lower to its upper bound; a dotted bar is open-ended "
                "(\"more than\", \"up to\") and runs to the edge. Spread = highest ÷ lowest figure. "
                "Groups are made by a rule (docs/comparison.md); each claim says why it is in its group.")
-    claims = queries.group_claims(tuple(shown.comparison_group))
+    claims = as_of_texts(queries.group_claims(tuple(shown.comparison_group)))
     for group in shown.itertuples():
         rows = claims[claims.comparison_group == group.comparison_group].copy()
         st.subheader(f"{group.comparison_group}: {number(group.min_figure)} to {number(group.max_figure)}"
@@ -177,7 +177,7 @@ def matrix_section() -> None:
 
 
 def over_time_section() -> None:
-    claims = queries.claims(chosen)
+    claims = as_of_texts(queries.claims(chosen))
     repeated = claims.groupby("comparison_group").as_of.nunique()
     groups = list(repeated[repeated > 1].index)
     if not groups:

@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import queries
+from dashboard.formatting import document_label
 
 LIST_KEYS = {"place": "places", "actor": "actors", "alignment": "alignments", "doc": "documents"}
 
@@ -30,7 +31,7 @@ class Filters:
         return self != Filters()
 
     def describe(self, labels: dict[str, dict[str, str]] | None = None) -> str:
-        """The filters in words; `labels` (as from queries.filter_options) turns ids into names."""
+        """The filters in words; `labels` (as from `options`) turns ids into names."""
         labels = labels or {}
         parts = []
         if self.date_from or self.date_to:
@@ -41,6 +42,19 @@ class Filters:
                 names = [labels.get(field, {}).get(value, value) for value in getattr(self, field)]
                 parts.append(f"{label}: {', '.join(names)}")
         return "; ".join(parts)
+
+
+def options() -> dict[str, dict[str, str]]:
+    """What each filter offers, by id, with the name a reader chooses by."""
+    choices = queries.filter_choices()
+    places, actors, documents = choices["places"], choices["actors"], choices["documents"]
+    return {
+        "places": dict(zip(places.place_id, places.name)),
+        "actors": dict(zip(actors.actor_id, actors.name)),
+        "alignments": {a: a for a in choices["alignments"].alignment},
+        "documents": {d.doc_id: document_label(d.outlet, d.published_on, d.published_precision, d.title)
+                      for d in documents.itertuples()},
+    }
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -93,19 +107,19 @@ def _within(picked, span: tuple[date, date]) -> bool:
 
 def sidebar() -> Filters:
     """Draw the filters in the sidebar, keep the URL in step, and return the current filters."""
-    options = queries.filter_options()
+    choices = options()
     span = queries.date_span()
     if span is None:
         st.session_state["filters"] = Filters()
         return Filters()
     if "filter_dates" not in st.session_state or not _within(st.session_state["filter_dates"], span):
-        _seed(options, span)
+        _seed(choices, span)
     with st.sidebar:
         st.header("Filters")
         picked = st.date_input("Dates", min_value=span[0], max_value=span[1], key="filter_dates",
                                help="Events whose dates overlap this range; claims whose figure refers to it.")
-        chosen = {field: st.multiselect(label, options=list(options[field]), key=f"filter_{field}",
-                                        format_func=options[field].get, help=help_text)
+        chosen = {field: st.multiselect(label, options=list(choices[field]), key=f"filter_{field}",
+                                        format_func=choices[field].get, help=help_text)
                   for field, label, help_text in (
                       ("places", "Places", "Events and claims at these places."),
                       ("actors", "Actors", "Events these actors take part in; claims about those events or by them."),

@@ -1,4 +1,5 @@
-"""How dates and figures are written on the pages: a date is never shown more precisely than known."""
+"""How dates, figures and the warehouse's rows are written on the pages: a date is never shown more
+precisely than known. The queries (dashboard/queries.py) return values; the words are made here."""
 import re
 from datetime import date, datetime, timedelta
 
@@ -51,6 +52,30 @@ def published(day, precision: str | None) -> str:
 def published_column(days, precisions) -> list[str]:
     """A table's column of dates, each written as precisely as its own precision says."""
     return [when(day, None, precision) for day, precision in zip(days, precisions)]
+
+
+def as_of_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claims of `frame` with as_of_text: the days each figure refers to (claims.as_of .. as_of_until),
+    else its publication date, written no more precisely than known."""
+    frame["as_of_text"] = [when(r.as_of, r.as_of_until, r.as_of_precision) for r in frame.itertuples()]
+    return frame
+
+
+def document_label(outlet_name, day, precision: str | None, title: str | None = None) -> str:
+    """'NOW Lebanon, May 2013: Title', a document as a choice or a column names it."""
+    label = f"{outlet(outlet_name)}, {published(day, precision)}"
+    return f"{label}: {title}" if title else label
+
+
+def place_texts(places: pd.DataFrame) -> pd.DataFrame:
+    """The places of queries.map_places with their events and claims written out, one a line (what_happened,
+    figures), in place of the lists the warehouse gives."""
+    places = places.copy()
+    places["what_happened"] = ["\n".join(f"{when(e['date_start'], e['date_end'], e['date_precision'])}: {e['summary'] or ''}"
+                                         for e in events) for events in places.pop("event_list")]
+    places["figures"] = ["\n".join(f"{c['claimant']}: {c['figure_text']} {c['kind']} ({c['victim_group']})" for c in claims)
+                         for claims in places.pop("claim_list")]
+    return places
 
 
 def number(value) -> str:

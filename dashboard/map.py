@@ -5,16 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dashboard import charts, downloads, filters, queries, settings, tables
-from dashboard.formatting import when
-
-
-def what_happened(events, day: date | None) -> dict[str, str]:
-    """Per place, its events (by `day` when replaying) one a line, each dated as precisely as it is known."""
-    placed = events[events.place_id.notna()]
-    if day is not None:
-        placed = placed[placed.date_start.dt.date <= day]
-    return {place: "\n".join(f"{when(r.date_start, r.date_end, r.date_precision)}: {r.summary}" for r in rows.itertuples())
-            for place, rows in placed.groupby("place_id", sort=False)}
+from dashboard.formatting import place_texts, when
 
 
 st.title("Map")
@@ -53,11 +44,10 @@ if not dated.empty:
     else:
         st.query_params.pop("day", None)
 
-places = queries.map_places(chosen, day)
+places = place_texts(queries.map_places(chosen, day))
 if places.empty:
     st.info(f"Nothing had happened at any place by {when(day)}." if day else filters.nothing("places with events or claims"))
     st.stop()
-places["what_happened"] = places.place_id.map(what_happened(events, day)).fillna("")
 st.caption("Circle area grows with the events and casualty claims at a place; colour is its commonest ACLED event "
            "type (grey: only claims). Borders: Natural Earth. Hover a circle for what happened there."
            + (f" Showing what had happened by {when(day)}; places with an event under way that day are outlined."

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, filters, links, queries, small_map, tables
-from dashboard.formatting import number, published_column, when
+from dashboard.formatting import number, place_texts, published_column, when
 
 st.title("Conflicting reports: the fact base")
 held = queries.holdings()
@@ -26,7 +26,7 @@ if held["first_day"] is not None:
     st.caption(f"Events dated from {when(held['first_day'])} to {when(held['last_day'])}; "
                f"{held['reports']} reports of them. Counts are of the whole warehouse; the sections below follow the filters.")
 if chosen.active():
-    st.info(f"Filtered by {chosen.describe(queries.filter_options())}.")
+    st.info(f"Filtered by {chosen.describe(filters.options())}.")
 
 st.header("Where the sources disagree most")
 st.caption("Quantities that two or more claimants put a figure on, widest disagreement first. "
@@ -78,7 +78,7 @@ with left:
         st.page_link("dashboard/timeline.py", label="Open the timeline")
 with right:
     st.subheader("Where")
-    places = queries.map_places(chosen)
+    places = place_texts(queries.map_places(chosen))
     if places.empty:
         st.info(filters.nothing("places with events or claims"))
     else:

@@ -197,12 +197,42 @@ def test_datapackage_describes_every_file_and_validates_with_frictionless(export
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])[:5]
 
 
-def test_export_filters_are_the_dashboards(seed_db, tmp_path):
-    from dashboard import queries
-    from etl.export import filters
+# Filters as a page's sidebar and `python -m etl export` take them: each narrows, alone or with others.
+FILTER_CASES = [
+    {},
+    {"places": ("aleppo",), "date_from": date(2013, 8, 1)},
+    {"actors": ("hezbollah",)},
+    {"alignments": ("opposition",)},
+    {"documents": ("004_90573b398f18ee08",)},
+    {"date_from": date(2013, 5, 19), "date_to": date(2013, 5, 20)},
+    {"places": ("al-qusayr",), "alignments": ("pro-government", "international")},
+]
 
-    assert filters.EVENT_CONDITIONS == queries.EVENT_CONDITIONS
-    assert filters.CLAIM_CONDITIONS == queries.CLAIM_CONDITIONS
+
+@pytest.mark.parametrize("chosen", FILTER_CASES, ids=lambda c: ",".join(c) or "none")
+def test_an_export_holds_the_rows_a_page_shows_for_the_same_filters(seed_db, monkeypatch, chosen):
+    from dashboard import queries, settings
+    from dashboard.filters import Filters
+    from etl.export import geo, tables
+    from etl.export.filters import ExportFilters
+
+    monkeypatch.setattr(settings, "WAREHOUSE", seed_db)
+    page = Filters(**chosen)
+    with duckdb.connect(str(seed_db), read_only=True) as connection:
+        events = [e["event_id"] for e in tables.EventFacts(connection, ExportFilters(**chosen)).events]
+        claims = list(tables.claims(connection, ExportFilters(**chosen)).casualty_id)
+        # The pages' download buttons hand the export the page's own Filters.
+        places = {f["id"]: f["properties"] for f in geo.places(connection, page)["features"]}
+        every_claim = len(tables.claims(connection))
+    assert events == list(queries.events(page).event_id)
+    assert sorted(claims) == sorted(queries.claims(page).casualty_id)
+    on_the_map = queries.map_places(page).set_index("place_id")
+    assert sorted(places) == sorted(on_the_map.index)
+    assert all((p["events"], p["claims"]) == tuple(on_the_map.loc[i, ["events", "claims"]]) for i, p in places.items())
+    assert chosen == {} or len(events) + len(claims) < len(queries.events(Filters())) + every_claim  # it narrows
+
+
+def test_the_export_command_takes_the_filters(seed_db, tmp_path):
     out = tmp_path / "aleppo.csv"
     assert main(["export", "--db", str(seed_db), "--format", "acled", "--out", str(out), "--place", "aleppo",
                  "--from", "2013-08-01"]) == 0

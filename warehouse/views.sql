@@ -15,6 +15,7 @@ WITH joined AS (
 final AS (
     SELECT *,
            coalesce(date_start, published_on) AS as_of,
+           coalesce(date_end, date_start, published_on) AS as_of_until,
            CASE WHEN date_start IS NOT NULL THEN date_precision ELSE published_precision END AS as_of_precision,
            -- One rule for open bounds, used by every estimate of the warehouse and the pages: an open
            -- bound counts at the figure the source states ("up to 1,000" is low 1,000, "more than
@@ -31,6 +32,19 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the stated figure (the one rule for open bounds: up to 1,000 is low 1,000); value_best is the figure as stated, else the middle of the bounds, else the one bound given; range_text is the bounds in words.';
+COMMENT ON COLUMN claims.as_of IS 'The first day the figure refers to (date_start), else the publication date (published_on).';
+COMMENT ON COLUMN claims.as_of_until IS 'The last day the figure refers to (date_end), else as_of: with as_of, the days the date filter of the pages and exports compares with.';
+COMMENT ON COLUMN claims.as_of_precision IS 'How precisely as_of is known: date_precision, else published_precision.';
+COMMENT ON COLUMN claims.value_low IS 'The lowest number the claimant put on the quantity: count_low, else (an open lower bound, up to 1,000) count_high.';
+COMMENT ON COLUMN claims.value_high IS 'The highest number the claimant put on the quantity: count_high, else (an open upper bound, at least 58) count_low.';
+COMMENT ON COLUMN claims.value_best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
+COMMENT ON COLUMN claims.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
+COMMENT ON COLUMN claims.claimant IS 'The claimant''s name (sources.name of source_id).';
+COMMENT ON COLUMN claims.claimant_kind IS 'The claimant''s kind (sources.kind).';
+COMMENT ON COLUMN claims.alignment IS 'The claimant''s alignment (sources.alignment).';
+COMMENT ON COLUMN claims.document_title IS 'Title of the document the claim is in.';
+COMMENT ON COLUMN claims.place_name IS 'Name of the place (places.name of place_id).';
+COMMENT ON COLUMN claims.event_summary IS 'Summary of the event (events.summary of event_id).';
 
 CREATE VIEW claim_revisions AS
 WITH base AS (
@@ -48,6 +62,7 @@ ordered AS (
                               ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start) AS as_of_step,
            row_number() OVER claimant_order AS claimant_step,
            lag(casualty_id) OVER claimant_order AS supersedes,
+           lag(figure_text) OVER claimant_order AS supersedes_figure,
            lag(value_best) OVER claimant_order AS claimant_previous_best,
            lead(casualty_id) OVER claimant_order AS superseded_by
     FROM base
@@ -63,49 +78,18 @@ final AS (
     FROM ordered
 )
 SELECT * FROM final ORDER BY comparison_group, publication_step;
+COMMENT ON COLUMN claim_revisions.supersedes IS 'The claimant''s own earlier claim in the group that this one revises (casualty_id), if any.';
+COMMENT ON COLUMN claim_revisions.supersedes_figure IS 'That earlier claim''s figure as written.';
+COMMENT ON COLUMN claim_revisions.current IS 'True for the claimant''s latest figure in the group: the one the group''s conventions count.';
 COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
-
-CREATE VIEW comparison_claims AS
-WITH grouped AS (
-    SELECT c.*, r.current
-    FROM claims c JOIN (SELECT casualty_id, current FROM claim_revisions) r USING (casualty_id)
-    WHERE c.comparison_group IS NOT NULL
-),
-final AS (
-    SELECT comparison_group, casualty_id, claimant, alignment, claimant_kind, figure_text, qualifier,
-           count_low, count_high, range_text, value_low, value_high, as_of, as_of_precision, date_precision, doc_id, outlet,
-           evidence, sentence, char_start, char_end, current,
-           min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group) AS group_min,
-           max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group) AS group_max,
-           round(max(CASE WHEN current THEN value_high END) OVER (PARTITION BY comparison_group)
-                 / nullif(min(CASE WHEN current THEN value_low END) OVER (PARTITION BY comparison_group), 0), 2) AS spread
-    FROM grouped
-)
-SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
-COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: each claimant''s figure with its date, whether it is the claimant''s latest (current), and the group''s min, max and spread (max/min) over the latest figures, as in comparisons.';
-
-CREATE VIEW comparisons AS
-WITH final AS (
-    SELECT comparison_group,
-           any_value(kind) AS kind,
-           count(*) AS claims,
-           count(DISTINCT source_id) AS claimants,
-           count(DISTINCT doc_id) AS documents,
-           -- Disagreement is between what the claimants say now: a figure its own claimant revised is
-           -- history (claim_revisions), not a side of the disagreement.
-           min(value_low) FILTER (WHERE current) AS min_figure,
-           max(value_high) FILTER (WHERE current) AS max_figure,
-           round(max(value_high) FILTER (WHERE current) / nullif(min(value_low) FILTER (WHERE current), 0), 2) AS spread,
-           min(as_of) AS first_as_of,
-           max(as_of) AS last_as_of,
-           list_sort(list_distinct(list(alignment))) AS alignments,
-           string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
-    FROM claims JOIN (SELECT casualty_id, current FROM claim_revisions) USING (casualty_id)
-    WHERE comparison_group IS NOT NULL
-    GROUP BY comparison_group
-)
-SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
-COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims and claimants, the lowest and highest figure and the spread (max/min) over each claimant''s latest figure (claim_revisions.current), alignments of the claimants, and who says what (every claim).';
+COMMENT ON COLUMN claim_revisions.publication_step IS 'The claim''s place in its group in order of publication (1: published first).';
+COMMENT ON COLUMN claim_revisions.as_of_step IS 'Its place in order of the day the figure refers to.';
+COMMENT ON COLUMN claim_revisions.claimant_step IS 'Its place among its own claimant''s figures in the group, in order of publication.';
+COMMENT ON COLUMN claim_revisions.claimant_previous_best IS 'The claimant''s own previous figure in the group (value_best), if any.';
+COMMENT ON COLUMN claim_revisions.superseded_by IS 'The claimant''s own later claim in the group that revises this one, if any.';
+COMMENT ON COLUMN claim_revisions.previous_step_best IS 'The figure (value_best) of the step before, whoever gave it.';
+COMMENT ON COLUMN claim_revisions.previous_step_claimant IS 'Who gave the step before.';
+COMMENT ON COLUMN claim_revisions.claimant_change IS 'value_best minus the claimant''s own previous figure: how far it revised itself.';
 
 CREATE VIEW comparison_estimates AS
 WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),
@@ -114,26 +98,100 @@ final AS (
            min(c.value_low) AS lowest,
            median(c.value_best) AS best,
            max(c.value_high) AS highest,
+           round(max(c.value_high) / nullif(min(c.value_low), 0), 2) AS spread,
            count(*) AS current_claims,
            list(c.casualty_id ORDER BY c.value_best) AS current_claim_ids
     FROM comparison_groups g JOIN current_claims c USING (comparison_group)
     GROUP BY ALL
 )
 SELECT * FROM final ORDER BY comparison_group;
-COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest value_low, where an open lower bound counts at its stated figure), best (UCDP best: the median of value_best) and highest (UCDP high: the largest value_high).';
+COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest value_low, where an open lower bound counts at its stated figure), best (UCDP best: the median of value_best) and highest (UCDP high: the largest value_high). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
+COMMENT ON COLUMN comparison_estimates.lowest IS 'ACLED''s most conservative figure and UCDP low: the smallest value_low of the current claims.';
+COMMENT ON COLUMN comparison_estimates.best IS 'UCDP best: the median of the current claims'' value_best.';
+COMMENT ON COLUMN comparison_estimates.highest IS 'UCDP high: the largest value_high of the current claims.';
+COMMENT ON COLUMN comparison_estimates.spread IS 'How far the claimants disagree: highest / lowest, to 2 decimals (NULL when lowest is 0).';
+COMMENT ON COLUMN comparison_estimates.current_claims IS 'How many current claims (one per claimant) the conventions are taken over.';
+COMMENT ON COLUMN comparison_estimates.current_claim_ids IS 'Those claims (casualty_id), lowest value_best first.';
 
-CREATE VIEW event_casualty_rollup AS
-WITH per_quantity AS (
-    -- Claims about the same quantity (comparison group) are alternatives: keep the field's
-    -- conventions per quantity. Different quantities (residents, Hezbollah fighters, militants)
-    -- are different victims and are added up.
-    SELECT g.event_id, g.kind, g.comparison_group, g.lowest, g.best, g.highest,
-           list(c.source_id) AS source_ids, list(c.alignment) AS alignments
-    FROM comparison_estimates g JOIN claims c USING (comparison_group)
-    WHERE g.event_id IS NOT NULL
-    GROUP BY ALL
+CREATE VIEW comparison_claims AS
+WITH final AS (
+    SELECT c.*, r.current, m.reason AS group_reason, m.confidence AS group_confidence,
+           e.lowest AS group_min, e.highest AS group_max, e.spread
+    FROM claims c
+    JOIN claim_revisions r USING (casualty_id)
+    JOIN comparison_members m USING (casualty_id)
+    JOIN comparison_estimates e ON e.comparison_group = c.comparison_group
+)
+SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
+COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: every column of claims, whether it is the claimant''s latest figure (current), why it is in its group, and the group''s lowest, highest and spread over the latest figures (comparison_estimates).';
+COMMENT ON COLUMN comparison_claims.group_reason IS 'Why the claim is in its group (comparison_members.reason).';
+COMMENT ON COLUMN comparison_claims.group_confidence IS 'How sure that membership is (comparison_members.confidence).';
+COMMENT ON COLUMN comparison_claims.group_min IS 'The group''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN comparison_claims.group_max IS 'The group''s highest figure (comparison_estimates.highest).';
+COMMENT ON COLUMN comparison_claims.spread IS 'The group''s spread (comparison_estimates.spread).';
+
+CREATE VIEW comparisons AS
+WITH per_group AS (
+    SELECT comparison_group,
+           any_value(kind) AS kind,
+           count(*) AS claims,
+           count(DISTINCT source_id) AS claimants,
+           count(DISTINCT doc_id) AS documents,
+           min(as_of) AS first_as_of,
+           max(as_of) AS last_as_of,
+           list_sort(list_distinct(list(alignment))) AS alignments,
+           string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
+    FROM claims
+    WHERE comparison_group IS NOT NULL
+    GROUP BY comparison_group
 ),
 final AS (
+    -- Disagreement is between what the claimants say now: a figure its own claimant revised is
+    -- history (claim_revisions), not a side of the disagreement; comparison_estimates takes only
+    -- each claimant's latest.
+    SELECT p.comparison_group, p.kind, p.claims, p.claimants, p.documents,
+           e.lowest AS min_figure, e.highest AS max_figure, e.spread,
+           p.first_as_of, p.last_as_of, p.alignments, p.who_says_what
+    FROM per_group p JOIN comparison_estimates e USING (comparison_group)
+)
+SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
+COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims and claimants, the lowest and highest figure and the spread (max/min) over each claimant''s latest figure (comparison_estimates), alignments of the claimants, and who says what (every claim).';
+COMMENT ON COLUMN comparisons.min_figure IS 'The group''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN comparisons.max_figure IS 'The group''s highest figure (comparison_estimates.highest).';
+COMMENT ON COLUMN comparisons.spread IS 'The group''s spread, max_figure / min_figure (comparison_estimates.spread).';
+COMMENT ON COLUMN comparisons.who_says_what IS 'Every claim of the group in words, by day: claimant (alignment): figure as written.';
+COMMENT ON COLUMN comparisons.claims IS 'Claims in the group (superseded ones included).';
+COMMENT ON COLUMN comparisons.claimants IS 'Distinct claimants in the group.';
+COMMENT ON COLUMN comparisons.documents IS 'Distinct documents its claims are in.';
+COMMENT ON COLUMN comparisons.first_as_of IS 'The earliest day its claims refer to (claims.as_of).';
+COMMENT ON COLUMN comparisons.last_as_of IS 'The latest day its claims refer to.';
+COMMENT ON COLUMN comparisons.alignments IS 'The alignments of its claimants, sorted.';
+
+CREATE VIEW event_quantities AS
+WITH final AS (
+    SELECT g.event_id, g.kind, g.comparison_group, g.victim_side,
+           mode(c.victim_class) AS victim_class,
+           g.lowest, g.best, g.highest,
+           coalesce(bool_or(c.count_high IS NULL AND c.value_high = g.highest
+                            AND list_contains(g.current_claim_ids, c.casualty_id)), FALSE) AS open_high,
+           list(c.source_id ORDER BY c.casualty_id) AS source_ids,
+           list(c.alignment ORDER BY c.casualty_id) AS alignments
+    FROM comparison_estimates g JOIN claims c USING (comparison_group)
+    WHERE g.event_id IS NOT NULL
+    GROUP BY g.event_id, g.kind, g.comparison_group, g.victim_side, g.lowest, g.best, g.highest
+)
+SELECT * FROM final ORDER BY event_id, kind, comparison_group;
+COMMENT ON VIEW event_quantities IS 'The quantities an event''s toll is made of: each comparison group whose event is the event, with the group''s conventions (comparison_estimates). Claims about one quantity are alternatives and give one lowest, best and highest; different quantities (residents, Hezbollah fighters, militants) are different victims, added up by event_casualty_rollup and split by victim class in the exports.';
+COMMENT ON COLUMN event_quantities.victim_class IS 'The commonest victim class of the group''s claims (civilians, opposition fighters, government forces, foreign fighters, mixed, unknown).';
+COMMENT ON COLUMN event_quantities.open_high IS 'True when highest is an open bound (a current claim says at least or more than, and that is the highest figure): the toll may be higher.';
+COMMENT ON COLUMN event_quantities.source_ids IS 'The claimants of the group''s claims (sources.source_id), one per claim.';
+COMMENT ON COLUMN event_quantities.alignments IS 'Their alignments, one per claim.';
+COMMENT ON COLUMN event_quantities.lowest IS 'The quantity''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN event_quantities.best IS 'Its best figure (comparison_estimates.best).';
+COMMENT ON COLUMN event_quantities.highest IS 'Its highest figure (comparison_estimates.highest).';
+
+CREATE VIEW event_casualty_rollup AS
+WITH final AS (
     SELECT event_id, kind,
            sum(lowest)::BIGINT AS acled_fatalities,
            sum(lowest)::BIGINT AS ucdp_low,
@@ -143,13 +201,21 @@ final AS (
            len(list_distinct(flatten(list(source_ids)))) AS sources,
            len(list_distinct(flatten(list(alignments)))) AS alignments,
            list_sort(list_distinct(flatten(list(source_ids)))) AS source_ids
-    FROM per_quantity
+    FROM event_quantities
     GROUP BY event_id, kind
 )
 SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
-COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the comparison groups of the event (comparison_estimates: each quantity''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
+COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the quantities of the event (event_quantities: each comparison group''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
+COMMENT ON COLUMN event_casualty_rollup.acled_fatalities IS 'ACLED''s most conservative figure: the sum of the quantities'' lowest figures (for every kind of toll, not only the killed).';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_low IS 'UCDP low: the sum of the quantities'' lowest figures.';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_best IS 'UCDP best: the sum of the quantities'' best figures (medians).';
+COMMENT ON COLUMN event_casualty_rollup.ucdp_high IS 'UCDP high: the sum of the quantities'' highest figures.';
+COMMENT ON COLUMN event_casualty_rollup.quantities IS 'How many quantities (comparison groups) are added up.';
+COMMENT ON COLUMN event_casualty_rollup.sources IS 'How many distinct claimants give figures for them.';
+COMMENT ON COLUMN event_casualty_rollup.alignments IS 'How many distinct alignments those claimants have.';
+COMMENT ON COLUMN event_casualty_rollup.source_ids IS 'The claimants (sources.source_id), sorted.';
 
 CREATE VIEW claim_support AS
 WITH final AS (
@@ -173,6 +239,12 @@ SELECT *,
                                                           WHEN victim_side = 'civilians' THEN blamed_side END AS concedes
 FROM final;
 COMMENT ON VIEW claim_support IS 'What grading reads off each claim: the independent voice behind it (the actor its source speaks for, else the source), the claimant''s side, the side of the victims, the side blamed (the initiator of its event), and whether the claim concedes the toll (made by the side that would rather it were low: its own fighters, or civilians harmed by an event it initiated).';
+COMMENT ON COLUMN claim_support.group_event_id IS 'The event of the claim''s comparison group (comparison_groups.event_id).';
+COMMENT ON COLUMN claim_support.event_id IS 'The claim''s own event, else its group''s.';
+COMMENT ON COLUMN claim_support.voice IS 'The independent voice behind the claim: the actor its source speaks for, else the source.';
+COMMENT ON COLUMN claim_support.claimant_side IS 'The side the claimant is on: government for pro-government sources, opposition for opposition ones, else NULL.';
+COMMENT ON COLUMN claim_support.blamed_side IS 'The side of the initiator of the claim''s event (government or opposition), if any.';
+COMMENT ON COLUMN claim_support.concedes IS 'True when the claim is made by the side that would rather the toll were low: its own fighters'' dead, or civilians harmed by an event it initiated.';
 
 CREATE VIEW toll_grades AS
 WITH scoped AS (
@@ -227,11 +299,22 @@ SELECT *,
 FROM final
 ORDER BY scope, comparison_group, event_id, kind;
 COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an international or independent source denies the event while claimants of one side alone assert it and none concedes it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
+COMMENT ON COLUMN toll_grades.scope IS 'group (one comparison group) or event toll (an event and a kind of toll).';
+COMMENT ON COLUMN toll_grades.voices IS 'Distinct independent voices behind the claims (claim_support.voice).';
+COMMENT ON COLUMN toll_grades.alignments IS 'Alignments of the claimants, sorted.';
+COMMENT ON COLUMN toll_grades.sides IS 'How many sides (government, opposition) the claimants are on.';
+COMMENT ON COLUMN toll_grades.independent_voice IS 'True when a claimant is international or independent.';
+COMMENT ON COLUMN toll_grades.conceded_by IS 'Claimants who concede the toll (claim_support.concedes).';
+COMMENT ON COLUMN toll_grades.retracted IS 'True when every claimant''s latest figure is zero.';
+COMMENT ON COLUMN toll_grades.denied_by IS 'Sources that deny the event, if any.';
+COMMENT ON COLUMN toll_grades.denied_independently IS 'True when an international or independent source denies the event.';
+COMMENT ON COLUMN toll_grades.grade IS 'discounted, confirmed, contested, fair or weak: the first rule that applies (the view''s comment).';
+COMMENT ON COLUMN toll_grades.grade_reason IS 'The grade and why, in one sentence.';
 
 CREATE VIEW claimant_group_ratios AS
 WITH current_claims AS (
     SELECT r.comparison_group, r.source_id, r.claimant, r.alignment, r.kind, r.casualty_id, r.value_best,
-           g.victim_side
+           r.figure_text, g.victim_side
     FROM claim_revisions r JOIN comparison_groups g USING (comparison_group)
     WHERE r.current AND r.value_best > 0
 ),
@@ -240,13 +323,20 @@ final AS (
            a.casualty_id, a.value_best AS own_figure,
            median(b.value_best) AS others_median,
            count(*) AS others,
-           list(b.casualty_id ORDER BY b.value_best) AS others_claim_ids
+           list(b.casualty_id ORDER BY b.value_best) AS others_claim_ids,
+           string_agg(b.claimant || ': ' || b.figure_text, '; ' ORDER BY b.value_best) AS others_say
     FROM current_claims a JOIN current_claims b
       ON a.comparison_group = b.comparison_group AND a.source_id <> b.source_id
     GROUP BY ALL
 )
 SELECT *, round(own_figure / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
 COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (value_best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
+COMMENT ON COLUMN claimant_group_ratios.others_say IS 'The other claimants'' current figures in words, lowest first: claimant: figure as written.';
+COMMENT ON COLUMN claimant_group_ratios.own_figure IS 'The claimant''s current figure in the group (value_best of its latest claim).';
+COMMENT ON COLUMN claimant_group_ratios.others_median IS 'The median of the other claimants'' current figures.';
+COMMENT ON COLUMN claimant_group_ratios.others IS 'How many other claimants have a current figure in the group.';
+COMMENT ON COLUMN claimant_group_ratios.others_claim_ids IS 'Their claims (casualty_id), lowest first.';
+COMMENT ON COLUMN claimant_group_ratios.ratio IS 'own_figure / others_median, to 3 decimals: above 1, the claimant says more than the others.';
 
 CREATE VIEW claimant_track_record AS
 WITH logs AS (
@@ -274,6 +364,16 @@ SELECT *,
 FROM final
 ORDER BY victim_side, kind, typical_ratio DESC;
 COMMENT ON VIEW claimant_track_record IS 'How each claimant''s figures sit against the other claimants'', by kind of toll and by whose dead (victim_side): over the groups it shares with others (claimant_group_ratios), typical_ratio is the geometric mean of its ratios to the others'' median, lowest_ratio / highest_ratio their range, log_spread the standard deviation of their logarithms, and ratio_low / ratio_high the geometric mean''s rough 95 % interval (mean of the logs +/- 2 standard errors; two groups or more). leaning: runs high when the whole interval is above 1, runs low when below, else in line.';
+COMMENT ON COLUMN claimant_track_record.groups IS 'How many groups the claimant shares with others (ratios taken).';
+COMMENT ON COLUMN claimant_track_record.typical_ratio IS 'The geometric mean of its ratios to the others'' median.';
+COMMENT ON COLUMN claimant_track_record.lowest_ratio IS 'Its lowest ratio.';
+COMMENT ON COLUMN claimant_track_record.highest_ratio IS 'Its highest ratio.';
+COMMENT ON COLUMN claimant_track_record.log_spread IS 'The standard deviation of the logarithms of its ratios.';
+COMMENT ON COLUMN claimant_track_record.ratio_low IS 'Lower end of the rough 95 % interval of typical_ratio (two groups or more).';
+COMMENT ON COLUMN claimant_track_record.ratio_high IS 'Upper end of that interval.';
+COMMENT ON COLUMN claimant_track_record.claim_ids IS 'Its claims behind the ratios.';
+COMMENT ON COLUMN claimant_track_record.comparison_groups IS 'The groups the ratios are taken in.';
+COMMENT ON COLUMN claimant_track_record.leaning IS 'runs high (the whole interval above 1), runs low (below 1), in line with the others, or one group: no pattern yet.';
 
 CREATE VIEW event_overview AS
 WITH reports AS (
@@ -294,6 +394,15 @@ JOIN reports r USING (event_id)
 LEFT JOIN places p USING (place_id)
 ORDER BY e.date_start, e.event_id;
 COMMENT ON VIEW event_overview IS 'Events with their place, number of reports, documents and sources, and whether any source denies them (contested), with who asserts and who denies.';
+COMMENT ON COLUMN event_overview.place_name IS 'Name of the event''s place.';
+COMMENT ON COLUMN event_overview.latitude IS 'Latitude of the place.';
+COMMENT ON COLUMN event_overview.longitude IS 'Longitude of the place.';
+COMMENT ON COLUMN event_overview.reports IS 'How many reports of the event.';
+COMMENT ON COLUMN event_overview.documents IS 'How many documents report it.';
+COMMENT ON COLUMN event_overview.sources IS 'How many distinct sources report, claim or deny it.';
+COMMENT ON COLUMN event_overview.contested IS 'True when a source denies the event.';
+COMMENT ON COLUMN event_overview.asserted_by IS 'Sources that report or claim it, sorted.';
+COMMENT ON COLUMN event_overview.denied_by IS 'Sources that deny it, sorted.';
 
 CREATE VIEW contested_events AS
 SELECT event_id, date_start, date_end, date_precision, event_type, sub_event_type, place_name, summary,
@@ -393,3 +502,209 @@ final AS (
 )
 SELECT * FROM final ORDER BY event_id;
 COMMENT ON VIEW event_reference_codings IS 'Per warehouse event matched in a user''s ACLED or UCDP GED file: what ACLED coded (fatalities, summed over matched ACLED events), what UCDP coded (low / best / high, summed), the claims'' killed toll from event_casualty_rollup (lowest to highest, summed over quantities), and all of it in words (coded_text: "ACLED: 12; UCDP best 15 (low 12, high 30); the claims: 16 to 104").';
+
+-- What the pages and the exports ask, defined once: the dashboard's queries and `python -m etl export`
+-- select from these views and macros, filtering, ordering and formatting only.
+
+CREATE VIEW holdings AS
+SELECT (SELECT count(*) FROM documents) AS documents,
+       (SELECT count(DISTINCT source_id) FROM (SELECT source_id FROM casualties UNION ALL
+           SELECT source_id FROM event_reports UNION ALL SELECT outlet_source_id FROM documents)
+        WHERE source_id IS NOT NULL) AS sources,
+       (SELECT count(*) FROM casualties) AS claims,
+       (SELECT count(*) FROM events) AS events,
+       (SELECT count(*) FROM event_reports) AS reports,
+       (SELECT count(*) FROM contested_events) AS contested,
+       (SELECT min(date_start) FROM events) AS first_day,
+       (SELECT max(date_end) FROM events) AS last_day,
+       least((SELECT min(date_start) FROM events), (SELECT min(as_of) FROM claims)) AS span_start,
+       greatest((SELECT max(date_end) FROM events), (SELECT max(as_of_until) FROM claims)) AS span_end;
+COMMENT ON VIEW holdings IS 'What the warehouse holds, in one row: documents, sources that speak in them (claimants, reporting sources, outlets), casualty claims, events, event reports, contested events, the days events span, and the days events and claims span together (what the date filter offers).';
+COMMENT ON COLUMN holdings.sources IS 'Sources that speak in the documents: claimants, reporting sources and outlets.';
+COMMENT ON COLUMN holdings.first_day IS 'The first day of any event.';
+COMMENT ON COLUMN holdings.last_day IS 'The last day of any event.';
+COMMENT ON COLUMN holdings.span_start IS 'The first day of any event or claim (claims.as_of).';
+COMMENT ON COLUMN holdings.span_end IS 'The last day of any event or claim (claims.as_of_until).';
+COMMENT ON COLUMN holdings.documents IS 'Documents in the corpus.';
+COMMENT ON COLUMN holdings.claims IS 'Casualty claims.';
+COMMENT ON COLUMN holdings.events IS 'Events.';
+COMMENT ON COLUMN holdings.reports IS 'Event reports.';
+COMMENT ON COLUMN holdings.contested IS 'Events a source denies.';
+
+CREATE VIEW document_overview AS
+WITH facts AS (
+    -- A document's facts: its casualty claims and the events it reports (each once, whatever its reports).
+    SELECT doc_id, method, casualty_id AS fact_id FROM casualties
+    UNION ALL SELECT DISTINCT doc_id, method, event_id FROM event_reports
+),
+per_document AS (
+    SELECT doc_id,
+           count(*) FILTER (WHERE method = 'machine') AS machine_facts,
+           count(*) FILTER (WHERE method <> 'machine') AS checked_facts
+    FROM facts GROUP BY doc_id
+)
+SELECT d.* EXCLUDE (text), s.name AS outlet_name, s.alignment AS outlet_alignment,
+       (SELECT count(*) FROM casualties c WHERE c.doc_id = d.doc_id) AS claims,
+       (SELECT count(*) FROM event_reports r WHERE r.doc_id = d.doc_id) AS event_reports,
+       coalesce(f.machine_facts, 0) AS machine_facts, coalesce(f.checked_facts, 0) AS checked_facts
+FROM documents d
+LEFT JOIN sources s ON s.source_id = d.outlet_source_id
+LEFT JOIN per_document f USING (doc_id)
+ORDER BY d.published_on NULLS LAST, d.doc_id;
+COMMENT ON VIEW document_overview IS 'Every document (without its text) with its outlet as a source, and how many casualty claims, event reports and facts it holds: the facts the machine proposed and no one checked, and the facts a coder or reviewer made.';
+COMMENT ON COLUMN document_overview.outlet_name IS 'The outlet''s name as a source (sources.name of outlet_source_id).';
+COMMENT ON COLUMN document_overview.outlet_alignment IS 'The outlet''s alignment.';
+COMMENT ON COLUMN document_overview.claims IS 'Casualty claims made in the document.';
+COMMENT ON COLUMN document_overview.event_reports IS 'Event reports in the document.';
+COMMENT ON COLUMN document_overview.machine_facts IS 'Claims and reported events the machine proposed (method machine), unchecked.';
+COMMENT ON COLUMN document_overview.checked_facts IS 'Claims and reported events a coder or a reviewer made or checked.';
+
+CREATE VIEW actor_mentions AS
+SELECT m.entity_id AS actor_id, a.name AS actor, m.doc_id, d.outlet, d.published_on, d.published_precision,
+       count(*) AS mentions
+FROM mentions m JOIN actors a ON a.actor_id = m.entity_id JOIN documents d USING (doc_id)
+WHERE m.entity_kind = 'actor'
+GROUP BY ALL
+ORDER BY actor, d.published_on NULLS LAST, m.doc_id;
+COMMENT ON VIEW actor_mentions IS 'How often each document names each actor.';
+COMMENT ON COLUMN actor_mentions.actor IS 'The actor''s name.';
+COMMENT ON COLUMN actor_mentions.mentions IS 'Times the document names the actor.';
+
+CREATE VIEW document_facts AS
+SELECT c.doc_id, 'casualty claim' AS fact_type, c.casualty_id AS fact_id, c.char_start, c.char_end,
+       c.claimant || ': ' || c.figure_text || ' ' || c.kind || ' (' || c.victim_group || ')' AS label,
+       c.sentence_start, c.sentence_end
+FROM claims c
+UNION ALL
+SELECT n.doc_id, 'counted thing', n.count_id, n.char_start, n.char_end, s.name || ': ' || n.figure_text || ' ' || n.what,
+       n.sentence_start, n.sentence_end
+FROM counted_things n JOIN sources s USING (source_id)
+UNION ALL
+SELECT r.doc_id, 'event report', r.report_id, r.char_start, r.char_end, s.name || ' ' || r.stance || ': ' || e.summary,
+       r.sentence_start, r.sentence_end
+FROM event_reports r JOIN sources s USING (source_id) JOIN events e USING (event_id)
+UNION ALL
+SELECT m.doc_id, m.entity_kind || ' mention', m.entity_id, m.char_start, m.char_end, coalesce(p.name, a.name, m.surface),
+       NULL, NULL
+FROM mentions m
+LEFT JOIN places p ON m.entity_kind = 'place' AND p.place_id = m.entity_id
+LEFT JOIN actors a ON m.entity_kind = 'actor' AND a.actor_id = m.entity_id;
+COMMENT ON VIEW document_facts IS 'Every fact located in its document, for reading the document with its facts marked: casualty claims, counted things, event reports, and place and actor mentions, each with its offsets, a line saying what it is, and the sentence it is in (none for a mention).';
+COMMENT ON COLUMN document_facts.fact_type IS 'casualty claim, counted thing, event report, place mention or actor mention.';
+COMMENT ON COLUMN document_facts.fact_id IS 'The fact''s id: casualty_id, count_id, report_id, or the place or actor a mention names (NULL for a place the gazetteer lacks).';
+COMMENT ON COLUMN document_facts.label IS 'What the fact says, in a line (claimant: figure kind (victims); source stance: event; the name mentioned).';
+
+-- The shared filters of the pages and the exports (the sidebar of the dashboard, the options of `python
+-- -m etl export`), one definition both read. Each filter left NULL (or an empty list) does not filter;
+-- the filters given must all hold, and a list holds when any of its values does:
+-- - events: their days overlap from_day .. to_day; at one of place_ids; one of actor_ids takes part;
+--   reported by a source of one of source_alignments; reported in one of doc_ids;
+-- - claims: the days the figure refers to (as_of .. as_of_until) overlap from_day .. to_day; at one of
+--   place_ids; about an event one of actor_ids takes part in, or made by a source that speaks for one of
+--   them; made by a source of one of source_alignments; made in one of doc_ids.
+-- E.g. SELECT * FROM filtered_claims(place_ids := ['al-qusayr'], source_alignments := ['opposition']).
+CREATE MACRO unfiltered(choice) AS choice IS NULL OR len(choice) = 0;
+COMMENT ON MACRO unfiltered IS 'True when a list filter chooses nothing (NULL or empty): it does not filter.';
+
+CREATE MACRO filtered_events(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                             source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT e.* FROM event_overview e
+WHERE (from_day IS NULL OR e.date_end >= from_day)
+  AND (to_day IS NULL OR e.date_start <= to_day)
+  AND (unfiltered(place_ids) OR list_contains(place_ids, e.place_id))
+  AND (unfiltered(actor_ids)
+       OR e.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id)))
+  AND (unfiltered(source_alignments)
+       OR e.event_id IN (SELECT r.event_id FROM event_reports r JOIN sources s USING (source_id)
+                         WHERE list_contains(source_alignments, s.alignment)))
+  AND (unfiltered(doc_ids)
+       OR e.event_id IN (SELECT event_id FROM event_reports WHERE list_contains(doc_ids, doc_id)));
+COMMENT ON MACRO TABLE filtered_events IS 'The rows of event_overview the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): events whose days overlap the range, at one of the places, with one of the actors taking part, reported by a source of one of the alignments, in one of the documents.';
+
+CREATE MACRO filtered_claims(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                             source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT c.* FROM claims c
+WHERE (from_day IS NULL OR c.as_of_until >= from_day)
+  AND (to_day IS NULL OR c.as_of <= to_day)
+  AND (unfiltered(place_ids) OR list_contains(place_ids, c.place_id))
+  AND (unfiltered(actor_ids)
+       OR c.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id))
+       OR c.source_id IN (SELECT source_id FROM sources WHERE list_contains(actor_ids, actor_id)))
+  AND (unfiltered(source_alignments) OR list_contains(source_alignments, c.alignment))
+  AND (unfiltered(doc_ids) OR list_contains(doc_ids, c.doc_id));
+COMMENT ON MACRO TABLE filtered_claims IS 'The rows of claims the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): claims whose days (as_of .. as_of_until) overlap the range, at one of the places, about an event one of the actors takes part in or made by a source speaking for one of them, made by a source of one of the alignments, in one of the documents.';
+
+CREATE MACRO place_activity(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                            source_alignments := NULL, doc_ids := NULL, on_day := NULL) AS TABLE
+WITH per_place_events AS (
+    SELECT place_id, count(*) AS events, mode(event_type) AS main_type, bool_or(contested) AS contested,
+           coalesce(bool_or(date_start <= on_day AND date_end >= on_day), FALSE) AS active_on_day,
+           list({'date_start': date_start, 'date_end': date_end, 'date_precision': date_precision, 'summary': summary}
+                ORDER BY date_start NULLS LAST, event_id) AS event_list
+    FROM filtered_events(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+    WHERE place_id IS NOT NULL
+    GROUP BY place_id
+),
+per_place_claims AS (
+    SELECT place_id, count(*) AS claims,
+           list({'claimant': claimant, 'figure_text': figure_text, 'kind': kind, 'victim_group': victim_group}
+                ORDER BY as_of, casualty_id) AS claim_list
+    FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+    WHERE place_id IS NOT NULL
+    GROUP BY place_id
+)
+SELECT p.place_id, p.name, p.latitude, p.longitude, p.where_prec, p.kind AS place_kind,
+       coalesce(e.events, 0) AS events, coalesce(c.claims, 0) AS claims,
+       coalesce(e.main_type, 'claims only') AS main_type, coalesce(e.contested, FALSE) AS contested,
+       coalesce(e.active_on_day, FALSE) AS active_on_day,
+       coalesce(e.event_list, []) AS event_list, coalesce(c.claim_list, []) AS claim_list
+FROM places p
+LEFT JOIN per_place_events e USING (place_id)
+LEFT JOIN per_place_claims c USING (place_id)
+WHERE e.events IS NOT NULL OR c.claims IS NOT NULL
+ORDER BY events DESC, claims DESC, p.name;
+COMMENT ON MACRO TABLE place_activity IS 'Per place, the events and casualty claims the shared filters keep (as filtered_events and filtered_claims): how many, the commonest ACLED event type (claims only where there is no event), whether a source denies one of its events, whether one is under way on on_day, and the events (days, precision, summary) and claims (claimant, figure, kind, victims) themselves.';
+
+CREATE MACRO actor_activity(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                            source_alignments := NULL, doc_ids := NULL) AS TABLE
+WITH taking_part AS (
+    SELECT ea.actor_id, count(DISTINCT ea.event_id) AS events,
+           string_agg(DISTINCT ea.role, ', ' ORDER BY ea.role) AS roles
+    FROM event_actors ea
+    JOIN filtered_events(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids) e USING (event_id)
+    GROUP BY ea.actor_id
+),
+mentioned AS (
+    SELECT m.entity_id AS actor_id, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
+    FROM mentions m
+    WHERE m.entity_kind = 'actor' AND (unfiltered(doc_ids) OR list_contains(doc_ids, m.doc_id))
+    GROUP BY m.entity_id
+),
+speaking AS (
+    SELECT s.actor_id, count(*) AS claims_made FROM casualties c JOIN sources s USING (source_id)
+    WHERE s.actor_id IS NOT NULL GROUP BY s.actor_id
+)
+SELECT a.actor_id, a.name, a.kind, a.side, coalesce(t.events, 0) AS events, t.roles,
+       coalesce(m.mentions, 0) AS mentions, coalesce(m.documents, 0) AS documents,
+       coalesce(sp.claims_made, 0) AS claims_made
+FROM actors a
+LEFT JOIN taking_part t USING (actor_id)
+LEFT JOIN mentioned m USING (actor_id)
+LEFT JOIN speaking sp USING (actor_id)
+WHERE (t.events IS NOT NULL OR m.mentions IS NOT NULL) AND (unfiltered(actor_ids) OR list_contains(actor_ids, a.actor_id))
+ORDER BY events DESC, mentions DESC, a.name;
+COMMENT ON MACRO TABLE actor_activity IS 'Per actor named in the documents or taking part in an event: the events the shared filters keep that it takes part in and its roles there, its mentions in the chosen documents (doc_ids), and the casualty claims made by sources that speak for it; only the chosen actors (actor_ids) when some are.';
+
+CREATE MACRO actor_pairs(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                         source_alignments := NULL, doc_ids := NULL) AS TABLE
+WITH taking_part AS (
+    SELECT DISTINCT ea.event_id, a.name
+    FROM event_actors ea
+    JOIN filtered_events(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids) e USING (event_id)
+    JOIN actors a USING (actor_id)
+)
+SELECT x.name AS actor, y.name AS with_actor, count(*) AS shared_events
+FROM taking_part x JOIN taking_part y ON x.event_id = y.event_id AND x.name < y.name
+GROUP BY ALL
+ORDER BY shared_events DESC, actor, with_actor;
+COMMENT ON MACRO TABLE actor_pairs IS 'Actors that take part in the same events the shared filters keep: each pair once (by name), with how many events they share.';

@@ -9,7 +9,7 @@ from datetime import date
 
 import duckdb
 
-from etl.export.filters import claim_conditions, event_conditions
+from etl.export.filters import FILTERED, arguments
 from etl.export.tables import _rows
 
 
@@ -32,7 +32,6 @@ def _collection(features: list[dict]) -> dict:
 
 
 def events(connection: duckdb.DuckDBPyConnection, filters=None) -> dict:
-    where, params = event_conditions(filters)
     rows = _rows(connection, f"""
         SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.sub_event_type,
                e.disorder_type, e.place_id, e.place_name, e.where_prec, e.summary, e.method, e.reports,
@@ -41,12 +40,11 @@ def events(connection: duckdb.DuckDBPyConnection, filters=None) -> dict:
                k.ucdp_high AS killed_high, w.ucdp_low AS wounded_low, w.ucdp_high AS wounded_high,
                (SELECT list(a.name || ' (' || ea.role || ')' ORDER BY ea.role, a.name)
                 FROM event_actors ea JOIN actors a USING (actor_id) WHERE ea.event_id = e.event_id) AS actors
-        FROM event_overview e
+        FROM filtered_events({FILTERED}) e
         LEFT JOIN event_casualty_rollup k ON k.event_id = e.event_id AND k.kind = 'killed'
         LEFT JOIN event_casualty_rollup w ON w.event_id = e.event_id AND w.kind = 'wounded'
-        WHERE {where}
         ORDER BY e.date_start NULLS LAST, e.event_id
-    """, params)
+    """, arguments(filters))
     features = []
     for row in rows:
         geometry = _point(row.pop("latitude"), row.pop("longitude"))
@@ -57,17 +55,15 @@ def events(connection: duckdb.DuckDBPyConnection, filters=None) -> dict:
 
 def places(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = "") -> dict:
     """Each place with an event or a claim that matches the filters, its events and its claims."""
-    event_where, event_params = event_conditions(filters)
-    claim_where, claim_params = claim_conditions(filters)
     event_rows = _rows(connection, f"""
         SELECT e.place_id, e.event_id, e.date_start, e.date_end, e.event_type, e.summary
-        FROM event_overview e WHERE {event_where} AND e.place_id IS NOT NULL
-        ORDER BY e.date_start, e.event_id""", event_params)
+        FROM filtered_events({FILTERED}) e WHERE e.place_id IS NOT NULL
+        ORDER BY e.date_start, e.event_id""", arguments(filters))
     claim_rows = _rows(connection, f"""
         SELECT c.place_id, c.casualty_id, c.claimant, c.alignment, c.kind, c.victim_group, c.victim_class,
                c.figure_text, c.count_low, c.count_high, c.range_text, c.as_of, c.event_id, c.sentence
-        FROM claims c WHERE {claim_where} AND c.place_id IS NOT NULL
-        ORDER BY c.as_of, c.claimant, c.casualty_id""", claim_params)
+        FROM filtered_claims({FILTERED}) c WHERE c.place_id IS NOT NULL
+        ORDER BY c.as_of, c.claimant, c.casualty_id""", arguments(filters))
     wanted = sorted({r["place_id"] for r in event_rows + claim_rows})
     place_rows = _rows(connection, """
         SELECT place_id, name, kind, country, admin1, where_prec, geonameid, latitude, longitude

@@ -39,7 +39,8 @@ SOURCES = [
 THEIR_DATA = {"reference_acled_events", "reference_ucdp_events", "reference_matches", "event_reference_codings"}
 # Tables and views that hold the articles' words (texts, quotes, sentences): the publishers' licence.
 PUBLISHER_WORDS = {"documents", "document_parts", "casualties", "event_reports", "counted_things", "mentions",
-                   "claims", "comparison_claims", "comparisons", "contested_events", "event_overview"}
+                   "claims", "claim_revisions", "comparison_claims", "comparisons", "claimant_group_ratios",
+                   "contested_events", "event_overview", "document_overview", "document_facts"}
 
 
 def _field_type(duckdb_type: str) -> str:

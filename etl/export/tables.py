@@ -1,6 +1,6 @@
 """The warehouse's events and claims as the rows of the field's formats (pandas frames).
 
-Every function reads the rows a page shows for the same filters (etl/export/filters.py) and
+Every function reads the rows a page shows for the same filters (the warehouse's filter macros) and
 translates them; nothing is imputed. docs/exports.md says which convention fills each column.
 """
 from collections import defaultdict
@@ -11,7 +11,7 @@ import pandas as pd
 
 from etl.export import codes
 from etl.export.columns import ACLED_COLUMNS, AIRWARS_COLUMNS, CLAIM_COLUMNS, UCDP_GED_COLUMNS, UCDP_GED_EMPTY
-from etl.export.filters import claim_conditions, event_conditions
+from etl.export.filters import FILTERED, arguments
 
 # Victim classes (casualties.victim_class) as the groups of an Airwars-style range.
 VICTIM_GROUPS = {"civilians": "civilians", "opposition fighters": "combatants", "government forces": "combatants",
@@ -36,13 +36,11 @@ class EventFacts:
     """Everything the event formats need about the events a page shows, read in a few queries."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, filters=None):
-        where, params = event_conditions(filters)
         self.events = _rows(connection, f"""
             SELECT e.*, p.country, p.admin1, p.kind AS place_kind
-            FROM event_overview e LEFT JOIN places p USING (place_id)
-            WHERE {where}
+            FROM filtered_events({FILTERED}) e LEFT JOIN places p USING (place_id)
             ORDER BY e.date_start NULLS LAST, e.event_id
-        """, params)
+        """, arguments(filters))
         ids = [e["event_id"] for e in self.events]
         self.actors = defaultdict(list)
         for row in _rows(connection, """
@@ -71,17 +69,12 @@ class EventFacts:
         self.tolls = {(r["event_id"], r["kind"]): r for r in _rows(connection, """
                 SELECT event_id, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, sources
                 FROM event_casualty_rollup WHERE list_contains(?, event_id)""", [ids])}
-        # Each quantity (comparison group, else the claim alone) with the roll-up's rules, by victim class.
+        # Each quantity of the event's toll with its conventions, as the roll-up adds them up (event_quantities).
         self.quantities = defaultdict(list)
         for row in _rows(connection, """
-                SELECT event_id, kind, coalesce(comparison_group, casualty_id) AS quantity,
-                       mode(victim_class) AS victim_class,
-                       min(count_low) AS lowest,
-                       median(coalesce(figure, count_low, count_high)) AS best,
-                       max(greatest(coalesce(count_high, 0), coalesce(figure, count_low, 0))) AS highest,
-                       bool_or(count_high IS NULL) AS open_high
-                FROM claims WHERE list_contains(?, event_id)
-                GROUP BY ALL ORDER BY event_id, kind, quantity""", [ids]):
+                SELECT event_id, kind, comparison_group AS quantity, victim_class, lowest, best, highest, open_high
+                FROM event_quantities WHERE list_contains(?, event_id)
+                ORDER BY event_id, kind, quantity""", [ids]):
             self.quantities[row["event_id"]].append(row)
 
     def role(self, event_id: str, *roles: str) -> list[dict]:
@@ -368,7 +361,6 @@ def airwars(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame
 
 def claims(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = "") -> pd.DataFrame:
     """One row per claim: claimant, alignment, bounds, sentence and permalink."""
-    where, params = claim_conditions(filters)
     rows = _rows(connection, f"""
         SELECT c.casualty_id, c.claimant, c.claimant_kind, c.alignment, c.claimant_text, c.kind, c.victim_group,
                c.victim_class, c.figure_text, c.qualifier, c.figure, c.count_low, c.count_high, c.range_text,
@@ -376,10 +368,9 @@ def claims(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = 
                p.latitude, p.longitude, c.event_id, c.event_summary, c.comparison_group, c.doc_id,
                c.document_title, c.outlet, d.url, c.published_on, c.evidence, c.sentence, c.char_start,
                c.char_end, c.method, c.confidence
-        FROM claims c JOIN documents d USING (doc_id) LEFT JOIN places p ON p.place_id = c.place_id
-        WHERE {where}
+        FROM filtered_claims({FILTERED}) c JOIN documents d USING (doc_id) LEFT JOIN places p ON p.place_id = c.place_id
         ORDER BY c.as_of, c.claimant, c.casualty_id
-    """, params)
+    """, arguments(filters))
     for row in rows:
         row["permalink"] = f"{base_url}claims?claim={row['casualty_id']}"
     return _typed(rows, CLAIM_COLUMNS, ("figure", "count_low", "count_high", "char_start", "char_end"))

@@ -2,7 +2,8 @@
 
 Readers only ever see a complete warehouse: a reader that has the old file open keeps reading
 it, the next connection opens the new one. A failed build removes its temporary file and leaves
-the previous warehouse untouched.
+the previous warehouse untouched; so does a row that breaks one of the warehouse's rules (a CHECK
+of schema.sql, an assertion of assertions.sql: etl/load/rules.py).
 """
 import hashlib
 from pathlib import Path
@@ -13,14 +14,16 @@ import pyarrow as pa
 from etl.core.errors import BuildError
 from etl.core.rows import MATCH_KEYS
 from etl.core.files import remove_abandoned, replace_durably, temporary_for
+from etl.load import rules
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
 
 
 def contract_digest() -> str:
-    """The warehouse's contract (its tables and views) as one digest, recorded in build_info, so a
-    reader can tell a warehouse built by another version of the project from one it can query."""
+    """The warehouse's contract (its tables, views and the rules its rows were checked against) as one
+    digest, recorded in build_info, so a reader can tell a warehouse built by another version of the
+    project from one it can query."""
     digest = hashlib.sha256()
-    for path in (SCHEMA_SQL, VIEWS_SQL):
+    for path in (SCHEMA_SQL, VIEWS_SQL, rules.ASSERTIONS_SQL):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -56,9 +59,15 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
                 if rows:
                     # Table names come from the build's own list, never from input text.
                     connection.register("incoming", _arrow(connection, table, rows))
-                    connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    try:
+                        connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    except duckdb.ConstraintException as exc:
+                        raise BuildError(target, None, rules.refusal(connection, table, "incoming", exc)) from exc
                     connection.unregister("incoming")
             connection.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+            broken = rules.broken_rules(connection)
+            if broken:
+                raise BuildError(target, None, broken)
             connection.execute("CHECKPOINT")
         finally:
             connection.close()
