@@ -105,7 +105,7 @@ def test_holdings_span_every_event_and_claim(db):
 
 
 @pytest.mark.parametrize("start, until, precision, written", [
-    (date(2013, 8, 4), date(2013, 8, 4), "day", "4 August 2013"),
+    (date(2013, 8, 4), date(2013, 8, 4), "day", "4 Aug 2013"),
     (date(2013, 5, 1), date(2013, 5, 1), "month", "May 2013"),  # a document known only to the month
     (date(2013, 5, 13), date(2013, 5, 19), "week", "13–19 May 2013"),
     (None, None, None, "undated"),
@@ -122,6 +122,6 @@ def test_a_places_events_and_claims_are_written_one_a_line(db):
         {"date_start": date(2013, 5, 1), "date_end": date(2013, 5, 31), "date_precision": "month", "summary": "Shelling"}]],
         "claim_list": [[{"claimant": "SOHR", "figure_text": "at least 12", "kind": "killed", "victim_group": "rebels"}]]})
     written = formatting.place_texts(places)
-    assert written.loc[0, "what_happened"] == "4 August 2013: Airport taken\nMay 2013: Shelling"
+    assert written.loc[0, "what_happened"] == "4 Aug 2013: Airport taken\nMay 2013: Shelling"
     assert written.loc[0, "figures"] == "SOHR: at least 12 killed (rebels)"
     assert "event_list" not in written.columns and "event_list" in places.columns  # the query's frame is left as it was
