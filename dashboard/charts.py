@@ -221,7 +221,7 @@ def track_record(record: pd.DataFrame) -> go.Figure:
             error_x=dict(type="data", symmetric=False,
                          array=(rows.ratio_high - rows.typical_ratio).where(has_interval, 0),
                          arrayminus=(rows.typical_ratio - rows.ratio_low).where(has_interval, 0), thickness=2),
-            hovertext=[f"{html.escape(r)}: ×{t:.2f} over {n} quantit{'y' if n == 1 else 'ies'} ({html.escape(l)})"
+            hovertext=[f"{html.escape(r)}: ×{t:.2f} over {n} comparison group{'' if n == 1 else 's'} ({html.escape(l)})"
                        for r, t, n, l in zip(rows.row, rows.typical_ratio, rows.groups, rows.leaning)],
             hoverinfo="text"))
     figure.add_vline(x=1, line=dict(color="#555", dash="dash"))

@@ -36,7 +36,7 @@ def show(casualty_id: str) -> None:
         others = formatting.as_of_texts(queries.group_claims((claim["comparison_group"],)))
         others = others[others.casualty_id != casualty_id]
         if not others.empty:
-            st.markdown("**Other claims about the same quantity**")
+            st.markdown("**Other claims in the same comparison group**")
             others = others.assign(link=[links.claim(c) for c in others.casualty_id])
             tables.show(others[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "sentence", "link"]],
                         column_config={"sentence": st.column_config.TextColumn(width="large"),

@@ -6,7 +6,7 @@ from dashboard import charts, claim_card, downloads, filters, links, queries, ta
 from dashboard.formatting import as_of_texts, number, published_column, when
 
 SECTIONS = {"comparisons": "Comparisons", "track-record": "Who runs high or low", "contested": "Contested events",
-            "matrix": "Claimant × topic", "over-time": "Figures over time"}
+            "matrix": "Claimant × comparison group", "over-time": "Figures over time"}
 GRADE_RULE = ("Grade rule (first that applies): discounted if every latest figure is zero, or a source on neither "
               "side denies it and one side alone asserts it; confirmed if the side that would rather it were low says "
               "it; contested if a source denies it; fair if two or more independent claimants not all of one side; "
@@ -43,8 +43,8 @@ def comparison_section() -> None:
     if "claims_group" not in st.session_state:
         wanted = st.query_params.get("group")
         st.session_state["claims_group"] = wanted if wanted in options else None
-    focus = st.selectbox("Quantity", options, index=None, key="claims_group",
-                         placeholder="All quantities that two or more claimants put a figure on")
+    focus = st.selectbox("Comparison group", options, index=None, key="claims_group",
+                         placeholder="All comparison groups that two or more claimants put a figure in")
     if focus:
         st.query_params["group"] = focus
     else:
@@ -92,7 +92,7 @@ def comparison_section() -> None:
 def toll_changes(group: str, chart: bool) -> None:
     """How the toll changed: the figures in the order they were published, who revised whom."""
     steps = queries.revisions(group)
-    st.markdown("**How the toll changed**" + ("" if chart else " (choose the quantity above for the chart)"))
+    st.markdown("**How the toll changed**" + ("" if chart else " (choose the comparison group above for the chart)"))
     if chart:
         st.plotly_chart(charts.toll_steps(steps), key=f"steps_{group}")
     steps["step"] = [
@@ -110,11 +110,11 @@ def toll_changes(group: str, chart: bool) -> None:
 def track_record_section() -> None:
     record = queries.track_record(chosen)
     if record.empty:
-        st.info("No claimant puts a figure on a quantity that another claimant also reports (with the filters).")
+        st.info("No claimant puts a figure in a comparison group that another claimant also reports in (with the filters).")
         return
-    st.caption("For each claimant, its latest figure in every quantity others also report, divided by the median "
+    st.caption("For each claimant, its current figure in every comparison group others also report in, divided by the median "
                "of the others' latest figures; by kind of toll and whose dead. Typical ratio = geometric mean; the "
-               "interval is the mean of the logarithms ± 2 standard errors (two quantities or more). Above 1: it "
+               "interval is the mean of the logarithms ± 2 standard errors (two comparison groups or more). Above 1: it "
                "says more than the others; below 1: less.")
     record["interval"] = [f"{lo:.2f} – {hi:.2f}" if pd.notna(lo) else "–" for lo, hi in zip(record.ratio_low, record.ratio_high)]
     record["range"] = [f"{lo:.2f} – {hi:.2f}" for lo, hi in zip(record.lowest_ratio, record.highest_ratio)]
@@ -122,7 +122,7 @@ def track_record_section() -> None:
     tables.show(
         record[["claimant", "victim_side", "kind", "typical_ratio", "leaning", "interval", "groups", "range", "alignment"]],
         key="track_record",
-        column_config={"groups": "quantities", "typical_ratio": st.column_config.NumberColumn(format="×%.2f"),
+        column_config={"groups": "comparison groups", "typical_ratio": st.column_config.NumberColumn(format="×%.2f"),
                        "interval": "95 % interval", "range": "lowest – highest ratio"})
     labels = {f"{r.source_id}|{r.kind}|{r.victim_side}": f"{r.claimant} on {r.victim_side} {r.kind} (×{r.typical_ratio:.2f})"
               for r in record.itertuples()}
@@ -145,7 +145,7 @@ def track_record_section() -> None:
                     "figure_text": "it says", "ratio": st.column_config.NumberColumn(format="×%.2f"),
                     "sentence": st.column_config.TextColumn("its sentence", width="large"),
                     "link": st.column_config.LinkColumn("claim", display_text="permalink"),
-                    "compare": st.column_config.LinkColumn("quantity", display_text="compare →")})
+                    "compare": st.column_config.LinkColumn("comparison group", display_text="compare →")})
 
 
 def contested_section() -> None:
@@ -168,11 +168,11 @@ def matrix_section() -> None:
     if claims.empty:
         st.info(filters.nothing("claims"))
         return
-    st.caption("Rows: who makes the claim; columns: the quantity. A cell is the claimant's figure as bounds.")
-    claims["topic"] = claims.comparison_group.fillna(claims.kind + ": " + claims.victim_group)
-    matrix = claims.pivot_table(index=["claimant", "alignment"], columns="topic", values="range_text",
+    st.caption("Rows: who makes the claim; columns: the comparison group. A cell is the claimant's figure as bounds.")
+    claims["comparison group"] = claims.comparison_group.fillna(claims.kind + ": " + claims.victim_group)
+    matrix = claims.pivot_table(index=["claimant", "alignment"], columns="comparison group", values="range_text",
                                 aggfunc=lambda values: "; ".join(values)).reset_index()
-    matrix = matrix.fillna("")  # a claimant silent on a quantity: an empty cell, not the word None
+    matrix = matrix.fillna("")  # a claimant silent on a comparison group: an empty cell, not the word None
     tables.show(matrix)
 
 
@@ -181,7 +181,7 @@ def over_time_section() -> None:
     repeated = claims.groupby("comparison_group").as_of.nunique()
     groups = list(repeated[repeated > 1].index)
     if not groups:
-        st.info("No quantity that matches the filters was reported on different days.")
+        st.info("No comparison group that matches the filters was reported on different days.")
         return
     for group in groups:
         rows = claims[claims.comparison_group == group]

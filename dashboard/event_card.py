@@ -37,7 +37,7 @@ def show(event_id: str) -> None:
         st.markdown("**Casualty figures for this event**, by the field's conventions")
         tolls["UCDP low / best / high"] = [f"{number(lo)} / {number(best)} / {number(hi)}"
                                            for lo, best, hi in zip(tolls.ucdp_low, tolls.ucdp_best, tolls.ucdp_high)]
-        tables.show(tolls[["kind", "acled_fatalities", "UCDP low / best / high", "grade", "grade_reason", "quantities",
+        tables.show(tolls[["kind", "acled_lowest", "UCDP low / best / high", "grade", "grade_reason", "quantities",
                            "sources"]],
                     column_config={"grade_reason": st.column_config.TextColumn(width="large")})
         claims = queries.event_claims(event_id)

@@ -29,13 +29,13 @@ if chosen.active():
     st.info(f"Filtered by {chosen.describe(filters.options())}.")
 
 st.header("Where the sources disagree most")
-st.caption("Quantities that two or more claimants put a figure on, widest disagreement first. "
+st.caption("Comparison groups (the claims that measure one quantity) that two or more claimants put a figure in, widest disagreement first. "
            "Spread = highest figure ÷ lowest figure; grade as Airwars grades (confirmed, fair, weak, contested, "
            "discounted; the rule is on the Claims page). Open a row's link for every claim, its sentence and how "
            "the toll changed.")
 comparisons = queries.comparisons(chosen)
 if comparisons.empty:
-    st.info("No quantity reported by two or more claimants matches the filters.")
+    st.info("No comparison group reported by two or more claimants matches the filters.")
 else:
     comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
@@ -53,13 +53,13 @@ leaning = queries.track_record(chosen)
 leaning = leaning[leaning.leaning.isin(["runs high", "runs low"])]
 if not leaning.empty:
     st.subheader("Who runs high or low")
-    st.caption("Claimants whose latest figures sit above or below the other claimants' in two or more shared "
-               "quantities, by kind of toll and whose dead (the whole 95 % interval of the ratio on one side of 1).")
+    st.caption("Claimants whose current figures sit above or below the other claimants' in two or more shared "
+               "comparison groups, by kind of toll and whose dead (the whole 95 % interval of the ratio on one side of 1).")
     leaning = leaning.assign(
         ratio=[f"×{t:.2f} ({lo:.2f} – {hi:.2f})" for t, lo, hi in zip(leaning.typical_ratio, leaning.ratio_low, leaning.ratio_high)],
         open=[links.track_record(s, k, v) for s, k, v in zip(leaning.source_id, leaning.kind, leaning.victim_side)])
     tables.show(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
-                column_config={"groups": "quantities", "ratio": "ratio to the others (95 %)",
+                column_config={"groups": "comparison groups", "ratio": "ratio to the others (95 %)",
                                "open": st.column_config.LinkColumn("claims", display_text="the claims →")})
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -120,7 +120,7 @@ def event_reports(event_id: str) -> pd.DataFrame:
 
 def event_tolls(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT r.kind, r.acled_fatalities, r.ucdp_low, r.ucdp_best, r.ucdp_high, r.quantities, r.sources,
+        SELECT r.kind, r.acled_lowest, r.ucdp_low, r.ucdp_best, r.ucdp_high, r.quantities, r.sources,
                g.grade, g.grade_reason
         FROM event_casualty_rollup r
         LEFT JOIN toll_grades g ON g.scope = 'event toll' AND g.event_id = r.event_id AND g.kind = r.kind
@@ -379,7 +379,7 @@ def review_group_claims() -> pd.DataFrame:
     """Every claim with its comparison group and why it is there, for moving and splitting groups."""
     return _run("""
         SELECT c.casualty_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
-               c.published_on, m.reason, m.confidence, m.assigned_by
+               c.published_on, c.published_precision, m.reason, m.confidence, m.assigned_by
         FROM claims c JOIN comparison_members m USING (casualty_id)
         ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
     """)

@@ -184,7 +184,7 @@ def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
                                                help="Leave empty for the rule's group (docs/comparison.md); a name "
                                                     "given here keeps the claim in that group at every build.")
     if start.get("kind") and record["kind"] != start["kind"] and start["kind"] in record["comparison_group"].split():
-        st.caption(f"The comparison group still says “{start['kind']}”: name the quantity the figure now measures.")
+        st.caption(f"The comparison group still says “{start['kind']}”: name the comparison group the figure now belongs to.")
     return record
 
 
@@ -207,7 +207,7 @@ def event_form(key: str, start: dict, near: int | None = None) -> dict:
         with stance_col:
             stance = pick("Stance", choices["stances"], report["stance"], f"{key}_stance_{number}")
         with source_col:
-            source = pick("Source", list(names), report["source"], f"{key}_source_{number}", names)
+            source = pick("Claimant", list(names), report["source"], f"{key}_source_{number}", names)
         kept = report if source == report["source"] else {k: v for k, v in report.items() if k != "claimant_quote"}
         record["reports"].append({**kept, "stance": stance, "source": source})
     return record
@@ -326,11 +326,11 @@ def group_section() -> None:
                "or a reviewer decided). A move or a split is saved in this document's fact file and stands above the "
                "rule and the coder at the next build.")
     st.dataframe(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
-                 hide_index=True, column_config={"figure_text": "claim", "comparison_group": "group",
+                 hide_index=True, column_config={"figure_text": "claim", "comparison_group": "comparison group",
                                                  "assigned_by": "grouped by",
                                                  "reason": st.column_config.TextColumn("why", width="large")})
     group_of = dict(zip(everything.casualty_id, everything.comparison_group))
-    label = {r.casualty_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {r.published_on:%d %b %Y})"
+    label = {r.casualty_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
              if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"
              for r in everything.itertuples()}
     for entry in fact_file.group_decisions:
@@ -431,7 +431,7 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
     with stance_col:
         report["stance"] = pick("Stance", choices["stances"], "reports", f"{key}_stance")
     with source_col:
-        report["source"] = pick("Source", list(names), "outlet" if row.outlet_source_id else None, f"{key}_source", names)
+        report["source"] = pick("Claimant", list(names), "outlet" if row.outlet_source_id else None, f"{key}_source", names)
     report["claimant_quote"] = st.text_input("Words that name the source (optional)", key=f"{key}_source_words")
     if not new:
         report["when"] = date_field("Date this report gives (optional)", "", f"{key}_report_when")

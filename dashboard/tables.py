@@ -7,14 +7,14 @@ import pandas as pd
 import streamlit as st
 
 HEADERS = {
-    "acled_fatalities": "ACLED-style (lowest)",
+    "acled_lowest": "ACLED-style (lowest)",
     "as_of": "refers to",
     "as_of_step": "in order of the day it refers to",
     "as_of_text": "as of",
     "char_end": "ends at character",
     "char_start": "starts at character",
     "claims_made": "claims made",
-    "comparison_group": "quantity",
+    "comparison_group": "comparison group",
     "current": "latest of its claimant",
     "event_reports": "event reports",
     "event_type": "event type",

@@ -80,7 +80,7 @@ def test_filters_come_from_the_url_and_narrow_every_section(open_page):
     # The only pro-government casualty figure is state media's 100 dead opposition fighters, which
     # nobody else puts a figure on: no comparison is left.
     assert not any("who_says_what" in d.value.columns for d in app.dataframe)
-    assert any("No quantity reported by two or more claimants" in i.value for i in app.info)
+    assert any("No comparison group reported by two or more claimants" in i.value for i in app.info)
 
 
 def test_changing_a_filter_writes_it_into_the_url(open_page):

@@ -106,3 +106,11 @@ def test_every_figure_of_the_seeds_is_a_claim(db):
     assert rows(db, "SELECT list_sort(list(figure_text)) FROM casualties") == [(sorted([
         "Hundreds", "thousands", "more than 20,000", "up to 1,000", "At least 58", "over 600", "some 30", "100",
         "40,000", "As many as 20,000", "as many as 1,500", "an"]),)]
+
+
+def test_acled_fatalities_count_only_the_dead(db):
+    # ACLED's lowest figure is given for every kind of toll, but only the killed are fatalities.
+    by_kind = rows(db, "SELECT kind, acled_lowest, acled_fatalities FROM event_casualty_rollup ORDER BY ALL")
+    assert {kind for kind, *_ in by_kind} > {"killed"}, "the seeds have tolls of other kinds"
+    for kind, lowest, fatalities in by_kind:
+        assert fatalities == (lowest if kind == "killed" else None), kind

@@ -193,7 +193,8 @@ COMMENT ON COLUMN event_quantities.highest IS 'Its highest figure (comparison_es
 CREATE VIEW event_casualty_rollup AS
 WITH final AS (
     SELECT event_id, kind,
-           sum(lowest)::BIGINT AS acled_fatalities,
+           sum(lowest)::BIGINT AS acled_lowest,
+           CASE WHEN kind = 'killed' THEN sum(lowest)::BIGINT END AS acled_fatalities,
            sum(lowest)::BIGINT AS ucdp_low,
            sum(best) AS ucdp_best,
            sum(highest)::BIGINT AS ucdp_high,
@@ -208,7 +209,8 @@ SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
 COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the quantities of the event (event_quantities: each comparison group''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
-COMMENT ON COLUMN event_casualty_rollup.acled_fatalities IS 'ACLED''s most conservative figure: the sum of the quantities'' lowest figures (for every kind of toll, not only the killed).';
+COMMENT ON COLUMN event_casualty_rollup.acled_lowest IS 'ACLED''s convention, the most conservative figure, applied to this kind of toll: the sum of the quantities'' lowest figures.';
+COMMENT ON COLUMN event_casualty_rollup.acled_fatalities IS 'ACLED''s fatalities: acled_lowest on the row of the killed, NULL on the rows of the wounded, trapped and the other kinds (which ACLED does not count).';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_low IS 'UCDP low: the sum of the quantities'' lowest figures.';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_best IS 'UCDP best: the sum of the quantities'' best figures (medians).';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_high IS 'UCDP high: the sum of the quantities'' highest figures.';
