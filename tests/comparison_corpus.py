@@ -171,7 +171,7 @@ def write_corpus(folder: Path) -> Path:
                                 {"actor": "Syrian rebels", "role": "target"}])
                 facts["events"] = [{"event": event, "type": event_type, "sub_type": sub_type, "when": when,
                                     "place": place, "actors": actors,
-                                    "reports": [{"stance": "claims" if source != "united-nations" else "reports",
+                                    "reports": [{"stance": "asserts" if source != "united-nations" else "reports",
                                                  "source": source, "quote": sentence}]}]
         (folder / file).write_text(text, encoding="utf-8")
         catalog.append({"file": file, "title": title, "outlet": "Reuters", "kind": "news agency",

@@ -192,7 +192,7 @@ def test_timeline_choosing_an_event_shows_its_reports_and_names_it_in_the_url(vi
     expect(main(page).locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
     screenshot(page, "timeline")
 
-    stances = cells(page, re.compile("^(reports|claims|denies)$"))
+    stances = cells(page, re.compile("^(reports|asserts|denies)$"))
     expect(stances).to_have_count(0)
     pick(main(page).locator('[data-testid="stSelectbox"]').first, EVENT_TEXT)
     wait_for_param(page, "event", EVENT)

@@ -113,7 +113,7 @@ def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_pag
     assert len(app.get("plotly_chart")) == 1
     assert any("Contested" in w.value and "Ahmad al-Qusayr" in w.value for w in app.warning)
     reports = frame(app, "stance")
-    assert {"claims", "denies"} <= set(reports.stance)
+    assert {"asserts", "denies"} <= set(reports.stance)
     assert set(reports[reports.stance == "denies"].source) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
 
 

@@ -66,7 +66,7 @@ def test_contested_events_record_both_sides(db):
         ["Syrian army"], ["Ahmad al-Qusayr", "Opposition sources (unnamed)"])
     assert contested["qusayr-civilians-warned-2013-05-11"] == (["Syrian government sources"], ["Opposition sources (unnamed)"])
     assert rows(db, "SELECT stance, count(*) FROM event_reports WHERE event_id = 'qusayr-capture-of-central-square-claimed' "
-                    "GROUP BY stance ORDER BY stance") == [("claims", 1), ("denies", 2)]
+                    "GROUP BY stance ORDER BY stance") == [("asserts", 1), ("denies", 2)]
 
 
 def test_one_event_reported_by_several_documents(db):

@@ -234,7 +234,7 @@ def test_an_undated_text_takes_the_date_of_its_dateline(tmp_path):
     write(tmp_path, "facts/qusayr.yaml", "document: qusayr.txt\nevents:\n  - event: qusayr-falls\n"
                                          "    type: Battles\n    sub_type: Government regains territory\n"
                                          "    when: on Wednesday\n    place: al-Qusayr\n    reports:\n"
-                                         "      - {stance: claims, source: Syrian state media, quote: took the town of Qusayr}\n")
+                                         "      - {stance: asserts, source: Syrian state media, quote: took the town of Qusayr}\n")
     db, result = build_corpus(tmp_path)
     published = dict((row[0], row[1:]) for row in db.execute(
         "SELECT file, published_on, published_until, published_precision, published_note FROM documents").fetchall())
@@ -270,3 +270,14 @@ def test_an_undated_document_takes_its_date_from_its_url_and_says_so(tmp_path, u
     assert tuple(str(v) if v else None for v in row[:3]) == expected
     if expected[0]:
         assert url in row[3] and "htmldate" in row[3]
+
+
+def test_a_fact_file_written_before_the_stance_claims_was_renamed_still_reads(tmp_path):
+    # "claims" collided with the noun claim and is now "asserts": an older fact file keeps building.
+    write(tmp_path, "qusayr.txt", DATELINED)
+    write(tmp_path, "facts/qusayr.yaml", "document: qusayr.txt\nevents:\n  - event: qusayr-falls\n"
+                                         "    type: Battles\n    sub_type: Government regains territory\n"
+                                         "    when: on Wednesday\n    place: al-Qusayr\n    reports:\n"
+                                         "      - {stance: claims, source: Syrian state media, quote: took the town of Qusayr}\n")
+    db, _ = build_corpus(tmp_path)
+    assert db.execute("SELECT stance FROM event_reports").fetchall() == [("asserts",)]

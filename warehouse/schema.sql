@@ -261,7 +261,7 @@ COMMENT ON COLUMN event_reports.report_id IS 'Stable id of the report.';
 COMMENT ON COLUMN event_reports.event_id IS 'The event reported.';
 COMMENT ON COLUMN event_reports.doc_id IS 'The document the report is in.';
 COMMENT ON COLUMN event_reports.source_id IS 'Who the document says reports, claims or denies it (the outlet itself when it speaks in its own voice).';
-COMMENT ON COLUMN event_reports.stance IS 'reports (stated as fact), claims (a party''s assertion) or denies.';
+COMMENT ON COLUMN event_reports.stance IS 'reports (stated as fact), asserts (a party''s assertion: called claims before 2026-12-06) or denies.';
 COMMENT ON COLUMN event_reports.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
 COMMENT ON COLUMN event_reports.char_start IS 'Start offset of the quote in documents.text (0-based).';
 COMMENT ON COLUMN event_reports.char_end IS 'End offset of the quote (exclusive).';

@@ -110,6 +110,7 @@ def read_fact_file(path: Path) -> Located:
             raise BuildError(path, record.line_of("reports"), "an event needs at least one report")
         for report in reports:
             check_fields(path, report, REPORT_FIELDS, {"stance", "source", "quote"})
+            report["stance"] = vocab["stance_renamed"].get(report["stance"], report["stance"])
             check_value(path, report.line_of("stance"), "stance", report["stance"], vocab["stances"])
     return data
 

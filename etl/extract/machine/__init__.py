@@ -284,6 +284,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
     _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})
+    # Every source a claim or report names is in the facts, however it was reached (a speaker the
+    # article names later, found before the sentence that adds it, carries no new source of its own).
+    used = {row["source_id"] for row in facts.casualties + facts.reports}
+    listed = {source.source_id for source in facts.sources}
+    facts.sources += [source for source_id, source in claimants.added.items() if source_id in used - listed]
     for mention in places.mentions:
         if mention.match != "alias":
             facts.mentions.append({"doc_id": doc.doc_id, "entity_kind": "place", "entity_id": mention.place_id,
@@ -315,7 +320,7 @@ def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, cla
         # one happening, asserted by one source and denied by another.
         denier = claimants.find(text, sentence.start, sentence.end, denial)
         if denier.source_id != claimant.source_id:
-            return [(claimant, "claims"), (denier, "denies")]
+            return [(claimant, "asserts"), (denier, "denies")]
     source = _source(claimants, claimant)
     return [(claimant, stance_of(text, *scope, source.kind if source else None, claimant.text is None))]
 

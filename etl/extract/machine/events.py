@@ -124,9 +124,9 @@ def stance_of(text: str, start: int, end: int, source_kind: str | None, own_voic
     if lexicon.pattern("denial_cues").search(text, start, end):
         return "denies"
     if not own_voice and source_kind in _PARTIES:
-        return "claims"
+        return "asserts"
     if lexicon.pattern("claim_cues").search(text, start, end):
-        return "claims"
+        return "asserts"
     return "reports"
 
 
