@@ -15,7 +15,7 @@ HEADERS = {
     "char_start": "starts at character",
     "claims_made": "claims made",
     "comparison_group": "comparison group",
-    "current": "latest of its claimant",
+    "current": "current (its claimant's latest)",
     "event_reports": "event reports",
     "event_type": "event type",
     "fact_type": "kind of fact",
@@ -27,6 +27,7 @@ HEADERS = {
     "place_name": "place",
     "published_on": "published",
     "range_text": "bounds",
+    "source": "claimant",  # the source an event report is attributed to (docs/glossary.md)
     "sub_event_type": "sub-event type",
     "typical_ratio": "typical ratio",
     "victim_group": "victims",
