@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import duckdb
 
@@ -26,6 +27,14 @@ ALLOWED_TABLE_FUNCTIONS = frozenset({
     "duckdb_schemas", "duckdb_types", "duckdb_functions", "duckdb_keywords", "duckdb_dependencies",
     "pragma_table_info", "pragma_version",
 })
+# The warehouse's own table macros (filtered_claims, place_activity, ...): SQL over its tables,
+# defined in its contract (warehouse/views.sql), as readable as its views. Read from that file, so a
+# macro added there is callable here without a second list.
+VIEWS_SQL = Path(__file__).resolve().parent.parent / "warehouse" / "views.sql"
+WAREHOUSE_MACROS = frozenset(
+    re.match(r"\s*(\w+)", chunk).group(1).lower()
+    for chunk in VIEWS_SQL.read_text(encoding="utf-8").split("CREATE MACRO ")[1:]
+    if re.search(r"\bAS\s+TABLE\b", chunk.split(";", 1)[0]))
 # Scalar functions refused: current_setting shows the deployment's directories, write_log writes.
 DENIED_FUNCTIONS = frozenset({"current_setting", "write_log"})
 # A table name with these characters is a file or URL DuckDB would read in its place; the
@@ -135,7 +144,7 @@ def _walk(node) -> None:
     if node.get("type") == "TABLE_FUNCTION":
         function = node.get("function") or {}
         name = str(function.get("function_name", "")).lower()
-        if function.get("class") != "FUNCTION" or name not in ALLOWED_TABLE_FUNCTIONS:
+        if function.get("class") != "FUNCTION" or name not in ALLOWED_TABLE_FUNCTIONS | WAREHOUSE_MACROS:
             raise Refused(_function_refusal(name))
     elif node.get("class") == "FUNCTION" and str(node.get("function_name", "")).lower() in DENIED_FUNCTIONS:
         raise Refused(f"{node['function_name']}() is not available here.")
@@ -152,4 +161,5 @@ def _function_refusal(name: str) -> str:
         return (f"{name}() reads files or URLs, which is not allowed here: only the warehouse's tables "
                 "and views can be queried.")
     return (f"The table function {name}() is not available here. Query the warehouse's tables and views; "
-            "range(), unnest() and the duckdb_*() catalog functions are available.")
+            "the warehouse's table macros (such as filtered_claims()), range(), unnest() and the duckdb_*() "
+            "catalog functions are available.")

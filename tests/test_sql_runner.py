@@ -82,6 +82,9 @@ def test_counts_and_the_civilians_in_qusayr_come_from_the_seeds(run):
     "SELECT * FROM duckdb_columns() WHERE table_name = 'casualties'",
     "SELECT unnest(aliases) FROM places WHERE place_id = 'al-qusayr'",
     "SELECT 1 /* ; DROP TABLE documents */",
+    # the warehouse's own table macros, the filters the pages use
+    "SELECT count(*) FROM filtered_claims(from_day := DATE '2013-05-19', to_day := DATE '2013-05-20')",
+    "SELECT name, events FROM place_activity() ORDER BY events DESC",
 ])
 def test_ordinary_analytical_sql_keeps_working(run, sql):
     result = run(sql)
