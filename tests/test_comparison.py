@@ -257,3 +257,22 @@ def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path
     # The coders' groups stand and keep their names; the rule adds the new figures to them.
     assert joined == [("700", "wounded trapped in Qusayr", "rule"), ("some 30,000", "civilians inside Qusayr", "rule")]
     assert coded == [("coder",)]
+
+
+def test_a_wars_running_total_is_not_a_battles(tmp_path):
+    # "The conflict has killed 80,000" (the country) and "120 killed in al-Qusayr since the battle
+    # began" (a town in it) are both running totals, of different things.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "war.txt").write_text("Syria's toll\n\nThe conflict, now in its third year, has killed more than 80,000 "
+                                    "people, according to the United Nations.\n", encoding="utf-8")
+    (corpus / "battle.txt").write_text("Qusayr toll rises\n\nAt least 120 people have been killed in al-Qusayr since the "
+                                       "battle began, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
+    (corpus / "catalog.yaml").write_text("- file: war.txt\n  outlet: Reuters\n  published: 2013-05-20\n"
+                                         "- file: battle.txt\n  outlet: Reuters\n  published: 2013-05-21\n", encoding="utf-8")
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        placed = dict(rows(db, "SELECT figure_text, place_name FROM claims"))
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claims"))
+    assert placed == {"more than 80,000": "Syria", "At least 120": "al-Qusayr"}
+    assert grouped["more than 80,000"] != grouped["At least 120"]

@@ -237,6 +237,10 @@ class Grouping:
             return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
         if {a.time, b.time} == {"period", "running"}:
             return False  # a day's toll is not the running total
+        if a.place_id != b.place_id and "country" in (self.places.level.get(a.place_id), self.places.level.get(b.place_id)):
+            # A war's running total ("the conflict has killed 80,000" in Syria) is not a battle's
+            # (a town's): running totals of a country and of a place in it count different things.
+            return False
         # Running totals, or a figure whose time is open: within one battle's span of each other.
         return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
