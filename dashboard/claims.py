@@ -157,7 +157,8 @@ def contested_section() -> None:
     reports = queries.contested_reports(tuple(contested.event_id))
     for event in contested.itertuples():
         st.subheader(f"{when(event.date_start, event.date_end, event.date_precision)}: {event.summary}")
-        st.markdown(f"**Asserted by** {', '.join(event.asserted_by)} · **denied by** {', '.join(event.denied_by)}")
+        st.markdown(f"**Asserted by** {', '.join(event.asserted_by) or 'no source in these documents'} · "
+                    f"**denied by** {', '.join(event.denied_by)}")
         tables.show(reports[reports.event_id == event.event_id][["source", "alignment", "stance", "quote"]],
                     column_config={"quote": st.column_config.TextColumn(width="large")})
         st.page_link("dashboard/timeline.py", label="Every report of this event", query_params={"event": event.event_id})

@@ -125,3 +125,10 @@ def test_a_places_events_and_claims_are_written_one_a_line(db):
     assert written.loc[0, "what_happened"] == "4 Aug 2013: Airport taken\nMay 2013: Shelling"
     assert written.loc[0, "figures"] == "SOHR: at least 12 killed (rebels)"
     assert "event_list" not in written.columns and "event_list" in places.columns  # the query's frame is left as it was
+
+
+def test_who_asserts_and_who_denies_an_event_are_lists_even_when_nobody_does(db):
+    # An event only denied in the corpus has nobody asserting it: an empty list the page can write,
+    # not a NULL (the Claims page's contested events once failed on one).
+    assert rows(db, "SELECT count(*) FROM event_overview WHERE asserted_by IS NULL OR denied_by IS NULL") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM event_overview WHERE len(denied_by) = 0") != [(0,)]

@@ -384,8 +384,9 @@ WITH reports AS (
            count(DISTINCT r.doc_id) AS documents,
            count(DISTINCT r.source_id) AS sources,
            bool_or(r.stance = 'denies') AS denied,
-           list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance <> 'denies'))) AS asserted_by,
-           list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance = 'denies'))) AS denied_by
+           -- an empty list, not NULL, where every report denies (or none does)
+           coalesce(list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance <> 'denies'))), []) AS asserted_by,
+           coalesce(list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance = 'denies'))), []) AS denied_by
     FROM event_reports r JOIN sources s USING (source_id)
     GROUP BY r.event_id
 )
