@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
-from etl.extract.machine.casualties import BREAKDOWN, find_candidates, toll_word_in
+from etl.extract.machine.casualties import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
@@ -89,10 +89,6 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
-# How a figure that is a part of a toll told before it was read (casualties.py's `kind_source`).
-_PART_OF_A_TOLL = frozenset({"part of the toll before it", "part of the toll its words name",
-                             "an item of a list under a toll", "a table column under a toll",
-                             "continues the list of tolls before it", "joined to the toll before it"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
 
@@ -197,7 +193,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
-            if dates is None and finding.kind_source in _PART_OF_A_TOLL and facts.casualties:
+            if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.casualties:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
                 whole = facts.casualties[-1]
                 if whole["date_start"] is not None:

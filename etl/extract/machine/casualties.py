@@ -90,6 +90,13 @@ class Victims:
     victim_class: str
 
 
+# The reasons (`kind_source`) of a figure read as a part of a toll told before it: such a part is of
+# that toll's days where its own sentence names none (etl/extract/machine/__init__.py).
+PART_OF_A_TOLL = frozenset({"part of the toll before it", "part of the toll its words name",
+                            "an item of a list under a toll", "a table column under a toll",
+                            "continues the list of tolls before it", "joined to the toll before it"})
+
+
 @dataclass
 class ClaimFinding:
     figure: Figure
