@@ -73,10 +73,10 @@ def _dates_of(mentions, focus: int, exclude) -> tuple[DateRange | None, str | No
     return nearest.until_published or nearest.dates, nearest.text
 
 
-def _news_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
-    """When the happenings a news story tells without a date took place: the days its lead names
-    (the first paragraph that names one, if within a week before publication), else the day it
-    was published. None for an article dated only to the month: no news day is known."""
+def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
+    """The days a news story's lead names (the first paragraph that names one, if within a week
+    before publication): when the happenings it tells without a date took place. None for an
+    article dated only to the month (no news day is known) or whose lead names no day."""
     if published is None or published.precision != "day":
         return None
     body = [s for s in sentences if s.part_kind != "headline"] or sentences
@@ -84,7 +84,7 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
     days = [m.dates for s in lead for m in find_dates(text, s.start, s.end, published, None) if m.dates.precision == "day"
             and timedelta(0) <= published.start - m.dates.start <= _NEWS_WEEK]
     if not days:
-        return published
+        return None
     return DateRange.spanning(min(d.start for d in days), max(d.end for d in days))
 
 
@@ -152,7 +152,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     columns, table_paragraph = None, None  # the toll of each column of the table being read
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
-    news = _news_days(text, sentences, published)
+    lead_days = _lead_days(text, sentences, published)
+    # an event told without a date is of the lead's days, else of the day the story was published
+    news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
@@ -279,7 +281,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                         actors=actor_roles, trigger=text[trigger.start:trigger.end]))
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
-    _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})
+    headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
+    _headline_claimants(facts.casualties, headline_starts)
+    _headline_dates(facts.casualties, headline_starts, lead_days)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
     used = {row["source_id"] for row in facts.casualties + facts.reports}
@@ -306,6 +310,24 @@ def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> No
             claim.update(source_id=lead["source_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
                          confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
+
+
+def _headline_dates(casualties: list[dict], headline_starts: set[int], news: DateRange | None) -> None:
+    """A headline's figure with no date of its own is the body's news ("Air strike kills 33
+    soldiers" is the lead's strike): it takes the date of the body's claim of the same kind and
+    figure, else the days the lead names (a wire story's headline reports its lead's news). With
+    neither it stays undated, like an undated figure of the body."""
+    body = [c for c in casualties if c["sentence_start"] not in headline_starts and c["date_start"] is not None]
+    for claim in casualties:
+        if claim["sentence_start"] not in headline_starts or claim["date_start"] is not None:
+            continue
+        same = next((c for c in body if c["kind"] == claim["kind"]
+                     and (c["count_low"], c["count_high"]) == (claim["count_low"], claim["count_high"])), None)
+        if same:
+            claim.update(date_start=same["date_start"], date_end=same["date_end"],
+                         date_precision=same["date_precision"], date_text=same["date_text"])
+        elif news is not None:
+            claim.update(rows.when(news, None))
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
