@@ -89,6 +89,8 @@ def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# The reasons of a figure that is an item of a list or a table row under a toll told before it.
+_ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
 
@@ -154,6 +156,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
     lead_days = _lead_days(text, sentences, published)
     # an event told without a date is of the lead's days, else of the day the story was published
+    toll_claimant = None  # the claimant of the last figure that is no item of a list or table
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
@@ -191,7 +194,12 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     trace.append((candidate, None))
                 continue
             figure = finding.figure
-            claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
+            if finding.kind_source in _ITEMS and toll_claimant is not None:
+                # "Children: 4,609" under a toll, a row of a table: the label names the victims,
+                # not a speaker; the figure is the toll's claimant's
+                claimant = toll_claimant
+            else:
+                claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
@@ -217,6 +225,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
             facts.casualties.append(row)
+            if finding.kind_source not in _ITEMS:
+                toll_claimant = claimant
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
             last_toll_sentence = number
             if trace is not None:

@@ -11,6 +11,7 @@ X is then resolved to a source: a known source name or alias inside X, else a fu
 X's name to a source name, else a new source named after X with a kind read from its words.
 """
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
 _LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
 _ONLY_AUXILIARIES = re.compile(r"\s*(?:(?:had|has|have|also|later|then|earlier|previously|was|were)\s*)+", re.IGNORECASE)
+# A name given in an aside: one or more capitalised words ("Abu Samer", "Leila", "Umm Ahmad").
+_NAME_OR_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)){0,3}")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -104,6 +107,16 @@ class ClaimantFinder:
                                               else verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
+        if stops and all(m.group().lower() in ("at", "in a", "on") for m in stops) and not _DIGIT.search(window) \
+                and len(window.split()) <= 14:
+            # "Medics at a field clinic in the eastern district said": the noun before the place
+            # phrase speaks, unless the place phrase names a known source ("doctors at the
+            # Observatory" is the Observatory)
+            head = window[:stops[0].start()]
+            if (head.strip() and len(head.split()) <= 6 and self._speaker_like(head)
+                    and not self.index.longest_inside("source", window[stops[0].end():], min_length=3)):
+                start = begin + len(head) - len(head.lstrip())
+                return start, begin + len(head.rstrip())
         relatives = [n for n, m in enumerate(stops) if m.group().lower() in ("who", "which")]
         if relatives and relatives[-1] < len(stops) - 1 and not self._speaker_like(phrase):
             # "A security official who spoke on condition of anonymity said": a relative clause
@@ -151,6 +164,11 @@ class ClaimantFinder:
         options = []
         for start, end in reversed(pieces[-3:]):
             words = text[start:end]
+            named_as = self.speech["named_as"].search(words)
+            if named_as and _NAME_OR_WORD.fullmatch(words[named_as.end():].strip()):
+                # "..., who gave his name as Abu Samer, said": the name given speaks
+                given = words[named_as.end():].strip()
+                return start + words.index(given, named_as.end()), start + words.index(given, named_as.end()) + len(given)
             if _RELATIVE.match(words):
                 continue
             stop = None
@@ -330,6 +348,10 @@ class ClaimantFinder:
             return None
         found = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare)
                                   or self._number_variant(bare), words)
+        if not found:
+            titled = self._titled_person(words, start, end)
+            if titled:
+                return titled
         if not found:  # "an AFP correspondent"
             found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
@@ -354,6 +376,24 @@ class ClaimantFinder:
             if described:
                 return Claimant(described, words, start, end)
         source = self._new_source(name or bare, words)
+        return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _titled_person(self, words: str, start: int, end: int) -> Claimant | None:
+        """"Gaza emergency services spokesman Ashraf Salem": the person named after a title, who
+        speaks for the body named before it (a new person takes that body's kind and alignment)."""
+        match = _titled_name().search(words)
+        if not match:
+            return None
+        name = match.group("name")
+        known = self.index.lookup("source", name)
+        if not known:
+            best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
+            known = [self.names[best[0]]] if best and best[1] >= FUZZY_NAME_MIN_SCORE else []
+        if known:
+            return Claimant(known[0], words, start, end)
+        body = self._of_this_war(self.index.longest_inside("source", words[:match.start()], min_length=3), words)
+        speaks_for = (self.sources.get(body[0]) or self.added.get(body[0])) if body else None
+        source = self._new_source(name, words, speaks_for)
         return Claimant(source.source_id, words, start, end, new_source=source)
 
     def _of_this_war(self, found: list[str], words: str) -> list[str]:
@@ -457,7 +497,7 @@ class ClaimantFinder:
             return True  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
         return self.speech["speaker_nouns"].search(words) is not None
 
-    def _new_source(self, name: str, words: str) -> Source:
+    def _new_source(self, name: str, words: str, speaks_for: Source | None = None) -> Source:
         name = " ".join(name.split()).strip(" ,.'’\"")
         name = name[0].upper() + name[1:] if name else name
         source_id = slug(name, "unnamed-source")
@@ -474,8 +514,11 @@ class ClaimantFinder:
             actor = self.index.reference.actors[actors[0].entity_id]
             actor_id = actor.actor_id if actor.kind == "person" else None
             alignment = vocabulary()["alignment_of_side"].get(actor.side, alignment)
+        if speaks_for is not None:  # a spokesman or official of a known body speaks for it
+            kind, alignment, actor_id = speaks_for.kind, speaks_for.alignment, speaks_for.actor_id
         source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if words.strip() != name else (),
-                        f"added by the machine extractor from {words.strip()!r}")
+                        f"added by the machine extractor from {words.strip()!r}"
+                        + (f", speaking for {speaks_for.name}" if speaks_for is not None else ""))
         self.added[source_id] = source
         return source
 
@@ -500,6 +543,14 @@ def _country_stems(index: AliasIndex) -> frozenset[str]:
         _COUNTRY_STEMS[key] = frozenset(_normal(p.name)[:4] for p in index.reference.places.values()
                                         if p.kind == "country" and len(_normal(p.name)) >= 4)
     return _COUNTRY_STEMS[key]
+
+
+@lru_cache(maxsize=1)
+def _titled_name() -> re.Pattern:
+    """A title, any ranks, then a proper name ending the words (machine.yaml `person_titles`, `ranks`)."""
+    speech = lexicon.raw()["speech"]
+    titles, ranks = lexicon.alternation(speech["person_titles"]), lexicon.alternation(speech["ranks"])
+    return re.compile(rf"\b(?i:{titles})\s+(?:(?:{ranks})\s+)*(?P<name>{_NAME.pattern})\s*$")
 
 
 def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
