@@ -35,6 +35,8 @@ _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
 _LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
 _ONLY_AUXILIARIES = re.compile(r"\s*(?:(?:had|has|have|also|later|then|earlier|previously|was|were)\s*)+", re.IGNORECASE)
+# An acronym in brackets after a name: "Doctors Without Borders (MSF)".
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,11}\)$")
 # A name given in an aside: one or more capitalised words ("Abu Samer", "Leila", "Umm Ahmad").
 _NAME_OR_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)){0,3}")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
@@ -142,6 +144,11 @@ class ClaimantFinder:
         stop = start + tail.start() if tail else verb_start
         while stop > start and text[stop - 1].isspace():
             stop -= 1
+        reached = self.speech["reached_by"].search(text, start, stop)
+        if reached and reached.start() > start:  # "A resident reached by telephone said": the resident
+            stop = reached.start()
+            while stop > start and text[stop - 1] in " ,":
+                stop -= 1
         if stop - start > 120 or len(text[start:stop].split()) > 12:
             return None
         return (start, stop) if stop > start else None
@@ -171,6 +178,10 @@ class ClaimantFinder:
                 return start + words.index(given, named_as.end()), start + words.index(given, named_as.end()) + len(given)
             if _RELATIVE.match(words):
                 continue
+            acronym = _ACRONYM_AFTER.search(words)
+            if acronym:  # "Doctors Without Borders (MSF), which runs a clinic, said": the name before it
+                end -= len(words) - acronym.start()
+                words = words[:acronym.start()]
             stop = None
             for stop in _STOP.finditer(words):
                 pass
@@ -426,8 +437,13 @@ class ClaimantFinder:
         actors = self.index.lookup("actor", words) or self.index.lookup("actor", _DETERMINER.sub("", words.strip()))
         if not actors:
             return []
-        speaking = sorted(s.source_id for s in self.sources.values() if s.actor_id == actors[0])
-        return speaking[:1]
+        # "Hezbollah announced": the actor's own voice ("Hezbollah (statements)"), before "sources
+        # close to" it and before its television station
+        media = set(vocabulary()["media_kinds"])
+        actor = _normal(self.index.reference.actors[actors[0]].name)
+        speaking = sorted((s.kind in media, _normal(re.sub(r"\(.*?\)", "", s.name)) != actor, s.source_id)
+                          for s in self.sources.values() if s.actor_id == actors[0])
+        return [source_id for *_, source_id in speaking[:1]]
 
     def _described(self, text: str, bare: str) -> str | None:
         """'police said' in a story about Mosul: the known source whose name holds the words and
