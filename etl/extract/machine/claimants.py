@@ -35,6 +35,11 @@ _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
 _LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
 _ONLY_AUXILIARIES = re.compile(r"\s*(?:(?:had|has|have|also|later|then|earlier|previously|was|were)\s*)+", re.IGNORECASE)
+# A time that opens a sentence before its subject: "On Sunday evening", "Late on 27 June", "By Monday".
+_TIME_OPENER = re.compile(
+    r"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Bb]y|[Ii]n|[Ss]ince)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+")
 # An acronym in brackets after a name: "Doctors Without Borders (MSF)".
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,11}\)$")
 # A name given in an aside: one or more capitalised words ("Abu Samer", "Leila", "Umm Ahmad").
@@ -182,6 +187,10 @@ class ClaimantFinder:
             if acronym:  # "Doctors Without Borders (MSF), which runs a clinic, said": the name before it
                 end -= len(words) - acronym.start()
                 words = words[:acronym.start()]
+            opener = _TIME_OPENER.match(words)
+            if opener:  # "On Sunday evening the regional governor, ...": the governor
+                start += opener.end()
+                words = words[opener.end():]
             stop = None
             for stop in _STOP.finditer(words):
                 pass
