@@ -112,19 +112,21 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
         if "date" in claim and _case_dates(claim["date"], case) != _machine_dates(match):
             problems.append(f"{claim['figure']!r}: date {_shown(_machine_dates(match))}, "
                             f"coded {_shown(_case_dates(claim['date'], case))}")
-        if "place" in claim and not _same_place(str(claim["place"]), match["place_id"], index):
+        if "place" in claim and not _same_place(claim["place"], match["place_id"], index):
             problems.append(f"{claim['figure']!r}: place {match['place_id']!r}, coded {claim['place']!r}")
     for extra in free:
         problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['count_low']}..{extra['count_high']}]")
     return problems
 
 
-def _same_place(expected: str, place_id: str | None, index) -> bool:
-    """The place the coder names is the machine's: one of the places the name means, or, for a
-    spelling the gazetteer does not list ("Tell Rifaat" for Tall Rifat), a place whose name is the
-    same give or take a transliteration (the machine's fuzzy match does the same on the text)."""
-    if place_id is None:
-        return False
+def _same_place(expected: str | None, place_id: str | None, index) -> bool:
+    """The place the coder names is the machine's: none where the coder gives none (null), one of
+    the places the name means, or, for a spelling the gazetteer does not list ("Tell Rifaat" for
+    Tall Rifat), a place whose name is the same give or take a transliteration (the machine's fuzzy
+    match does the same on the text)."""
+    if expected is None or place_id is None:
+        return expected is None and place_id is None
+    expected = str(expected)
     if place_id in index.lookup("place", expected):
         return True
     place = index.reference.places.get(place_id)
