@@ -168,6 +168,11 @@ def test_construction_case_is_read_as_the_coder_reads_it(case, machine_claims):
     assert not problems, f"{case['file']} {case['id']} ({case['construction']}): {'; '.join(problems)}"
 
 
+def test_every_case_has_its_own_id():
+    keys = Counter(case["key"] for case in CASES)
+    assert [key for key, count in keys.items() if count > 1] == []
+
+
 def test_every_known_miss_names_a_case():
     ids = {case["key"] for case in CASES}
     assert not set(KNOWN_MISSES) - ids, "known misses that are no case"

@@ -231,8 +231,8 @@ def _counted_noun(text: str, start: int, end: int) -> str | None:
             return None
         if word[0].isupper() or lexicon.casualty_rule("auxiliaries").fullmatch(word):
             return None  # a name stands for people ("40 Taliban")
-        if lexicon.any_kind_word().regex.fullmatch(word):
-            return None
+        if lexicon.any_kind_word().regex.match(text, token.start()):
+            return None  # a toll word or phrase starts here ("managed to leave", "died")
         return word
     return None
 
@@ -305,6 +305,9 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
     return None
 
 
+_AFTER_COMMA = re.compile(r",")
+
+
 def _window_end(text: str, after_start: int, limit: int) -> int:
     end = min(limit, after_start + _WINDOW)
     resume = after_start
@@ -375,6 +378,14 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         following = [f for f in figures[number + 1:] if f.start not in describing and f.text.lower() not in ("a", "an")]
         aside = _DASH.search(text, figure.end, following[0].start) if following else None
         closing = _DASH.search(text, following[0].end, min(sentence_end, following[0].end + 120)) if aside else None
+        if following and not closing:
+            # "More than 300 villagers, among them dozens of children, were held": a part of the
+            # toll told in an aside between commas; the toll word comes after it
+            between = text[figure.end:following[0].start]
+            part = lexicon.casualty_rule_at_end("part_of_toll").search(between.rstrip())
+            if part and between[:part.start()].rstrip().endswith(","):
+                comma = text.find(",", following[0].end, min(sentence_end, following[0].end + 120))
+                closing = _AFTER_COMMA.match(text, comma) if comma > 0 else None
         if closing:  # "13 service members – 11 marines, a medic and a soldier – were killed": look past the aside
             following = [f for f in following if f.start > closing.end()]
         next_start = following[0].start if following else sentence_end
