@@ -65,8 +65,12 @@ def _confidence(*penalties: float) -> float:
     return round(max(0.3, 0.9 - sum(penalties)), 2)
 
 
-def _dates_of(mentions, focus: int, exclude) -> tuple[DateRange | None, str | None]:
-    usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)]
+def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange | None, str | None]:
+    """The date of a figure: the date expression nearest to it, leaving out those inside the
+    claimant's words and those that date the speaking ("activists said on Tuesday that ...": the
+    statement's day, not the deaths')."""
+    usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
+              and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))]
     if not usable:
         return None, None
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
@@ -89,6 +93,8 @@ def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
+_SPEECH_DAY = re.compile(r"\b(?:said|says|told (?:[A-Z][\w.]*|reporters|journalists)|announced|reported|added|stated|confirmed|claimed)\s+$")
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
@@ -202,7 +208,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
-            dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
+            dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.casualties:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
                 whole = facts.casualties[-1]
