@@ -219,7 +219,7 @@ def _rules():
          + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)", ago),
         (r"(?:in\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)", recent),
         (r"(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours)", past_day),
-        (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday", today),
+        (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|now|(?:as\s+of\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:today|tonight))?", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),
         (r"(?P<year>\d{4})", year),
     ]

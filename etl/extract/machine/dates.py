@@ -37,6 +37,8 @@ _EXPRESSIONS = [
     r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
     r"(?i:(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours))",
     r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
+    # a running count "as of now", "as of 19:00": the day it was written
+    r"(?i:as\s+of\s+(?:now|\d{1,2}[:.]\d{2}))",
     r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
 ]
