@@ -73,6 +73,14 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
               and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))]
     if not usable:
         return None, None
+    running = [m for m in usable if m.until_published]
+    cutoff = [m for m in usable if text and _CUTOFF.search(text, max(0, m.start - 25), m.end)]
+    if running and cutoff and cutoff[0].dates.end >= running[0].dates.start:
+        # "As of midnight on Sunday, ... 406 deaths since the invasion began on 24 February": the
+        # running toll runs from the one day to the other
+        first, last = running[0], cutoff[0]
+        span = (min(first.start, last.start), max(first.end, last.end))
+        return DateRange.spanning(first.dates.start, last.dates.end), text[span[0]:span[1]] if span[1] - span[0] < 200 else first.text
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
     return nearest.until_published or nearest.dates, nearest.text
 
@@ -93,6 +101,8 @@ def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# Where a running count stops: "as of midnight on Sunday", "up to Friday", "until 1 May".
+_CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
 _SPEECH_DAY = re.compile(r"\b(?:said|says|told (?:[A-Z][\w.]*|reporters|journalists)|announced|reported|added|stated|confirmed|claimed)\s+$")
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.

@@ -93,19 +93,22 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
 def _starts_a_toll(text: str, start: int, first: int) -> bool:
     """Whether the day at `first` is the first day of a running toll: "since the start of the
     assault on 19 May", "the offensive that began on November 27" (machine.yaml `toll_start`)."""
-    verb, noun = _toll_start()
-    return bool(verb.search(text, max(start, first - 40), first) or noun.search(text, max(start, first - 100), first))
+    verb, noun, clause = _toll_start()
+    return bool(verb.search(text, max(start, first - 40), first) or noun.search(text, max(start, first - 100), first)
+                or clause.search(text, max(start, first - 100), first))
 
 
 @lru_cache(maxsize=1)
-def _toll_start() -> tuple[re.Pattern, re.Pattern]:
+def _toll_start() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     words = lexicon.raw()["toll_start"]
-    verbs, nouns, between = (lexicon.alternation(words[k]) for k in ("verbs", "nouns", "between"))
+    verbs, nouns, between, since_verbs = (lexicon.alternation(words[k]) for k in ("verbs", "nouns", "between", "since_verbs"))
     # the verb, then at most a word of time ("at dawn"), then the day's preposition, just before the day
     verb = re.compile(rf"\b(?:{verbs})(?:\s+(?:{between}))?\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
     # "since the start of <a phrase with no clause break>", the day's preposition after it
     noun = re.compile(rf"\bsince\s+the\s+(?:{nouns})\s+of\b[^,.;:()\"]{{0,80}}$", re.IGNORECASE)
-    return verb, noun
+    # "since Turkey launched its offensive", the day after the verb's object
+    clause = re.compile(rf"\bsince\b[^,.;:()\"]{{0,50}}\b(?:{since_verbs})\b[^,.;:()\"]{{0,40}}$", re.IGNORECASE)
+    return verb, noun, clause
 
 
 # "Between 24 February 2022, when the invasion began, and 30 June 2023": two days that bound one
