@@ -294,6 +294,14 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
                 break
     if last:
         return last[0], window_start + last[1], window_start + last[2]
+    raised = _RAISED_TO.search(trimmed)
+    if raised:
+        # "raising to 173 the number of rebel fighters killed": the toll noun follows the figure
+        after = _THE.match(text, figure.end)
+        noun = lexicon.casualty_rule("toll_nouns").match(text, after.end()) if after else None
+        if noun:
+            said = _kind_in(text, noun.start(), noun.end())
+            return said[0] if said else "killed", noun.start(), noun.end()
     link = lexicon.casualty_rule_at_end("toll_links").search(trimmed)
     if link:
         noun = None
@@ -306,6 +314,8 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
 
 
 _AFTER_COMMA = re.compile(r",")
+_RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to\s*$|\b(?:brought|took|rose|pushed)\s+to\s*$", re.IGNORECASE)
+_THE = re.compile(r"\s+(?:the\s+)?")
 
 
 def _window_end(text: str, after_start: int, limit: int) -> int:
@@ -415,6 +425,9 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 continue
         if leading:
             kind, source = leading, "a toll word right before it"
+            if leading[1] > figure.end and victims is None:  # "to 173 the number of rebel fighters killed"
+                of = text.find(" of ", leading[1], leading[2])
+                victims = _victims(text, of + 4, leading[2]) if of > 0 else None
         before = text[max(sentence_start, figure.start - 45):figure.start]
         part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE))
         if kind is None and previous and _part_of_previous(text, previous, figure):
