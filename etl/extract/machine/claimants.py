@@ -40,6 +40,24 @@ _TIME_OPENER = re.compile(
     r"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Bb]y|[Ii]n|[Ss]ince)\s+"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+")
+# Figures a speaker owns: "the Command's statistics", "statistics of the Ministry".
+_DATA_NOUNS = r"(?:statistics|figures|data|count|tally|toll|estimates?|records?|tallies|documentation|database)"
+_OWNED_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s*$")
+_DATA_OF = re.compile(r"(?:(?:the|its|their)\s+)?(?:latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s+(?:of|from|by|compiled by|kept by)\s+", re.IGNORECASE)
+def _without_data_words(text: str, start: int, stop: int) -> tuple[int, int]:
+    """A speaker's words without the figures they own: "statistics of the Ministry of Human
+    Rights" is the ministry, "the Command's statistics" the Command."""
+    data = _DATA_OF.match(text, start, stop)
+    if data and data.end() < stop:
+        start = data.end()
+    owned = _OWNED_DATA.search(text, start, stop)
+    if owned and owned.start() > start:
+        stop = owned.start()
+    return start, stop
+
+
+# A relative clause about a speaker, from the speaker's name up to a figure inside it.
+_ASIDE_ABOUT_SPEAKER = re.compile(r",\s+(?:which|who)\b[^,;:\"“”]*")
 # An acronym in brackets after a name: "Doctors Without Borders (MSF)".
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,11}\)$")
 # A name given in an aside: one or more capitalised words ("Abu Samer", "Leila", "Umm Ahmad").
@@ -93,6 +111,7 @@ class ClaimantFinder:
         named = _NAME_AFTER.match(text, stop_at, end) if stop and text[stop_at:stop_at + 1] == "," else None
         if named:  # "said the spokesman of the Southern Front, Major Issam Rayyes."
             stop_at = named.start(1) + len(named.group(1).rstrip(" ."))
+        start, stop_at = _without_data_words(text, start, stop_at)
         phrase = text[start:stop_at]
         stripped = phrase.rstrip()
         return (start, start + len(stripped)) if stripped else None
@@ -149,6 +168,7 @@ class ClaimantFinder:
         stop = start + tail.start() if tail else verb_start
         while stop > start and text[stop - 1].isspace():
             stop -= 1
+        start, stop = _without_data_words(text, start, stop)
         reached = self.speech["reached_by"].search(text, start, stop)
         if reached and reached.start() > start:  # "A resident reached by telephone said": the resident
             stop = reached.start()
@@ -220,6 +240,10 @@ class ClaimantFinder:
             # The claimant nearest before the focus wins; else the nearest after it.
             before = [c for c in candidates if c.start <= focus]
             chosen = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
+            if chosen.end is not None and chosen.end <= focus and _ASIDE_ABOUT_SPEAKER.fullmatch(text, chosen.end, focus):
+                # "Turkey, which already hosts 3.6 million refugees, said ...": the outlet's words
+                # about the speaker, not what the speaker said
+                return self.own_voice()
             if not chosen.carried:
                 self._remember(chosen)
             return chosen
@@ -360,8 +384,18 @@ class ClaimantFinder:
         self.last = claimant
         if _is_person(claimant.text or ""):
             self.last_person = claimant
-        else:
+        elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
             self.last_body = claimant
+
+    def _people(self, words: str) -> bool:
+        """Words naming several people ("Medics", "local officials", "residents of the town"),
+        whom "they" refers to and "it" does not."""
+        head = _LOCATORS.split(words.strip())[0].split()
+        if not head:
+            return False
+        last = head[-1]
+        common = last.islower() or len(head) == 1 or (len(head) == 2 and _DETERMINER.match(words.strip()))
+        return common and last.lower().endswith("s") and bool(self.speech["speaker_nouns"].regex.fullmatch(last))
 
     def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
@@ -379,7 +413,9 @@ class ClaimantFinder:
         if found:
             return Claimant(found[0], words, start, end)
         tail = bare.rsplit(",", 1)[-1] if "," in bare else ""
-        name_match = _NAME.search(tail) or _NAME.search(bare)  # "the head of the council, Ali Mardini": the person
+        # "the head of the council, Ali Mardini": the person; "the Ministry of Human Rights" is a
+        # body, whose capitalised words are no person's name
+        name_match = _NAME.search(tail) or (None if _BODY_WORDS.search(bare) else _NAME.search(bare))
         name = name_match.group() if name_match else None
         if name:
             best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
