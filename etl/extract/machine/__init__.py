@@ -104,7 +104,7 @@ _NEWS_WEEK = timedelta(days=7)
 # Where a running count stops: "as of midnight on Sunday", "up to Friday", "until 1 May".
 _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
-_SPEECH_DAY = re.compile(r"\b(?:said|says|told (?:[A-Z][\w.]*|reporters|journalists)|announced|reported|added|stated|confirmed|claimed)\s+$")
+_SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")\s+$")
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").

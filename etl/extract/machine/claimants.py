@@ -627,22 +627,15 @@ def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
 # Where a description's locating words start: "medics at a field clinic in the west" -> "medics".
 _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
-_NOT_SPEAKERS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-                 "April", "May", "June", "July", "August", "September", "October", "November", "December", "Yesterday", "This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
-                 "Reports", "Some", "Many", "Others", "Both", "All", "Most", "Which", "What", "When", "Where"}
 _DIGIT = re.compile(r"\d")
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor",
-             "the governor", "the mayor", "the minister", "the director", "the president", "the chief", "the head",
-             "the general", "the colonel", "the witness", "the resident", "the medic", "the officer"}
-_IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
-_PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"
-                           r"minister|governor|colonel|general|resident|witness|officer|police(?:man|woman)|soldier|"
-                           r"medic|paramedic|nurse|survivor|correspondent|reporter|journalist|mother|father|man|woman|"
-                           r"he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
-_BODY_WORDS = re.compile(r"\b(?:ministry|observatory|agency|group|army|committee|council|office|command|organi[sz]ation|"
-                         r"network|media|television|tv|news|monitor|coalition|forces|government|department|service|"
-                         r"centre|center|union|fund|programme|program|unicef|unhcr|ocha|un)\b", re.IGNORECASE)
+# The word lists of speakers (machine.yaml `speech`), read once.
+_SPEECH_WORDS = lexicon.raw()["speech"]
+_PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
+_IMPERSONAL = frozenset(_SPEECH_WORDS["impersonal_pronouns"])
+_NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
+_PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
+_BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])
 _OPENING = "\"“‘«"
 _QUOTE_CLOSE = re.compile(r"[”\"’»],?\s")
 
