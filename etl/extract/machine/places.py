@@ -5,12 +5,13 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+import yaml
 from rapidfuzz import fuzz, process
 
 from etl.extract.machine import lexicon
 from etl.extract.machine.text import Sentence
 from etl.ingest.aliases import AliasIndex, normal_key
-from etl.settings import FUZZY_PLACE_MIN_SCORE
+from etl.settings import PLACE_CONTEXT, FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.
 _RANK = {"village": 0, "town": 0, "city": 0, "military base": 0, "neighbourhood": 0, "district": 1,
@@ -28,11 +29,12 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 
 # A city that speaks or owns an air force is its government ("Moscow said", "Moscow's jets"), not
 # where anything happened.
-_METONYM = re.compile(
-    r"(?:\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|denied|denies|claimed|claims|accused|accuses|warned|warns|"
-    r"insisted|insists|announced|announces|rejected|rejects|condemned|condemns|vowed|vows)\b"
-    r"|['’]s?\s+(?:\w+\s+)?(?:jets|warplanes|aircraft|air\s+force|bombers|pilots|government|priority|priorities|"
-    r"intervention|campaign|strategy|policy|aims?|goals?|allies|ally|backing|support|envoy|diplomats)\b)")
+_METONYMS = yaml.safe_load(PLACE_CONTEXT.read_text(encoding="utf-8"))["metonym"]
+_ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
+_METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
+_COUNTRY_ACTS = re.compile(_ACTS)
+# "the Red Crescent in Libya said": a place after a preposition locates, it does not act
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|inside)\s+$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adjective, not a place
 # How far around a fact's figure or trigger its place may be named in the sentence; beyond that
 # the sentence is about somewhere else and the paragraph's place is used.
@@ -97,6 +99,25 @@ def _place_keys(index: AliasIndex) -> dict[str, str]:
     return _KEYS_OF[id(index)]
 
 
+_WORLD_KEYS_OF: dict[int, dict[str, dict[str, str]]] = {}
+
+
+def _world_keys(index: AliasIndex) -> dict[str, dict[str, str]]:
+    """The world gazetteer's names by country (country -> lookup key -> place id), built once per
+    alias index: a document's own countries' places are matched fuzzily too ("Tajoura" for Tajura
+    in a report on Libya), never the whole world's."""
+    if id(index) not in _WORLD_KEYS_OF:
+        by_country: dict[str, dict[str, str]] = {}
+        for place in index.reference.places.values():
+            if place.layer == "world" and place.country and place.kind != "country":
+                keys = by_country.setdefault(place.country, {})
+                for name in (place.name, *place.aliases):
+                    keys.setdefault(normal_key(name), place.place_id)
+        _WORLD_KEYS_OF.clear()
+        _WORLD_KEYS_OF[id(index)] = by_country
+    return _WORLD_KEYS_OF[id(index)]
+
+
 _GOVERNORATES_OF: dict[int, dict[tuple, str]] = {}
 
 
@@ -142,8 +163,9 @@ class PlaceFinder:
             # A dateline's place is where the report was filed, not where its facts happened.
             # "U.S.-backed", "Homs-based", "Turkey-led": a place that qualifies someone, not where anything happened
             if (mention.entity_kind != "place" or mention.in_dateline or _COMPOUND.match(text, mention.char_end)
-                    or _METONYM.match(text, mention.char_end)
-                    and _RANK.get(places[mention.entity_id].kind, 1) == 0):
+                    or not _LOCATED_BEFORE.search(text, max(0, mention.char_start - 8), mention.char_start) and (
+                        _METONYM.match(text, mention.char_end) and _RANK.get(places[mention.entity_id].kind, 1) == 0
+                        or _COUNTRY_ACTS.match(text, mention.char_end) and places[mention.entity_id].kind == "country")):
                 continue
             if places[mention.entity_id].layer == "world" and (index.lookup("source", mention.surface)
                                                                 or index.lookup("actor", mention.surface)):
@@ -151,6 +173,9 @@ class PlaceFinder:
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
         self._keys = _place_keys(index)
+        world = _world_keys(index)
+        countries = sorted({places[m.place_id].country for m in mentions if places[m.place_id].country})
+        self._country_keys = {key: place_id for country in countries for key, place_id in world.get(country, {}).items()}
         for start, end in spans:
             for match in _PLACE_LIKE.finditer(text, start, end):
                 name_start, name_end = match.span(1)
@@ -184,9 +209,10 @@ class PlaceFinder:
     def _fuzzy(self, surface: str, start: int, end: int) -> PlaceMention:
         key = normal_key(surface)
         if len(key) >= 5:
-            best = process.extractOne(key, list(self._keys), scorer=fuzz.ratio)
-            if best and best[1] >= FUZZY_PLACE_MIN_SCORE:
-                return PlaceMention(self._keys[best[0]], surface, start, end, "fuzzy", round(best[1] / 100 * 0.9, 2))
+            for keys in (self._keys, self._country_keys):  # the war's places first, then the document's countries'
+                best = process.extractOne(key, list(keys), scorer=fuzz.ratio) if keys else None
+                if best and best[1] >= FUZZY_PLACE_MIN_SCORE:
+                    return PlaceMention(keys[best[0]], surface, start, end, "fuzzy", round(best[1] / 100 * 0.9, 2))
         return PlaceMention(None, surface, start, end, "unresolved", 0.5)
 
     def _rank(self, mention: PlaceMention) -> int:
@@ -227,7 +253,14 @@ class PlaceFinder:
             local = [m for m in here if self._rank(m) == best_rank]
             # "from Qardaha to Aramo": where a movement starts is not where it happened.
             local = [m for m in local if not _FROM.search(self.text, max(0, m.start - 12), m.start)] or local
-            local = [m for m in local if not _REFERENCE_POINT.search(self.text, max(0, m.start - 40), m.start)] or local
+            located = [m for m in local if not _REFERENCE_POINT.search(self.text, max(0, m.start - 40), m.start)]
+            if not located:
+                # "the Tajoura detention centre, east of Tripoli, ... killing 40": the place the
+                # reference point locates, named just before it, however far from the figure
+                point = local[0]
+                located = [m for m in self.in_span(max(sentence.start, point.start - 90), point.start, exclude)
+                           if self._rank(m) <= self._rank(point)][-1:]
+            local = located or local
             after = [m for m in local if m.start >= focus]
             chosen = after[0] if after else local[-1]
             # A country named near the figure is too coarse where the paragraph is about a town,
