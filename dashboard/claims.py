@@ -56,7 +56,7 @@ def comparison_section() -> None:
     claims = as_of_texts(queries.group_claims(tuple(shown.comparison_group)))
     for group in shown.itertuples():
         rows = claims[claims.comparison_group == group.comparison_group].copy()
-        st.subheader(f"{group.comparison_group}: {number(group.min_figure)} to {number(group.max_figure)}"
+        st.subheader(f"{group.comparison_group}: {number(group.lowest)} to {number(group.highest)}"
                      + (f" (spread ×{group.spread:g})" if pd.notna(group.spread) else ""))
         chart, conventions = st.columns([3, 1])
         chart.plotly_chart(charts.claim_ranges(rows), key=f"ranges_{group.comparison_group}")

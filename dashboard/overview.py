@@ -39,7 +39,7 @@ if comparisons.empty:
 else:
     comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
-                            zip(comparisons.min_figure, comparisons.max_figure)]
+                            zip(comparisons.lowest, comparisons.highest)]
     tables.show(
         comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
         column_config={

@@ -131,7 +131,7 @@ def event_tolls(event_id: str) -> pd.DataFrame:
 def event_claims(event_id: str) -> pd.DataFrame:
     return _run("""
         SELECT casualty_id, claimant, alignment, kind, victim_group, figure_text, range_text, sentence
-        FROM claims WHERE event_id = ? ORDER BY kind, claimant
+        FROM claim_overview WHERE event_id = ? ORDER BY kind, claimant
     """, event_id)
 
 
@@ -147,7 +147,7 @@ def map_places(filters, day: date | None = None) -> pd.DataFrame:
 
 CLAIM_COLUMNS = """c.casualty_id, c.comparison_group, c.claimant, c.claimant_kind, c.alignment, c.kind,
     c.victim_group, c.victim_class, c.figure_text, c.qualifier, c.count_low, c.count_high, c.range_text,
-    c.value_low, c.value_high, c.figure, c.as_of, c.as_of_until, c.as_of_precision, c.date_start, c.date_end,
+    c.lowest, c.highest, c.figure, c.as_of, c.as_of_until, c.as_of_precision, c.date_start, c.date_end,
     c.date_precision, c.date_text, c.place_name, c.event_id, c.event_summary, c.doc_id, c.document_title, c.outlet,
     c.published_on, c.evidence, c.sentence, c.sentence_start, c.char_start, c.char_end, c.claimant_text"""
 
@@ -155,8 +155,7 @@ CLAIM_COLUMNS = """c.casualty_id, c.comparison_group, c.claimant, c.claimant_kin
 def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
     """Comparison groups with a claim that matches the filters (the group is then summarised whole)."""
     return _run(f"""
-        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.min_figure, g.max_figure,
-               g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
                t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
         FROM comparisons g
         JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
@@ -182,7 +181,7 @@ def revisions(group: str) -> pd.DataFrame:
     """How one quantity's estimate moved, step by step (the view claim_revisions)."""
     return _run("""
         SELECT r.publication_step, r.as_of_step, r.claimant_step, r.casualty_id, r.claimant, r.alignment,
-               r.figure_text, r.range_text, r.value_low, r.value_best, r.value_high, r.published_on, r.as_of,
+               r.figure_text, r.range_text, r.lowest, r.best, r.highest, r.published_on, r.as_of,
                r.outlet, r.sentence, r.current, r.claimant_change, r.previous_step_best, r.previous_step_claimant,
                r.supersedes_figure
         FROM claim_revisions r WHERE r.comparison_group = ?
@@ -207,7 +206,7 @@ def track_record_claims(source_id: str, kind: str, victim_side: str) -> pd.DataF
     return _run("""
         SELECT g.comparison_group, g.own_figure, g.others_median, g.others, g.ratio, g.casualty_id,
                c.figure_text, c.sentence, c.outlet, c.published_on, g.others_say
-        FROM claimant_group_ratios g JOIN claims c USING (casualty_id)
+        FROM claimant_group_ratios g JOIN claim_overview c USING (casualty_id)
         WHERE g.source_id = ? AND g.kind = ? AND g.victim_side = ?
         ORDER BY g.ratio DESC, g.comparison_group
     """, source_id, kind, victim_side)
@@ -219,7 +218,7 @@ def claims(filters) -> pd.DataFrame:
 
 
 def claim(casualty_id: str) -> dict | None:
-    frame = _run(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.casualty_id = ?", casualty_id)
+    frame = _run(f"SELECT {CLAIM_COLUMNS} FROM claim_overview c WHERE c.casualty_id = ?", casualty_id)
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -339,7 +338,7 @@ def review_claims(doc_id: str) -> list[dict]:
                c.victim_group, c.victim_class, c.claimant, c.source_id, c.claimant_text, c.date_text, c.date_start,
                c.date_end, c.date_precision, c.place_id, c.place_name, c.evidence, c.char_start, c.char_end,
                c.sentence, c.sentence_start, c.comparison_group, c.coded_at
-        FROM claims c WHERE c.doc_id = ?
+        FROM claim_overview c WHERE c.doc_id = ?
         ORDER BY c.char_start, c.casualty_id
     """, doc_id))
 
@@ -380,7 +379,7 @@ def review_group_claims() -> pd.DataFrame:
     return _run("""
         SELECT c.casualty_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
                c.published_on, c.published_precision, m.reason, m.confidence, m.assigned_by
-        FROM claims c JOIN comparison_members m USING (casualty_id)
+        FROM claim_overview c JOIN comparison_members m USING (casualty_id)
         ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
     """)
 
@@ -391,7 +390,7 @@ def claim_dates(casualty_ids: tuple[str, ...]) -> pd.DataFrame:
     """When each claim was published and the day its figure refers to, each with its precision."""
     return _run("""
         SELECT casualty_id, published_on, published_precision, as_of, as_of_precision
-        FROM claims WHERE list_contains(?, casualty_id)
+        FROM claim_overview WHERE list_contains(?, casualty_id)
     """, list(casualty_ids))
 
 

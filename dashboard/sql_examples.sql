@@ -10,7 +10,7 @@ ORDER BY as_of, claimant;
 
 -- title: Where do the sources disagree most?
 -- Spread = the highest figure divided by the lowest one for the same quantity.
-SELECT comparison_group, kind, claimants, min_figure, max_figure, spread, alignments, who_says_what
+SELECT comparison_group, kind, claimants, lowest, highest, spread, alignments, who_says_what
 FROM comparisons
 WHERE claimants >= 2
 ORDER BY spread DESC, comparison_group;
@@ -32,9 +32,9 @@ ORDER BY r.event_id, r.stance, s.name;
 SELECT alignment, kind,
        count(*) AS claims,
        count(DISTINCT source_id) AS claimants,
-       sum(value_low) AS sum_of_low_bounds,
-       sum(value_high) AS sum_of_high_bounds
-FROM claims
+       sum(lowest) AS sum_of_low_bounds,
+       sum(highest) AS sum_of_high_bounds
+FROM claim_overview
 GROUP BY alignment, kind
 ORDER BY alignment, kind;
 
@@ -65,11 +65,11 @@ ORDER BY d.published_on, q.doc_id, q.sentence_start;
 
 -- title: Each claim beside the lowest and highest figure for the same quantity (window functions)
 SELECT comparison_group, claimant, alignment, figure_text,
-       value_low, value_high,
-       min(value_low) OVER (PARTITION BY comparison_group) AS group_lowest,
-       max(value_high) OVER (PARTITION BY comparison_group) AS group_highest,
-       rank() OVER (PARTITION BY comparison_group ORDER BY value_high DESC) AS rank_by_high
-FROM claims
+       lowest, highest,
+       min(lowest) OVER (PARTITION BY comparison_group) AS group_lowest,
+       max(highest) OVER (PARTITION BY comparison_group) AS group_highest,
+       rank() OVER (PARTITION BY comparison_group ORDER BY highest DESC) AS rank_by_high
+FROM claim_overview
 WHERE comparison_group IS NOT NULL
 ORDER BY comparison_group, rank_by_high;
 
@@ -128,7 +128,7 @@ ORDER BY kind, name;
 DESCRIBE casualties;
 
 -- title: Summarize a table: each column's range, distinct values and nulls
-SUMMARIZE claims;
+SUMMARIZE claim_overview;
 
 -- title: How well is each toll supported? (grades as Airwars grades)
 SELECT scope, coalesce(comparison_group, event_id) AS toll, kind, grade, grade_reason
@@ -149,5 +149,5 @@ ORDER BY comparison_group, publication_step;
 
 -- title: Why is each claim in its comparison group?
 SELECT m.comparison_group, c.claimant, c.figure_text, m.assigned_by, m.confidence, m.reason
-FROM comparison_members m JOIN claims c USING (casualty_id)
+FROM comparison_members m JOIN claim_overview c USING (casualty_id)
 ORDER BY m.comparison_group, c.as_of;

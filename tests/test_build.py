@@ -204,7 +204,7 @@ def test_duckdb_cli_opens_the_warehouse(seed_db):
     cli = ROOT / ".venv" / "bin" / "duckdb"
     executable = str(cli) if cli.exists() else "duckdb"
     result = subprocess.run([executable, "-readonly", str(seed_db), "-csv", "-c",
-                             "SELECT claimant, figure_text FROM claims WHERE comparison_group = 'civilians inside Qusayr' ORDER BY as_of"],
+                             "SELECT claimant, figure_text FROM claim_overview WHERE comparison_group = 'civilians inside Qusayr' ORDER BY as_of"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["Atlantic Sentinel,\"more than 20,000\"", "Muhammad Radwan Raad,\"40,000\"",

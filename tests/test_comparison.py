@@ -33,7 +33,7 @@ def rows(db, sql, *params):
 def groups(db) -> dict[str, list[tuple[str, str]]]:
     return {group: members for group, members in rows(db, """
         SELECT comparison_group, list((source_id, figure_text) ORDER BY published_on, source_id)
-        FROM claims GROUP BY comparison_group""")}
+        FROM claim_overview GROUP BY comparison_group""")}
 
 
 def test_fifty_articles_every_claim_in_a_group(battle):
@@ -149,12 +149,12 @@ def test_seeds_machine_only_find_the_coded_groups(tmp_path, db):
     machine = duckdb.connect(str(path), read_only=True)
     try:
         for coded in ("civilians inside Qusayr", "wounded trapped in Qusayr"):
-            figures = sorted(rows(db, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?", coded))
+            figures = sorted(rows(db, "SELECT doc_id, figure_text FROM claim_overview WHERE comparison_group = ?", coded))
             group_of = {(doc, figure): group for doc, figure, group in
-                        rows(machine, "SELECT doc_id, figure_text, comparison_group FROM claims")}
+                        rows(machine, "SELECT doc_id, figure_text, comparison_group FROM claim_overview")}
             found = {group_of.get(claim) for claim in figures}
             assert len(found) == 1 and None not in found, (coded, found)
-            assert sorted(rows(machine, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?",
+            assert sorted(rows(machine, "SELECT doc_id, figure_text FROM claim_overview WHERE comparison_group = ?",
                                found.pop())) == figures
         names = {r[0] for r in rows(machine, "SELECT comparison_group FROM comparison_groups")}
         assert {"civilians trapped in al-Qusayr", "wounded civilians trapped in al-Qusayr"} <= names
@@ -172,7 +172,7 @@ def test_reviewer_moves_and_splits(tmp_path):
     db_path = tmp_path / "w.duckdb"
     build(folder, db_path, REFERENCE_DIR)
     with duckdb.connect(str(db_path), read_only=True) as first:
-        ids = dict(rows(first, "SELECT source_id || ':' || figure_text, casualty_id FROM claims"))
+        ids = dict(rows(first, "SELECT source_id || ':' || figure_text, casualty_id FROM claim_overview"))
     _append_review(folder / "facts" / "b00.yaml", f"""\
   - decision: split
     fact: casualty
@@ -234,7 +234,7 @@ def test_machine_only_one_armed_groups_dead_are_one_quantity(tmp_path):
     (folder / "catalog.yaml").write_text("\n".join(catalog) + "\n", encoding="utf-8")
     build(folder, tmp_path / "w.duckdb", REFERENCE_DIR, machine_only=True)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claims GROUP BY ALL")
+        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claim_overview GROUP BY ALL")
     # "its members" and "the group's martyrs" are Hezbollah's, read from the sentence; "since Sunday" and
     # "so far" make running totals, compared with the undated ones.
     assert found == [("Hezbollah fighters killed in the battle for al-Qusayr",
@@ -250,7 +250,7 @@ def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path
                       '  published: "2013-05-30"\n')
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claims c
+        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claim_overview c
                              JOIN comparison_members m USING (casualty_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
         coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE casualty_id IN "
                          "(SELECT casualty_id FROM casualties WHERE method = 'coded')")
@@ -272,7 +272,7 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
                                          "- file: battle.txt\n  outlet: Reuters\n  published: 2013-05-21\n", encoding="utf-8")
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        placed = dict(rows(db, "SELECT figure_text, place_name FROM claims"))
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claims"))
+        placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
     assert placed == {"more than 80,000": "Syria", "At least 120": "al-Qusayr"}
     assert grouped["more than 80,000"] != grouped["At least 120"]

@@ -456,7 +456,7 @@ def test_a_range_chart_keeps_its_width_beside_long_claimant_names():
     claims = pd.DataFrame({
         "claimant": [long_name, long_name, "UN"], "outlet": ["NOW Lebanon"] * 3,
         "as_of_text": ["5 Jun 2013"] * 3, "count_low": [130, 13, 80_000], "count_high": [None, None, 80_000],
-        "value_high": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
+        "highest": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
         "figure_text": ["at least 130", "at least 13", "80,000"], "range_text": ["130 or more", "13 or more", "80,000"]})
     figure = charts.claim_ranges(claims)
     ticks = figure.layout.yaxis.ticktext

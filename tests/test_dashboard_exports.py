@@ -95,7 +95,7 @@ def test_a_download_holds_the_rows_the_filters_show(seed_db, monkeypatch):
     try:
         expected = rows(db, """SELECT DISTINCT r.event_id FROM event_reports r JOIN sources s USING (source_id)
                                WHERE s.alignment = 'pro-government'""")
-        claims = rows(db, "SELECT casualty_id FROM claims WHERE alignment = 'pro-government'")
+        claims = rows(db, "SELECT casualty_id FROM claim_overview WHERE alignment = 'pro-government'")
     finally:
         db.close()
     assert sorted(acled.event_id_cnty) == sorted(e for (e,) in expected)

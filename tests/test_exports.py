@@ -142,17 +142,17 @@ def test_geojson_of_events_and_of_places_with_their_claims(exported, db):
     for feature in places["features"]:
         _check_geometry(feature)
     claims = [c for f in places["features"] for c in f["properties"]["claim_list"]]
-    assert len(claims) == rows(db, "SELECT count(*) FROM claims WHERE place_id IS NOT NULL")[0][0]
-    bounds = {r[0]: r[1:] for r in rows(db, "SELECT casualty_id, count_low, count_high FROM claims")}
+    assert len(claims) == rows(db, "SELECT count(*) FROM claim_overview WHERE place_id IS NOT NULL")[0][0]
+    bounds = {r[0]: r[1:] for r in rows(db, "SELECT casualty_id, count_low, count_high FROM claim_overview")}
     assert all((c["count_low"], c["count_high"]) == bounds[c["casualty_id"]] for c in claims)
 
 
 def test_claims_csv_one_row_per_claim_with_bounds_sentence_and_permalink(exported, db):
     frame = pd.read_csv(exported["claims"])
     assert frame.columns[0] == "casualty_id"  # the byte-order mark for spreadsheets is not part of the name
-    assert len(frame) == rows(db, "SELECT count(*) FROM claims")[0][0]
+    assert len(frame) == rows(db, "SELECT count(*) FROM claim_overview")[0][0]
     read = duckdb.sql(f"SELECT casualty_id, count_low, count_high, sentence FROM read_csv('{exported['claims']}')").fetchall()
-    warehouse = rows(db, "SELECT casualty_id, count_low, count_high, sentence FROM claims")
+    warehouse = rows(db, "SELECT casualty_id, count_low, count_high, sentence FROM claim_overview")
     assert sorted(read, key=lambda r: r[0]) == sorted(warehouse, key=lambda r: r[0])
     assert frame.permalink.str.startswith("http://localhost:8501/claims?claim=c-").all()
     assert {"claimant", "alignment", "range_text"} <= set(frame.columns)
@@ -179,8 +179,8 @@ def test_parquet_of_every_table_and_view_carries_the_comments(exported, db):
     assert {r["casualty_id"]: (r["count_low"], r["count_high"], r["date_start"], r["char_start"], r["evidence"])
             for r in back} == warehouse
     # DuckDB reads them back with the same rows.
-    assert duckdb.sql(f"SELECT count(*) FROM '{folder / 'claims.parquet'}'").fetchone()[0] == \
-        rows(db, "SELECT count(*) FROM claims")[0][0]
+    assert duckdb.sql(f"SELECT count(*) FROM '{folder / 'claim_overview.parquet'}'").fetchone()[0] == \
+        rows(db, "SELECT count(*) FROM claim_overview")[0][0]
 
 
 def test_datapackage_describes_every_file_and_validates_with_frictionless(exported):

@@ -7,7 +7,7 @@ from tests.conftest import rows
 def claim(db, evidence_start):
     return rows(db, """SELECT kind, count_low, count_high, qualifier, claimant, alignment, victim_class,
                               date_start, place_id
-                       FROM claims WHERE starts_with(evidence, ?)""", evidence_start)
+                       FROM claim_overview WHERE starts_with(evidence, ?)""", evidence_start)
 
 
 def test_casualty_claims_with_bounds_and_claimants(db):
@@ -19,18 +19,18 @@ def test_casualty_claims_with_bounds_and_claimants(db):
         ("killed", 27, 33, "some", "Hadi al-Abdallah", "opposition", "foreign fighters", None, "al-qusayr")]
     assert claim(db, "Syrian state TV reported 100") == [
         ("killed", 100, 100, None, "Syrian state media", "pro-government", "opposition fighters", None, "al-qusayr")]
-    assert rows(db, "SELECT kind, count_low, count_high, claimant, victim_group FROM claims WHERE figure_text = 'up to 1,000'") == [
+    assert rows(db, "SELECT kind, count_low, count_high, claimant, victim_group FROM claim_overview WHERE figure_text = 'up to 1,000'") == [
         ("trapped", None, 1000, "Opposition sources (unnamed)", "wounded civilians")]
     # 004: a figure that is two things takes the situation as its kind and keeps the condition.
-    assert rows(db, "SELECT kind, victim_group, count_low, count_high, claimant FROM claims WHERE figure_text = 'as many as 1,500'") == [
+    assert rows(db, "SELECT kind, victim_group, count_low, count_high, claimant FROM claim_overview WHERE figure_text = 'as many as 1,500'") == [
         ("trapped", "wounded", None, 1500, "Humanitarian agencies (unnamed)")]
 
 
 def test_unattributed_figures_are_the_outlets_not_the_credited_wire(db):
     # 004 opens with an "Agence France-Presse" credit line; the 20,000 figure is GlobalPost's own.
-    assert rows(db, "SELECT claimant, claimant_kind FROM claims WHERE figure_text = 'As many as 20,000'") == [
+    assert rows(db, "SELECT claimant, claimant_kind FROM claim_overview WHERE figure_text = 'As many as 20,000'") == [
         ("GlobalPost", "newspaper")]
-    assert rows(db, "SELECT claimant FROM claims WHERE figure_text = 'more than 20,000'") == [("Atlantic Sentinel",)]
+    assert rows(db, "SELECT claimant FROM claim_overview WHERE figure_text = 'more than 20,000'") == [("Atlantic Sentinel",)]
 
 
 def test_civilians_inside_qusayr_compared(db):
@@ -41,12 +41,12 @@ def test_civilians_inside_qusayr_compared(db):
         ("Muhammad Radwan Raad", "opposition", "40,000", 40000, 40000),
         ("GlobalPost", "international", "As many as 20,000", None, 20000),
     ]
-    assert rows(db, "SELECT min_figure, max_figure, spread, claimants, alignments FROM comparisons "
+    assert rows(db, "SELECT lowest, highest, spread, claimants, alignments FROM comparisons "
                     "WHERE comparison_group = 'civilians inside Qusayr'") == [(20000, 40000, 2.0, 3, ["international", "opposition"])]
 
 
 def test_wounded_trapped_compared(db):
-    assert rows(db, "SELECT min_figure, max_figure, spread, claimants FROM comparisons "
+    assert rows(db, "SELECT lowest, highest, spread, claimants FROM comparisons "
                     "WHERE comparison_group = 'wounded trapped in Qusayr'") == [(1000, 1500, 1.5, 2)]
 
 

@@ -73,7 +73,7 @@ def test_everything_but_the_article_texts_is_the_warehouse_itself(db, copy):
         columns = "* EXCLUDE (text)" if table in ("documents", "document_parts") else "*"
         sql = f"SELECT {columns} FROM {table} ORDER BY ALL"
         assert rows(copy, sql) == rows(db, sql), table
-    claims = "SELECT * FROM claims ORDER BY ALL"  # a view over the tables: the claims' sentences are kept
+    claims = "SELECT * FROM claim_overview ORDER BY ALL"  # a view over the tables: the claims' sentences are kept
     assert rows(copy, claims) == rows(db, claims)
 
 

@@ -61,7 +61,7 @@ def records(db, sql, *params) -> list[dict]:
 
 
 def machine_claim(db, doc_id: str, evidence: str) -> dict:
-    found = records(db, "SELECT * FROM claims WHERE doc_id = ? AND evidence = ? AND method = 'machine'", doc_id, evidence)
+    found = records(db, "SELECT * FROM claim_overview WHERE doc_id = ? AND evidence = ? AND method = 'machine'", doc_id, evidence)
     assert len(found) == 1, found
     return found[0]
 
@@ -218,7 +218,7 @@ def test_figures_kinds_and_dates_are_checked_before_anything_is_written(homs):
 def test_a_quote_that_occurs_twice_is_written_with_its_occurrence(corpus, tmp_path):
     add_article(corpus, TWICE, TWICE_TEXT)
     db = built(corpus, tmp_path / "before.duckdb")
-    first, second = records(db, "SELECT * FROM claims WHERE doc_id = '101_twice' ORDER BY char_start")
+    first, second = records(db, "SELECT * FROM claim_overview WHERE doc_id = '101_twice' ORDER BY char_start")
     assert first["evidence"] == second["evidence"] == "35 people were killed"
     doc = review.read_document(corpus, TWICE)
     outcome = review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", second["casualty_id"],

@@ -61,9 +61,9 @@ class EventFacts:
         for row in _rows(connection, """
                 SELECT c.event_id, c.casualty_id, c.source_id, c.claimant, c.claimant_kind, c.alignment, c.kind,
                        c.victim_group, c.victim_class, c.figure, c.figure_text, c.count_low, c.count_high,
-                       c.range_text, c.value_low, c.value_high, c.comparison_group, c.as_of, c.doc_id,
+                       c.range_text, c.lowest, c.highest, c.comparison_group, c.as_of, c.doc_id,
                        c.document_title, c.outlet, c.published_on
-                FROM claims c WHERE list_contains(?, c.event_id)
+                FROM claim_overview c WHERE list_contains(?, c.event_id)
                 ORDER BY c.event_id, c.kind, c.as_of, c.claimant""", [ids]):
             self.claims[row["event_id"]].append(row)
         self.tolls = {(r["event_id"], r["kind"]): r for r in _rows(connection, """
