@@ -118,10 +118,10 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
         whence = f"{formatting.outlet(row.outlet)}, {row.as_of_text}"
         labels.append(f"{html.escape(short(row.claimant, RANGE_LABEL_CHARS))}<br>"
                       f"{html.escape(short(whence, RANGE_LABEL_CHARS))}")
-        low = 0 if pd.isna(row.count_low) else row.count_low
-        high = top if pd.isna(row.count_high) else row.count_high
+        low = 0 if pd.isna(row.low) else row.low
+        high = top if pd.isna(row.high) else row.high
         color = ALIGNMENT_COLORS.get(row.alignment, "#555")
-        open_ended = pd.isna(row.count_low) or pd.isna(row.count_high)
+        open_ended = pd.isna(row.low) or pd.isna(row.high)
         figure.add_trace(go.Scatter(
             x=[low, high], y=[position, position], mode="lines", name=row.alignment,
             line=dict(color=color, width=10, dash="dot" if open_ended else "solid"),
@@ -130,7 +130,7 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
                       f"{html.escape(row.range_text)}", hoverinfo="text",
         ))
         shown.add(row.alignment)
-        known = [v for v in (row.count_low, row.count_high) if not pd.isna(v)]
+        known = [v for v in (row.low, row.high) if not pd.isna(v)]
         figure.add_trace(go.Scatter(
             x=known, y=[position] * len(known), mode="markers+text", showlegend=False, hoverinfo="skip",
             marker=dict(color=color, size=14, line=dict(color="#111", width=1)),
@@ -156,7 +156,7 @@ def figures_over_time(claims: pd.DataFrame) -> go.Figure:
     frame["plus"] = frame["highest"] - frame["mid"]
     frame["bound"] = ["at least (open above)" if pd.isna(high) else "at most (open below)" if pd.isna(low)
                       else "range" if low != high else "exact"
-                      for low, high in zip(frame["count_low"], frame["count_high"])]
+                      for low, high in zip(frame["low"], frame["high"])]
     figure = px.scatter(frame, x="as_of", y="mid", color="alignment", color_discrete_map=ALIGNMENT_COLORS,
                         symbol="bound", symbol_map={"at least (open above)": "triangle-up", "exact": "circle",
                                                     "at most (open below)": "triangle-down", "range": "diamond"},

@@ -41,8 +41,8 @@ def show(event_id: str) -> None:
                            "sources"]],
                     column_config={"grade_reason": st.column_config.TextColumn(width="large")})
         claims = queries.event_claims(event_id)
-        claims["claim"] = [links.claim(c) for c in claims.casualty_id]
-        tables.show(claims.drop(columns="casualty_id"),
+        claims["claim"] = [links.claim(c) for c in claims.claim_id]
+        tables.show(claims.drop(columns="claim_id"),
                     column_config={"sentence": st.column_config.TextColumn(width="large"),
                                    "claim": st.column_config.LinkColumn("claim", display_text="permalink")})
 

@@ -236,7 +236,7 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
 
 # --- The text, and the facts beside it ------------------------------------------------------------
 text_col, facts_col = st.columns([6, 5], gap="large")
-spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["casualty_id"],
+spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["claim_id"],
           "fact_type": "casualty claim" if c["method"] == "machine" else "checked fact",
           "label": f"{c['method']}: {c['claimant']}: {c['figure_text']} {c['kind']}"} for c in claims]
 spans += [{"char_start": r["char_start"], "char_end": r["char_end"], "fact_id": r["event_id"],
@@ -266,15 +266,15 @@ with facts_col:
         label = (f"{claim['confidence']:.2f} · {claim['figure_text']} {claim['kind']} ({claim['range_text']}) · "
                  f"{claim['claimant']} · {when(claim['date_start'], claim['date_end'], claim['date_precision'])} · "
                  f"{claim['place_name'] or 'no place'}")
-        with st.expander(("✓ " if claim["casualty_id"] in fact_file.decisions else "") + plain(label)):
+        with st.expander(("✓ " if claim["claim_id"] in fact_file.decisions else "") + plain(label)):
             st.html(f'<blockquote style="margin:0;padding:.3em .8em;border-left:4px solid #c0392b">'
                     f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
                     f'</blockquote>')
             st.caption(f"Victims: {claim['victim_group']} ({claim['victim_class']}) · claimant named as "
                        f"“{claim['claimant_text'] or 'no one: the article’s own voice'}” · date as written: "
                        f"{claim['date_text'] or 'none'} · comparison group: {claim['comparison_group'] or 'none'} · "
-                       f"id {claim['casualty_id']}")
-            controls(claim["casualty_id"], "casualty", claim["casualty_id"],
+                       f"id {claim['claim_id']}")
+            controls(claim["claim_id"], "casualty", claim["claim_id"],
                      f"the claim “{claim['figure_text']} {claim['kind']}”",
                      review.claim_record(document, claim, row.outlet_source_id), casualty_form, claim["char_start"])
     for event_id, event_reports in machine_events.items():
@@ -329,8 +329,8 @@ def group_section() -> None:
                  hide_index=True, column_config={"figure_text": "claim", "comparison_group": "comparison group",
                                                  "assigned_by": "grouped by",
                                                  "reason": st.column_config.TextColumn("why", width="large")})
-    group_of = dict(zip(everything.casualty_id, everything.comparison_group))
-    label = {r.casualty_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
+    group_of = dict(zip(everything.claim_id, everything.comparison_group))
+    label = {r.claim_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
              if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"
              for r in everything.itertuples()}
     for entry in fact_file.group_decisions:
@@ -343,7 +343,7 @@ def group_section() -> None:
     move_col, split_col = st.columns(2)
     with move_col, st.container(border=True):
         st.markdown("**Move a claim to another group**")
-        claim = st.selectbox("Claim", list(mine.casualty_id), format_func=label.get, key="group_move_claim")
+        claim = st.selectbox("Claim", list(mine.claim_id), format_func=label.get, key="group_move_claim")
         target = st.selectbox("To the group", [g for g in groups if g != group_of.get(claim)], index=None,
                               key="group_move_target", accept_new_options=True,
                               placeholder="Choose a group, or type a new group's name")

@@ -122,10 +122,10 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         "events": events,
         "event_actors": event_actors,
         "event_reports": sorted(reports, key=lambda r: r["report_id"]),
-        "casualties": sorted(casualties, key=lambda r: r["casualty_id"]),
+        "claims": sorted(casualties, key=lambda r: r["claim_id"]),
         "counted_things": sorted(counts, key=lambda r: r["count_id"]),
         "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
-        "comparison_members": sorted(member_rows, key=lambda r: r["casualty_id"]),
+        "comparison_members": sorted(member_rows, key=lambda r: r["claim_id"]),
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},

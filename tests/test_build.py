@@ -14,7 +14,7 @@ from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT
 
 TABLES = ("documents", "document_parts", "sources", "actors", "places", "mentions", "events", "event_actors",
-          "event_reports", "casualties", "counted_things", "warnings", "build_info")
+          "event_reports", "claims", "counted_things", "warnings", "build_info")
 
 
 def snapshot(path):
@@ -38,7 +38,7 @@ def test_cli_prints_what_it_loaded(tmp_path):
     result = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "w.duckdb")],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "documents 5, casualty claims 12" in result.stdout
+    assert "documents 5, claims 12" in result.stdout
 
 
 def test_a_failed_build_keeps_the_previous_warehouse(corpus, tmp_path):

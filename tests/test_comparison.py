@@ -32,14 +32,14 @@ def rows(db, sql, *params):
 
 def groups(db) -> dict[str, list[tuple[str, str]]]:
     return {group: members for group, members in rows(db, """
-        SELECT comparison_group, list((source_id, figure_text) ORDER BY published_on, source_id)
+        SELECT comparison_group, list((claimant_id, figure_text) ORDER BY published_on, claimant_id)
         FROM claim_overview GROUP BY comparison_group""")}
 
 
 def test_fifty_articles_every_claim_in_a_group(battle):
     assert rows(battle, "SELECT count(*) FROM documents") == [(50,)]
-    assert rows(battle, "SELECT count(*) FROM casualties WHERE comparison_group IS NULL") == [(0,)]
-    assert rows(battle, "SELECT count(*) FROM casualties") == rows(battle, "SELECT count(*) FROM comparison_members")
+    assert rows(battle, "SELECT count(*) FROM claims WHERE comparison_group IS NULL") == [(0,)]
+    assert rows(battle, "SELECT count(*) FROM claims") == rows(battle, "SELECT count(*) FROM comparison_members")
 
 
 def test_groups_an_analyst_draws(battle):
@@ -67,11 +67,11 @@ def test_groups_an_analyst_draws(battle):
 
 
 def test_each_membership_has_a_reason_and_a_confidence(battle):
-    homs = rows(battle, """SELECT m.confidence, m.reason FROM comparison_members m JOIN casualties c USING (casualty_id)
+    homs = rows(battle, """SELECT m.confidence, m.reason FROM comparison_members m JOIN claims c USING (claim_id)
                            WHERE c.place_id = 'homs-governorate'""")
     assert homs[0][0] < 0.9 and "a place inside or around the group's" in homs[0][1]
     manar = rows(battle, """SELECT m.victims, m.victim_actor_id, m.victim_side, m.reason FROM comparison_members m
-                            JOIN casualties c USING (casualty_id) WHERE c.source_id = 'al-manar' ORDER BY c.doc_id""")
+                            JOIN claims c USING (claim_id) WHERE c.claimant_id = 'al-manar' ORDER BY c.doc_id""")
     assert [r[:3] for r in manar] == [("Hezbollah fighters", "hezbollah", "government")] * 2
     assert "the victims' actor read from the sentence" in manar[0][3]
     assert rows(battle, "SELECT DISTINCT assigned_by FROM comparison_members") == [("rule",)]
@@ -79,8 +79,8 @@ def test_each_membership_has_a_reason_and_a_confidence(battle):
 
 
 def test_revisions_supersede_only_the_claimants_own(battle):
-    steps = rows(battle, """SELECT publication_step, source_id, figure_text, claimant_step, current, claimant_change,
-                                   (SELECT figure_text FROM casualties WHERE casualty_id = r.supersedes)
+    steps = rows(battle, """SELECT publication_step, claimant_id, figure_text, claimant_step, current, claimant_change,
+                                   (SELECT figure_text FROM claims WHERE claim_id = r.supersedes)
                             FROM claim_revisions r
                             WHERE comparison_group = 'Hezbollah fighters killed in the battle for al-Qusayr'
                             ORDER BY publication_step""")
@@ -118,7 +118,7 @@ def test_grades_as_airwars_grades(battle):
 
 def test_track_record_finds_the_claimant_who_inflates(battle):
     record = {(r[0], r[1], r[2]): r[3:] for r in rows(battle, """
-        SELECT source_id, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
+        SELECT claimant_id, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
         FROM claimant_track_record""")}
     groups_, typical, low, high, leaning = record[(HADI, "killed", "civilians")]
     # Five tolls of a day and the running total, each about twice what the others say.
@@ -131,7 +131,7 @@ def test_track_record_finds_the_claimant_who_inflates(battle):
     assert record[(STATE, "killed", "opposition")][1] > 2
     # The claims behind each number open from the view.
     behind = rows(battle, """SELECT own_figure, others_median, ratio FROM claimant_group_ratios
-                             WHERE source_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
+                             WHERE claimant_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
     assert behind == [(22.0, 11.0, 2.0)]
 
 
@@ -172,7 +172,7 @@ def test_reviewer_moves_and_splits(tmp_path):
     db_path = tmp_path / "w.duckdb"
     build(folder, db_path, REFERENCE_DIR)
     with duckdb.connect(str(db_path), read_only=True) as first:
-        ids = dict(rows(first, "SELECT source_id || ':' || figure_text, casualty_id FROM claim_overview"))
+        ids = dict(rows(first, "SELECT claimant_id || ':' || figure_text, claim_id FROM claim_overview"))
     _append_review(folder / "facts" / "b00.yaml", f"""\
   - decision: split
     fact: casualty
@@ -196,7 +196,7 @@ def test_reviewer_moves_and_splits(tmp_path):
         assert (SOHR, "5") in drawn["civilians killed in al-Qusayr on 24 May 2013"]
         assert "civilians killed in Damascus on 24 May 2013" not in drawn  # emptied by the move
         assert rows(second, """SELECT assigned_by, reason LIKE 'moved from %by Jane Doe (b00.yaml:%' FROM comparison_members
-                               WHERE casualty_id = ?""", ids[SOHR + ":5"]) == [("reviewer", True)]
+                               WHERE claim_id = ?""", ids[SOHR + ":5"]) == [("reviewer", True)]
     # A decision missing what it needs fails the build with the file and line.
     (folder / "facts" / "b01.yaml").write_text((folder / "facts" / "b01.yaml").read_text() + """\
 review:
@@ -251,9 +251,9 @@ def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
         joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claim_overview c
-                             JOIN comparison_members m USING (casualty_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
-        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE casualty_id IN "
-                         "(SELECT casualty_id FROM casualties WHERE method = 'coded')")
+                             JOIN comparison_members m USING (claim_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
+        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE claim_id IN "
+                         "(SELECT claim_id FROM claims WHERE method = 'coded')")
     # The coders' groups stand and keep their names; the rule adds the new figures to them.
     assert joined == [("700", "wounded trapped in Qusayr", "rule"), ("some 30,000", "civilians inside Qusayr", "rule")]
     assert coded == [("coder",)]

@@ -82,7 +82,7 @@ def _same_claimant(expected: str | None, claim: dict, index) -> bool:
     bare = re.sub(r"^(?:the|a|an)\s+", "", wanted)
     named = set(index.lookup("source", expected) + index.lookup("source", bare) + index.longest_inside("source", expected))
     named.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
-    return claim["source_id"] in named
+    return claim["claimant_id"] in named
 
 
 def _same_figure(coded: str, machine: str) -> bool:
@@ -96,7 +96,7 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
     problems, free = [], list(machine)
     for claim in case.get("claims") or []:
         bounds = (claim["kind"], claim.get("low"), claim.get("high"))
-        match = next((m for m in free if (m["kind"], m["count_low"], m["count_high"]) == bounds
+        match = next((m for m in free if (m["kind"], m["low"], m["high"]) == bounds
                       and _same_figure(str(claim["figure"]), m["figure_text"])), None)
         if match is None:
             problems.append(f"missed {claim['kind']} {claim['figure']!r} [{claim.get('low')}..{claim.get('high')}]")
@@ -106,7 +106,7 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
             problems.append(f"{claim['figure']!r}: claimant {match['claimant_text'] or 'own voice'!r}, "
                             f"coded {claim.get('claimant')!r}")
     for extra in free:
-        problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['count_low']}..{extra['count_high']}]")
+        problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['low']}..{extra['high']}]")
     return problems
 
 

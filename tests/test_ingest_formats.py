@@ -70,8 +70,8 @@ def test_markdown_front_matter_is_metadata_and_offsets_index_the_file_text(tmp_p
         "https://levantmonitor.example/2013/07/khalidiya", ["Rania Haddad"], date(2013, 7, 1), "day", MARKDOWN, False)
     start = MARKDOWN.index("at least 31 people were killed")
     assert db.execute("""SELECT c.char_start, c.char_end, substring(d.text, c.char_start + 1, c.char_end - c.char_start),
-                                c.count_low, c.date_start
-                         FROM casualties c JOIN documents d USING (doc_id)""").fetchone() == (
+                                c.low, c.date_start
+                         FROM claims c JOIN documents d USING (doc_id)""").fetchone() == (
         start, start + len("at least 31 people were killed"), "at least 31 people were killed", 31,
         date(2013, 6, 30))  # "on Sunday" before Monday 1 July, the front matter's date
     parts = dict(db.execute("SELECT text, kind FROM document_parts WHERE doc_id = 'khalidiya'").fetchall())

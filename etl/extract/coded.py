@@ -56,12 +56,12 @@ def _check_group_decision(path: Path, entry: Located) -> None:
         raise BuildError(path, entry.line, f"a {entry['decision']} decision needs the 'group' (a comparison group's name)")
     if entry["decision"] == "move":
         if not _text(entry.get("claim")) or "claims" in entry or "new_group" in entry:
-            raise BuildError(path, entry.line, "a move names one 'claim' (a casualty_id) and the 'group' it goes to")
+            raise BuildError(path, entry.line, "a move names one 'claim' (a claim_id) and the 'group' it goes to")
         return
     claims = entry.get("claims")
     if not isinstance(claims, list) or not claims or not all(_text(c) for c in claims) or "claim" in entry:
         raise BuildError(path, entry.line_of("claims") if "claims" in entry else entry.line,
-                         "a split names the 'claims' (casualty_ids) that leave the group, as a list")
+                         "a split names the 'claims' (claim_ids) that leave the group, as a list")
     if not _text(entry.get("new_group")) or entry["new_group"] == entry["group"]:
         raise BuildError(path, entry.line, "a split names the 'new_group' the claims form, other than 'group'")
 

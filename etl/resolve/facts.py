@@ -72,7 +72,7 @@ class _Resolver:
         # (the index lists them likeliest first), as for names the extractor finds: "Moscow" is Russia's.
         return found[0]
 
-    def source(self, record) -> str:
+    def claimant(self, record) -> str:
         name = record.get("claimant", record.get("source"))
         key = "claimant" if "claimant" in record else "source"
         if name == OUTLET:
@@ -125,7 +125,7 @@ class _Resolver:
         dates = self.when(record)
         return {
             "doc_id": self.doc.doc_id,
-            "source_id": self.source(record),
+            "claimant_id": self.claimant(record),
             "event_id": record.get("event"),
             "place_id": self.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
             **rows.when(dates, record.get("when")),
@@ -175,7 +175,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
             span = resolver.evidence(report)
             report_dates = resolver.when(report) or dates
             facts.reports.append(rows.event_report(
-                event_id=event_id, doc_id=doc.doc_id, source_id=resolver.source(report), stance=report["stance"],
+                event_id=event_id, doc_id=doc.doc_id, claimant_id=resolver.claimant(report), stance=report["stance"],
                 **span, **rows.when(report_dates, report.get("when", record.get("when"))),
                 method=method, coded_at=f"{path.name}:{report.line}", note=report.get("note")))
     return facts

@@ -68,9 +68,9 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
             continue
         dropped = decided.decided_machine_ids if decided is not None else set()
         # A fact a person added that is the machine's fact to the letter stands instead of it.
-        confirmed = {c["casualty_id"] for c in decided.casualties} if decided is not None else set()
+        confirmed = {c["claim_id"] for c in decided.casualties} if decided is not None else set()
         machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties
-                               if c["casualty_id"] not in dropped | confirmed]
+                               if c["claim_id"] not in dropped | confirmed]
         machine_reports += [{**r, "dropped": dropped} for r in machine[doc.doc_id].reports]
     machine_reports, machine_events, machine_actors = match_reports(machine_reports, events, reference.places)
     coded_reports = {r["report_id"] for r in reports}
@@ -94,7 +94,7 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
     for row in casualties + counts:
         if row["event_id"] and row["event_id"] not in known_events:
             raise _coded_error(facts_dir, row["coded_at"], f"unknown event {row['event_id']!r}")
-    for table, rows, key in (("casualties", casualties, "casualty_id"), ("counted_things", counts, "count_id"),
+    for table, rows, key in (("claims", casualties, "claim_id"), ("counted_things", counts, "count_id"),
                              ("event_reports", reports, "report_id")):
         seen: dict[str, str] = {}
         for row in rows:

@@ -57,7 +57,7 @@ def save_group(corpus: Path, doc: Document, decision: str, reviewer: str, claims
                new_group: str | None, group_of: dict[str, str], reason: str | None = None,
                today: date | None = None) -> Outcome:
     """Move a claim to another comparison group, or split claims off a group into a new one
-    (docs/comparison.md). `group_of` is every claim's present group in the warehouse, by casualty_id;
+    (docs/comparison.md). `group_of` is every claim's present group in the warehouse, by claim_id;
     a move to a name no group has makes that group. On any problem nothing is written."""
     path = fact_file(corpus, doc.file)
     try:

@@ -204,7 +204,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             quantity = figure.quantity
             victim_group = finding.victims.text if finding.victims else "people (not named)"
             row = rows.casualty(
-                doc_id=doc.doc_id, source_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
+                doc_id=doc.doc_id, claimant_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
                 kind=finding.kind, victim_group=victim_group, victim_class=finding.victim_class,
                 **rows.figure(quantity, figure.text), **rows.evidence(text, start, end, sentence.start, sentence.end),
                 claimant_text=claimant.text, claimant_start=claimant.start, claimant_end=claimant.end,
@@ -267,7 +267,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 told.add((trigger.event_type, sub_type, place_id, dates))
                 for speaker, stance in stances:
                     facts.reports.append(rows.event_report(
-                        doc_id=doc.doc_id, source_id=speaker.source_id, stance=stance,
+                        doc_id=doc.doc_id, claimant_id=speaker.source_id, stance=stance,
                         **rows.evidence(text, start, end, sentence.start, sentence.end),
                         claimant_text=speaker.text, claimant_start=speaker.start, claimant_end=speaker.end,
                         **rows.when(dates, date_text), method=METHOD,
@@ -282,7 +282,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
-    used = {row["source_id"] for row in facts.casualties + facts.reports}
+    used = {row["claimant_id"] for row in facts.casualties + facts.reports}
     listed = {source.source_id for source in facts.sources}
     facts.sources += [source for source_id, source in claimants.added.items() if source_id in used - listed]
     for mention in places.mentions:
@@ -303,7 +303,7 @@ def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> No
             continue
         lead = next((c for c in body if c["kind"] == claim["kind"]), None)
         if lead:
-            claim.update(source_id=lead["source_id"], claimant_text=lead["claimant_text"],
+            claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
                          confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
 
