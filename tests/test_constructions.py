@@ -64,7 +64,7 @@ def _machine_claims(folder: str) -> dict[str, list[dict]]:
     claims = {}
     for doc in documents:
         number = int(doc.file[4:8])
-        claims[CASES[number]["key"]] = extract_document(doc, index, sources, outlet_of[doc.doc_id]).casualties
+        claims[CASES[number]["key"]] = extract_document(doc, index, sources, outlet_of[doc.doc_id]).claims
     return claims, index
 
 

@@ -54,8 +54,8 @@ def figure(quantity, text: str) -> dict:
             "approximate": quantity.approximate, "qualifier": quantity.qualifier}
 
 
-def casualty(**fields) -> dict:
-    """A casualty claim; its id is the document, the kind, the evidence's offsets and the figure."""
+def claim(**fields) -> dict:
+    """A claim; its id is the document, the kind, the evidence's offsets and the figure."""
     row = _row("claims", fields)
     row["claim_id"] = stable_id("c", row["doc_id"], row["kind"], row["char_start"], row["char_end"],
                                    row["figure_text"])

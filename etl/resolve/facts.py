@@ -42,7 +42,7 @@ def resolve_when(doc: Document, expression, anchor_day: date | None = None) -> D
 
 @dataclass
 class DocumentFacts:
-    casualties: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # per-document event entries, merged later
     reports: list[dict] = field(default_factory=list)
@@ -149,7 +149,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
                 for kind in ("casualty", "event")}
     for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
         span = resolver.evidence(record)
-        facts.casualties.append(rows.casualty(
+        facts.claims.append(rows.claim(
             **resolver.common(record, method), **span, **resolver.figure(record, span),
             kind=record["kind"], victim_group=record["victim_group"], victim_class=record["victim_class"],
             comparison_group=record.get("comparison_group")))

@@ -53,7 +53,7 @@ def extractor_digest(reference_files) -> str:
 
 @dataclass
 class MachineFacts:
-    casualties: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     reports: list[dict] = field(default_factory=list)  # event reports, each with its event's keys
     mentions: list[dict] = field(default_factory=list)  # place mentions the alias scan does not give
     sources: list[Source] = field(default_factory=list)  # claimants not in the reference data
@@ -193,9 +193,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
-            if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.casualties:
+            if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
-                whole = facts.casualties[-1]
+                whole = facts.claims[-1]
                 if whole["date_start"] is not None:
                     dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
                     date_text = whole["date_text"]
@@ -203,7 +203,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity
             victim_group = finding.victims.text if finding.victims else "people (not named)"
-            row = rows.casualty(
+            row = rows.claim(
                 doc_id=doc.doc_id, claimant_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
                 kind=finding.kind, victim_group=victim_group, victim_class=finding.victim_class,
                 **rows.figure(quantity, figure.text), **rows.evidence(text, start, end, sentence.start, sentence.end),
@@ -214,7 +214,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if quantity.figure is None else 0,
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
-            facts.casualties.append(row)
+            facts.claims.append(row)
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
             last_toll_sentence = number
             if trace is not None:
@@ -279,10 +279,10 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                         actors=actor_roles, trigger=text[trigger.start:trigger.end]))
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
-    _headline_claimants(facts.casualties, {s.start for s in sentences if s.part_kind == "headline"})
+    _headline_claimants(facts.claims, {s.start for s in sentences if s.part_kind == "headline"})
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
-    used = {row["claimant_id"] for row in facts.casualties + facts.reports}
+    used = {row["claimant_id"] for row in facts.claims + facts.reports}
     listed = {source.source_id for source in facts.sources}
     facts.sources += [source for source_id, source in claimants.added.items() if source_id in used - listed]
     for mention in places.mentions:
