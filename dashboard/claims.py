@@ -159,7 +159,7 @@ def contested_section() -> None:
         st.subheader(f"{when(event.date_start, event.date_end, event.date_precision)}: {event.summary}")
         st.markdown(f"**Asserted by** {', '.join(event.asserted_by) or 'no source in these documents'} · "
                     f"**denied by** {', '.join(event.denied_by)}")
-        tables.show(reports[reports.event_id == event.event_id][["source", "alignment", "stance", "quote"]],
+        tables.show(reports[reports.event_id == event.event_id][["claimant", "alignment", "stance", "quote"]],
                     column_config={"quote": st.column_config.TextColumn(width="large")})
         st.page_link("dashboard/timeline.py", label="Every report of this event", query_params={"event": event.event_id})
 

@@ -110,7 +110,7 @@ def event_actors(event_id: str) -> pd.DataFrame:
 
 def event_reports(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT s.name AS source, s.alignment, r.stance, r.evidence AS quote, r.sentence, r.claimant_text,
+        SELECT s.name AS claimant, s.alignment, r.stance, r.evidence AS quote, r.sentence, r.claimant_text,
                r.date_text, d.outlet, d.published_on, r.doc_id, r.char_start, r.char_end, r.report_id
         FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN documents d USING (doc_id)
         WHERE r.event_id = ?
@@ -233,7 +233,7 @@ def contested_events(filters) -> pd.DataFrame:
 
 def contested_reports(event_ids: tuple[str, ...]) -> pd.DataFrame:
     return _run("""
-        SELECT r.event_id, s.name AS source, s.alignment, r.stance, r.evidence AS quote, r.doc_id
+        SELECT r.event_id, s.name AS claimant, s.alignment, r.stance, r.evidence AS quote, r.doc_id
         FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
         WHERE list_contains(?, r.event_id)
         ORDER BY r.event_id, r.stance, s.name
@@ -346,7 +346,7 @@ def review_claims(doc_id: str) -> list[dict]:
 def review_event_reports(doc_id: str) -> list[dict]:
     """A document's event reports with their event (type, date, place) and its actors."""
     return _records(_run("""
-        SELECT r.report_id, r.event_id, r.method, r.confidence, r.stance, r.claimant_id, s.name AS source,
+        SELECT r.report_id, r.event_id, r.method, r.confidence, r.stance, r.claimant_id, s.name AS claimant,
                r.evidence, r.char_start, r.char_end, r.claimant_text, r.date_text, r.coded_at,
                e.event_type, e.sub_event_type, e.method AS event_method, e.place_id, p.name AS place_name,
                e.date_start, e.date_end, e.date_precision, e.summary,

@@ -133,7 +133,7 @@ FACTS = "facts/002_996f98365809a89b.yaml"
 NEW_ARTICLE = "Ministry figures\n\nThe ministry said -5 soldiers were killed in Homs on Monday.\n"
 NEW_FACTS = """document: negative.txt
 coder: test
-casualties:
+claims:
   - quote: -5 soldiers were killed in Homs
     figure: "-5"
     kind: killed

@@ -175,14 +175,14 @@ def test_reviewer_moves_and_splits(tmp_path):
         ids = dict(rows(first, "SELECT claimant_id || ':' || figure_text, claim_id FROM claim_overview"))
     _append_review(folder / "facts" / "b00.yaml", f"""\
   - decision: split
-    fact: casualty
+    fact: claim
     group: civilians trapped in al-Qusayr
     claims: [{ids[HADI + ':50,000']}, {ids[HADI + ':45,000']}]
     new_group: residents trapped in al-Qusayr, as the opposition counts them
     reviewer: Jane Doe
     reviewed_on: '2026-12-06'
   - decision: move
-    fact: casualty
+    fact: claim
     claim: {ids[SOHR + ':5']}
     group: civilians killed in al-Qusayr on 24 May 2013
     reviewer: Jane Doe
@@ -201,7 +201,7 @@ def test_reviewer_moves_and_splits(tmp_path):
     (folder / "facts" / "b01.yaml").write_text((folder / "facts" / "b01.yaml").read_text() + """\
 review:
   - decision: move
-    fact: casualty
+    fact: claim
     claim: c-000000000000
 """)
     with pytest.raises(BuildError) as failure:

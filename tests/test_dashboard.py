@@ -114,7 +114,7 @@ def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_pag
     assert any("Contested" in w.value and "Ahmad al-Qusayr" in w.value for w in app.warning)
     reports = frame(app, "stance")
     assert {"asserts", "denies"} <= set(reports.stance)
-    assert set(reports[reports.stance == "denies"].source) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
+    assert set(reports[reports.stance == "denies"].claimant) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
 
 
 def test_timeline_filtered_to_a_place_lists_only_its_events(open_page):

@@ -73,13 +73,12 @@ class _Resolver:
         return found[0]
 
     def claimant(self, record) -> str:
-        name = record.get("claimant", record.get("source"))
-        key = "claimant" if "claimant" in record else "source"
+        name = record["claimant"]
         if name == OUTLET:
             if not self.outlet_source_id:
-                self.fail(record.line_of(key), f"claimant 'outlet' but {self.doc.file} has no outlet in the catalog")
+                self.fail(record.line_of("claimant"), f"claimant 'outlet' but {self.doc.file} has no outlet in the catalog")
             return self.outlet_source_id
-        return self.one("source", name, record.line_of(key))
+        return self.one("source", name, record.line_of("claimant"))
 
     def when(self, record) -> DateRange | None:
         expression = record.get("when")
@@ -146,8 +145,8 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
         for e in data.get("review") or [] if e["decision"] in GROUP_DECISIONS]
     facts.decided_machine_ids = {entry["machine_id"] for entry in review if entry.get("machine_id")}
     reviewed = {kind: [(e["record"], "reviewed") for e in review if e["fact"] == kind and e["decision"] != "reject"]
-                for kind in ("casualty", "event")}
-    for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
+                for kind in ("claim", "event")}
+    for record, method in [(r, "coded") for r in data.get("claims") or []] + reviewed["claim"]:
         span = resolver.evidence(record)
         facts.claims.append(rows.claim(
             **resolver.common(record, method), **span, **resolver.figure(record, span),

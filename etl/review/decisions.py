@@ -19,7 +19,7 @@ from etl.review.records import missing, tidy
 @dataclass(frozen=True)
 class Decision:
     decision: str  # accept | correct | add | reject
-    fact: str  # casualty | event
+    fact: str  # claim | event
     reviewer: str
     machine_id: str | None = None  # the machine fact decided on (not for add)
     record: dict | None = None  # the fact in the coded-fact format (not for reject)
@@ -118,7 +118,7 @@ def _group_entry(decision, reviewer, claims, group, new_group, group_of, reason,
     unknown = [c for c in claims if c not in group_of]
     if not claims or unknown:
         raise ReviewError(f"choose claims of the warehouse{': no claim ' + ', '.join(unknown) if unknown else ''}")
-    entry = {"decision": decision, "fact": "casualty", "reviewer": reviewer, "reviewed_on": today.isoformat(),
+    entry = {"decision": decision, "fact": "claim", "reviewer": reviewer, "reviewed_on": today.isoformat(),
              "reason": reason or None, "group": group}
     if decision == "move":
         if len(claims) != 1:

@@ -78,7 +78,7 @@ def _claimant(claimant_id: str, outlet_source_id: str | None) -> str:
 
 
 def claim_record(doc: Document, claim: dict, outlet_source_id: str | None) -> dict:
-    """A machine casualty claim (a row of the claims view) in the coded-fact format: what accepting it
+    """A machine claim (a row of the view claim_overview) in the coded-fact format: what accepting it
     writes, and what a correction starts from."""
     record = {
         "quote": claim["evidence"],
@@ -105,7 +105,7 @@ def event_record(doc: Document, event: dict, reports: list[dict], actors: list[d
         "place": event.get("place_id"),
         "actors": [{"actor": a["actor_id"], "role": a["role"]} for a in actors] or None,
         "reports": [tidy({
-            "stance": r["stance"], "source": _claimant(r["claimant_id"], outlet_source_id), "quote": r["evidence"],
+            "stance": r["stance"], "claimant": _claimant(r["claimant_id"], outlet_source_id), "quote": r["evidence"],
             "occurrence": occurrence_near(doc, r["evidence"], r["char_start"]), "claimant_quote": r.get("claimant_text"),
         }) for r in reports],
     }
