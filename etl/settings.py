@@ -11,6 +11,7 @@ WORLD_PLACES = Path(__file__).resolve().parent / "gazetteer" / "places_world.csv
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 # Place names that are also common English words or first names: places only in place context.
 PLACE_STOPWORDS = LEXICON_DIR / "place_stopwords.txt"
+PLACE_CONTEXT = LEXICON_DIR / "place_context.yaml"
 WAREHOUSE_DIR = ROOT / "warehouse"
 DEFAULT_DB = WAREHOUSE_DIR / "conflict.duckdb"
 SCHEMA_SQL = WAREHOUSE_DIR / "schema.sql"

@@ -1,7 +1,7 @@
 """The construction catalogue's cases (tests/constructions/*.yaml, docs/extraction/constructions*.md):
 short texts of our own in the shapes real reporting uses, each with every casualty claim an
 expert coder records. A case passes when the machine finds exactly those claims (figure, kind,
-bounds, and the claimant where the case names one) and nothing else.
+bounds, and the claimant, date and place where the case gives them) and nothing else.
 
 Cases the extractor does not read yet are listed, with why, in tests/constructions/known_misses.yaml:
 they are expected to fail (strictly: a case that starts passing must leave the list), so the
@@ -10,12 +10,16 @@ misses stay in view. `python -m tests.test_constructions` prints the pass rate b
 import re
 import sys
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 import yaml
+from rapidfuzz import fuzz
 
+from etl.core.dates import DateRange, resolve
+from etl.ingest.aliases import normal_key
 from etl.ingest.outlets import extraction_context
 from etl.extract.machine import extract_document
 from etl.ingest.documents import read_corpus
@@ -105,9 +109,46 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
         if not _same_claimant(claim.get("claimant"), match, index):
             problems.append(f"{claim['figure']!r}: claimant {match['claimant_text'] or 'own voice'!r}, "
                             f"coded {claim.get('claimant')!r}")
+        if "date" in claim and _case_dates(claim["date"], case) != _machine_dates(match):
+            problems.append(f"{claim['figure']!r}: date {_shown(_machine_dates(match))}, "
+                            f"coded {_shown(_case_dates(claim['date'], case))}")
+        if "place" in claim and not _same_place(claim["place"], match["place_id"], index):
+            problems.append(f"{claim['figure']!r}: place {match['place_id']!r}, coded {claim['place']!r}")
     for extra in free:
         problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['low']}..{extra['high']}]")
     return problems
+
+
+def _same_place(expected: str | None, place_id: str | None, index) -> bool:
+    """The place the coder names is the machine's: none where the coder gives none (null), one of
+    the places the name means, or, for a spelling the gazetteer does not list ("Tell Rifaat" for
+    Tall Rifat), a place whose name is the same give or take a transliteration (the machine's fuzzy
+    match does the same on the text)."""
+    if expected is None or place_id is None:
+        return expected is None and place_id is None
+    expected = str(expected)
+    if place_id in index.lookup("place", expected):
+        return True
+    place = index.reference.places.get(place_id)
+    return place is not None and fuzz.ratio(normal_key(expected), normal_key(place.name)) >= 80
+
+
+def _case_dates(value, case: dict) -> tuple[date, date] | None:
+    """A case's date (a day, a month "2019-04", a range "a..b" or null) as its first and last day,
+    read by the coded facts' own rule."""
+    if value is None:
+        return None
+    published = date.fromisoformat(str(case.get("published") or DEFAULT_PUBLISHED))
+    days = resolve(str(value), DateRange(published, published, "day"))
+    return days.start, days.end
+
+
+def _machine_dates(claim: dict) -> tuple[date, date] | None:
+    return (claim["date_start"], claim["date_end"]) if claim["date_start"] else None
+
+
+def _shown(days: tuple[date, date] | None) -> str:
+    return "none" if days is None else str(days[0]) if days[0] == days[1] else f"{days[0]}..{days[1]}"
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +166,11 @@ def test_construction_case_is_read_as_the_coder_reads_it(case, machine_claims):
     claims, index = machine_claims
     problems = compare(case, claims[case["key"]], index)
     assert not problems, f"{case['file']} {case['id']} ({case['construction']}): {'; '.join(problems)}"
+
+
+def test_every_case_has_its_own_id():
+    keys = Counter(case["key"] for case in CASES)
+    assert [key for key, count in keys.items() if count > 1] == []
 
 
 def test_every_known_miss_names_a_case():

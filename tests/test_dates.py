@@ -32,6 +32,11 @@ MON_5_AUG = parse_published("2013-08-05")   # 003
         ("some two weeks ago", MON_20_MAY, date(2013, 5, 3), date(2013, 5, 9), "week"),
         # 000 is dated only to May 2013: "two weeks ago" is a range over the whole month, not a guess.
         ("some two weeks ago", MAY_2013, date(2013, 4, 14), date(2013, 5, 20), "month"),
+        # a month or day without a year is the latest one up to a week after publication: written
+        # in December, "in June" is the June before; "on 2 January" written on 30 December is next year's
+        ("in June", parse_published("2023-12-22"), date(2023, 6, 1), date(2023, 6, 30), "month"),
+        ("on 2 January", parse_published("2016-12-30"), date(2017, 1, 2), date(2017, 1, 2), "day"),
+        ("as of now", parse_published("2023-12-30"), date(2023, 12, 30), date(2023, 12, 30), "day"),
     ],
 )
 def test_relative_dates(expression, published, start, end, precision):

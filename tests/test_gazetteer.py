@@ -137,3 +137,11 @@ def test_no_world_place_is_named_by_a_lower_case_word():
         words = [(row["place_id"], alias) for row in csv.DictReader(f)
                  for alias in [row["name"], *row["aliases"].split("|")] if alias.isalpha() and alias.islower()]
     assert words == []
+
+
+def test_the_start_of_a_longer_name_the_gazetteer_lacks_is_not_a_world_place(bare_index):
+    # "Tal" is a spelling of Thal in Pakistan; "Tal Afar" is an Iraqi town the world layer lacks
+    assert places_in(bare_index, "An air strike hit Tal Afar on Tuesday.") == []
+    # a site a place's name heads keeps the place
+    assert places_in(bare_index, "Drones struck Aden International Airport and Mosul Dam.") == [
+        ("Aden", "aden-ye"), ("Mosul", "mosul-iq")]

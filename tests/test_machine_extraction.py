@@ -251,11 +251,28 @@ def test_a_toll_counted_since_a_day_runs_until_the_story_was_written():
     assert (since.until_published.start, since.until_published.end) == (date(2015, 12, 1), date(2016, 1, 14))
 
 
-def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str]) -> list[tuple]:
-    """`columns` of the claims with these figures, from a one-article corpus of a Reuters wire."""
+@pytest.mark.parametrize("text, figure, expected", [
+    # the headline's figure is the lead's: it takes the day of the body's same figure ...
+    ("Shelling kills 14 in Jisr al-Shughur\n\nGovernment shelling killed 14 people in Jisr al-Shughur on Sunday, "
+     "the Observatory said. On Monday, air strikes on the town killed 6 more, it said.\n", "14", "2015-04-26"),
+    # ... else the days the lead names ...
+    ("Dozens dead as barrel bombs hit Aleppo\n\nBarrel bombs killed at least 38 people in Aleppo on Saturday, "
+     "activists said.\n", "Dozens", "2015-04-25"),
+    # ... and with neither it stays undated, like the body's figure
+    ("Bomb kills 9 in market town\n\nA car bomb killed 9 people in a crowded market in Azaz, police said.\n", "9", None),
+])
+def test_a_headline_figure_without_a_date_is_of_the_leads_days(tmp_path, text, figure, expected):
+    headline = text.split("\n")[0]
+    dates = _wire_claims(tmp_path, text, "2015-04-27", "date_start::VARCHAR, char_start < ?", [figure], len(headline))
+    assert (expected, True) in dates
+
+
+def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
+    """`columns` (with their `parameters`) of the claims with these figures, from a one-article
+    corpus of a Reuters wire."""
     catalog = f"- file: w.txt\n  outlet: Reuters\n  published: {published}\n"
     with duckdb.connect(str(build_one_document(folder, "w.txt", text, catalog)), read_only=True) as db:
-        return rows(db, f"SELECT {columns} FROM claims WHERE list_contains(?, figure_text)", figures)
+        return rows(db, f"SELECT {columns} FROM claims WHERE list_contains(?, figure_text)", *parameters, figures)
 
 
 @pytest.mark.parametrize("setting, expected", [

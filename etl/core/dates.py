@@ -95,14 +95,17 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
 
 
 def _nearest_year(day: date, month: int, dom: int = 1) -> int:
-    """A day-month without a year is taken in the year that puts it nearest the reference day."""
-    candidates = []
-    for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            candidates.append((abs((date(year, month, min(dom, 28)) - day).days), year))
-        except ValueError:
-            continue
-    return min(candidates)[1]
+    """A day-month (or a month) without a year is taken in the latest year that puts it no more
+    than a week after the reference day: news tells what has happened ("in June", written in
+    December, is the June before), and a week's grace keeps "on 2 January" written on 30 December
+    in the new year."""
+    for year in (day.year + 1, day.year, day.year - 1):
+        if date(year, month, min(dom, 28)) <= day + _GRACE:
+            return year
+    return day.year - 1
+
+
+_GRACE = timedelta(days=7)
 
 
 def _day(year: int, month: int, dom: int) -> date:
@@ -219,7 +222,7 @@ def _rules():
          + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)", ago),
         (r"(?:in\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)", recent),
         (r"(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours)", past_day),
-        (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday", today),
+        (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|now|(?:as\s+of\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:today|tonight))?", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),
         (r"(?P<year>\d{4})", year),
     ]

@@ -23,23 +23,22 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import yaml
+
 from etl.ingest.dateline import wire_dateline
 from etl.ingest.reference import Reference, world_layer
-from etl.settings import PLACE_STOPWORDS
+from etl.settings import PLACE_CONTEXT, PLACE_STOPWORDS
 
 _ARTICLE = re.compile(r"^(?:the |al |el |an |ad |ar |as |at |ash |az )", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?:in|of|to|from|near|around|at|into|inside|outside|towards?|across|through|over|on|"
     r"town|city|village|province|fall|retake|recapture[ds]?|control)\s+(?:the\s+)?$", re.IGNORECASE)
 # Place context for a name that is also a common word or first name: a locative word before it ...
+_PLACE_CONTEXT = yaml.safe_load(PLACE_CONTEXT.read_text(encoding="utf-8"))
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|at|outside|around|into|from|to|towards?|across|through|via|"
-    r"(?:town|city|village|port|outskirts|suburbs?|province|region|district|county|governorate|oblast|mayor|"
-    r"residents|streets|centre|center|people)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-# ... or a place word after it ("Nice province", "Split airport").
-_PLACE_AFTER = re.compile(
-    r"\s+(?:province|governorate|oblast|region|district|county|city|town|village|airport|port|harbou?r)\b",
-    re.IGNORECASE)
+    r"\b(?:" + "|".join(_PLACE_CONTEXT["before"]["prepositions"]) + "|(?:" + "|".join(_PLACE_CONTEXT["before"]["nouns_of"])
+    + r")\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(_PLACE_CONTEXT["after"]) + r")\b", re.IGNORECASE)
 # A world-gazetteer name right after an Arabic article or a name-forming word is the end of a
 # longer name the gazetteer lacks ("Ma'arrat al-Numan" is not Numan in Nigeria).
 # The short articles count only when hyphenated: "at Kharkiv" and "as Nice" are English.
@@ -90,6 +89,16 @@ def _after_a_name(text: str, span_start: int, start: int) -> bool:
         return False
     ahead = text[max(span_start, before.start() - 3):before.start()]
     return before.start() > span_start and not _SENTENCE_END.search(ahead) and ahead.strip() != ""
+
+
+_NAME_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def _before_a_name(text: str, end: int, span_end: int) -> bool:
+    """A world-gazetteer name right before a capitalised word that is no place word starts a
+    longer name the gazetteer lacks ("Tal Afar" is not Thal in Pakistan, "Kafr Nabl" not Kafr)."""
+    after = _NAME_AFTER.match(text, end, span_end)
+    return bool(after) and not _PLACE_AFTER.match(text, end, span_end)
 
 
 @lru_cache(maxsize=None)
@@ -427,7 +436,7 @@ class AliasIndex:
                         continue
                     if all(self.reference.places[p].layer == "world" for _, p in candidates) and (
                             _INSIDE_NAME.search(text, max(0, match_start - 5), match_start)
-                            or _after_a_name(text, start, match_start) and not any(
+                            or (_after_a_name(text, start, match_start) or _before_a_name(text, match_end, end)) and not any(
                                 self.reference.places[p].kind in _REGION_KINDS for _, p in candidates)):
                         continue
                     candidates = self._in_named_country(candidates, text, match_end)

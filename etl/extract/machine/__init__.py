@@ -65,18 +65,30 @@ def _confidence(*penalties: float) -> float:
     return round(max(0.3, 0.9 - sum(penalties)), 2)
 
 
-def _dates_of(mentions, focus: int, exclude) -> tuple[DateRange | None, str | None]:
-    usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)]
+def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange | None, str | None]:
+    """The date of a figure: the date expression nearest to it, leaving out those inside the
+    claimant's words and those that date the speaking ("activists said on Tuesday that ...": the
+    statement's day, not the deaths')."""
+    usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
+              and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))]
     if not usable:
         return None, None
+    running = [m for m in usable if m.until_published]
+    cutoff = [m for m in usable if text and _CUTOFF.search(text, max(0, m.start - 25), m.end)]
+    if running and cutoff and cutoff[0].dates.end >= running[0].dates.start:
+        # "As of midnight on Sunday, ... 406 deaths since the invasion began on 24 February": the
+        # running toll runs from the one day to the other
+        first, last = running[0], cutoff[0]
+        span = (min(first.start, last.start), max(first.end, last.end))
+        return DateRange.spanning(first.dates.start, last.dates.end), text[span[0]:span[1]] if span[1] - span[0] < 200 else first.text
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
     return nearest.until_published or nearest.dates, nearest.text
 
 
-def _news_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
-    """When the happenings a news story tells without a date took place: the days its lead names
-    (the first paragraph that names one, if within a week before publication), else the day it
-    was published. None for an article dated only to the month: no news day is known."""
+def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
+    """The days a news story's lead names (the first paragraph that names one, if within a week
+    before publication): when the happenings it tells without a date took place. None for an
+    article dated only to the month (no news day is known) or whose lead names no day."""
     if published is None or published.precision != "day":
         return None
     body = [s for s in sentences if s.part_kind != "headline"] or sentences
@@ -84,11 +96,17 @@ def _news_days(text: str, sentences, published: DateRange | None) -> DateRange |
     days = [m.dates for s in lead for m in find_dates(text, s.start, s.end, published, None) if m.dates.precision == "day"
             and timedelta(0) <= published.start - m.dates.start <= _NEWS_WEEK]
     if not days:
-        return published
+        return None
     return DateRange.spanning(min(d.start for d in days), max(d.end for d in days))
 
 
 _NEWS_WEEK = timedelta(days=7)
+# Where a running count stops: "as of midnight on Sunday", "up to Friday", "until 1 May".
+_CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
+# A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
+_SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")\s+$")
+# The reasons of a figure that is an item of a list or a table row under a toll told before it.
+_ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
 
@@ -152,7 +170,10 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     columns, table_paragraph = None, None  # the toll of each column of the table being read
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
-    news = _news_days(text, sentences, published)
+    lead_days = _lead_days(text, sentences, published)
+    # an event told without a date is of the lead's days, else of the day the story was published
+    toll_claimant = None  # the claimant of the last figure that is no item of a list or table
+    news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
@@ -189,10 +210,15 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     trace.append((candidate, None))
                 continue
             figure = finding.figure
-            claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
+            if finding.kind_source in _ITEMS and toll_claimant is not None:
+                # "Children: 4,609" under a toll, a row of a table: the label names the victims,
+                # not a speaker; the figure is the toll's claimant's
+                claimant = toll_claimant
+            else:
+                claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
-            dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude)
+            dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
                 whole = facts.claims[-1]
@@ -215,6 +241,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
             facts.claims.append(row)
+            if finding.kind_source not in _ITEMS:
+                toll_claimant = claimant
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
             last_toll_sentence = number
             if trace is not None:
@@ -279,7 +307,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                         actors=actor_roles, trigger=text[trigger.start:trigger.end]))
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
-    _headline_claimants(facts.claims, {s.start for s in sentences if s.part_kind == "headline"})
+    headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
+    _headline_claimants(facts.claims, headline_starts)
+    _headline_dates(facts.claims, headline_starts, lead_days)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
     used = {row["claimant_id"] for row in facts.claims + facts.reports}
@@ -306,6 +336,24 @@ def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> No
             claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
                          confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
+
+
+def _headline_dates(casualties: list[dict], headline_starts: set[int], news: DateRange | None) -> None:
+    """A headline's figure with no date of its own is the body's news ("Air strike kills 33
+    soldiers" is the lead's strike): it takes the date of the body's claim of the same kind and
+    figure, else the days the lead names (a wire story's headline reports its lead's news). With
+    neither it stays undated, like an undated figure of the body."""
+    body = [c for c in casualties if c["sentence_start"] not in headline_starts and c["date_start"] is not None]
+    for claim in casualties:
+        if claim["sentence_start"] not in headline_starts or claim["date_start"] is not None:
+            continue
+        same = next((c for c in body if c["kind"] == claim["kind"]
+                     and (c["low"], c["high"]) == (claim["low"], claim["high"])), None)
+        if same:
+            claim.update(date_start=same["date_start"], date_end=same["date_end"],
+                         date_precision=same["date_precision"], date_text=same["date_text"])
+        elif news is not None:
+            claim.update(rows.when(news, None))
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:

@@ -231,8 +231,8 @@ def _counted_noun(text: str, start: int, end: int) -> str | None:
             return None
         if word[0].isupper() or lexicon.casualty_rule("auxiliaries").fullmatch(word):
             return None  # a name stands for people ("40 Taliban")
-        if lexicon.any_kind_word().regex.fullmatch(word):
-            return None
+        if lexicon.any_kind_word().regex.match(text, token.start()):
+            return None  # a toll word or phrase starts here ("managed to leave", "died")
         return word
     return None
 
@@ -294,6 +294,14 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
                 break
     if last:
         return last[0], window_start + last[1], window_start + last[2]
+    raised = _RAISED_TO.search(trimmed)
+    if raised:
+        # "raising to 173 the number of rebel fighters killed": the toll noun follows the figure
+        after = _THE.match(text, figure.end)
+        noun = lexicon.casualty_rule("toll_nouns").match(text, after.end()) if after else None
+        if noun:
+            said = _kind_in(text, noun.start(), noun.end())
+            return said[0] if said else "killed", noun.start(), noun.end()
     link = lexicon.casualty_rule_at_end("toll_links").search(trimmed)
     if link:
         noun = None
@@ -303,6 +311,11 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
             said = _kind_in(text, window_start + noun.start(), window_start + link.start())
             return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
     return None
+
+
+_AFTER_COMMA = re.compile(r",")
+_RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to\s*$|\b(?:brought|took|rose|pushed)\s+to\s*$", re.IGNORECASE)
+_THE = re.compile(r"\s+(?:the\s+)?")
 
 
 def _window_end(text: str, after_start: int, limit: int) -> int:
@@ -375,6 +388,14 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         following = [f for f in figures[number + 1:] if f.start not in describing and f.text.lower() not in ("a", "an")]
         aside = _DASH.search(text, figure.end, following[0].start) if following else None
         closing = _DASH.search(text, following[0].end, min(sentence_end, following[0].end + 120)) if aside else None
+        if following and not closing:
+            # "More than 300 villagers, among them dozens of children, were held": a part of the
+            # toll told in an aside between commas; the toll word comes after it
+            between = text[figure.end:following[0].start]
+            part = lexicon.casualty_rule_at_end("part_of_toll").search(between.rstrip())
+            if part and between[:part.start()].rstrip().endswith(","):
+                comma = text.find(",", following[0].end, min(sentence_end, following[0].end + 120))
+                closing = _AFTER_COMMA.match(text, comma) if comma > 0 else None
         if closing:  # "13 service members – 11 marines, a medic and a soldier – were killed": look past the aside
             following = [f for f in following if f.start > closing.end()]
         next_start = following[0].start if following else sentence_end
@@ -404,6 +425,9 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 continue
         if leading:
             kind, source = leading, "a toll word right before it"
+            if leading[1] > figure.end and victims is None:  # "to 173 the number of rebel fighters killed"
+                of = text.find(" of ", leading[1], leading[2])
+                victims = _victims(text, of + 4, leading[2]) if of > 0 else None
         before = text[max(sentence_start, figure.start - 45):figure.start]
         part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE))
         if kind is None and previous and _part_of_previous(text, previous, figure):

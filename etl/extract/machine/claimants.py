@@ -11,6 +11,7 @@ X is then resolved to a source: a known source name or alias inside X, else a fu
 X's name to a source name, else a new source named after X with a kind read from its words.
 """
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -34,6 +35,33 @@ _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
 _LEADING_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+(?:GMT\s+|UTC\s+)?[–—-]?\s*)?((?:[A-Za-z][\w'’.-]*\s?){1,4}):\s")
 _ONLY_AUXILIARIES = re.compile(r"\s*(?:(?:had|has|have|also|later|then|earlier|previously|was|were)\s*)+", re.IGNORECASE)
+# A time that opens a sentence before its subject: "On Sunday evening", "Late on 27 June", "By Monday".
+_TIME_OPENER = re.compile(
+    r"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Bb]y|[Ii]n|[Ss]ince)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+")
+# Figures a speaker owns: "the Command's statistics", "statistics of the Ministry".
+_DATA_NOUNS = r"(?:statistics|figures|data|count|tally|toll|estimates?|records?|tallies|documentation|database)"
+_OWNED_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s*$")
+_DATA_OF = re.compile(r"(?:(?:the|its|their)\s+)?(?:latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s+(?:of|from|by|compiled by|kept by)\s+", re.IGNORECASE)
+def _without_data_words(text: str, start: int, stop: int) -> tuple[int, int]:
+    """A speaker's words without the figures they own: "statistics of the Ministry of Human
+    Rights" is the ministry, "the Command's statistics" the Command."""
+    data = _DATA_OF.match(text, start, stop)
+    if data and data.end() < stop:
+        start = data.end()
+    owned = _OWNED_DATA.search(text, start, stop)
+    if owned and owned.start() > start:
+        stop = owned.start()
+    return start, stop
+
+
+# A relative clause about a speaker, from the speaker's name up to a figure inside it.
+_ASIDE_ABOUT_SPEAKER = re.compile(r",\s+(?:which|who)\b[^,;:\"“”]*")
+# An acronym in brackets after a name: "Doctors Without Borders (MSF)".
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,11}\)$")
+# A name given in an aside: one or more capitalised words ("Abu Samer", "Leila", "Umm Ahmad").
+_NAME_OR_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)){0,3}")
 _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
@@ -83,6 +111,7 @@ class ClaimantFinder:
         named = _NAME_AFTER.match(text, stop_at, end) if stop and text[stop_at:stop_at + 1] == "," else None
         if named:  # "said the spokesman of the Southern Front, Major Issam Rayyes."
             stop_at = named.start(1) + len(named.group(1).rstrip(" ."))
+        start, stop_at = _without_data_words(text, start, stop_at)
         phrase = text[start:stop_at]
         stripped = phrase.rstrip()
         return (start, start + len(stripped)) if stripped else None
@@ -104,6 +133,16 @@ class ClaimantFinder:
                                               else verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
+        if stops and all(m.group().lower() in ("at", "in a", "on") for m in stops) and not _DIGIT.search(window) \
+                and len(window.split()) <= 14:
+            # "Medics at a field clinic in the eastern district said": the noun before the place
+            # phrase speaks, unless the place phrase names a known source ("doctors at the
+            # Observatory" is the Observatory)
+            head = window[:stops[0].start()]
+            if (head.strip() and len(head.split()) <= 6 and self._speaker_like(head)
+                    and not self.index.longest_inside("source", window[stops[0].end():], min_length=3)):
+                start = begin + len(head) - len(head.lstrip())
+                return start, begin + len(head.rstrip())
         relatives = [n for n, m in enumerate(stops) if m.group().lower() in ("who", "which")]
         if relatives and relatives[-1] < len(stops) - 1 and not self._speaker_like(phrase):
             # "A security official who spoke on condition of anonymity said": a relative clause
@@ -129,6 +168,12 @@ class ClaimantFinder:
         stop = start + tail.start() if tail else verb_start
         while stop > start and text[stop - 1].isspace():
             stop -= 1
+        start, stop = _without_data_words(text, start, stop)
+        reached = self.speech["reached_by"].search(text, start, stop)
+        if reached and reached.start() > start:  # "A resident reached by telephone said": the resident
+            stop = reached.start()
+            while stop > start and text[stop - 1] in " ,":
+                stop -= 1
         if stop - start > 120 or len(text[start:stop].split()) > 12:
             return None
         return (start, stop) if stop > start else None
@@ -151,8 +196,21 @@ class ClaimantFinder:
         options = []
         for start, end in reversed(pieces[-3:]):
             words = text[start:end]
+            named_as = self.speech["named_as"].search(words)
+            if named_as and _NAME_OR_WORD.fullmatch(words[named_as.end():].strip()):
+                # "..., who gave his name as Abu Samer, said": the name given speaks
+                given = words[named_as.end():].strip()
+                return start + words.index(given, named_as.end()), start + words.index(given, named_as.end()) + len(given)
             if _RELATIVE.match(words):
                 continue
+            acronym = _ACRONYM_AFTER.search(words)
+            if acronym:  # "Doctors Without Borders (MSF), which runs a clinic, said": the name before it
+                end -= len(words) - acronym.start()
+                words = words[:acronym.start()]
+            opener = _TIME_OPENER.match(words)
+            if opener:  # "On Sunday evening the regional governor, ...": the governor
+                start += opener.end()
+                words = words[opener.end():]
             stop = None
             for stop in _STOP.finditer(words):
                 pass
@@ -182,6 +240,10 @@ class ClaimantFinder:
             # The claimant nearest before the focus wins; else the nearest after it.
             before = [c for c in candidates if c.start <= focus]
             chosen = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
+            if chosen.end is not None and chosen.end <= focus and _ASIDE_ABOUT_SPEAKER.fullmatch(text, chosen.end, focus):
+                # "Turkey, which already hosts 3.6 million refugees, said ...": the outlet's words
+                # about the speaker, not what the speaker said
+                return self.own_voice()
             if not chosen.carried:
                 self._remember(chosen)
             return chosen
@@ -322,14 +384,28 @@ class ClaimantFinder:
         self.last = claimant
         if _is_person(claimant.text or ""):
             self.last_person = claimant
-        else:
+        elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
             self.last_body = claimant
+
+    def _people(self, words: str) -> bool:
+        """Words naming several people ("Medics", "local officials", "residents of the town"),
+        whom "they" refers to and "it" does not."""
+        head = _LOCATORS.split(words.strip())[0].split()
+        if not head:
+            return False
+        last = head[-1]
+        common = last.islower() or len(head) == 1 or (len(head) == 2 and _DETERMINER.match(words.strip()))
+        return common and last.lower().endswith("s") and bool(self.speech["speaker_nouns"].regex.fullmatch(last))
 
     def _resolve_name(self, text: str, start: int, end: int, words: str, bare: str) -> Claimant | None:
         if not re.search(r"[A-Za-z]", bare) or len(bare) < 2:
             return None
         found = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare)
                                   or self._number_variant(bare), words)
+        if not found:
+            titled = self._titled_person(words, start, end)
+            if titled:
+                return titled
         if not found:  # "an AFP correspondent"
             found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
@@ -337,7 +413,9 @@ class ClaimantFinder:
         if found:
             return Claimant(found[0], words, start, end)
         tail = bare.rsplit(",", 1)[-1] if "," in bare else ""
-        name_match = _NAME.search(tail) or _NAME.search(bare)  # "the head of the council, Ali Mardini": the person
+        # "the head of the council, Ali Mardini": the person; "the Ministry of Human Rights" is a
+        # body, whose capitalised words are no person's name
+        name_match = _NAME.search(tail) or (None if _BODY_WORDS.search(bare) else _NAME.search(bare))
         name = name_match.group() if name_match else None
         if name:
             best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
@@ -354,6 +432,24 @@ class ClaimantFinder:
             if described:
                 return Claimant(described, words, start, end)
         source = self._new_source(name or bare, words)
+        return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _titled_person(self, words: str, start: int, end: int) -> Claimant | None:
+        """"Gaza emergency services spokesman Ashraf Salem": the person named after a title, who
+        speaks for the body named before it (a new person takes that body's kind and alignment)."""
+        match = _titled_name().search(words)
+        if not match:
+            return None
+        name = match.group("name")
+        known = self.index.lookup("source", name)
+        if not known:
+            best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
+            known = [self.names[best[0]]] if best and best[1] >= FUZZY_NAME_MIN_SCORE else []
+        if known:
+            return Claimant(known[0], words, start, end)
+        body = self._of_this_war(self.index.longest_inside("source", words[:match.start()], min_length=3), words)
+        speaks_for = (self.sources.get(body[0]) or self.added.get(body[0])) if body else None
+        source = self._new_source(name, words, speaks_for)
         return Claimant(source.source_id, words, start, end, new_source=source)
 
     def _of_this_war(self, found: list[str], words: str) -> list[str]:
@@ -386,8 +482,13 @@ class ClaimantFinder:
         actors = self.index.lookup("actor", words) or self.index.lookup("actor", _DETERMINER.sub("", words.strip()))
         if not actors:
             return []
-        speaking = sorted(s.source_id for s in self.sources.values() if s.actor_id == actors[0])
-        return speaking[:1]
+        # "Hezbollah announced": the actor's own voice ("Hezbollah (statements)"), before "sources
+        # close to" it and before its television station
+        media = set(vocabulary()["media_kinds"])
+        actor = _normal(self.index.reference.actors[actors[0]].name)
+        speaking = sorted((s.kind in media, _normal(re.sub(r"\(.*?\)", "", s.name)) != actor, s.source_id)
+                          for s in self.sources.values() if s.actor_id == actors[0])
+        return [source_id for *_, source_id in speaking[:1]]
 
     def _described(self, text: str, bare: str) -> str | None:
         """'police said' in a story about Mosul: the known source whose name holds the words and
@@ -457,7 +558,7 @@ class ClaimantFinder:
             return True  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
         return self.speech["speaker_nouns"].search(words) is not None
 
-    def _new_source(self, name: str, words: str) -> Source:
+    def _new_source(self, name: str, words: str, speaks_for: Source | None = None) -> Source:
         name = " ".join(name.split()).strip(" ,.'’\"")
         name = name[0].upper() + name[1:] if name else name
         source_id = slug(name, "unnamed-source")
@@ -474,8 +575,11 @@ class ClaimantFinder:
             actor = self.index.reference.actors[actors[0].entity_id]
             actor_id = actor.actor_id if actor.kind == "person" else None
             alignment = vocabulary()["alignment_of_side"].get(actor.side, alignment)
+        if speaks_for is not None:  # a spokesman or official of a known body speaks for it
+            kind, alignment, actor_id = speaks_for.kind, speaks_for.alignment, speaks_for.actor_id
         source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if words.strip() != name else (),
-                        f"added by the machine extractor from {words.strip()!r}")
+                        f"added by the machine extractor from {words.strip()!r}"
+                        + (f", speaking for {speaks_for.name}" if speaks_for is not None else ""))
         self.added[source_id] = source
         return source
 
@@ -502,6 +606,14 @@ def _country_stems(index: AliasIndex) -> frozenset[str]:
     return _COUNTRY_STEMS[key]
 
 
+@lru_cache(maxsize=1)
+def _titled_name() -> re.Pattern:
+    """A title, any ranks, then a proper name ending the words (machine.yaml `person_titles`, `ranks`)."""
+    speech = lexicon.raw()["speech"]
+    titles, ranks = lexicon.alternation(speech["person_titles"]), lexicon.alternation(speech["ranks"])
+    return re.compile(rf"\b(?i:{titles})\s+(?:(?:{ranks})\s+)*(?P<name>{_NAME.pattern})\s*$")
+
+
 def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
     """Every name and alias of the known sources, lower case between spaces (for `_described`)."""
     key = (id(sources), len(sources))
@@ -515,22 +627,15 @@ def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
 # Where a description's locating words start: "medics at a field clinic in the west" -> "medics".
 _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
-_NOT_SPEAKERS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-                 "April", "May", "June", "July", "August", "September", "October", "November", "December", "Yesterday", "This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Officials",
-                 "Reports", "Some", "Many", "Others", "Both", "All", "Most", "Which", "What", "When", "Where"}
 _DIGIT = re.compile(r"\d")
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_PERSONAL = {"he", "she", "the spokesman", "the spokeswoman", "the activist", "the official", "the commander", "the doctor",
-             "the governor", "the mayor", "the minister", "the director", "the president", "the chief", "the head",
-             "the general", "the colonel", "the witness", "the resident", "the medic", "the officer"}
-_IMPERSONAL = {"it", "the group", "the monitor", "the observatory", "the agency", "the ministry", "the statement", "the report"}
-_PERSON_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|activist|commander|official|doctor|director|head|chief|"
-                           r"minister|governor|colonel|general|resident|witness|officer|police(?:man|woman)|soldier|"
-                           r"medic|paramedic|nurse|survivor|correspondent|reporter|journalist|mother|father|man|woman|"
-                           r"he|she|mr|ms|mrs|dr)\b", re.IGNORECASE)
-_BODY_WORDS = re.compile(r"\b(?:ministry|observatory|agency|group|army|committee|council|office|command|organi[sz]ation|"
-                         r"network|media|television|tv|news|monitor|coalition|forces|government|department|service|"
-                         r"centre|center|union|fund|programme|program|unicef|unhcr|ocha|un)\b", re.IGNORECASE)
+# The word lists of speakers (machine.yaml `speech`), read once.
+_SPEECH_WORDS = lexicon.raw()["speech"]
+_PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
+_IMPERSONAL = frozenset(_SPEECH_WORDS["impersonal_pronouns"])
+_NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
+_PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
+_BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])
 _OPENING = "\"“‘«"
 _QUOTE_CLOSE = re.compile(r"[”\"’»],?\s")
 

@@ -7,6 +7,7 @@ warehouse's one date resolver (etl.core.dates), so machine and coded dates follo
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from etl.extract.machine import lexicon
@@ -36,6 +37,8 @@ _EXPRESSIONS = [
     r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
     r"(?i:(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours))",
     r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
+    # a running count "as of now", "as of 19:00": the day it was written
+    r"(?i:as\s+of\s+(?:now|\d{1,2}[:.]\d{2}))",
     r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
 ]
@@ -78,12 +81,34 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
             continue
         lead = _PREPOSITION.search(text, max(start, match.start() - 8), match.start())
         first = lead.start() if lead else match.start()
-        since = published is not None and text[first:match.end()].lower().startswith("since")
+        since = published is not None and (text[first:match.end()].lower().startswith("since")
+                                           or _starts_a_toll(text, start, first))
         found.append(DateMention(first, match.end(), text[first:match.end()], dates,
                                  DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
             anchor = dates.start
     return _ranges(text, found)
+
+
+def _starts_a_toll(text: str, start: int, first: int) -> bool:
+    """Whether the day at `first` is the first day of a running toll: "since the start of the
+    assault on 19 May", "the offensive that began on November 27" (machine.yaml `toll_start`)."""
+    verb, noun, clause = _toll_start()
+    return bool(verb.search(text, max(start, first - 40), first) or noun.search(text, max(start, first - 100), first)
+                or clause.search(text, max(start, first - 100), first))
+
+
+@lru_cache(maxsize=1)
+def _toll_start() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words = lexicon.raw()["toll_start"]
+    verbs, nouns, between, since_verbs = (lexicon.alternation(words[k]) for k in ("verbs", "nouns", "between", "since_verbs"))
+    # the verb, then at most a word of time ("at dawn"), then the day's preposition, just before the day
+    verb = re.compile(rf"\b(?:{verbs})(?:\s+(?:{between}))?\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+    # "since the start of <a phrase with no clause break>", the day's preposition after it
+    noun = re.compile(rf"\bsince\s+the\s+(?:{nouns})\s+of\b[^,.;:()\"]{{0,80}}$", re.IGNORECASE)
+    # "since Turkey launched its offensive", the day after the verb's object
+    clause = re.compile(rf"\bsince\b[^,.;:()\"]{{0,50}}\b(?:{since_verbs})\b[^,.;:()\"]{{0,40}}$", re.IGNORECASE)
+    return verb, noun, clause
 
 
 # "Between 24 February 2022, when the invasion began, and 30 June 2023": two days that bound one

@@ -16,13 +16,13 @@ from etl.settings import LEXICON_DIR
 LEXICON_FILE = LEXICON_DIR / "machine.yaml"
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     return "|".join(sorted((str(w) for w in words), key=len, reverse=True))
 
 
 def words_pattern(words, flags=re.IGNORECASE) -> re.Pattern:
     """Any of `words` (regular expressions) as whole words."""
-    return re.compile(r"(?<![\w-])(?:" + _alternation(words) + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + alternation(words) + r")(?![\w-])", flags)
 
 
 class WordStartPattern:
@@ -246,7 +246,7 @@ def victim_noun_patterns() -> list[tuple[str, re.Pattern]]:
     """(class, pattern) with the longest, most specific classes first; `unknown` last."""
     nouns = raw()["victim_nouns"]
     order = ["foreign fighters", "government forces", "opposition fighters", "civilians", "unknown"]
-    return [(cls, re.compile(r"(?:" + _alternation(nouns[cls]) + r")(?![\w-])", re.IGNORECASE)) for cls in order]
+    return [(cls, re.compile(r"(?:" + alternation(nouns[cls]) + r")(?![\w-])", re.IGNORECASE)) for cls in order]
 
 
 @lru_cache(maxsize=None)
@@ -303,12 +303,12 @@ def figure_pattern() -> re.Pattern:
     """A figure as written: an optional hedge, then a range, a number or a vague quantity."""
     # "a"/"an" count only before a unit ("a dozen", "a hundred"): alone they are articles.
     words = [w for w in number_words() if w not in ("a", "an", "a dozen", "half a dozen")]
-    word = r"(?:" + _alternation(re.escape(w) for w in words) + r")"
+    word = r"(?:" + alternation(re.escape(w) for w in words) + r")"
     unit = r"(?:dozen|hundred|thousand|million)"
     number_words_run = rf"(?:half\s+a\s+dozen|an?\s+{unit}|{word}(?:[\s-]+(?:and\s+)?{word})*)"
     number = rf"(?:(?:{_DIGITS}){_SCALE}|{number_words_run})"
-    hedge = r"(?:" + _alternation(re.escape(h) for h in hedges()) + r")"
-    vague = r"(?:" + _alternation(re.escape(v) for v in vague_quantities()) + r")"
+    hedge = r"(?:" + alternation(re.escape(h) for h in hedges()) + r")"
+    vague = r"(?:" + alternation(re.escape(v) for v in vague_quantities()) + r")"
     range_ = rf"(?:(?:anywhere\s+from|between|from)\s+{number}\s+(?:to|and)\s+{number}|{number}\s*(?:-|–|to)\s*{number})"
     body = rf"(?:{range_}|{number}|{vague})"
     return re.compile(rf"(?<![\w$£€.,-])(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))", re.IGNORECASE)
@@ -324,13 +324,13 @@ def casualty_rule(name: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def casualty_rule_at_end(name: str) -> re.Pattern:
     """One list of `casualty_rules` that must end where the searched text ends."""
-    return re.compile(r"(?<![\w-])(?:" + _alternation(raw()["casualty_rules"][name]) + r")\s*$", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation(raw()["casualty_rules"][name]) + r")\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def casualty_rule_alone(name: str) -> re.Pattern:
     """One list of `casualty_rules` as the whole of a stretch of text (spaces around allowed)."""
-    return re.compile(r"\s*(?:" + _alternation(raw()["casualty_rules"][name]) + r")\s*", re.IGNORECASE)
+    return re.compile(r"\s*(?:" + alternation(raw()["casualty_rules"][name]) + r")\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -338,8 +338,8 @@ def not_count_patterns() -> tuple[re.Pattern, re.Pattern, list[str]]:
     """All `not_counts` rules as two patterns (words right before a figure, right after it), each
     alternative in a group named after its rule's place in the list: one search finds the first."""
     rules = raw()["not_counts"]
-    before = "|".join(f"(?P<r{n}>(?:{_alternation(r['before'])}))" for n, r in enumerate(rules) if r.get("before"))
-    after = "|".join(f"(?P<r{n}>(?:{_alternation(r['after'])}))" for n, r in enumerate(rules) if r.get("after"))
+    before = "|".join(f"(?P<r{n}>(?:{alternation(r['before'])}))" for n, r in enumerate(rules) if r.get("before"))
+    after = "|".join(f"(?P<r{n}>(?:{alternation(r['after'])}))" for n, r in enumerate(rules) if r.get("after"))
     return (re.compile(r"(?<![\w-])(?:" + before + r")\s*$", re.IGNORECASE),
             re.compile(r"\s*(?:" + after + r")(?![\w])", re.IGNORECASE), [r["reason"] for r in rules])
 
@@ -353,7 +353,7 @@ def any_kind_word() -> WordStartPattern:
 @lru_cache(maxsize=None)
 def counted_things() -> re.Pattern:
     """Nouns a toll verb may count that are not people (`counted_things`)."""
-    return re.compile(r"(?:" + _alternation(raw()["counted_things"]) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?:" + alternation(raw()["counted_things"]) + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

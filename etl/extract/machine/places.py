@@ -42,6 +42,14 @@ _NEAR = (60, 100)
 _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
 _LABELLED = re.compile(r"(?:^|[;,.\n•|-])\s*([A-Z][\w'’ -]{1,40}?)\s*:\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_COMPOUND = re.compile(r"-[a-z]")
+_OPENING_PLACE = re.compile(r"\s*(?:In|At|Near|Outside|Inside)\s+((?:the\s+)?[A-Z][^,;:]{1,60}),")
+# A place that only locates another ("al-Dabaa airport north of al-Qusayr", "a village 20 km south of
+# Idlib"): the fact is at the place it locates, so this one counts only where the sentence names no other.
+_REFERENCE_POINT = re.compile(
+    r"\b(?:(?:\d+|a few|several)\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:\(\d+\s*(?:km|miles)\)\s+)?)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?$",
+    re.IGNORECASE)
 # Where people fled, escaped or crossed to is not where the fact happened ("an escape route to the
 # village of Debaa", "residents fled towards Sahnaya", "to flee across the border into Lebanon").
 _DESTINATION = re.compile(
@@ -132,7 +140,8 @@ class PlaceFinder:
         mentions = []
         for mention in alias_mentions:
             # A dateline's place is where the report was filed, not where its facts happened.
-            if (mention.entity_kind != "place" or mention.in_dateline or text.startswith("-based", mention.char_end)
+            # "U.S.-backed", "Homs-based", "Turkey-led": a place that qualifies someone, not where anything happened
+            if (mention.entity_kind != "place" or mention.in_dateline or _COMPOUND.match(text, mention.char_end)
                     or _METONYM.match(text, mention.char_end)
                     and _RANK.get(places[mention.entity_id].kind, 1) == 0):
                 continue
@@ -206,12 +215,19 @@ class PlaceFinder:
             high = min(high, focus)  # a label that is not a place: the next items' names are not this one's
         here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
                 if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
+        if not here:
+            # "In Homs city, terrorists fired mortar shells ..., claiming the lives of 3": a place
+            # that opens the sentence frames all of it, however far the figure is
+            opening = _OPENING_PLACE.match(self.text, sentence.start, high)
+            if opening:
+                here = self.in_span(opening.start(1), opening.end(1), exclude)
         carried = self._carried(sentence, previous)
         if here:
             best_rank = min(self._rank(m) for m in here)
             local = [m for m in here if self._rank(m) == best_rank]
             # "from Qardaha to Aramo": where a movement starts is not where it happened.
             local = [m for m in local if not _FROM.search(self.text, max(0, m.start - 12), m.start)] or local
+            local = [m for m in local if not _REFERENCE_POINT.search(self.text, max(0, m.start - 40), m.start)] or local
             after = [m for m in local if m.start >= focus]
             chosen = after[0] if after else local[-1]
             # A country named near the figure is too coarse where the paragraph is about a town,
