@@ -110,7 +110,7 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
     """Each claimant's figure as a range; open-ended bounds drawn dashed up to the edge of the chart.
     One row per claim (two claims of one claimant on one day keep a row each), labelled in two short
     lines beside the plot, the whole label in the hover."""
-    top = float(claims["value_high"].max()) * 1.15
+    top = float(claims["highest"].max()) * 1.15
     figure = go.Figure()
     shown = set()
     labels = []
@@ -118,10 +118,10 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
         whence = f"{formatting.outlet(row.outlet)}, {row.as_of_text}"
         labels.append(f"{html.escape(short(row.claimant, RANGE_LABEL_CHARS))}<br>"
                       f"{html.escape(short(whence, RANGE_LABEL_CHARS))}")
-        low = 0 if pd.isna(row.count_low) else row.count_low
-        high = top if pd.isna(row.count_high) else row.count_high
+        low = 0 if pd.isna(row.low) else row.low
+        high = top if pd.isna(row.high) else row.high
         color = ALIGNMENT_COLORS.get(row.alignment, "#555")
-        open_ended = pd.isna(row.count_low) or pd.isna(row.count_high)
+        open_ended = pd.isna(row.low) or pd.isna(row.high)
         figure.add_trace(go.Scatter(
             x=[low, high], y=[position, position], mode="lines", name=row.alignment,
             line=dict(color=color, width=10, dash="dot" if open_ended else "solid"),
@@ -130,7 +130,7 @@ def claim_ranges(claims: pd.DataFrame) -> go.Figure:
                       f"{html.escape(row.range_text)}", hoverinfo="text",
         ))
         shown.add(row.alignment)
-        known = [v for v in (row.count_low, row.count_high) if not pd.isna(v)]
+        known = [v for v in (row.low, row.high) if not pd.isna(v)]
         figure.add_trace(go.Scatter(
             x=known, y=[position] * len(known), mode="markers+text", showlegend=False, hoverinfo="skip",
             marker=dict(color=color, size=14, line=dict(color="#111", width=1)),
@@ -151,12 +151,12 @@ def figures_over_time(claims: pd.DataFrame) -> go.Figure:
     """The same quantity reported on different days: each claim at its date, its range as an error bar,
     an open bound as a triangle pointing the way the figure is open ("more than" up, "up to" down)."""
     frame = claims.copy()
-    frame["mid"] = (frame["value_low"] + frame["value_high"]) / 2
-    frame["minus"] = frame["mid"] - frame["value_low"]
-    frame["plus"] = frame["value_high"] - frame["mid"]
+    frame["mid"] = (frame["lowest"] + frame["highest"]) / 2
+    frame["minus"] = frame["mid"] - frame["lowest"]
+    frame["plus"] = frame["highest"] - frame["mid"]
     frame["bound"] = ["at least (open above)" if pd.isna(high) else "at most (open below)" if pd.isna(low)
                       else "range" if low != high else "exact"
-                      for low, high in zip(frame["count_low"], frame["count_high"])]
+                      for low, high in zip(frame["low"], frame["high"])]
     figure = px.scatter(frame, x="as_of", y="mid", color="alignment", color_discrete_map=ALIGNMENT_COLORS,
                         symbol="bound", symbol_map={"at least (open above)": "triangle-up", "exact": "circle",
                                                     "at most (open below)": "triangle-down", "range": "diamond"},
@@ -182,14 +182,14 @@ def toll_steps(steps: pd.DataFrame) -> go.Figure:
         rows = rows.sort_values("publication_step")
         color = ALIGNMENT_COLORS.get(rows.alignment.iloc[0], "#555")
         figure.add_trace(go.Scatter(
-            x=rows.published_on, y=rows.value_best, mode="lines+markers+text",
+            x=rows.published_on, y=rows.best, mode="lines+markers+text",
             name=short(f"{claimant} ({rows.alignment.iloc[0]})", RANGE_LABEL_CHARS + 6),
             line=dict(color=color, width=2, shape="hv"), text=rows.figure_text, textposition="top center",
             cliponaxis=False,  # the first and last figures' words reach past the plot's edges
             marker=dict(size=[13 if current else 9 for current in rows.current], color=color,
                         line=dict(color="#111", width=1)),
-            error_y=dict(type="data", symmetric=False, array=rows.value_high - rows.value_best,
-                         arrayminus=rows.value_best - rows.value_low, thickness=1, width=4),
+            error_y=dict(type="data", symmetric=False, array=rows.highest - rows.best,
+                         arrayminus=rows.best - rows.lowest, thickness=1, width=4),
             hovertext=[f"step {s}: {html.escape(c)} said {html.escape(f)}<br>{_wrapped(t)}"
                        for s, c, f, t in zip(rows.publication_step, rows.claimant, rows.figure_text, rows.sentence)],
             hoverinfo="text",

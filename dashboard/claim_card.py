@@ -5,10 +5,10 @@ import streamlit as st
 from dashboard import downloads, formatting, highlight, links, queries, tables
 
 
-def show(casualty_id: str) -> None:
-    claim = queries.claim(casualty_id)
+def show(claim_id: str) -> None:
+    claim = queries.claim(claim_id)
     if claim is None:
-        st.error(f"No claim {casualty_id!r} in the warehouse: the link may come from an older build.")
+        st.error(f"No claim {claim_id!r} in the warehouse: the link may come from an older build.")
         return
     st.subheader(f"{claim['claimant']}: {claim['figure_text']} {claim['kind']}")
     facts = st.columns(4)
@@ -27,17 +27,17 @@ def show(casualty_id: str) -> None:
         downloads.reference_note([claim["event_id"]])
     go = st.columns(3)
     go[0].page_link("dashboard/documents.py", label="Read it in the document",
-                    query_params={"read": claim["doc_id"], "fact": casualty_id})
+                    query_params={"read": claim["doc_id"], "fact": claim_id})
     if claim["event_id"]:
         go[1].page_link("dashboard/timeline.py", label="The event", query_params={"event": claim["event_id"]})
     if claim["comparison_group"]:
         go[2].page_link("dashboard/claims.py", label="Compare with the other claims",
                         query_params={"group": claim["comparison_group"]})
         others = formatting.as_of_texts(queries.group_claims((claim["comparison_group"],)))
-        others = others[others.casualty_id != casualty_id]
+        others = others[others.claim_id != claim_id]
         if not others.empty:
             st.markdown("**Other claims in the same comparison group**")
-            others = others.assign(link=[links.claim(c) for c in others.casualty_id])
+            others = others.assign(link=[links.claim(c) for c in others.claim_id])
             tables.show(others[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "sentence", "link"]],
                         column_config={"sentence": st.column_config.TextColumn(width="large"),
                                        "link": st.column_config.LinkColumn("claim", display_text="permalink")})

@@ -56,7 +56,7 @@ def comparison_section() -> None:
     claims = as_of_texts(queries.group_claims(tuple(shown.comparison_group)))
     for group in shown.itertuples():
         rows = claims[claims.comparison_group == group.comparison_group].copy()
-        st.subheader(f"{group.comparison_group}: {number(group.min_figure)} to {number(group.max_figure)}"
+        st.subheader(f"{group.comparison_group}: {number(group.lowest)} to {number(group.highest)}"
                      + (f" (spread ×{group.spread:g})" if pd.notna(group.spread) else ""))
         chart, conventions = st.columns([3, 1])
         chart.plotly_chart(charts.claim_ranges(rows), key=f"ranges_{group.comparison_group}")
@@ -70,7 +70,7 @@ def comparison_section() -> None:
                             + ", ".join(group.alignments))
         st.caption(GRADE_RULE + " " + CONVENTIONS)
         downloads.reference_note(rows.event_id.dropna(), with_summary=True)
-        rows["link"] = [links.claim(c) for c in rows.casualty_id]
+        rows["link"] = [links.claim(c) for c in rows.claim_id]
         rows["why"] = [f"{reason} (confidence {confidence:.2f})" for reason, confidence
                        in zip(rows.group_reason, rows.group_confidence)]
         tables.show(rows[["claimant", "alignment", "figure_text", "range_text", "as_of_text", "outlet", "sentence",
@@ -98,8 +98,8 @@ def toll_changes(group: str, chart: bool) -> None:
     steps["step"] = [
         f"{s}. {c} said {f}" + (f" (its own earlier {p} revised)" if isinstance(p, str) else " (first figure of its own)")
         for s, c, f, p in zip(steps.publication_step, steps.claimant, steps.figure_text, steps.supersedes_figure)]
-    steps["link"] = [links.claim(c) for c in steps.casualty_id]
-    known = queries.claim_dates(tuple(steps.casualty_id)).set_index("casualty_id").loc[steps.casualty_id]
+    steps["link"] = [links.claim(c) for c in steps.claim_id]
+    known = queries.claim_dates(tuple(steps.claim_id)).set_index("claim_id").loc[steps.claim_id]
     steps["published_on"] = published_column(known.published_on, known.published_precision)
     steps["as_of"] = published_column(known.as_of, known.as_of_precision)
     tables.show(steps[["step", "published_on", "as_of", "as_of_step", "outlet", "current", "sentence", "link"]],
@@ -124,7 +124,7 @@ def track_record_section() -> None:
         key="track_record",
         column_config={"groups": "comparison groups", "typical_ratio": st.column_config.NumberColumn(format="×%.2f"),
                        "interval": "95 % interval", "range": "lowest – highest ratio"})
-    labels = {f"{r.source_id}|{r.kind}|{r.victim_side}": f"{r.claimant} on {r.victim_side} {r.kind} (×{r.typical_ratio:.2f})"
+    labels = {f"{r.claimant_id}|{r.kind}|{r.victim_side}": f"{r.claimant} on {r.victim_side} {r.kind} (×{r.typical_ratio:.2f})"
               for r in record.itertuples()}
     if "claims_record" not in st.session_state:
         wanted = st.query_params.get("record")
@@ -135,10 +135,10 @@ def track_record_section() -> None:
         st.query_params.pop("record", None)
         return
     st.query_params["record"] = chosen_row
-    row = record[[f"{r.source_id}|{r.kind}|{r.victim_side}" == chosen_row for r in record.itertuples()]].iloc[0]
+    row = record[[f"{r.claimant_id}|{r.kind}|{r.victim_side}" == chosen_row for r in record.itertuples()]].iloc[0]
     st.subheader(f"{row.claimant} on {row.victim_side} {row.kind}: ×{row.typical_ratio:.2f} the others, {row.leaning}")
-    claims = queries.track_record_claims(row.source_id, row.kind, row.victim_side)
-    claims["link"] = [links.claim(c) for c in claims.casualty_id]
+    claims = queries.track_record_claims(row.claimant_id, row.kind, row.victim_side)
+    claims["link"] = [links.claim(c) for c in claims.claim_id]
     claims["compare"] = [links.comparison(g) for g in claims.comparison_group]
     tables.show(claims[["comparison_group", "figure_text", "others_say", "ratio", "sentence", "link", "compare"]],
                 column_config={
@@ -159,7 +159,7 @@ def contested_section() -> None:
         st.subheader(f"{when(event.date_start, event.date_end, event.date_precision)}: {event.summary}")
         st.markdown(f"**Asserted by** {', '.join(event.asserted_by) or 'no source in these documents'} · "
                     f"**denied by** {', '.join(event.denied_by)}")
-        tables.show(reports[reports.event_id == event.event_id][["source", "alignment", "stance", "quote"]],
+        tables.show(reports[reports.event_id == event.event_id][["claimant", "alignment", "stance", "quote"]],
                     column_config={"quote": st.column_config.TextColumn(width="large")})
         st.page_link("dashboard/timeline.py", label="Every report of this event", query_params={"event": event.event_id})
 

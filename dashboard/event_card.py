@@ -29,7 +29,7 @@ def show(event_id: str) -> None:
     reports["document"] = [links.document(d, r) for d, r in zip(reports.doc_id, reports.report_id)]
     known = queries.document_dates().set_index("doc_id").loc[reports.doc_id]
     reports["published_on"] = published_column(known.published_on, known.published_precision)
-    tables.show(reports[["source", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
+    tables.show(reports[["claimant", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
                 column_config={"sentence": st.column_config.TextColumn(width="large"),
                                "document": st.column_config.LinkColumn("in the text", display_text="read →")})
     tolls = queries.event_tolls(event_id)
@@ -41,8 +41,8 @@ def show(event_id: str) -> None:
                            "sources"]],
                     column_config={"grade_reason": st.column_config.TextColumn(width="large")})
         claims = queries.event_claims(event_id)
-        claims["claim"] = [links.claim(c) for c in claims.casualty_id]
-        tables.show(claims.drop(columns="casualty_id"),
+        claims["claim"] = [links.claim(c) for c in claims.claim_id]
+        tables.show(claims.drop(columns="claim_id"),
                     column_config={"sentence": st.column_config.TextColumn(width="large"),
                                    "claim": st.column_config.LinkColumn("claim", display_text="permalink")})
 

@@ -90,7 +90,7 @@ def outlet(value) -> str:
 
 
 def bounds(low, high) -> str:
-    """A figure's bounds in words, as the claims view's range_text writes them ("58 or more", "up to 1,000")."""
+    """A figure's bounds in words, as claim_overview's range_text writes them ("58 or more", "up to 1,000")."""
     low, high = (None if v is None or pd.isna(v) else int(v) for v in (low, high))
     if low is None:
         return f"up to {high:,}"

@@ -11,16 +11,16 @@ def _link(page: str, **params) -> str:
     return f"{page}?{urlencode({k: v for k, v in params.items() if v is not None})}"
 
 
-def claim(casualty_id: str) -> str:
-    return _link("claims", claim=casualty_id)
+def claim(claim_id: str) -> str:
+    return _link("claims", claim=claim_id)
 
 
 def comparison(group: str) -> str:
     return _link("claims", group=group)
 
 
-def track_record(source_id: str, kind: str, victim_side: str) -> str:
-    return _link("claims", section="track-record", record=f"{source_id}|{kind}|{victim_side}")
+def track_record(claimant_id: str, kind: str, victim_side: str) -> str:
+    return _link("claims", section="track-record", record=f"{claimant_id}|{kind}|{victim_side}")
 
 
 def event(event_id: str) -> str:

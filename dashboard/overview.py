@@ -39,7 +39,7 @@ if comparisons.empty:
 else:
     comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
-                            zip(comparisons.min_figure, comparisons.max_figure)]
+                            zip(comparisons.lowest, comparisons.highest)]
     tables.show(
         comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
         column_config={
@@ -57,7 +57,7 @@ if not leaning.empty:
                "comparison groups, by kind of toll and whose dead (the whole 95 % interval of the ratio on one side of 1).")
     leaning = leaning.assign(
         ratio=[f"×{t:.2f} ({lo:.2f} – {hi:.2f})" for t, lo, hi in zip(leaning.typical_ratio, leaning.ratio_low, leaning.ratio_high)],
-        open=[links.track_record(s, k, v) for s, k, v in zip(leaning.source_id, leaning.kind, leaning.victim_side)])
+        open=[links.track_record(s, k, v) for s, k, v in zip(leaning.claimant_id, leaning.kind, leaning.victim_side)])
     tables.show(leaning[["claimant", "alignment", "victim_side", "kind", "leaning", "ratio", "groups", "open"]],
                 column_config={"groups": "comparison groups", "ratio": "ratio to the others (95 %)",
                                "open": st.column_config.LinkColumn("claims", display_text="the claims →")})

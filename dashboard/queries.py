@@ -59,7 +59,7 @@ def filter_choices() -> dict[str, pd.DataFrame]:
     return {
         "places": _run("""
             SELECT place_id, name FROM places
-            WHERE place_id IN (SELECT place_id FROM events UNION SELECT place_id FROM casualties)
+            WHERE place_id IN (SELECT place_id FROM events UNION SELECT place_id FROM claims)
             ORDER BY name"""),
         "actors": _run("""
             SELECT actor_id, name FROM actors
@@ -110,9 +110,9 @@ def event_actors(event_id: str) -> pd.DataFrame:
 
 def event_reports(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT s.name AS source, s.alignment, r.stance, r.evidence AS quote, r.sentence, r.claimant_text,
+        SELECT s.name AS claimant, s.alignment, r.stance, r.evidence AS quote, r.sentence, r.claimant_text,
                r.date_text, d.outlet, d.published_on, r.doc_id, r.char_start, r.char_end, r.report_id
-        FROM event_reports r JOIN sources s USING (source_id) JOIN documents d USING (doc_id)
+        FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN documents d USING (doc_id)
         WHERE r.event_id = ?
         ORDER BY d.published_on, r.doc_id, r.char_start
     """, event_id)
@@ -130,8 +130,8 @@ def event_tolls(event_id: str) -> pd.DataFrame:
 
 def event_claims(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT casualty_id, claimant, alignment, kind, victim_group, figure_text, range_text, sentence
-        FROM claims WHERE event_id = ? ORDER BY kind, claimant
+        SELECT claim_id, claimant, alignment, kind, victim_group, figure_text, range_text, sentence
+        FROM claim_overview WHERE event_id = ? ORDER BY kind, claimant
     """, event_id)
 
 
@@ -145,9 +145,9 @@ def map_places(filters, day: date | None = None) -> pd.DataFrame:
 
 # --- Claims ------------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = """c.casualty_id, c.comparison_group, c.claimant, c.claimant_kind, c.alignment, c.kind,
-    c.victim_group, c.victim_class, c.figure_text, c.qualifier, c.count_low, c.count_high, c.range_text,
-    c.value_low, c.value_high, c.figure, c.as_of, c.as_of_until, c.as_of_precision, c.date_start, c.date_end,
+CLAIM_COLUMNS = """c.claim_id, c.comparison_group, c.claimant, c.claimant_kind, c.alignment, c.kind,
+    c.victim_group, c.victim_class, c.figure_text, c.qualifier, c.low, c.high, c.range_text,
+    c.lowest, c.highest, c.figure, c.as_of, c.as_of_until, c.as_of_precision, c.date_start, c.date_end,
     c.date_precision, c.date_text, c.place_name, c.event_id, c.event_summary, c.doc_id, c.document_title, c.outlet,
     c.published_on, c.evidence, c.sentence, c.sentence_start, c.char_start, c.char_end, c.claimant_text"""
 
@@ -155,8 +155,7 @@ CLAIM_COLUMNS = """c.casualty_id, c.comparison_group, c.claimant, c.claimant_kin
 def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
     """Comparison groups with a claim that matches the filters (the group is then summarised whole)."""
     return _run(f"""
-        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.min_figure, g.max_figure,
-               g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
                t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
         FROM comparisons g
         JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
@@ -181,8 +180,8 @@ def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:
 def revisions(group: str) -> pd.DataFrame:
     """How one quantity's estimate moved, step by step (the view claim_revisions)."""
     return _run("""
-        SELECT r.publication_step, r.as_of_step, r.claimant_step, r.casualty_id, r.claimant, r.alignment,
-               r.figure_text, r.range_text, r.value_low, r.value_best, r.value_high, r.published_on, r.as_of,
+        SELECT r.publication_step, r.as_of_step, r.claimant_step, r.claim_id, r.claimant, r.alignment,
+               r.figure_text, r.range_text, r.lowest, r.best, r.highest, r.published_on, r.as_of,
                r.outlet, r.sentence, r.current, r.claimant_change, r.previous_step_best, r.previous_step_claimant,
                r.supersedes_figure
         FROM claim_revisions r WHERE r.comparison_group = ?
@@ -194,23 +193,23 @@ def track_record(filters=None) -> pd.DataFrame:
     """Each claimant's figures against the others', by kind of toll and whose dead (claimant_track_record);
     a claimant is listed when one of its claims matches the filters."""
     return _run(f"""
-        SELECT t.source_id, t.claimant, t.alignment, t.kind, t.victim_side, t.groups, t.typical_ratio,
+        SELECT t.claimant_id, t.claimant, t.alignment, t.kind, t.victim_side, t.groups, t.typical_ratio,
                t.lowest_ratio, t.highest_ratio, t.log_spread, t.ratio_low, t.ratio_high, t.leaning
         FROM claimant_track_record t
-        WHERE t.source_id IN (SELECT source_id FROM filtered_claims({FILTERED}))
+        WHERE t.claimant_id IN (SELECT claimant_id FROM filtered_claims({FILTERED}))
         ORDER BY t.victim_side, t.kind, t.typical_ratio DESC, t.claimant
     """, *_filter_values(filters))
 
 
-def track_record_claims(source_id: str, kind: str, victim_side: str) -> pd.DataFrame:
+def track_record_claims(claimant_id: str, kind: str, victim_side: str) -> pd.DataFrame:
     """The claims behind one track-record number: the claimant's figure in each group beside the others'."""
     return _run("""
-        SELECT g.comparison_group, g.own_figure, g.others_median, g.others, g.ratio, g.casualty_id,
+        SELECT g.comparison_group, g.own_figure, g.others_median, g.others, g.ratio, g.claim_id,
                c.figure_text, c.sentence, c.outlet, c.published_on, g.others_say
-        FROM claimant_group_ratios g JOIN claims c USING (casualty_id)
-        WHERE g.source_id = ? AND g.kind = ? AND g.victim_side = ?
+        FROM claimant_group_ratios g JOIN claim_overview c USING (claim_id)
+        WHERE g.claimant_id = ? AND g.kind = ? AND g.victim_side = ?
         ORDER BY g.ratio DESC, g.comparison_group
-    """, source_id, kind, victim_side)
+    """, claimant_id, kind, victim_side)
 
 
 def claims(filters) -> pd.DataFrame:
@@ -218,8 +217,8 @@ def claims(filters) -> pd.DataFrame:
                 *_filter_values(filters))
 
 
-def claim(casualty_id: str) -> dict | None:
-    frame = _run(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.casualty_id = ?", casualty_id)
+def claim(claim_id: str) -> dict | None:
+    frame = _run(f"SELECT {CLAIM_COLUMNS} FROM claim_overview c WHERE c.claim_id = ?", claim_id)
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
@@ -234,8 +233,8 @@ def contested_events(filters) -> pd.DataFrame:
 
 def contested_reports(event_ids: tuple[str, ...]) -> pd.DataFrame:
     return _run("""
-        SELECT r.event_id, s.name AS source, s.alignment, r.stance, r.evidence AS quote, r.doc_id
-        FROM event_reports r JOIN sources s USING (source_id)
+        SELECT r.event_id, s.name AS claimant, s.alignment, r.stance, r.evidence AS quote, r.doc_id
+        FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
         WHERE list_contains(?, r.event_id)
         ORDER BY r.event_id, r.stance, s.name
     """, list(event_ids))
@@ -335,25 +334,25 @@ def review_documents() -> pd.DataFrame:
 def review_claims(doc_id: str) -> list[dict]:
     """A document's casualty claims with what a reviewer checks: bounds, claimant, date, place, sentence."""
     return _records(_run("""
-        SELECT c.casualty_id, c.method, c.confidence, c.kind, c.figure_text, c.count_low, c.count_high, c.range_text,
-               c.victim_group, c.victim_class, c.claimant, c.source_id, c.claimant_text, c.date_text, c.date_start,
+        SELECT c.claim_id, c.method, c.confidence, c.kind, c.figure_text, c.low, c.high, c.range_text,
+               c.victim_group, c.victim_class, c.claimant, c.claimant_id, c.claimant_text, c.date_text, c.date_start,
                c.date_end, c.date_precision, c.place_id, c.place_name, c.evidence, c.char_start, c.char_end,
                c.sentence, c.sentence_start, c.comparison_group, c.coded_at
-        FROM claims c WHERE c.doc_id = ?
-        ORDER BY c.char_start, c.casualty_id
+        FROM claim_overview c WHERE c.doc_id = ?
+        ORDER BY c.char_start, c.claim_id
     """, doc_id))
 
 
 def review_event_reports(doc_id: str) -> list[dict]:
     """A document's event reports with their event (type, date, place) and its actors."""
     return _records(_run("""
-        SELECT r.report_id, r.event_id, r.method, r.confidence, r.stance, r.source_id, s.name AS source,
+        SELECT r.report_id, r.event_id, r.method, r.confidence, r.stance, r.claimant_id, s.name AS claimant,
                r.evidence, r.char_start, r.char_end, r.claimant_text, r.date_text, r.coded_at,
                e.event_type, e.sub_event_type, e.method AS event_method, e.place_id, p.name AS place_name,
                e.date_start, e.date_end, e.date_precision, e.summary,
                (SELECT list({'actor_id': ea.actor_id, 'role': ea.role, 'name': a.name} ORDER BY ea.role, a.name)
                 FROM event_actors ea JOIN actors a USING (actor_id) WHERE ea.event_id = r.event_id) AS actors
-        FROM event_reports r JOIN sources s USING (source_id) JOIN events e USING (event_id)
+        FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN events e USING (event_id)
         LEFT JOIN places p ON p.place_id = e.place_id
         WHERE r.doc_id = ?
         ORDER BY r.char_start, r.report_id
@@ -378,21 +377,21 @@ def review_choices() -> dict[str, dict[str, str]]:
 def review_group_claims() -> pd.DataFrame:
     """Every claim with its comparison group and why it is there, for moving and splitting groups."""
     return _run("""
-        SELECT c.casualty_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
+        SELECT c.claim_id, c.doc_id, c.comparison_group, c.claimant, c.figure_text, c.kind, c.outlet,
                c.published_on, c.published_precision, m.reason, m.confidence, m.assigned_by
-        FROM claims c JOIN comparison_members m USING (casualty_id)
-        ORDER BY c.comparison_group, c.published_on, c.claimant, c.casualty_id
+        FROM claim_overview c JOIN comparison_members m USING (claim_id)
+        ORDER BY c.comparison_group, c.published_on, c.claimant, c.claim_id
     """)
 
 
 # --- Dates as precisely as they are known ------------------------------------------------------
 
-def claim_dates(casualty_ids: tuple[str, ...]) -> pd.DataFrame:
+def claim_dates(claim_ids: tuple[str, ...]) -> pd.DataFrame:
     """When each claim was published and the day its figure refers to, each with its precision."""
     return _run("""
-        SELECT casualty_id, published_on, published_precision, as_of, as_of_precision
-        FROM claims WHERE list_contains(?, casualty_id)
-    """, list(casualty_ids))
+        SELECT claim_id, published_on, published_precision, as_of, as_of_precision
+        FROM claim_overview WHERE list_contains(?, claim_id)
+    """, list(claim_ids))
 
 
 def document_dates() -> pd.DataFrame:

@@ -147,8 +147,8 @@ def claimant_names() -> dict:
     return names
 
 
-def casualty_form(key: str, start: dict, near: int | None = None) -> dict:
-    """The fields of a casualty claim; bounds and date are shown as the build will read them. `near` is
+def claim_form(key: str, start: dict, near: int | None = None) -> dict:
+    """The fields of a claim; bounds and date are shown as the build will read them. `near` is
     where the fact being corrected is, to pick the quote's occurrence when it occurs more than once."""
     record = {"quote": st.text_input("Quote: the article's exact words", value=start.get("quote", ""),
                                      key=f"{key}_quote")}
@@ -203,13 +203,13 @@ def event_form(key: str, start: dict, near: int | None = None) -> dict:
     record["reports"] = []
     for number, report in enumerate(start["reports"]):
         st.caption(f"“{report['quote']}”")
-        stance_col, source_col = st.columns(2)
+        stance_col, claimant_col = st.columns(2)
         with stance_col:
             stance = pick("Stance", choices["stances"], report["stance"], f"{key}_stance_{number}")
-        with source_col:
-            source = pick("Claimant", list(names), report["source"], f"{key}_source_{number}", names)
-        kept = report if source == report["source"] else {k: v for k, v in report.items() if k != "claimant_quote"}
-        record["reports"].append({**kept, "stance": stance, "source": source})
+        with claimant_col:
+            claimant = pick("Claimant", list(names), report["claimant"], f"{key}_claimant_{number}", names)
+        kept = report if claimant == report["claimant"] else {k: v for k, v in report.items() if k != "claimant_quote"}
+        record["reports"].append({**kept, "stance": stance, "claimant": claimant})
     return record
 
 
@@ -222,7 +222,7 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
                 f"({review.shown_path(fact_file.path)}, line {entry['line']}): takes effect at the next build.")
         return
     reason = st.text_input("Why reject it (optional)", key=f"{key}_reason",
-                           placeholder="e.g. not a casualty figure" if fact == "casualty" else "e.g. a forecast, not an event")
+                           placeholder="e.g. not a casualty figure" if fact == "claim" else "e.g. a forecast, not an event")
     accept_col, reject_col, _ = st.columns([1, 1, 2])
     if accept_col.button("Accept", key=f"{key}_accept", disabled=not reviewer, width="stretch"):
         decide("accept", fact, what, machine_id, accepted)
@@ -236,12 +236,12 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
 
 # --- The text, and the facts beside it ------------------------------------------------------------
 text_col, facts_col = st.columns([6, 5], gap="large")
-spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["casualty_id"],
+spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["claim_id"],
           "fact_type": "casualty claim" if c["method"] == "machine" else "checked fact",
           "label": f"{c['method']}: {c['claimant']}: {c['figure_text']} {c['kind']}"} for c in claims]
 spans += [{"char_start": r["char_start"], "char_end": r["char_end"], "fact_id": r["event_id"],
            "fact_type": "event report" if r["method"] == "machine" else "checked fact",
-           "label": f"{r['method']}: {r['source']} {r['stance']}: {r['event_type']}"} for r in reports]
+           "label": f"{r['method']}: {r['claimant']} {r['stance']}: {r['event_type']}"} for r in reports]
 with text_col:
     text = queries.document(doc_id)["text"]
     st.html('<div style="font-size:.85em">Highlighted: ' + highlight.legend(
@@ -266,22 +266,22 @@ with facts_col:
         label = (f"{claim['confidence']:.2f} · {claim['figure_text']} {claim['kind']} ({claim['range_text']}) · "
                  f"{claim['claimant']} · {when(claim['date_start'], claim['date_end'], claim['date_precision'])} · "
                  f"{claim['place_name'] or 'no place'}")
-        with st.expander(("✓ " if claim["casualty_id"] in fact_file.decisions else "") + plain(label)):
+        with st.expander(("✓ " if claim["claim_id"] in fact_file.decisions else "") + plain(label)):
             st.html(f'<blockquote style="margin:0;padding:.3em .8em;border-left:4px solid #c0392b">'
                     f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
                     f'</blockquote>')
             st.caption(f"Victims: {claim['victim_group']} ({claim['victim_class']}) · claimant named as "
                        f"“{claim['claimant_text'] or 'no one: the article’s own voice'}” · date as written: "
                        f"{claim['date_text'] or 'none'} · comparison group: {claim['comparison_group'] or 'none'} · "
-                       f"id {claim['casualty_id']}")
-            controls(claim["casualty_id"], "casualty", claim["casualty_id"],
+                       f"id {claim['claim_id']}")
+            controls(claim["claim_id"], "claim", claim["claim_id"],
                      f"the claim “{claim['figure_text']} {claim['kind']}”",
-                     review.claim_record(document, claim, row.outlet_source_id), casualty_form, claim["char_start"])
+                     review.claim_record(document, claim, row.outlet_source_id), claim_form, claim["char_start"])
     for event_id, event_reports in machine_events.items():
         first = event_reports[0]
         label = (f"{max(r['confidence'] for r in event_reports):.2f} · {first['event_type']}: {first['sub_event_type']} · "
                  f"{first['place_name'] or 'no place'} · {when(first['date_start'], first['date_end'], first['date_precision'])} · "
-                 + ", ".join(f"{r['source']} {r['stance']}" for r in event_reports))
+                 + ", ".join(f"{r['claimant']} {r['stance']}" for r in event_reports))
         with st.expander(("✓ " if event_id in fact_file.decisions else "") + plain(label)):
             for report in event_reports:
                 st.html(f'<blockquote style="margin:0 0 .3em 0;padding:.3em .8em;border-left:4px solid #2471a3">'
@@ -303,7 +303,7 @@ checked = [{"method": c["method"], "fact": "casualty claim", "what": f"{c['figur
             "where": c["place_name"], "coded at": c["coded_at"], "quote": c["evidence"]}
            for c in claims if c["method"] != "machine"]
 checked += [{"method": r["method"], "fact": "event report", "what": f"{r['event_type']}: {r['sub_event_type']}",
-             "bounds": None, "who": f"{r['source']} ({r['stance']})",
+             "bounds": None, "who": f"{r['claimant']} ({r['stance']})",
              "when": when(r["date_start"], r["date_end"], r["date_precision"]), "where": r["place_name"],
              "coded at": r["coded_at"], "quote": r["evidence"]} for r in reports if r["method"] != "machine"]
 st.subheader("Checked facts (read-only)")
@@ -329,8 +329,8 @@ def group_section() -> None:
                  hide_index=True, column_config={"figure_text": "claim", "comparison_group": "comparison group",
                                                  "assigned_by": "grouped by",
                                                  "reason": st.column_config.TextColumn("why", width="large")})
-    group_of = dict(zip(everything.casualty_id, everything.comparison_group))
-    label = {r.casualty_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
+    group_of = dict(zip(everything.claim_id, everything.comparison_group))
+    label = {r.claim_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
              if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"
              for r in everything.itertuples()}
     for entry in fact_file.group_decisions:
@@ -343,7 +343,7 @@ def group_section() -> None:
     move_col, split_col = st.columns(2)
     with move_col, st.container(border=True):
         st.markdown("**Move a claim to another group**")
-        claim = st.selectbox("Claim", list(mine.casualty_id), format_func=label.get, key="group_move_claim")
+        claim = st.selectbox("Claim", list(mine.claim_id), format_func=label.get, key="group_move_claim")
         target = st.selectbox("To the group", [g for g in groups if g != group_of.get(claim)], index=None,
                               key="group_move_target", accept_new_options=True,
                               placeholder="Choose a group, or type a new group's name")
@@ -378,11 +378,11 @@ def decide_group(decision: str, claims: list[str], group: str, new_group: str | 
 group_section()
 
 with st.expander("Add a casualty claim the machine missed"):
-    added = casualty_form("add", {"claimant": "outlet" if row.outlet_source_id else None, "victim_class": "unknown"})
+    added = claim_form("add", {"claimant": "outlet" if row.outlet_source_id else None, "victim_class": "unknown"})
     occurrence = st.number_input("Which occurrence of the quote (only if it occurs more than once)", min_value=1,
                                  value=None, step=1, key="add_occurrence")
     if st.button("Add the claim", key="add_save", disabled=not reviewer):
-        decide("add", "casualty", f"the claim “{added['figure']} {added['kind']}”",
+        decide("add", "claim", f"the claim “{added['figure']} {added['kind']}”",
                record={**added, "occurrence": occurrence})
 
 
@@ -427,12 +427,12 @@ def add_event_form(key: str) -> tuple[dict, str | None]:
     report = {"quote": st.text_input("Quote: the article's words that report it", key=f"{key}_quote")}
     report["occurrence"] = st.number_input("Which occurrence of the quote (only if it occurs more than once)",
                                            min_value=1, value=None, step=1, key=f"{key}_occurrence")
-    stance_col, source_col = st.columns(2)
+    stance_col, claimant_col = st.columns(2)
     with stance_col:
         report["stance"] = pick("Stance", choices["stances"], "reports", f"{key}_stance")
-    with source_col:
-        report["source"] = pick("Claimant", list(names), "outlet" if row.outlet_source_id else None, f"{key}_source", names)
-    report["claimant_quote"] = st.text_input("Words that name the source (optional)", key=f"{key}_source_words")
+    with claimant_col:
+        report["claimant"] = pick("Claimant", list(names), "outlet" if row.outlet_source_id else None, f"{key}_claimant", names)
+    report["claimant_quote"] = st.text_input("Words that name the claimant (optional)", key=f"{key}_claimant_words")
     if not new:
         report["when"] = date_field("Date this report gives (optional)", "", f"{key}_report_when")
     record["reports"] = [report]

@@ -10,7 +10,7 @@ ORDER BY as_of, claimant;
 
 -- title: Where do the sources disagree most?
 -- Spread = the highest figure divided by the lowest one for the same quantity.
-SELECT comparison_group, kind, claimants, min_figure, max_figure, spread, alignments, who_says_what
+SELECT comparison_group, kind, claimants, lowest, highest, spread, alignments, who_says_what
 FROM comparisons
 WHERE claimants >= 2
 ORDER BY spread DESC, comparison_group;
@@ -23,7 +23,7 @@ ORDER BY date_start;
 -- title: What each side claims and denies about the contested events, in its own words
 SELECT r.event_id, r.stance, s.name AS source, s.alignment, d.outlet, r.evidence
 FROM event_reports r
-JOIN sources s USING (source_id)
+JOIN sources s ON s.source_id = r.claimant_id
 JOIN documents d USING (doc_id)
 WHERE r.event_id IN (SELECT event_id FROM contested_events)
 ORDER BY r.event_id, r.stance, s.name;
@@ -31,10 +31,10 @@ ORDER BY r.event_id, r.stance, s.name;
 -- title: Casualty claims per claimant alignment and kind of toll
 SELECT alignment, kind,
        count(*) AS claims,
-       count(DISTINCT source_id) AS claimants,
-       sum(value_low) AS sum_of_low_bounds,
-       sum(value_high) AS sum_of_high_bounds
-FROM claims
+       count(DISTINCT claimant_id) AS claimants,
+       sum(lowest) AS sum_of_low_bounds,
+       sum(highest) AS sum_of_high_bounds
+FROM claim_overview
 GROUP BY alignment, kind
 ORDER BY alignment, kind;
 
@@ -47,29 +47,29 @@ ORDER BY date_start, event_id, kind;
 -- title: Every sentence a source is quoted in (here Hadi al-Abdallah)
 -- Casualty figures, other counts and event reports alike; change the name to follow another source.
 WITH quoted AS (
-    SELECT doc_id, source_id, 'casualty figure' AS fact, figure_text AS says, sentence, sentence_start
-    FROM casualties
+    SELECT doc_id, claimant_id, 'casualty figure' AS fact, figure_text AS says, sentence, sentence_start
+    FROM claims
     UNION ALL
-    SELECT doc_id, source_id, 'count of ' || what, figure_text, sentence, sentence_start
+    SELECT doc_id, claimant_id, 'count of ' || what, figure_text, sentence, sentence_start
     FROM counted_things
     UNION ALL
-    SELECT doc_id, source_id, stance || ' ' || event_id, evidence, sentence, sentence_start
+    SELECT doc_id, claimant_id, stance || ' ' || event_id, evidence, sentence, sentence_start
     FROM event_reports
 )
 SELECT d.outlet, d.published_on, q.fact, q.says, q.sentence
 FROM quoted q
-JOIN sources s USING (source_id)
+JOIN sources s ON s.source_id = q.claimant_id
 JOIN documents d USING (doc_id)
 WHERE s.name = 'Hadi al-Abdallah'
 ORDER BY d.published_on, q.doc_id, q.sentence_start;
 
 -- title: Each claim beside the lowest and highest figure for the same quantity (window functions)
 SELECT comparison_group, claimant, alignment, figure_text,
-       value_low, value_high,
-       min(value_low) OVER (PARTITION BY comparison_group) AS group_lowest,
-       max(value_high) OVER (PARTITION BY comparison_group) AS group_highest,
-       rank() OVER (PARTITION BY comparison_group ORDER BY value_high DESC) AS rank_by_high
-FROM claims
+       lowest, highest,
+       min(lowest) OVER (PARTITION BY comparison_group) AS group_lowest,
+       max(highest) OVER (PARTITION BY comparison_group) AS group_highest,
+       rank() OVER (PARTITION BY comparison_group ORDER BY highest DESC) AS rank_by_high
+FROM claim_overview
 WHERE comparison_group IS NOT NULL
 ORDER BY comparison_group, rank_by_high;
 
@@ -98,12 +98,12 @@ ORDER BY week, event_type;
 
 -- title: Which outlet states figures in its own voice, and which attributes them to others?
 SELECT d.outlet,
-       count(*) FILTER (WHERE c.source_id = d.outlet_source_id) AS in_its_own_voice,
-       count(*) FILTER (WHERE c.source_id <> d.outlet_source_id) AS attributed_to_others,
-       string_agg(DISTINCT s.name, '; ') FILTER (WHERE c.source_id <> d.outlet_source_id) AS attributed_to
-FROM casualties c
+       count(*) FILTER (WHERE c.claimant_id = d.outlet_source_id) AS in_its_own_voice,
+       count(*) FILTER (WHERE c.claimant_id <> d.outlet_source_id) AS attributed_to_others,
+       string_agg(DISTINCT s.name, '; ') FILTER (WHERE c.claimant_id <> d.outlet_source_id) AS attributed_to
+FROM claims c
 JOIN documents d USING (doc_id)
-JOIN sources s ON s.source_id = c.source_id
+JOIN sources s ON s.source_id = c.claimant_id
 GROUP BY d.outlet
 ORDER BY d.outlet;
 
@@ -125,10 +125,10 @@ FROM duckdb_views() WHERE NOT internal
 ORDER BY kind, name;
 
 -- title: Describe a table: its columns and their types
-DESCRIBE casualties;
+DESCRIBE claims;
 
 -- title: Summarize a table: each column's range, distinct values and nulls
-SUMMARIZE claims;
+SUMMARIZE claim_overview;
 
 -- title: How well is each toll supported? (grades as Airwars grades)
 SELECT scope, coalesce(comparison_group, event_id) AS toll, kind, grade, grade_reason
@@ -143,11 +143,11 @@ ORDER BY victim_side, kind, typical_ratio DESC;
 
 -- title: How each estimate moved, and who revised whom
 SELECT comparison_group, publication_step, claimant, figure_text, published_on, current,
-       (SELECT figure_text FROM casualties p WHERE p.casualty_id = r.supersedes) AS revises_its_own
+       (SELECT figure_text FROM claims p WHERE p.claim_id = r.supersedes) AS revises_its_own
 FROM claim_revisions r
 ORDER BY comparison_group, publication_step;
 
 -- title: Why is each claim in its comparison group?
 SELECT m.comparison_group, c.claimant, c.figure_text, m.assigned_by, m.confidence, m.reason
-FROM comparison_members m JOIN claims c USING (casualty_id)
+FROM comparison_members m JOIN claim_overview c USING (claim_id)
 ORDER BY m.comparison_group, c.as_of;

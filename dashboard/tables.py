@@ -27,7 +27,6 @@ HEADERS = {
     "place_name": "place",
     "published_on": "published",
     "range_text": "bounds",
-    "source": "claimant",  # the source an event report is attributed to (docs/glossary.md)
     "sub_event_type": "sub-event type",
     "typical_ratio": "typical ratio",
     "victim_group": "victims",

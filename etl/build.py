@@ -86,10 +86,10 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
     facts = merge_facts(documents, machine, [] if machine_only else fact_files, docs_dir, index, outlet_of, reference)
     _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
-    casualties, counts, reports = facts.casualties, facts.counts, facts.reports
+    claims, counts, reports = facts.claims, facts.counts, facts.reports
     events, event_actors, coded_docs = facts.events, facts.event_actors, facts.coded_docs
     group_decisions = facts.group_decisions
-    group_rows, member_rows, group_warnings = resolve_groups(casualties, documents, reference, index, group_decisions)
+    group_rows, member_rows, group_warnings = resolve_groups(claims, documents, reference, index, group_decisions)
     warnings += group_warnings
 
     mentions, parts = mentions_and_parts(documents, index, machine)
@@ -97,7 +97,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     # The world gazetteer's 34,000 places go into the warehouse only where the corpus names them or
     # places a fact there: the reference folder's own places always do.
     used_places = {m["entity_id"] for m in mentions if m["entity_kind"] == "place"} | {
-        row.get("place_id") for row in casualties + counts + events + reports}
+        row.get("place_id") for row in claims + counts + events + reports}
     # A user's own ACLED / UCDP files: read after the corpus, so that a mistake in the corpus is reported first.
     compared = read_reference_datasets([Path(p) for p in compare_with], warnings)
     tables = {
@@ -122,10 +122,10 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         "events": events,
         "event_actors": event_actors,
         "event_reports": sorted(reports, key=lambda r: r["report_id"]),
-        "casualties": sorted(casualties, key=lambda r: r["casualty_id"]),
+        "claims": sorted(claims, key=lambda r: r["claim_id"]),
         "counted_things": sorted(counts, key=lambda r: r["count_id"]),
         "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
-        "comparison_members": sorted(member_rows, key=lambda r: r["casualty_id"]),
+        "comparison_members": sorted(member_rows, key=lambda r: r["claim_id"]),
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},

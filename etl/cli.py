@@ -138,7 +138,7 @@ def main(argv=None) -> int:
             print(f"  compared with {counts['reference_acled_events']} ACLED and {counts['reference_ucdp_events']} "
                   f"UCDP GED events (matches: SELECT * FROM reference_matches)")
         print(f"built {args.db}")
-        print(f"  documents {counts['documents']}, casualty claims {counts['casualties']}, "
+        print(f"  documents {counts['documents']}, claims {counts['claims']}, "
               f"events {counts['events']} ({counts['event_reports']} reports), counted things {counts['counted_things']}")
         print(f"  places {counts['places']}, actors {counts['actors']}, sources {counts['sources']}, "
               f"mentions {counts['mentions']}, warnings {len(result.warnings)}")

@@ -4,8 +4,8 @@ For every document that has hand-coded facts, the corpus is built twice in a tem
 as usual (the coded facts) and with --machine-only (the machine's). Facts are then paired one to
 one, within a document, in text order (docs/extraction/evaluation.md):
 
-- casualty claims: same kind and same bounds (count_low, count_high);
-- attribution: a casualty pair whose claimant (source_id) is also the same;
+- casualty claims: same kind and same bounds (low, high);
+- attribution: a casualty pair whose claimant (claimant_id) is also the same;
 - victim class: a casualty pair whose victim class is also the same;
 - event reports: a coded and a machine report in overlapping sentences of one document (the
   same ACLED event type preferred when a sentence has several);
@@ -31,8 +31,8 @@ from etl.settings import REFERENCE_DIR
 TARGETS = {"casualty_claims": 0.90, "attribution": 0.85, "places": 0.95, "dates": 0.90}
 
 _CLAIMS = """
-    SELECT c.*, d.file FROM casualties c JOIN documents d USING (doc_id)
-    WHERE c.method IN ({methods}) ORDER BY doc_id, char_start, char_end, casualty_id
+    SELECT c.*, d.file FROM claims c JOIN documents d USING (doc_id)
+    WHERE c.method IN ({methods}) ORDER BY doc_id, char_start, char_end, claim_id
 """
 _REPORTS = """
     SELECT r.*, e.event_type, e.sub_event_type, e.place_id,
@@ -83,7 +83,7 @@ def _score(pairs: int, machine: int, coded: int) -> dict:
 
 
 def _bounds(a: dict, b: dict) -> bool:
-    return a["kind"] == b["kind"] and a["count_low"] == b["count_low"] and a["count_high"] == b["count_high"]
+    return a["kind"] == b["kind"] and a["low"] == b["low"] and a["high"] == b["high"]
 
 
 def _slot_score(pairs, value) -> dict:
@@ -112,8 +112,8 @@ def _group_score(claim_pairs) -> dict:
 
 
 def _describe(claim: dict) -> str:
-    return (f"{claim['file']}: {claim['kind']} {claim['figure_text']!r} [{claim['count_low']}..{claim['count_high']}] "
-            f"by {claim['source_id']} in {claim['sentence'][:90]!r}")
+    return (f"{claim['file']}: {claim['kind']} {claim['figure_text']!r} [{claim['low']}..{claim['high']}] "
+            f"by {claim['claimant_id']} in {claim['sentence'][:90]!r}")
 
 
 def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
@@ -133,7 +133,7 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     results = {
         "documents": len(documents),
         "casualty_claims": _score(len(claim_pairs), len(machine_claims), len(coded_claims)),
-        "attribution": _score(sum(c["source_id"] == m["source_id"] for c, m in claim_pairs),
+        "attribution": _score(sum(c["claimant_id"] == m["claimant_id"] for c, m in claim_pairs),
                               len(machine_claims), len(coded_claims)),
         "victim_class": _score(sum(c["victim_class"] == m["victim_class"] for c, m in claim_pairs),
                                len(machine_claims), len(coded_claims)),
@@ -154,8 +154,8 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     paired_coded = {id(c) for c, _ in claim_pairs}
     results["missed_claims"] = [_describe(c) for c in coded_claims if id(c) not in paired_coded]
     results["extra_claims"] = [_describe(m) for m in machine_claims if id(m) not in paired]
-    results["wrong_claimant"] = [f"{_describe(m)} (coded: {c['source_id']})" for c, m in claim_pairs
-                                 if c["source_id"] != m["source_id"]]
+    results["wrong_claimant"] = [f"{_describe(m)} (coded: {c['claimant_id']})" for c, m in claim_pairs
+                                 if c["claimant_id"] != m["claimant_id"]]
     results["wrong_dates"] = [f"{c['doc_id']}: coded {_date(c)} ({c['date_text']!r}), machine {_date(m)} "
                               f"({m['date_text']!r}) in {c['sentence'][:80]!r}"
                               for c, m in fact_pairs if _date(c) != _date(m)]

@@ -46,10 +46,10 @@ def explain(path: Path, reference_dir: Path, out=sys.stdout) -> int:
         explained.append((figure.start, figure.end))
         line = f"  {_where(text, figure.start)} {figure.text!r}: {candidate.decision} ({candidate.reason})"
         if row:
-            bounds = f"{row['count_low'] if row['count_low'] is not None else '?'}..{row['count_high'] if row['count_high'] is not None else '?'}"
+            bounds = f"{row['low'] if row['low'] is not None else '?'}..{row['high'] if row['high'] is not None else '?'}"
             when = f"{row['date_start']}..{row['date_end']}" if row["date_start"] else "no date"
             line += (f"\n      {row['kind']} [{bounds}] of {row['victim_group']!r} ({row['victim_class']}); "
-                     f"claimant {row['source_id']}{' from ' + repr(row['claimant_text']) if row['claimant_text'] else ' (own voice)'}; "
+                     f"claimant {row['claimant_id']}{' from ' + repr(row['claimant_text']) if row['claimant_text'] else ' (own voice)'}; "
                      f"{when}; place {row['place_id'] or 'none'}")
         lines.append((figure.start, line))
     for match in _NUMBER.finditer(text):

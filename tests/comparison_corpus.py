@@ -148,7 +148,7 @@ def write_corpus(folder: Path) -> Path:
             text = f"{title}\n\n{sentence}\n"
             facts = {"document": file, "coder": "test", "events": [{
                 "event": event, "type": event_type, "sub_type": sub_type, "when": when, "place": place,
-                "reports": [{"stance": "denies", "source": source, "quote": sentence}]}]}
+                "reports": [{"stance": "denies", "claimant": source, "quote": sentence}]}]}
         else:
             day, source, template, figure, victims, cls, when, place, event, kind = story
             sentence = template.format(f=figure)
@@ -162,7 +162,7 @@ def write_corpus(folder: Path) -> Path:
                 claim["when"] = when
             if event:
                 claim["event"] = event
-            facts = {"document": file, "coder": "test", "casualties": [claim]}
+            facts = {"document": file, "coder": "test", "claims": [claim]}
             if event and event not in events_defined:
                 events_defined.add(event)
                 event_type, sub_type = SHELLING if event.startswith("qusayr-shelling") else ("Battles", "Armed clash")
@@ -172,7 +172,7 @@ def write_corpus(folder: Path) -> Path:
                 facts["events"] = [{"event": event, "type": event_type, "sub_type": sub_type, "when": when,
                                     "place": place, "actors": actors,
                                     "reports": [{"stance": "asserts" if source != "united-nations" else "reports",
-                                                 "source": source, "quote": sentence}]}]
+                                                 "claimant": source, "quote": sentence}]}]
         (folder / file).write_text(text, encoding="utf-8")
         catalog.append({"file": file, "title": title, "outlet": "Reuters", "kind": "news agency",
                         "published": _day(day).isoformat()})

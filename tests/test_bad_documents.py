@@ -83,7 +83,7 @@ def _build_and_check(folder: Path, db: Path, names: list[str]) -> None:
         loaded = {row[0] for row in connection.execute("SELECT file FROM documents").fetchall()}
         warned = connection.execute("SELECT file, line, message FROM warnings").fetchall()
         texts = dict(connection.execute("SELECT doc_id, text FROM documents").fetchall())
-        for table, surface in (("casualties", "evidence"), ("event_reports", "evidence"),
+        for table, surface in (("claims", "evidence"), ("event_reports", "evidence"),
                                ("counted_things", "evidence"), ("mentions", "surface"), ("document_parts", "text")):
             for doc_id, start, end, written in connection.execute(
                     f"SELECT doc_id, char_start, char_end, {surface} FROM {table}").fetchall():

@@ -231,7 +231,7 @@ def test_map_draws_with_no_network_and_replays_day_by_day(visit):
 def test_a_claim_permalink_shows_the_sentence_and_a_comparison_its_range(visit, served_warehouse):
     with duckdb.connect(str(served_warehouse), read_only=True) as db:
         claim, sentence = db.execute(
-            "SELECT casualty_id, sentence FROM claims WHERE figure_text = '40,000'").fetchone()
+            "SELECT claim_id, sentence FROM claim_overview WHERE figure_text = '40,000'").fetchone()
     v = visit()
     page = v.open("claims", f"claim={claim}")
     assert_no_errors(v)

@@ -32,14 +32,14 @@ def rows(db, sql, *params):
 
 def groups(db) -> dict[str, list[tuple[str, str]]]:
     return {group: members for group, members in rows(db, """
-        SELECT comparison_group, list((source_id, figure_text) ORDER BY published_on, source_id)
-        FROM claims GROUP BY comparison_group""")}
+        SELECT comparison_group, list((claimant_id, figure_text) ORDER BY published_on, claimant_id)
+        FROM claim_overview GROUP BY comparison_group""")}
 
 
 def test_fifty_articles_every_claim_in_a_group(battle):
     assert rows(battle, "SELECT count(*) FROM documents") == [(50,)]
-    assert rows(battle, "SELECT count(*) FROM casualties WHERE comparison_group IS NULL") == [(0,)]
-    assert rows(battle, "SELECT count(*) FROM casualties") == rows(battle, "SELECT count(*) FROM comparison_members")
+    assert rows(battle, "SELECT count(*) FROM claims WHERE comparison_group IS NULL") == [(0,)]
+    assert rows(battle, "SELECT count(*) FROM claims") == rows(battle, "SELECT count(*) FROM comparison_members")
 
 
 def test_groups_an_analyst_draws(battle):
@@ -67,11 +67,11 @@ def test_groups_an_analyst_draws(battle):
 
 
 def test_each_membership_has_a_reason_and_a_confidence(battle):
-    homs = rows(battle, """SELECT m.confidence, m.reason FROM comparison_members m JOIN casualties c USING (casualty_id)
+    homs = rows(battle, """SELECT m.confidence, m.reason FROM comparison_members m JOIN claims c USING (claim_id)
                            WHERE c.place_id = 'homs-governorate'""")
     assert homs[0][0] < 0.9 and "a place inside or around the group's" in homs[0][1]
     manar = rows(battle, """SELECT m.victims, m.victim_actor_id, m.victim_side, m.reason FROM comparison_members m
-                            JOIN casualties c USING (casualty_id) WHERE c.source_id = 'al-manar' ORDER BY c.doc_id""")
+                            JOIN claims c USING (claim_id) WHERE c.claimant_id = 'al-manar' ORDER BY c.doc_id""")
     assert [r[:3] for r in manar] == [("Hezbollah fighters", "hezbollah", "government")] * 2
     assert "the victims' actor read from the sentence" in manar[0][3]
     assert rows(battle, "SELECT DISTINCT assigned_by FROM comparison_members") == [("rule",)]
@@ -79,8 +79,8 @@ def test_each_membership_has_a_reason_and_a_confidence(battle):
 
 
 def test_revisions_supersede_only_the_claimants_own(battle):
-    steps = rows(battle, """SELECT publication_step, source_id, figure_text, claimant_step, current, claimant_change,
-                                   (SELECT figure_text FROM casualties WHERE casualty_id = r.supersedes)
+    steps = rows(battle, """SELECT publication_step, claimant_id, figure_text, claimant_step, current, claimant_change,
+                                   (SELECT figure_text FROM claims WHERE claim_id = r.supersedes)
                             FROM claim_revisions r
                             WHERE comparison_group = 'Hezbollah fighters killed in the battle for al-Qusayr'
                             ORDER BY publication_step""")
@@ -118,7 +118,7 @@ def test_grades_as_airwars_grades(battle):
 
 def test_track_record_finds_the_claimant_who_inflates(battle):
     record = {(r[0], r[1], r[2]): r[3:] for r in rows(battle, """
-        SELECT source_id, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
+        SELECT claimant_id, kind, victim_side, groups, typical_ratio, ratio_low, ratio_high, leaning
         FROM claimant_track_record""")}
     groups_, typical, low, high, leaning = record[(HADI, "killed", "civilians")]
     # Five tolls of a day and the running total, each about twice what the others say.
@@ -131,7 +131,7 @@ def test_track_record_finds_the_claimant_who_inflates(battle):
     assert record[(STATE, "killed", "opposition")][1] > 2
     # The claims behind each number open from the view.
     behind = rows(battle, """SELECT own_figure, others_median, ratio FROM claimant_group_ratios
-                             WHERE source_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
+                             WHERE claimant_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
     assert behind == [(22.0, 11.0, 2.0)]
 
 
@@ -149,12 +149,12 @@ def test_seeds_machine_only_find_the_coded_groups(tmp_path, db):
     machine = duckdb.connect(str(path), read_only=True)
     try:
         for coded in ("civilians inside Qusayr", "wounded trapped in Qusayr"):
-            figures = sorted(rows(db, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?", coded))
+            figures = sorted(rows(db, "SELECT doc_id, figure_text FROM claim_overview WHERE comparison_group = ?", coded))
             group_of = {(doc, figure): group for doc, figure, group in
-                        rows(machine, "SELECT doc_id, figure_text, comparison_group FROM claims")}
+                        rows(machine, "SELECT doc_id, figure_text, comparison_group FROM claim_overview")}
             found = {group_of.get(claim) for claim in figures}
             assert len(found) == 1 and None not in found, (coded, found)
-            assert sorted(rows(machine, "SELECT doc_id, figure_text FROM claims WHERE comparison_group = ?",
+            assert sorted(rows(machine, "SELECT doc_id, figure_text FROM claim_overview WHERE comparison_group = ?",
                                found.pop())) == figures
         names = {r[0] for r in rows(machine, "SELECT comparison_group FROM comparison_groups")}
         assert {"civilians trapped in al-Qusayr", "wounded civilians trapped in al-Qusayr"} <= names
@@ -172,17 +172,17 @@ def test_reviewer_moves_and_splits(tmp_path):
     db_path = tmp_path / "w.duckdb"
     build(folder, db_path, REFERENCE_DIR)
     with duckdb.connect(str(db_path), read_only=True) as first:
-        ids = dict(rows(first, "SELECT source_id || ':' || figure_text, casualty_id FROM claims"))
+        ids = dict(rows(first, "SELECT claimant_id || ':' || figure_text, claim_id FROM claim_overview"))
     _append_review(folder / "facts" / "b00.yaml", f"""\
   - decision: split
-    fact: casualty
+    fact: claim
     group: civilians trapped in al-Qusayr
     claims: [{ids[HADI + ':50,000']}, {ids[HADI + ':45,000']}]
     new_group: residents trapped in al-Qusayr, as the opposition counts them
     reviewer: Jane Doe
     reviewed_on: '2026-12-06'
   - decision: move
-    fact: casualty
+    fact: claim
     claim: {ids[SOHR + ':5']}
     group: civilians killed in al-Qusayr on 24 May 2013
     reviewer: Jane Doe
@@ -196,12 +196,12 @@ def test_reviewer_moves_and_splits(tmp_path):
         assert (SOHR, "5") in drawn["civilians killed in al-Qusayr on 24 May 2013"]
         assert "civilians killed in Damascus on 24 May 2013" not in drawn  # emptied by the move
         assert rows(second, """SELECT assigned_by, reason LIKE 'moved from %by Jane Doe (b00.yaml:%' FROM comparison_members
-                               WHERE casualty_id = ?""", ids[SOHR + ":5"]) == [("reviewer", True)]
+                               WHERE claim_id = ?""", ids[SOHR + ":5"]) == [("reviewer", True)]
     # A decision missing what it needs fails the build with the file and line.
     (folder / "facts" / "b01.yaml").write_text((folder / "facts" / "b01.yaml").read_text() + """\
 review:
   - decision: move
-    fact: casualty
+    fact: claim
     claim: c-000000000000
 """)
     with pytest.raises(BuildError) as failure:
@@ -234,7 +234,7 @@ def test_machine_only_one_armed_groups_dead_are_one_quantity(tmp_path):
     (folder / "catalog.yaml").write_text("\n".join(catalog) + "\n", encoding="utf-8")
     build(folder, tmp_path / "w.duckdb", REFERENCE_DIR, machine_only=True)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claims GROUP BY ALL")
+        found = rows(db, "SELECT comparison_group, list_sort(list(figure_text)) FROM claim_overview GROUP BY ALL")
     # "its members" and "the group's martyrs" are Hezbollah's, read from the sentence; "since Sunday" and
     # "so far" make running totals, compared with the undated ones.
     assert found == [("Hezbollah fighters killed in the battle for al-Qusayr",
@@ -250,10 +250,10 @@ def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path
                       '  published: "2013-05-30"\n')
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claims c
-                             JOIN comparison_members m USING (casualty_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
-        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE casualty_id IN "
-                         "(SELECT casualty_id FROM casualties WHERE method = 'coded')")
+        joined = rows(db, """SELECT c.figure_text, m.comparison_group, m.assigned_by FROM claim_overview c
+                             JOIN comparison_members m USING (claim_id) WHERE c.doc_id = '100_new' ORDER BY 1""")
+        coded = rows(db, "SELECT DISTINCT assigned_by FROM comparison_members WHERE claim_id IN "
+                         "(SELECT claim_id FROM claims WHERE method = 'coded')")
     # The coders' groups stand and keep their names; the rule adds the new figures to them.
     assert joined == [("700", "wounded trapped in Qusayr", "rule"), ("some 30,000", "civilians inside Qusayr", "rule")]
     assert coded == [("coder",)]
@@ -272,7 +272,7 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
                                          "- file: battle.txt\n  outlet: Reuters\n  published: 2013-05-21\n", encoding="utf-8")
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
-        placed = dict(rows(db, "SELECT figure_text, place_name FROM claims"))
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claims"))
+        placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
     assert placed == {"more than 80,000": "Syria", "At least 120": "al-Qusayr"}
     assert grouped["more than 80,000"] != grouped["At least 120"]

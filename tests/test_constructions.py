@@ -68,7 +68,7 @@ def _machine_claims(folder: str) -> dict[str, list[dict]]:
     claims = {}
     for doc in documents:
         number = int(doc.file[4:8])
-        claims[CASES[number]["key"]] = extract_document(doc, index, sources, outlet_of[doc.doc_id]).casualties
+        claims[CASES[number]["key"]] = extract_document(doc, index, sources, outlet_of[doc.doc_id]).claims
     return claims, index
 
 
@@ -86,7 +86,7 @@ def _same_claimant(expected: str | None, claim: dict, index) -> bool:
     bare = re.sub(r"^(?:the|a|an)\s+", "", wanted)
     named = set(index.lookup("source", expected) + index.lookup("source", bare) + index.longest_inside("source", expected))
     named.add(re.sub(r"[^a-z0-9]+", "-", bare).strip("-"))
-    return claim["source_id"] in named
+    return claim["claimant_id"] in named
 
 
 def _same_figure(coded: str, machine: str) -> bool:
@@ -100,7 +100,7 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
     problems, free = [], list(machine)
     for claim in case.get("claims") or []:
         bounds = (claim["kind"], claim.get("low"), claim.get("high"))
-        match = next((m for m in free if (m["kind"], m["count_low"], m["count_high"]) == bounds
+        match = next((m for m in free if (m["kind"], m["low"], m["high"]) == bounds
                       and _same_figure(str(claim["figure"]), m["figure_text"])), None)
         if match is None:
             problems.append(f"missed {claim['kind']} {claim['figure']!r} [{claim.get('low')}..{claim.get('high')}]")
@@ -115,7 +115,7 @@ def compare(case: dict, machine: list[dict], index) -> list[str]:
         if "place" in claim and not _same_place(claim["place"], match["place_id"], index):
             problems.append(f"{claim['figure']!r}: place {match['place_id']!r}, coded {claim['place']!r}")
     for extra in free:
-        problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['count_low']}..{extra['count_high']}]")
+        problems.append(f"extra {extra['kind']} {extra['figure_text']!r} [{extra['low']}..{extra['high']}]")
     return problems
 
 

@@ -55,7 +55,7 @@ def frame(app, column: str):
 
 
 def claim_id(db, figure_text: str) -> str:
-    return rows(db, "SELECT casualty_id FROM casualties WHERE figure_text = ?", figure_text)[0][0]
+    return rows(db, "SELECT claim_id FROM claims WHERE figure_text = ?", figure_text)[0][0]
 
 
 def test_overview_holdings_and_widest_disagreement_first(open_page):
@@ -114,7 +114,7 @@ def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_pag
     assert any("Contested" in w.value and "Ahmad al-Qusayr" in w.value for w in app.warning)
     reports = frame(app, "stance")
     assert {"asserts", "denies"} <= set(reports.stance)
-    assert set(reports[reports.stance == "denies"].source) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
+    assert set(reports[reports.stance == "denies"].claimant) == {"Ahmad al-Qusayr", "Opposition sources (unnamed)"}
 
 
 def test_timeline_filtered_to_a_place_lists_only_its_events(open_page):
@@ -193,7 +193,7 @@ def test_quotes_only_deployment_shows_sentences_not_articles(open_page, db, monk
     monkeypatch.setattr(settings, "QUOTES_ONLY", True)
     app = open_page("documents", read="002_996f98365809a89b")
     shown = html_of(app)
-    sentence = rows(db, "SELECT sentence FROM casualties WHERE figure_text = 'At least 58'")[0][0]
+    sentence = rows(db, "SELECT sentence FROM claims WHERE figure_text = 'At least 58'")[0][0]
     assert sentence.split()[0] in shown
     assert "Reader comment" not in shown
     assert "waiting to kill any government soldier" not in shown  # the reader comment's own words
@@ -232,7 +232,7 @@ def test_a_warehouse_built_by_another_version_is_rebuilt_in_its_mode(tmp_path, m
     with duckdb.connect(str(old), read_only=True) as rebuilt:
         info = dict(rows(rebuilt, "SELECT key, value FROM build_info"))
         assert info["contract_sha256"] == contract_digest() and info["mode"] == "machine-only"
-        assert rows(rebuilt, "SELECT DISTINCT method FROM casualties") == [("machine",)]
+        assert rows(rebuilt, "SELECT DISTINCT method FROM claims") == [("machine",)]
 
 
 def test_a_file_that_is_no_warehouse_is_named_and_left_alone(tmp_path, monkeypatch):
@@ -455,8 +455,8 @@ def test_a_range_chart_keeps_its_width_beside_long_claimant_names():
     long_name = "General Coordination of Displaced Persons and Refugees in the Northern Countryside"
     claims = pd.DataFrame({
         "claimant": [long_name, long_name, "UN"], "outlet": ["NOW Lebanon"] * 3,
-        "as_of_text": ["5 Jun 2013"] * 3, "count_low": [130, 13, 80_000], "count_high": [None, None, 80_000],
-        "value_high": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
+        "as_of_text": ["5 Jun 2013"] * 3, "low": [130, 13, 80_000], "high": [None, None, 80_000],
+        "highest": [130, 13, 80_000], "alignment": ["independent"] * 2 + ["international"],
         "figure_text": ["at least 130", "at least 13", "80,000"], "range_text": ["130 or more", "13 or more", "80,000"]})
     figure = charts.claim_ranges(claims)
     ticks = figure.layout.yaxis.ticktext

@@ -93,15 +93,15 @@ def test_a_download_holds_the_rows_the_filters_show(seed_db, monkeypatch):
 
     db = duckdb.connect(str(seed_db), read_only=True)
     try:
-        expected = rows(db, """SELECT DISTINCT r.event_id FROM event_reports r JOIN sources s USING (source_id)
+        expected = rows(db, """SELECT DISTINCT r.event_id FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
                                WHERE s.alignment = 'pro-government'""")
-        claims = rows(db, "SELECT casualty_id FROM claims WHERE alignment = 'pro-government'")
+        claims = rows(db, "SELECT claim_id FROM claim_overview WHERE alignment = 'pro-government'")
     finally:
         db.close()
     assert sorted(acled.event_id_cnty) == sorted(e for (e,) in expected)
     made = downloads._maker("claims", downloads._export_filters(page_filters, None), signature, "http://app/")()
     frame = pd.read_csv(io.BytesIO(made))
-    assert list(frame.casualty_id) == [c for (c,) in claims]
+    assert list(frame.claim_id) == [c for (c,) in claims]
     assert frame.permalink.iloc[0] == f"http://app/claims?claim={claims[0][0]}"
     # Without the browser's address (a bare run), the permalinks stay relative to wherever the file is opened.
     bare = pd.read_csv(io.BytesIO(downloads._maker("claims", downloads._export_filters(page_filters, None), signature, "")()))

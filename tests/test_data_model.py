@@ -14,8 +14,8 @@ GROUP = "civilians inside Qusayr"
 def test_the_fields_conventions_are_read_from_one_view(db):
     estimates = {r[0]: r[1:] for r in rows(db, "SELECT comparison_group, lowest, highest, spread FROM comparison_estimates")}
     assert estimates[GROUP] == (20000, 40000, 2.0)
-    compared = {r[0]: r[1:] for r in rows(db, "SELECT comparison_group, min_figure, max_figure, spread FROM comparisons")}
-    side_by_side = {r[0]: r[1:] for r in rows(db, "SELECT DISTINCT comparison_group, group_min, group_max, spread "
+    compared = {r[0]: r[1:] for r in rows(db, "SELECT comparison_group, lowest, highest, spread FROM comparisons")}
+    side_by_side = {r[0]: r[1:] for r in rows(db, "SELECT DISTINCT comparison_group, group_lowest, group_highest, spread "
                                                   "FROM comparison_claims")}
     assert compared == side_by_side == estimates
 
@@ -36,7 +36,7 @@ def test_an_events_toll_is_the_sum_of_its_quantities(db):
 
 def test_a_figure_refers_to_its_days_else_to_its_publication(db):
     by_figure = {r[0]: r[1:] for r in rows(db, "SELECT figure_text, date_start, date_end, as_of, as_of_until, "
-                                               "as_of_precision, published_on FROM claims")}
+                                               "as_of_precision, published_on FROM claim_overview")}
     start, end, as_of, until, precision, _ = by_figure["At least 58"]
     assert (as_of, until, precision) == (start, end, "day") == (date(2013, 5, 19), date(2013, 5, 19), "day")
     start, end, as_of, until, precision, published_on = by_figure["40,000"]
@@ -50,7 +50,7 @@ def _count(db, relation: str, **arguments) -> int:
 
 def test_a_filter_left_empty_or_null_does_not_filter(db):
     events = rows(db, "SELECT count(*) FROM event_overview")[0][0]
-    claims = rows(db, "SELECT count(*) FROM claims")[0][0]
+    claims = rows(db, "SELECT count(*) FROM claim_overview")[0][0]
     assert _count(db, "filtered_events") == _count(db, "filtered_events", place_ids=[], doc_ids=None) == events
     assert _count(db, "filtered_claims") == _count(db, "filtered_claims", actor_ids=[], source_alignments=None) == claims
 
@@ -67,11 +67,11 @@ def test_events_whose_days_overlap_the_range_are_kept(db):
 
 @pytest.mark.parametrize("actor", ["hezbollah", "muhammad-radwan-raad"])
 def test_claims_about_an_actors_events_and_by_those_speaking_for_it_are_kept(db, actor):
-    speaking = {r[0] for r in rows(db, """SELECT casualty_id FROM claims c JOIN sources s USING (source_id)
+    speaking = {r[0] for r in rows(db, """SELECT claim_id FROM claim_overview c JOIN sources s ON s.source_id = c.claimant_id
                                           WHERE s.actor_id = ?""", actor)}
-    about = {r[0] for r in rows(db, """SELECT c.casualty_id FROM claims c JOIN event_actors ea USING (event_id)
+    about = {r[0] for r in rows(db, """SELECT c.claim_id FROM claim_overview c JOIN event_actors ea USING (event_id)
                                        WHERE ea.actor_id = ?""", actor)}
-    kept = {r[0] for r in rows(db, "SELECT casualty_id FROM filtered_claims(actor_ids := [?])", actor)}
+    kept = {r[0] for r in rows(db, "SELECT claim_id FROM filtered_claims(actor_ids := [?])", actor)}
     # Hezbollah takes part in the battle its dead are counted in; the opposition's spokesman Radwan Raad
     # speaks for himself, of no event.
     assert (about if actor == "hezbollah" else speaking) and kept == speaking | about
@@ -100,8 +100,8 @@ def test_holdings_span_every_event_and_claim(db):
     documents, claims, first_day, last_day, span_start, span_end = rows(
         db, "SELECT documents, claims, first_day, last_day, span_start, span_end FROM holdings")[0]
     assert (documents, claims) == (5, 12)
-    assert span_start == min(first_day, rows(db, "SELECT min(as_of) FROM claims")[0][0])
-    assert span_end == max(last_day, rows(db, "SELECT max(as_of_until) FROM claims")[0][0])
+    assert span_start == min(first_day, rows(db, "SELECT min(as_of) FROM claim_overview")[0][0])
+    assert span_end == max(last_day, rows(db, "SELECT max(as_of_until) FROM claim_overview")[0][0])
 
 
 @pytest.mark.parametrize("start, until, precision, written", [
@@ -132,3 +132,13 @@ def test_who_asserts_and_who_denies_an_event_are_lists_even_when_nobody_does(db)
     # not a NULL (the Claims page's contested events once failed on one).
     assert rows(db, "SELECT count(*) FROM event_overview WHERE asserted_by IS NULL OR denied_by IS NULL") == [(0,)]
     assert rows(db, "SELECT count(*) FROM event_overview WHERE len(denied_by) = 0") != [(0,)]
+
+
+def test_a_query_written_before_the_claims_table_was_renamed_reads_the_same_rows(db):
+    # The table casualties is claims since 2026-12-06; the view casualties keeps the old names for old queries.
+    old = rows(db, "SELECT casualty_id, source_id, count_low, count_high, figure_text FROM casualties ORDER BY 1")
+    assert old == rows(db, "SELECT claim_id, claimant_id, low, high, figure_text FROM claims ORDER BY 1")
+    assert len(old) == 12
+    renamed = {"claim_id": "casualty_id", "claimant_id": "source_id", "low": "count_low", "high": "count_high"}
+    columns = [name for name, *_ in db.execute("DESCRIBE claims").fetchall()]
+    assert [name for name, *_ in db.execute("DESCRIBE casualties").fetchall()] == [renamed.get(c, c) for c in columns]

@@ -37,7 +37,7 @@ def test_article_parts(db):
 def test_no_fact_and_no_mention_outside_the_article(db):
     outside = rows(db, """
         WITH facts AS (
-            SELECT doc_id, char_start, char_end FROM casualties
+            SELECT doc_id, char_start, char_end FROM claims
             UNION ALL SELECT doc_id, char_start, char_end FROM event_reports
             UNION ALL SELECT doc_id, char_start, char_end FROM counted_things
             UNION ALL SELECT doc_id, char_start, char_end FROM mentions

@@ -30,7 +30,7 @@ def test_al_qusayr_the_activist_is_not_the_town(db):
 def test_every_place_named_has_coordinates(db):
     named = rows(db, """SELECT DISTINCT p.place_id, p.latitude, p.longitude FROM places p
                         WHERE p.place_id IN (SELECT entity_id FROM mentions WHERE entity_kind = 'place'
-                                             UNION SELECT place_id FROM events UNION SELECT place_id FROM casualties)""")
+                                             UNION SELECT place_id FROM events UNION SELECT place_id FROM claims)""")
     assert len(named) >= 25
     assert all(lat is not None and lon is not None for _, lat, lon in named)
     for place in ("al-qusayr", "dabaa", "haidariyeh", "eish-al-warwar", "dameina-al-gharbiyah", "salma", "aramo",

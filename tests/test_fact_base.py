@@ -5,9 +5,9 @@ from tests.conftest import rows
 
 
 def claim(db, evidence_start):
-    return rows(db, """SELECT kind, count_low, count_high, qualifier, claimant, alignment, victim_class,
+    return rows(db, """SELECT kind, low, high, qualifier, claimant, alignment, victim_class,
                               date_start, place_id
-                       FROM claims WHERE starts_with(evidence, ?)""", evidence_start)
+                       FROM claim_overview WHERE starts_with(evidence, ?)""", evidence_start)
 
 
 def test_casualty_claims_with_bounds_and_claimants(db):
@@ -19,34 +19,34 @@ def test_casualty_claims_with_bounds_and_claimants(db):
         ("killed", 27, 33, "some", "Hadi al-Abdallah", "opposition", "foreign fighters", None, "al-qusayr")]
     assert claim(db, "Syrian state TV reported 100") == [
         ("killed", 100, 100, None, "Syrian state media", "pro-government", "opposition fighters", None, "al-qusayr")]
-    assert rows(db, "SELECT kind, count_low, count_high, claimant, victim_group FROM claims WHERE figure_text = 'up to 1,000'") == [
+    assert rows(db, "SELECT kind, low, high, claimant, victim_group FROM claim_overview WHERE figure_text = 'up to 1,000'") == [
         ("trapped", None, 1000, "Opposition sources (unnamed)", "wounded civilians")]
     # 004: a figure that is two things takes the situation as its kind and keeps the condition.
-    assert rows(db, "SELECT kind, victim_group, count_low, count_high, claimant FROM claims WHERE figure_text = 'as many as 1,500'") == [
+    assert rows(db, "SELECT kind, victim_group, low, high, claimant FROM claim_overview WHERE figure_text = 'as many as 1,500'") == [
         ("trapped", "wounded", None, 1500, "Humanitarian agencies (unnamed)")]
 
 
 def test_unattributed_figures_are_the_outlets_not_the_credited_wire(db):
     # 004 opens with an "Agence France-Presse" credit line; the 20,000 figure is GlobalPost's own.
-    assert rows(db, "SELECT claimant, claimant_kind FROM claims WHERE figure_text = 'As many as 20,000'") == [
+    assert rows(db, "SELECT claimant, claimant_kind FROM claim_overview WHERE figure_text = 'As many as 20,000'") == [
         ("GlobalPost", "newspaper")]
-    assert rows(db, "SELECT claimant FROM claims WHERE figure_text = 'more than 20,000'") == [("Atlantic Sentinel",)]
+    assert rows(db, "SELECT claimant FROM claim_overview WHERE figure_text = 'more than 20,000'") == [("Atlantic Sentinel",)]
 
 
 def test_civilians_inside_qusayr_compared(db):
-    claims = rows(db, """SELECT claimant, alignment, figure_text, count_low, count_high
+    claims = rows(db, """SELECT claimant, alignment, figure_text, low, high
                          FROM comparison_claims WHERE comparison_group = 'civilians inside Qusayr' ORDER BY as_of""")
     assert claims == [
         ("Atlantic Sentinel", "international", "more than 20,000", 20000, None),
         ("Muhammad Radwan Raad", "opposition", "40,000", 40000, 40000),
         ("GlobalPost", "international", "As many as 20,000", None, 20000),
     ]
-    assert rows(db, "SELECT min_figure, max_figure, spread, claimants, alignments FROM comparisons "
+    assert rows(db, "SELECT lowest, highest, spread, claimants, alignments FROM comparisons "
                     "WHERE comparison_group = 'civilians inside Qusayr'") == [(20000, 40000, 2.0, 3, ["international", "opposition"])]
 
 
 def test_wounded_trapped_compared(db):
-    assert rows(db, "SELECT min_figure, max_figure, spread, claimants FROM comparisons "
+    assert rows(db, "SELECT lowest, highest, spread, claimants FROM comparisons "
                     "WHERE comparison_group = 'wounded trapped in Qusayr'") == [(1000, 1500, 1.5, 2)]
 
 
@@ -82,28 +82,28 @@ def test_one_event_reported_by_several_documents(db):
 
 
 def test_counted_things_apart_from_tolls(db):
-    counted = dict(rows(db, "SELECT figure_text, count_low FROM counted_things"))
+    counted = dict(rows(db, "SELECT figure_text, low FROM counted_things"))
     assert counted["30"] == 30 and counted["Ten"] == 10 and counted["half a dozen"] == 6
     assert counted["several hundred"] == 300 and counted["three"] == 3
-    assert rows(db, "SELECT count(*) FROM casualties WHERE figure_text IN ('30', 'Ten', 'half a dozen', 'several hundred')") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM claims WHERE figure_text IN ('30', 'Ten', 'half a dozen', 'several hundred')") == [(0,)]
 
 
 def test_evidence_round_trip(db, seed_db):
     assert rows(db, "SELECT * FROM evidence_mismatches") == []
     texts = dict(rows(db, "SELECT doc_id, text FROM documents"))
-    for table in ("casualties", "event_reports", "counted_things"):
+    for table in ("claims", "event_reports", "counted_things"):
         for doc_id, start, end, evidence, s_start, s_end, sentence in rows(
                 db, f"SELECT doc_id, char_start, char_end, evidence, sentence_start, sentence_end, sentence FROM {table}"):
             assert texts[doc_id][start:end] == evidence
             assert texts[doc_id][s_start:s_end] == sentence and s_start <= start and end <= s_end
     for doc_id, start, end, claimant_text in rows(db, "SELECT doc_id, claimant_start, claimant_end, claimant_text "
-                                                      "FROM casualties WHERE claimant_text IS NOT NULL"):
+                                                      "FROM claims WHERE claimant_text IS NOT NULL"):
         assert texts[doc_id][start:end] == claimant_text
 
 
 def test_every_figure_of_the_seeds_is_a_claim(db):
-    assert rows(db, "SELECT count(*) FROM casualties") == [(12,)]
-    assert rows(db, "SELECT list_sort(list(figure_text)) FROM casualties") == [(sorted([
+    assert rows(db, "SELECT count(*) FROM claims") == [(12,)]
+    assert rows(db, "SELECT list_sort(list(figure_text)) FROM claims") == [(sorted([
         "Hundreds", "thousands", "more than 20,000", "up to 1,000", "At least 58", "over 600", "some 30", "100",
         "40,000", "As many as 20,000", "as many as 1,500", "an"]),)]
 

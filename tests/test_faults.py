@@ -79,7 +79,7 @@ def test_readers_see_no_error_and_never_a_mixed_warehouse_while_it_is_rebuilt(co
     other = corpus.parent / "other"
     shutil.copytree(corpus, other)
     _next_corpus(other)
-    counts = "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM casualties) AS claims"
+    counts = "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims"
     expected = {tuple(data.query(counts).iloc[0])}
     build(other, smaller / "w.duckdb", REFERENCE_DIR)
     with duckdb.connect(str(smaller / "w.duckdb"), read_only=True) as connection:

@@ -59,7 +59,7 @@ def test_a_reference_folder_of_actors_and_sources_builds_with_the_worlds_places(
     assert [p[:4] for p in places] == [("gaza-ps", "PS", True, 1), ("kharkiv-ua", "UA", True, 1),
                                        ("khartoum-sd", "SD", True, 1), ("mosul-iq", "IQ", True, 1)]
     assert all("GeoNames" in p[4] and "CC BY 4.0" in p[4] for p in places)
-    assert rows(db, "SELECT place_id FROM casualties") == [("gaza-ps",)]
+    assert rows(db, "SELECT place_id FROM claims") == [("gaza-ps",)]
 
 
 def test_tripoli_follows_the_corpus_countries(bare_index, seeds_index):
@@ -95,7 +95,7 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(tmp_path
         "kyiv.txt": "Missiles hit the capital\n\nKYIV, Ukraine (AP) — Russian missiles killed 12 civilians on Tuesday, officials said.\n",
         "mosul.txt": "Car bomb in Anbar\n\nMOSUL, Iraq, March 3 (Reuters) - A car bomb killed at least 9 people in Ramadi, police said.\n",
     })
-    claims = dict(rows(db, "SELECT doc_id, place_id FROM casualties ORDER BY doc_id"))
+    claims = dict(rows(db, "SELECT doc_id, place_id FROM claims ORDER BY doc_id"))
     assert claims == {"kyiv": None, "mosul": "ramadi-iq"}
     assert rows(db, "SELECT DISTINCT place_id FROM events WHERE place_id IN ('ukraine', 'mosul-iq', 'iraq')") == []
 

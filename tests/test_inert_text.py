@@ -61,7 +61,7 @@ def hostile_app(tmp_path_factory):
                 pytest.fail(f"the app did not start:\n{(base / 'streamlit.log').read_text()[-3000:]}")
             time.sleep(0.5)
     with duckdb.connect(str(db), read_only=True) as connection:
-        claim = connection.execute("SELECT casualty_id FROM casualties ORDER BY char_start LIMIT 1").fetchone()[0]
+        claim = connection.execute("SELECT claim_id FROM claims ORDER BY char_start LIMIT 1").fetchone()[0]
         event = connection.execute("SELECT event_id FROM events LIMIT 1").fetchone()
     try:
         yield url, claim, event[0] if event else None

@@ -47,7 +47,7 @@ Some 800 families remain trapped in the Old City, according to activists.
 
 MARKDOWN_FACTS = """\
 document: khalidiya.md
-casualties:
+claims:
   - quote: at least 31 people were killed
     figure: at least 31
     kind: killed
@@ -70,8 +70,8 @@ def test_markdown_front_matter_is_metadata_and_offsets_index_the_file_text(tmp_p
         "https://levantmonitor.example/2013/07/khalidiya", ["Rania Haddad"], date(2013, 7, 1), "day", MARKDOWN, False)
     start = MARKDOWN.index("at least 31 people were killed")
     assert db.execute("""SELECT c.char_start, c.char_end, substring(d.text, c.char_start + 1, c.char_end - c.char_start),
-                                c.count_low, c.date_start
-                         FROM casualties c JOIN documents d USING (doc_id)""").fetchone() == (
+                                c.low, c.date_start
+                         FROM claims c JOIN documents d USING (doc_id)""").fetchone() == (
         start, start + len("at least 31 people were killed"), "at least 31 people were killed", 31,
         date(2013, 6, 30))  # "on Sunday" before Monday 1 July, the front matter's date
     parts = dict(db.execute("SELECT text, kind FROM document_parts WHERE doc_id = 'khalidiya'").fetchall())
@@ -234,7 +234,7 @@ def test_an_undated_text_takes_the_date_of_its_dateline(tmp_path):
     write(tmp_path, "facts/qusayr.yaml", "document: qusayr.txt\nevents:\n  - event: qusayr-falls\n"
                                          "    type: Battles\n    sub_type: Government regains territory\n"
                                          "    when: on Wednesday\n    place: al-Qusayr\n    reports:\n"
-                                         "      - {stance: asserts, source: Syrian state media, quote: took the town of Qusayr}\n")
+                                         "      - {stance: asserts, claimant: Syrian state media, quote: took the town of Qusayr}\n")
     db, result = build_corpus(tmp_path)
     published = dict((row[0], row[1:]) for row in db.execute(
         "SELECT file, published_on, published_until, published_precision, published_note FROM documents").fetchall())
@@ -272,12 +272,39 @@ def test_an_undated_document_takes_its_date_from_its_url_and_says_so(tmp_path, u
         assert url in row[3] and "htmldate" in row[3]
 
 
-def test_a_fact_file_written_before_the_stance_claims_was_renamed_still_reads(tmp_path):
-    # "claims" collided with the noun claim and is now "asserts": an older fact file keeps building.
-    write(tmp_path, "qusayr.txt", DATELINED)
-    write(tmp_path, "facts/qusayr.yaml", "document: qusayr.txt\nevents:\n  - event: qusayr-falls\n"
-                                         "    type: Battles\n    sub_type: Government regains territory\n"
-                                         "    when: on Wednesday\n    place: al-Qusayr\n    reports:\n"
-                                         "      - {stance: claims, source: Syrian state media, quote: took the town of Qusayr}\n")
-    db, _ = build_corpus(tmp_path)
-    assert db.execute("SELECT stance FROM event_reports").fetchall() == [("asserts",)]
+# A fact file in the words used before 2026-12-06: the list casualties, an event report's source, a
+# review decision's fact casualty and the stance claims (which collided with the noun claim).
+OLD_SPELLING = """\
+document: qusayr.txt
+casualties:
+  - {quote: At least 20 rebels were killed, figure: At least 20, kind: killed, victim_group: rebels,
+     victim_class: opposition fighters, claimant: Syrian Observatory for Human Rights}
+events:
+  - event: qusayr-falls
+    type: Battles
+    sub_type: Government regains territory
+    when: on Wednesday
+    place: al-Qusayr
+    reports:
+      - {stance: claims, source: Syrian state media, quote: took the town of Qusayr}
+review:
+  - {decision: reject, fact: casualty, machine_id: c-000000000000, reviewer: Jane Doe}
+"""
+NEW_SPELLING = (OLD_SPELLING.replace("casualties:", "claims:").replace("stance: claims, source:", "stance: asserts, claimant:")
+                .replace("fact: casualty", "fact: claim"))
+
+
+def test_a_fact_file_in_the_words_before_the_renames_builds_the_same_facts(tmp_path):
+    built = {}
+    for name, facts in (("old", OLD_SPELLING), ("new", NEW_SPELLING)):
+        folder = tmp_path / name
+        write(folder, "qusayr.txt", DATELINED.replace("state television said.", "state television said. At least 20 "
+                                                      "rebels were killed, the Syrian Observatory for Human Rights said."))
+        write(folder, "facts/qusayr.yaml", facts)
+        db, _ = build_corpus(folder)
+        built[name] = [db.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+                       for table in ("claims", "event_reports", "events", "counted_things")]
+    assert built["old"] == built["new"]
+    assert db.execute("SELECT figure_text, claimant_id, method FROM claims").fetchall() == [
+        ("At least 20", "syrian-observatory-for-human-rights", "coded")]
+    assert db.execute("SELECT stance, claimant_id FROM event_reports").fetchall() == [("asserts", "syrian-state-media")]

@@ -46,9 +46,9 @@ def wire_db(tmp_path_factory):
 
 def _claims(connection):
     return {row[0]: row[1:] for row in rows(connection, """
-        SELECT figure_text, kind, count_low, count_high, source_id, date_start::VARCHAR, place_id, method,
+        SELECT figure_text, kind, low, high, claimant_id, date_start::VARCHAR, place_id, method,
                substring(d.text, char_start + 1, char_end - char_start) = evidence, victim_class
-        FROM casualties JOIN documents d USING (doc_id) ORDER BY char_start""")}
+        FROM claims JOIN documents d USING (doc_id) ORDER BY char_start""")}
 
 
 def test_an_uncoded_article_becomes_sourced_claims(wire_db):
@@ -67,23 +67,23 @@ def test_an_uncoded_article_becomes_sourced_claims(wire_db):
 
 
 def test_machine_facts_carry_a_confidence_and_sentence(wire_db):
-    confidences = [r[0] for r in rows(wire_db, "SELECT confidence FROM casualties")]
+    confidences = [r[0] for r in rows(wire_db, "SELECT confidence FROM claims")]
     assert confidences and all(0 < c <= 1 for c in confidences)
-    sentence, = rows(wire_db, "SELECT sentence FROM casualties WHERE figure_text = 'more than 200'")[0]
+    sentence, = rows(wire_db, "SELECT sentence FROM claims WHERE figure_text = 'more than 200'")[0]
     assert sentence.startswith("Rami Abdel Rahman, director of the Observatory, told AFP")
 
 
 def test_events_reports_and_a_denial_from_an_uncoded_article(wire_db):
     reports = rows(wire_db, """
-        SELECT e.sub_event_type, r.stance, r.source_id, r.date_start::VARCHAR, e.place_id, e.method
+        SELECT e.sub_event_type, r.stance, r.claimant_id, r.date_start::VARCHAR, e.place_id, e.method
         FROM event_reports r JOIN events e USING (event_id) ORDER BY r.char_start""")
     assert ("Shelling/artillery/missile attack", "reports", "syrian-observatory-for-human-rights", "2013-05-21",
             "homs", "machine") in reports
 
 
 def test_coded_documents_keep_only_their_coded_facts(db):
-    assert rows(db, "SELECT DISTINCT method FROM casualties") == [("coded",)]
-    assert rows(db, "SELECT count(*) FROM casualties")[0][0] == 12
+    assert rows(db, "SELECT DISTINCT method FROM claims") == [("coded",)]
+    assert rows(db, "SELECT count(*) FROM claims")[0][0] == 12
 
 
 def test_machine_only_ignores_coded_facts(tmp_path):
@@ -92,8 +92,8 @@ def test_machine_only_ignores_coded_facts(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     with duckdb.connect(str(db_path), read_only=True) as connection:
-        assert rows(connection, "SELECT DISTINCT method FROM casualties") == [("machine",)]
-        figures = {r[0]: r[1:] for r in rows(connection, "SELECT figure_text, kind, source_id FROM casualties")}
+        assert rows(connection, "SELECT DISTINCT method FROM claims") == [("machine",)]
+        figures = {r[0]: r[1:] for r in rows(connection, "SELECT figure_text, kind, claimant_id FROM claims")}
     assert figures["At least 58"] == ("killed", "hadi-al-abdallah")
     assert figures["as many as 1,500"] == ("trapped", "humanitarian-agencies")
     assert figures["40,000"] == ("trapped", "muhammad-radwan-raad")
@@ -105,7 +105,7 @@ def test_a_new_article_dropped_into_the_corpus_appears_after_one_build(corpus, t
     (corpus / "005_new.txt").write_text(WIRE, encoding="utf-8")
     build(corpus, db_path, REFERENCE_DIR)
     with duckdb.connect(str(db_path), read_only=True) as connection:
-        new = rows(connection, "SELECT count(*), min(method) FROM casualties WHERE doc_id = '005_new'")[0]
+        new = rows(connection, "SELECT count(*), min(method) FROM claims WHERE doc_id = '005_new'")[0]
         published = rows(connection, "SELECT published_on FROM documents WHERE doc_id = '005_new'")[0][0]
     assert new[0] >= 5 and new[1] == "machine"
     if published is None:  # no catalog entry: relative dates cannot be resolved, figures still are
@@ -272,7 +272,7 @@ def _wire_claims(folder, text: str, published: str, columns: str, figures: list[
     corpus of a Reuters wire."""
     catalog = f"- file: w.txt\n  outlet: Reuters\n  published: {published}\n"
     with duckdb.connect(str(build_one_document(folder, "w.txt", text, catalog)), read_only=True) as db:
-        return rows(db, f"SELECT {columns} FROM casualties WHERE list_contains(?, figure_text)", *parameters, figures)
+        return rows(db, f"SELECT {columns} FROM claims WHERE list_contains(?, figure_text)", *parameters, figures)
 
 
 @pytest.mark.parametrize("setting, expected", [
@@ -283,7 +283,7 @@ def test_a_generic_speaker_is_the_reference_source_only_in_an_article_about_its_
     # The reference's "Syrian military source" has the alias "a military source": in a story about
     # Yemen those words name a new source of their own, not the Syrian army's.
     text = f"Strikes kill 12\n\n{setting} Twelve fighters were killed in the clashes, a military source said.\n"
-    claimants = _wire_claims(tmp_path, text, "2016-05-10", "source_id", ["Twelve"])
+    claimants = _wire_claims(tmp_path, text, "2016-05-10", "claimant_id", ["Twelve"])
     assert claimants, "the toll is found"
     if expected:
         assert claimants == [(expected,)]
@@ -311,7 +311,7 @@ def test_a_speaker_is_found_past_a_relative_clause_and_a_body_is_not_a_person_na
             "were killed. A police officer said 12 civilians died. The ministry, which gives daily figures, said "
             "40 soldiers were wounded.\n")
     said = {figure: (words, source) for figure, words, source in _wire_claims(
-        tmp_path, text, "2017-07-06", "figure_text, claimant_text, source_id", ["at least 25", "12", "40"])}
+        tmp_path, text, "2017-07-06", "figure_text, claimant_text, claimant_id", ["at least 25", "12", "40"])}
     assert {figure: words for figure, (words, _) in said.items()} == {
         "at least 25": "A security official", "12": "A police officer", "40": "The ministry"}
     assert said["40"][1] != said["12"][1], "the ministry is not the police officer of the sentence before"

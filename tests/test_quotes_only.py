@@ -12,7 +12,7 @@ from etl.load.quotes_only import quotes_only_path, write_quotes_only
 
 # Sentences the fact tables point at, and the names mentioned: what a reader may see of an article.
 KEPT = """
-    SELECT doc_id, sentence_start AS s, sentence_end AS e FROM casualties
+    SELECT doc_id, sentence_start AS s, sentence_end AS e FROM claims
     UNION ALL SELECT doc_id, sentence_start, sentence_end FROM counted_things
     UNION ALL SELECT doc_id, sentence_start, sentence_end FROM event_reports
     UNION ALL SELECT doc_id, char_start, char_end FROM mentions"""
@@ -51,7 +51,7 @@ def test_the_copy_keeps_the_quotes_and_blanks_the_rest_of_each_article(db, copy)
     assert any("waiting to kill any government soldier" in text for text in original.values())
     assert not any("waiting to kill any government soldier" in text for text in blanked.values())
     # Each claim's sentence reads the same in the copy, and the parts are cut from the blanked text.
-    assert rows(copy, "SELECT count(*) FROM casualties c JOIN documents d USING (doc_id) "
+    assert rows(copy, "SELECT count(*) FROM claims c JOIN documents d USING (doc_id) "
                       "WHERE substring(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) "
                       "= c.sentence") == [(12,)]
     assert rows(copy, "SELECT count(*) FROM document_parts p JOIN documents d USING (doc_id) "
@@ -68,12 +68,12 @@ def test_everything_but_the_article_texts_is_the_warehouse_itself(db, copy):
     macros = "SELECT function_name, macro_definition FROM duckdb_functions()"
     assert catalog(copy, macros) == catalog(db, macros)
     tables = [name for (name,) in rows(db, "SELECT table_name FROM duckdb_tables() ORDER BY ALL")]
-    assert {"build_info", "casualties", "mentions"} <= set(tables)
+    assert {"build_info", "claims", "mentions"} <= set(tables)
     for table in tables:
         columns = "* EXCLUDE (text)" if table in ("documents", "document_parts") else "*"
         sql = f"SELECT {columns} FROM {table} ORDER BY ALL"
         assert rows(copy, sql) == rows(db, sql), table
-    claims = "SELECT * FROM claims ORDER BY ALL"  # a view over the tables: the claims' sentences are kept
+    claims = "SELECT * FROM claim_overview ORDER BY ALL"  # a view over the tables: the claims' sentences are kept
     assert rows(copy, claims) == rows(db, claims)
 
 

@@ -43,8 +43,8 @@ def add_article(corpus, name: str, text: str) -> None:
                       f'  published: "2013-05-22"\n')
 
 
-def casualty(quote: str, figure: str, kind: str, victims: str, victim_class: str, claimant: str, **more) -> dict:
-    """A casualty record in the coded-fact format."""
+def coded_claim(quote: str, figure: str, kind: str, victims: str, victim_class: str, claimant: str, **more) -> dict:
+    """A claim record in the coded-fact format."""
     return {"quote": quote, "figure": figure, "kind": kind, "victim_group": victims, "victim_class": victim_class,
             "claimant": claimant, **more}
 
@@ -61,7 +61,7 @@ def records(db, sql, *params) -> list[dict]:
 
 
 def machine_claim(db, doc_id: str, evidence: str) -> dict:
-    found = records(db, "SELECT * FROM claims WHERE doc_id = ? AND evidence = ? AND method = 'machine'", doc_id, evidence)
+    found = records(db, "SELECT * FROM claim_overview WHERE doc_id = ? AND evidence = ? AND method = 'machine'", doc_id, evidence)
     assert len(found) == 1, found
     return found[0]
 
@@ -82,25 +82,25 @@ def test_a_reject_and_an_accept_in_a_new_file_change_the_next_build(homs, tmp_pa
     doc = review.read_document(corpus, HOMS)
     assert not (corpus / "facts" / "100_homs.yaml").exists()
 
-    rejected = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"],
+    rejected = review.save(corpus, doc, Decision("reject", "claim", "Jane Doe", rebels["claim_id"],
                                                        reason="rebels wounded in another clash"))
-    accepted = review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", toll["casualty_id"],
+    accepted = review.save(corpus, doc, Decision("accept", "claim", "Jane Doe", toll["claim_id"],
                                                        review.claim_record(doc, toll, "reuters")))
     assert rejected.error is None and rejected.created and accepted.error is None and not accepted.created
     path = corpus / "facts" / "100_homs.yaml"
     data = read_fact_file(path)
     assert (data["document"], data["coder"], data["machine_facts"]) == (HOMS, "review", "keep")
     assert [(e["decision"], e["machine_id"], e["reviewer"]) for e in data["review"]] == [
-        ("reject", rebels["casualty_id"], "Jane Doe"), ("accept", toll["casualty_id"], "Jane Doe")]
+        ("reject", rebels["claim_id"], "Jane Doe"), ("accept", toll["claim_id"], "Jane Doe")]
     assert data["review"][1]["record"]["when"] == "on Tuesday"
     assert path.read_text().splitlines()[accepted.line - 1] == "  - decision: accept"
 
     after = built(corpus, tmp_path / "after.duckdb")
-    claims = records(after, "SELECT * FROM casualties WHERE doc_id = '100_homs'")
+    claims = records(after, "SELECT * FROM claims WHERE doc_id = '100_homs'")
     assert [c["evidence"] for c in claims] == ["at least 35 people were killed"]  # the rebels' claim is gone
     kept = claims[0]
-    assert kept["casualty_id"] == toll["casualty_id"]  # accepting keeps the claim's id and permalink
-    assert (kept["method"], kept["confidence"], kept["count_low"], kept["count_high"]) == ("reviewed", None, 35, None)
+    assert kept["claim_id"] == toll["claim_id"]  # accepting keeps the claim's id and permalink
+    assert (kept["method"], kept["confidence"], kept["low"], kept["high"]) == ("reviewed", None, 35, None)
     assert kept["coded_at"] == f"100_homs.yaml:{accepted.line + 6}"  # the record, below the entry's header
     assert str(kept["date_start"]) == "2013-05-21"  # "on Tuesday", the day before publication
     # The machine's event report nobody decided on stays.
@@ -114,17 +114,17 @@ def test_a_corrected_kind_shows_after_rebuilding_and_the_machine_row_is_gone(hom
     doc = review.read_document(corpus, HOMS)
     record = {**review.claim_record(doc, toll, "reuters"), "quote": "at least 35 people were killed or wounded",
               "figure": "at least 35", "kind": "wounded", "victim_class": "civilians", "when": "2013-05-21"}
-    saved = review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
+    saved = review.save(corpus, doc, Decision("correct", "claim", "Jane Doe", toll["claim_id"], record))
     assert saved.error is None
 
     after = built(corpus, tmp_path / "after.duckdb")
-    found = records(after, "SELECT * FROM casualties WHERE doc_id = '100_homs' AND evidence LIKE '%35 people%'")
+    found = records(after, "SELECT * FROM claims WHERE doc_id = '100_homs' AND evidence LIKE '%35 people%'")
     assert len(found) == 1
     claim = found[0]
-    assert (claim["kind"], claim["count_low"], claim["count_high"], claim["method"], claim["victim_class"]) == (
+    assert (claim["kind"], claim["low"], claim["high"], claim["method"], claim["victim_class"]) == (
         "wounded", 35, None, "reviewed", "civilians")
     assert claim["evidence"] == "at least 35 people were killed or wounded"
-    assert rows(after, "SELECT count(*) FROM casualties WHERE casualty_id = ?", toll["casualty_id"]) == [(0,)]
+    assert rows(after, "SELECT count(*) FROM claims WHERE claim_id = ?", toll["claim_id"]) == [(0,)]
 
 
 def refused_add(corpus, stem: str, record: dict) -> str:
@@ -132,14 +132,14 @@ def refused_add(corpus, stem: str, record: dict) -> str:
     path = corpus / "facts" / f"{stem}.yaml"
     before = path.read_bytes()
     doc = review.read_document(corpus, f"{stem}.txt")
-    outcome = review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
+    outcome = review.save(corpus, doc, Decision("add", "claim", "Jane Doe", record=record))
     assert outcome.error and path.read_bytes() == before
     assert not list(path.parent.glob(".*"))  # no temporary file left behind
     return outcome.error
 
 
 def test_a_quote_not_in_the_text_is_refused_and_the_file_left_byte_for_byte(corpus):
-    error = refused_add(corpus, "002_996f98365809a89b", casualty(
+    error = refused_add(corpus, "002_996f98365809a89b", coded_claim(
         "At least 85 Qusayr residents were killed", "At least 85", "killed", "Qusayr residents", "mixed",
         "Hadi al-Abdallah"))
     assert "quote not found" in error and "At least 85" in error
@@ -150,7 +150,7 @@ def test_a_decision_on_a_document_without_a_file_that_fails_creates_none(homs):
     doc = review.read_document(corpus, HOMS)
     toll = machine_claim(db, "100_homs", "at least 35 people were killed")
     record = {**review.claim_record(doc, toll, "reuters"), "figure": "at least 53"}
-    outcome = review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"], record))
+    outcome = review.save(corpus, doc, Decision("correct", "claim", "Jane Doe", toll["claim_id"], record))
     assert "'at least 53' is not inside its quote" in outcome.error
     assert not (corpus / "facts" / "100_homs.yaml").exists()
 
@@ -159,25 +159,25 @@ def test_appending_to_a_hand_coded_seed_file_keeps_it_as_a_prefix(corpus, tmp_pa
     path = corpus / "facts" / "004_90573b398f18ee08.yaml"
     before = path.read_bytes()
     doc = review.read_document(corpus, "004_90573b398f18ee08.txt")
-    record = casualty("as many as 1,500 wounded were trapped in the town", "as many as 1,500", "wounded", "wounded",
+    record = coded_claim("as many as 1,500 wounded were trapped in the town", "as many as 1,500", "wounded", "wounded",
                       "unknown", "Humanitarian agencies", place="Qusayr")
-    outcome = review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record))
+    outcome = review.save(corpus, doc, Decision("add", "claim", "Jane Doe", record=record))
     assert outcome.error is None
     after = path.read_bytes()
     assert after.startswith(before) and after[len(before):].startswith(b"review:\n  - decision: add\n")
     assert read_fact_file(path)["coder"] == "project team"  # still a hand-coded file: no machine facts come back
 
     db = built(corpus, tmp_path / "after.duckdb")
-    assert rows(db, "SELECT kind, count_low, count_high, method FROM casualties WHERE doc_id = '004_90573b398f18ee08' "
+    assert rows(db, "SELECT kind, low, high, method FROM claims WHERE doc_id = '004_90573b398f18ee08' "
                     "AND figure_text = 'as many as 1,500' ORDER BY kind") == [
         ("trapped", None, 1500, "coded"), ("wounded", None, 1500, "reviewed")]
-    assert rows(db, "SELECT count(*) FROM casualties WHERE doc_id = '004_90573b398f18ee08' AND method = 'machine'") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM claims WHERE doc_id = '004_90573b398f18ee08' AND method = 'machine'") == [(0,)]
 
 
 def test_review_must_be_the_last_key_of_the_file(corpus):
     path = corpus / "facts" / "001_8b662e84a096434d.yaml"
     path.write_text(path.read_text().replace("\nevents:", "\nreview:\nevents:", 1))
-    error = refused_add(corpus, "001_8b662e84a096434d", casualty(
+    error = refused_add(corpus, "001_8b662e84a096434d", coded_claim(
         "there were up to 1,000 wounded civilians trapped", "up to 1,000", "wounded", "wounded civilians",
         "civilians", "outlet"))
     assert "`review:` must be the last top-level key" in error and "`events:` follows it" in error
@@ -191,7 +191,7 @@ def test_a_file_the_build_would_reject_is_not_written_and_the_error_names_file_a
     before = path.read_bytes()
     doc = review.read_document(corpus, HOMS)
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")
-    outcome = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", rebels["casualty_id"]))
+    outcome = review.save(corpus, doc, Decision("reject", "claim", "Jane Doe", rebels["claim_id"]))
     assert outcome.error.startswith(f"{path}:3: machine_facts must be keep or drop")
     assert path.read_bytes() == before
 
@@ -203,13 +203,13 @@ def test_figures_kinds_and_dates_are_checked_before_anything_is_written(homs):
     start = review.claim_record(doc, toll, "reuters")
 
     def error(**change):
-        return review.save(corpus, doc, Decision("correct", "casualty", "Jane Doe", toll["casualty_id"],
+        return review.save(corpus, doc, Decision("correct", "claim", "Jane Doe", toll["claim_id"],
                                                        {**start, **change})).error
     assert "not a number" in error(figure="people")
     assert "kind 'injured' is not one of" in error(kind="injured")
     assert "date expression 'on Friday' does not occur in 100_homs.txt" in error(when="on Friday")
     assert "not a real date" in error(when="2013-02-30")
-    assert "give your name" in review.save(corpus, doc, Decision("reject", "casualty", " ", "c-1")).error
+    assert "give your name" in review.save(corpus, doc, Decision("reject", "claim", " ", "c-1")).error
     assert not (corpus / "facts" / "100_homs.yaml").exists()
     assert review.figure_bounds("at least 35").high is None
     assert review.resolve_when(doc, "on Tuesday").start.isoformat() == "2013-05-21"
@@ -218,17 +218,17 @@ def test_figures_kinds_and_dates_are_checked_before_anything_is_written(homs):
 def test_a_quote_that_occurs_twice_is_written_with_its_occurrence(corpus, tmp_path):
     add_article(corpus, TWICE, TWICE_TEXT)
     db = built(corpus, tmp_path / "before.duckdb")
-    first, second = records(db, "SELECT * FROM claims WHERE doc_id = '101_twice' ORDER BY char_start")
+    first, second = records(db, "SELECT * FROM claim_overview WHERE doc_id = '101_twice' ORDER BY char_start")
     assert first["evidence"] == second["evidence"] == "35 people were killed"
     doc = review.read_document(corpus, TWICE)
-    outcome = review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", second["casualty_id"],
+    outcome = review.save(corpus, doc, Decision("accept", "claim", "Jane Doe", second["claim_id"],
                                                       review.claim_record(doc, second, "reuters")))
     assert outcome.error is None and "occurrence: 2" in outcome.text
-    again = review.save(corpus, doc, Decision("reject", "casualty", "Jane Doe", second["casualty_id"]))
+    again = review.save(corpus, doc, Decision("reject", "claim", "Jane Doe", second["claim_id"]))
     assert "already decided (accept)" in again.error
 
     after = built(corpus, tmp_path / "after.duckdb")
-    assert rows(after, "SELECT method, char_start FROM casualties WHERE doc_id = '101_twice' ORDER BY char_start") == [
+    assert rows(after, "SELECT method, char_start FROM claims WHERE doc_id = '101_twice' ORDER BY char_start") == [
         ("machine", first["char_start"]), ("reviewed", second["char_start"])]
 
 
@@ -239,7 +239,7 @@ def test_accepting_a_machine_event_makes_it_reviewed(homs, tmp_path):
     actors = records(db, "SELECT * FROM event_actors WHERE event_id = ?", event["event_id"])
     doc = review.read_document(corpus, HOMS)
     record = review.event_record(doc, event, reports, actors, "reuters")
-    assert record["when"] == "on Monday" and record["reports"][0]["source"] == "syrian-state-media"
+    assert record["when"] == "on Monday" and record["reports"][0]["claimant"] == "syrian-state-media"
     outcome = review.save(corpus, doc, Decision("accept", "event", "Jane Doe", event["event_id"], record))
     assert outcome.error is None
 
@@ -254,9 +254,9 @@ def test_an_added_claim_that_repeats_a_machine_claim_stands_instead_of_it(homs, 
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")
     doc = review.read_document(corpus, HOMS)
     record = review.claim_record(doc, rebels, "reuters")
-    assert review.save(corpus, doc, Decision("add", "casualty", "Jane Doe", record=record)).error is None
+    assert review.save(corpus, doc, Decision("add", "claim", "Jane Doe", record=record)).error is None
     after = built(corpus, tmp_path / "after.duckdb")
-    assert rows(after, "SELECT method FROM casualties WHERE casualty_id = ?", rebels["casualty_id"]) == [("reviewed",)]
+    assert rows(after, "SELECT method FROM claims WHERE claim_id = ?", rebels["claim_id"]) == [("reviewed",)]
 
 
 def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path):
@@ -266,10 +266,10 @@ def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path
     claim = machine_claim(db, "103_talbiseh", "20 people were killed")
     assert claim["event_id"]  # the shelling told in the same sentence
     doc = review.read_document(corpus, "103_talbiseh.txt")
-    assert review.save(corpus, doc, Decision("accept", "casualty", "Jane Doe", claim["casualty_id"],
+    assert review.save(corpus, doc, Decision("accept", "claim", "Jane Doe", claim["claim_id"],
                                                    review.claim_record(doc, claim, "reuters"))).error is None
     after = built(corpus, tmp_path / "after.duckdb")
-    assert rows(after, "SELECT method, event_id FROM casualties WHERE casualty_id = ?", claim["casualty_id"]) == [
+    assert rows(after, "SELECT method, event_id FROM claims WHERE claim_id = ?", claim["claim_id"]) == [
         ("reviewed", claim["event_id"])]
     db.close()
 
@@ -277,14 +277,14 @@ def test_an_accepted_claim_keeps_the_event_its_sentence_reports(corpus, tmp_path
 def test_an_explicit_date_needs_no_publication_date(corpus, tmp_path):
     (corpus / "102_undated.txt").write_text(TWICE_TEXT, encoding="utf-8")  # not in the catalog: no date
     doc = review.read_document(corpus, "102_undated.txt")
-    record = casualty("Residents said 35 people were killed in Hama", "35", "killed", "people", "unknown",
+    record = coded_claim("Residents said 35 people were killed in Hama", "35", "killed", "people", "unknown",
                       "unknown-outlet")
     assert "no publication date" in review.save(corpus, doc, Decision(
-        "add", "casualty", "Jane Doe", record={**record, "when": "on Tuesday"})).error
-    assert review.save(corpus, doc, Decision("add", "casualty", "Jane Doe",
+        "add", "claim", "Jane Doe", record={**record, "when": "on Tuesday"})).error
+    assert review.save(corpus, doc, Decision("add", "claim", "Jane Doe",
                                                    record={**record, "when": "2013-05-21"})).error is None
     db = built(corpus, tmp_path / "after.duckdb")
-    assert rows(db, "SELECT method, date_start FROM casualties WHERE doc_id = '102_undated' AND method = 'reviewed'") == [
+    assert rows(db, "SELECT method, date_start FROM claims WHERE doc_id = '102_undated' AND method = 'reviewed'") == [
         ("reviewed", date(2013, 5, 21))]
 
 
@@ -294,7 +294,7 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
     doc = review.read_document(corpus, HOMS)
     clash = {"event": "homs-armed-clash-2013-05-21", "type": "Battles", "sub_type": "Armed clash", "when": "on Tuesday",
              "place": "homs", "actors": [{"actor": "syrian-rebels", "role": "target"}],
-             "reports": [{"stance": "reports", "source": "syrian-observatory-for-human-rights",
+             "reports": [{"stance": "reports", "claimant": "syrian-observatory-for-human-rights",
                           "quote": "12 rebels were wounded in the clashes",
                           "claimant_quote": "The Syrian Observatory for Human Rights"}]}
     assert review.save(corpus, doc, Decision("add", "event", "Jane Doe", record=clash)).error is None
@@ -304,7 +304,7 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
     assert rows(first, "SELECT actor_id, role FROM event_actors WHERE event_id = ?", clash["event"]) == [
         ("syrian-rebels", "target")]
     report = records(first, "SELECT * FROM event_reports WHERE event_id = ?", clash["event"])[0]
-    assert (report["method"], report["source_id"], report["evidence"]) == (
+    assert (report["method"], report["claimant_id"], report["evidence"]) == (
         "reviewed", "syrian-observatory-for-human-rights", HOMS_TEXT[report["char_start"]:report["char_end"]])
     # Its id is taken now: the page offers it among the checked events, and refuses it for a new one.
     checked = [event_id for (event_id,) in rows(first, "SELECT event_id FROM events WHERE method <> 'machine'")]
@@ -318,10 +318,10 @@ def test_an_added_event_and_a_later_report_of_it_from_another_document_become_on
     # Another document's report of it names only the event and the report.
     other = review.read_document(corpus, TWICE)
     assert review.save(corpus, other, Decision("add", "event", "Ali Hassan", record={
-        "event": clash["event"], "reports": [{"stance": "reports", "source": "opposition-activists",
+        "event": clash["event"], "reports": [{"stance": "reports", "claimant": "opposition-activists",
                                                "quote": "Activists said 35 people were killed in Homs on Tuesday"}]})).error is None
     second = built(corpus, tmp_path / "second.duckdb")
-    assert rows(second, "SELECT doc_id, source_id, method FROM event_reports WHERE event_id = ? ORDER BY doc_id",
+    assert rows(second, "SELECT doc_id, claimant_id, method FROM event_reports WHERE event_id = ? ORDER BY doc_id",
                 clash["event"]) == [("100_homs", "syrian-observatory-for-human-rights", "reviewed"),
                                     ("101_twice", "opposition-activists", "reviewed")]
     assert rows(second, "SELECT count(*), any_value(method) FROM events WHERE event_id = ?", clash["event"]) == [(1, "reviewed")]
@@ -338,7 +338,7 @@ def test_a_new_event_id_is_suggested_in_the_seeds_style():
 
 def _save_many(corpus, reviewer: str, count: int) -> list:
     doc = review.read_document(corpus, HOMS)
-    return [review.save(corpus, doc, Decision("reject", "casualty", reviewer, f"c-{reviewer[:3].lower()}{n}",
+    return [review.save(corpus, doc, Decision("reject", "claim", reviewer, f"c-{reviewer[:3].lower()}{n}",
                                                     reason="not a toll")).error for n in range(count)]
 
 
@@ -405,16 +405,16 @@ def test_the_page_lists_each_machine_fact_with_its_controls(review_page):
     assert any("Explosions/Remote violence" in label for label in labels)
     keys = {b.key for b in app.button}
     with duckdb.connect(str(settings.WAREHOUSE), read_only=True) as warehouse:
-        claims = rows(warehouse, "SELECT casualty_id FROM casualties WHERE doc_id = '100_homs'")
+        claims = rows(warehouse, "SELECT claim_id FROM claims WHERE doc_id = '100_homs'")
     assert len(claims) == 2
-    for (casualty_id,) in claims:
-        assert {f"{casualty_id}_accept", f"{casualty_id}_reject"} <= keys
+    for (claim_id,) in claims:
+        assert {f"{claim_id}_accept", f"{claim_id}_reject"} <= keys
     assert "background:#f9d0c4" in "".join(h.proto.body for h in app.get("html"))  # machine claims highlighted
 
 
 def test_rejecting_on_the_page_writes_the_file_and_rebuild_now_applies_it(review_page, homs):
     corpus, db = homs
-    rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["casualty_id"]
+    rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["claim_id"]
     app = review_page(doc="100_homs")
     app.text_input(key="review_reviewer").set_value("Jane Doe")
     app.text_input(key=f"{rebels}_reason").set_value("wounded in another clash")
@@ -430,12 +430,12 @@ def test_rejecting_on_the_page_writes_the_file_and_rebuild_now_applies_it(review
     assert not app.exception and not app.error, [e.value for e in app.error]
     assert not any(b.key == f"{rebels}_accept" for b in app.button)
     with duckdb.connect(str(settings.WAREHOUSE), read_only=True) as rebuilt:
-        assert rows(rebuilt, "SELECT count(*) FROM casualties WHERE casualty_id = ?", rebels) == [(0,)]
+        assert rows(rebuilt, "SELECT count(*) FROM claims WHERE claim_id = ?", rebels) == [(0,)]
 
 
 def test_a_correction_on_the_page_shows_its_bounds_and_is_saved(review_page, homs):
     corpus, db = homs
-    toll = machine_claim(db, "100_homs", "at least 35 people were killed")["casualty_id"]
+    toll = machine_claim(db, "100_homs", "at least 35 people were killed")["claim_id"]
     app = review_page(doc="100_homs")
     app.text_input(key="review_reviewer").set_value("Jane Doe")
     app.toggle(key=f"{toll}_correcting").set_value(True).run()
@@ -461,9 +461,9 @@ def test_review_settings_follow_the_environment():
 def test_the_written_entry_is_yaml_that_keeps_awkward_text_as_text(homs):
     corpus, db = homs
     doc = review.read_document(corpus, HOMS)
-    rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["casualty_id"]
+    rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["claim_id"]
     reason = 'yes: "12" # not a toll\n- and: [not, a, list]'
-    outcome = review.save(corpus, doc, Decision("reject", "casualty", "O'Brien: #1", rebels, reason=reason))
+    outcome = review.save(corpus, doc, Decision("reject", "claim", "O'Brien: #1", rebels, reason=reason))
     assert outcome.error is None
     entry = yaml.safe_load(textwrap.dedent(outcome.text))[0]
     assert (entry["reviewer"], entry["reason"]) == ("O'Brien: #1", reason)
@@ -480,7 +480,7 @@ def test_an_event_added_on_the_page_is_saved_and_shows_after_rebuild_now(review_
     # Left empty, the id is the suggestion, which is taken by no event yet.
     assert app.text_input(key="add_event_id").placeholder == "homs-armed-clash-2013-05-21"
     app.text_input(key="add_event_quote").set_value("12 rebels were wounded in the clashes")
-    app.selectbox(key="add_event_source").set_value("syrian-observatory-for-human-rights")
+    app.selectbox(key="add_event_claimant").set_value("syrian-observatory-for-human-rights")
     app.button(key="add_event_save").click().run()
     assert not app.error, [e.value for e in app.error]
     entry = read_fact_file(corpus / "facts" / "100_homs.yaml")["review"][0]
@@ -507,8 +507,8 @@ def test_a_new_event_under_a_taken_id_cannot_be_saved(review_page):
 
 def test_a_move_and_a_split_of_comparison_groups_are_saved_and_stand_at_the_next_build(corpus, tmp_path):
     db = built(corpus, tmp_path / "before.duckdb")
-    group_of = dict(rows(db, "SELECT casualty_id, comparison_group FROM casualties"))
-    claim = dict(rows(db, "SELECT figure_text, casualty_id FROM casualties"))
+    group_of = dict(rows(db, "SELECT claim_id, comparison_group FROM claims"))
+    claim = dict(rows(db, "SELECT figure_text, claim_id FROM claims"))
     db.close()
     doc = review.read_document(corpus, "004_90573b398f18ee08.txt")
     path = corpus / "facts" / "004_90573b398f18ee08.yaml"
@@ -533,9 +533,9 @@ def test_a_move_and_a_split_of_comparison_groups_are_saved_and_stand_at_the_next
     assert path.read_bytes().startswith(before)
     assert [e["decision"] for e in review.fact_file_state(corpus, doc.file).group_decisions] == ["split", "move"]
     db = built(corpus, tmp_path / "after.duckdb")
-    assert rows(db, """SELECT c.figure_text, m.assigned_by FROM casualties c JOIN comparison_members m USING (casualty_id)
+    assert rows(db, """SELECT c.figure_text, m.assigned_by FROM claims c JOIN comparison_members m USING (claim_id)
                        WHERE c.comparison_group = 'civilians inside Qusayr, as the opposition counts them'""") == [
         ("40,000", "reviewer")]
-    assert sorted(rows(db, "SELECT figure_text FROM casualties WHERE comparison_group = 'civilians inside Qusayr'")) == [
+    assert sorted(rows(db, "SELECT figure_text FROM claims WHERE comparison_group = 'civilians inside Qusayr'")) == [
         ("As many as 20,000",), ("more than 20,000",), ("up to 1,000",)]
     db.close()

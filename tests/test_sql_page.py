@@ -8,7 +8,7 @@ from dashboard import settings
 from dashboard.sql_examples import load_examples
 from tests.conftest import ROOT
 
-CIVILIANS = ("SELECT claimant, value_low, value_high FROM comparison_claims "
+CIVILIANS = ("SELECT claimant, lowest, highest FROM comparison_claims "
              "WHERE comparison_group = 'civilians inside Qusayr' ORDER BY as_of, claimant")
 
 
@@ -32,7 +32,7 @@ def test_a_link_with_a_query_runs_it_and_shows_the_figures(page):
     assert page.text_area(key="sql_text").value == CIVILIANS
     frame = results(page)
     assert list(frame["claimant"]) == ["Atlantic Sentinel", "Muhammad Radwan Raad", "GlobalPost"]
-    assert frame["value_low"].min() == 20000 and frame["value_high"].max() == 40000
+    assert frame["lowest"].min() == 20000 and frame["highest"].max() == 40000
     assert not page.error and not page.warning
     assert any(c.value.startswith("3 rows in ") for c in page.caption)
 
@@ -92,13 +92,13 @@ def test_answers_can_be_downloaded_as_csv_and_parquet(page):
 def test_the_schema_lists_tables_and_views_with_their_comments(page):
     page.run()
     relations = page.dataframe[0].value
-    assert {"casualties", "documents", "claims", "comparisons", "contested_events"} <= set(relations["name"])
+    assert {"claims", "documents", "claim_overview", "comparisons", "contested_events"} <= set(relations["name"])
     described = dict(zip(relations["name"], relations["description"]))
     assert described["contested_events"] == "Events that at least one source denies, with who asserts and who denies."
     columns = page.dataframe[1].value
-    count_low = columns[(columns["table or view"] == "casualties") & (columns["column"] == "count_low")]
-    assert count_low["type"].tolist() == ["BIGINT"]
-    assert count_low["description"].iloc[0].startswith("Lower bound by the bounds contract")
+    low = columns[(columns["table or view"] == "claims") & (columns["column"] == "low")]
+    assert low["type"].tolist() == ["BIGINT"]
+    assert low["description"].iloc[0].startswith("Lower bound by the bounds contract")
 
 
 def test_a_quotes_only_deployment_without_its_copy_says_how_to_build_it(page, monkeypatch):

@@ -62,24 +62,24 @@ def workers() -> list[str]:
 
 def test_counts_and_the_civilians_in_qusayr_come_from_the_seeds(run):
     assert value(run("SELECT count(*) AS n FROM documents")) == {"n": 5}
-    assert value(run("SELECT count(*) AS n FROM casualties")) == {"n": 12}
-    civilians = run("""SELECT DISTINCT group_min, group_max, spread FROM comparison_claims
+    assert value(run("SELECT count(*) AS n FROM claims")) == {"n": 12}
+    civilians = run("""SELECT DISTINCT group_lowest, group_highest, spread FROM comparison_claims
                        WHERE comparison_group = 'civilians inside Qusayr'""")
-    assert value(civilians) == {"group_min": 20000, "group_max": 40000, "spread": 2.0}
+    assert value(civilians) == {"group_lowest": 20000, "group_highest": 40000, "spread": 2.0}
     assert civilians.elapsed > 0 and not civilians.truncated and civilians.notice is None
 
 
 @pytest.mark.parametrize("sql", [
-    "SELECT c.claimant, d.title FROM claims c JOIN documents d USING (doc_id) WHERE c.figure_text = 'At least 58'",
-    "SELECT claimant, rank() OVER (PARTITION BY comparison_group ORDER BY value_high DESC) AS r FROM claims",
-    "WITH groups AS (SELECT comparison_group, count(*) AS n FROM claims GROUP BY ALL) SELECT max(n) FROM groups",
+    "SELECT c.claimant, d.title FROM claim_overview c JOIN documents d USING (doc_id) WHERE c.figure_text = 'At least 58'",
+    "SELECT claimant, rank() OVER (PARTITION BY comparison_group ORDER BY highest DESC) AS r FROM claim_overview",
+    "WITH groups AS (SELECT comparison_group, count(*) AS n FROM claim_overview GROUP BY ALL) SELECT max(n) FROM groups",
     "FROM comparisons SELECT comparison_group WHERE claimants > 1",
-    "DESCRIBE casualties",
-    "SUMMARIZE claims",
+    "DESCRIBE claims",
+    "SUMMARIZE claim_overview",
     "SHOW TABLES",
-    "EXPLAIN SELECT * FROM claims",
-    "EXPLAIN ANALYZE SELECT count(*) FROM claims",
-    "SELECT * FROM duckdb_columns() WHERE table_name = 'casualties'",
+    "EXPLAIN SELECT * FROM claim_overview",
+    "EXPLAIN ANALYZE SELECT count(*) FROM claim_overview",
+    "SELECT * FROM duckdb_columns() WHERE table_name = 'claims'",
     "SELECT unnest(aliases) FROM places WHERE place_id = 'al-qusayr'",
     "SELECT 1 /* ; DROP TABLE documents */",
     # the warehouse's own table macros, the filters the pages use
@@ -93,10 +93,10 @@ def test_ordinary_analytical_sql_keeps_working(run, sql):
 
 
 def test_describe_shows_the_column_comments_and_a_join_keeps_both_same_named_columns(run):
-    columns = run("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'casualties'").table.to_pylist()
+    columns = run("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'claims'").table.to_pylist()
     comments = {c["column_name"]: c["comment"] for c in columns}
-    assert comments["count_low"].startswith("Lower bound by the bounds contract")
-    both = run("SELECT c.doc_id, d.doc_id FROM casualties c JOIN documents d ON c.doc_id = d.doc_id LIMIT 1")
+    assert comments["low"].startswith("Lower bound by the bounds contract")
+    both = run("SELECT c.doc_id, d.doc_id FROM claims c JOIN documents d ON c.doc_id = d.doc_id LIMIT 1")
     assert both.table.column_names == ["doc_id", "doc_id_1"]
 
 
@@ -331,11 +331,11 @@ def test_the_budgets_are_the_named_settings(warehouse, monkeypatch):
 # --- Downloads and the quotes-only deployment -------------------------------------------------------------
 
 def test_downloads_hold_the_rows_shown(run):
-    result = run("SELECT claimant, value_low, aliases, as_of FROM claims "
-                 "JOIN sources ON sources.name = claims.claimant ORDER BY casualty_id")
+    result = run("SELECT claimant, lowest, aliases, as_of FROM claim_overview "
+                 "JOIN sources ON sources.name = claim_overview.claimant ORDER BY claim_id")
     rows = list(csv.DictReader(io.StringIO(result.csv().decode())))
     assert len(rows) == result.rows == 12
-    assert rows[0].keys() == {"claimant", "value_low", "aliases", "as_of"}
+    assert rows[0].keys() == {"claimant", "lowest", "aliases", "as_of"}
     parquet = pq.read_table(io.BytesIO(result.parquet()))
     assert parquet.to_pylist() == result.table.to_pylist()
     odd = run("SELECT INTERVAL 3 DAY AS i, union_value(k := 1) AS u, '\\xAA'::BLOB AS b, [1, 2] AS l")
@@ -350,11 +350,11 @@ def test_a_quotes_only_deployment_queries_texts_reduced_to_the_sentences_with_fa
                       "WHERE contains(text, 'waiting to kill any government soldier')")
     assert value(run(reader_comment, quotes_only=True)) == {"n": 0}
     assert value(run(reader_comment)) == {"n": 1}
-    kept = run("SELECT count(*) AS n FROM casualties c JOIN documents d USING (doc_id) "
+    kept = run("SELECT count(*) AS n FROM claims c JOIN documents d USING (doc_id) "
                "WHERE contains(d.text, c.sentence)", quotes_only=True)
     assert value(kept) == {"n": 12}
     assert value(run("SELECT count(*) AS n FROM evidence_mismatches", quotes_only=True)) == {"n": 0}
-    assert value(run("SELECT count(*) AS n FROM claims", quotes_only=True)) == {"n": 12}
+    assert value(run("SELECT count(*) AS n FROM claim_overview", quotes_only=True)) == {"n": 12}
 
 
 def test_a_deployment_sets_the_budgets_through_its_environment():

@@ -11,7 +11,7 @@ from etl.load.warehouse import write_warehouse
 from tests.conftest import rows
 
 TABLES = ["documents", "document_parts", "sources", "actors", "places", "mentions", "events", "event_actors",
-          "event_reports", "casualties", "comparison_groups", "comparison_members", "counted_things", "warnings",
+          "event_reports", "claims", "comparison_groups", "comparison_members", "counted_things", "warnings",
           "build_info"]
 
 
@@ -46,22 +46,22 @@ def _refused(target, tables) -> str:
 
 
 def _claim(db, figure_text: str) -> str:
-    return rows(db, "SELECT casualty_id FROM casualties WHERE figure_text = ?", figure_text)[0][0]
+    return rows(db, "SELECT claim_id FROM claims WHERE figure_text = ?", figure_text)[0][0]
 
 
 def test_bounds_out_of_order_are_refused_naming_the_rule_and_the_claim(seed_rows, previous, db):
     claim = _claim(db, "40,000")
-    message = _refused(previous, _changed(seed_rows, "casualties", "casualty_id", claim, count_low=50000))
-    assert "CHECK ((count_low <= count_high))" in message
-    assert f"casualty_id '{claim}'" in message and "count_low 50000" in message and "count_high 40000" in message
+    message = _refused(previous, _changed(seed_rows, "claims", "claim_id", claim, low=50000))
+    assert "CHECK ((low <= high))" in message
+    assert f"claim_id '{claim}'" in message and "low 50000" in message and "high 40000" in message
 
 
 def test_a_figure_outside_its_bounds_and_a_negative_count_are_refused(seed_rows, previous, db):
     claim = _claim(db, "At least 58")
-    message = _refused(previous, _changed(seed_rows, "casualties", "casualty_id", claim, figure=12))
-    assert "(count_low <= figure)" in message and f"'{claim}'" in message
-    message = _refused(previous, _changed(seed_rows, "casualties", "casualty_id", claim, count_low=-58, figure=-58))
-    assert "(count_low >= 0)" in message and "count_low -58" in message
+    message = _refused(previous, _changed(seed_rows, "claims", "claim_id", claim, figure=12))
+    assert "(low <= figure)" in message and f"'{claim}'" in message
+    message = _refused(previous, _changed(seed_rows, "claims", "claim_id", claim, low=-58, figure=-58))
+    assert "(low >= 0)" in message and "low -58" in message
 
 
 def test_an_unknown_date_precision_and_an_empty_quote_are_refused(seed_rows, previous):
@@ -84,24 +84,24 @@ def test_a_stance_outside_the_vocabulary_is_refused_naming_the_rule(seed_rows, p
 
 def test_a_claim_whose_claimant_is_no_source_is_refused(seed_rows, previous, db):
     claim = _claim(db, "40,000")
-    message = _refused(previous, _changed(seed_rows, "casualties", "casualty_id", claim, source_id="nobody"))
+    message = _refused(previous, _changed(seed_rows, "claims", "claim_id", claim, claimant_id="nobody"))
     assert '"Every claimant, reporting source and outlet is a row of sources."' in message
     assert f"row_id '{claim}'" in message and "source_id 'nobody'" in message
 
 
 def test_a_quote_that_is_not_the_text_at_its_offsets_is_refused(seed_rows, previous, db):
     claim = _claim(db, "40,000")
-    message = _refused(previous, _changed(seed_rows, "casualties", "casualty_id", claim, evidence="40,001 trapped"))
+    message = _refused(previous, _changed(seed_rows, "claims", "claim_id", claim, evidence="40,001 trapped"))
     assert "Every quote, name and part is the document's text at its offsets" in message and f"'{claim}'" in message
 
 
 def test_a_claim_in_another_groups_membership_is_refused(seed_rows, previous, db):
     claim = _claim(db, "40,000")
     other = rows(db, "SELECT comparison_group FROM comparison_groups WHERE comparison_group <> "
-                     "(SELECT comparison_group FROM casualties WHERE casualty_id = ?) AND kind = 'trapped'", claim)[0][0]
-    message = _refused(previous, _changed(seed_rows, "comparison_members", "casualty_id", claim, comparison_group=other))
+                     "(SELECT comparison_group FROM claims WHERE claim_id = ?) AND kind = 'trapped'", claim)[0][0]
+    message = _refused(previous, _changed(seed_rows, "comparison_members", "claim_id", claim, comparison_group=other))
     assert "Every casualty claim is in exactly one comparison group" in message
-    assert f"casualty_id '{claim}'" in message and f"member_of {other!r}" in message
+    assert f"claim_id '{claim}'" in message and f"member_of {other!r}" in message
 
 
 def test_a_warehouse_without_events_is_sound(seed_rows, previous):
@@ -109,12 +109,12 @@ def test_a_warehouse_without_events_is_sound(seed_rows, previous):
     tables = {name: list(found) for name, found in seed_rows.items()}
     for table in ("events", "event_reports", "event_actors"):
         tables[table] = []
-    for table in ("casualties", "counted_things", "comparison_groups"):
+    for table in ("claims", "counted_things", "comparison_groups"):
         tables[table] = [{**row, "event_id": None} for row in tables[table]]
     write_warehouse(previous, tables)
     with duckdb.connect(str(previous), read_only=True) as connection:
         assert rows(connection, "SELECT count(*) FROM events") == [(0,)]
-        assert rows(connection, "SELECT count(*) FROM casualties") == [(len(seed_rows["casualties"]),)]
+        assert rows(connection, "SELECT count(*) FROM claims") == [(len(seed_rows["claims"]),)]
 
 
 def test_every_assertion_states_its_rule_and_holds_on_the_seeds(seed_db):

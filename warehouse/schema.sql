@@ -223,7 +223,7 @@ CREATE TABLE event_reports (
     report_id      VARCHAR PRIMARY KEY,
     event_id       VARCHAR NOT NULL,
     doc_id         VARCHAR NOT NULL,
-    source_id      VARCHAR NOT NULL,
+    claimant_id    VARCHAR NOT NULL,
     stance         VARCHAR NOT NULL,
     evidence       VARCHAR NOT NULL,
     char_start     INTEGER NOT NULL,
@@ -256,11 +256,11 @@ CREATE TABLE event_reports (
     CHECK (method IN ('coded', 'machine', 'reviewed')),
     CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
-COMMENT ON TABLE event_reports IS 'One row per document and source that speaks of an event, with its stance and the quote.';
+COMMENT ON TABLE event_reports IS 'One row per document and claimant that speaks of an event, with its stance and the quote.';
 COMMENT ON COLUMN event_reports.report_id IS 'Stable id of the report.';
 COMMENT ON COLUMN event_reports.event_id IS 'The event reported.';
 COMMENT ON COLUMN event_reports.doc_id IS 'The document the report is in.';
-COMMENT ON COLUMN event_reports.source_id IS 'Who the document says reports, claims or denies it (the outlet itself when it speaks in its own voice).';
+COMMENT ON COLUMN event_reports.claimant_id IS 'The claimant (sources.source_id): who the document says reports, asserts or denies the event (the outlet itself when it speaks in its own voice).';
 COMMENT ON COLUMN event_reports.stance IS 'reports (stated as fact), asserts (a party''s assertion: called claims before 2026-12-06) or denies.';
 COMMENT ON COLUMN event_reports.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
 COMMENT ON COLUMN event_reports.char_start IS 'Start offset of the quote in documents.text (0-based).';
@@ -268,7 +268,7 @@ COMMENT ON COLUMN event_reports.char_end IS 'End offset of the quote (exclusive)
 COMMENT ON COLUMN event_reports.sentence IS 'The whole sentence(s) the quote is in.';
 COMMENT ON COLUMN event_reports.sentence_start IS 'Start offset of the sentence.';
 COMMENT ON COLUMN event_reports.sentence_end IS 'End offset of the sentence.';
-COMMENT ON COLUMN event_reports.claimant_text IS 'The words naming the source, as written (e.g. numerous opposition sources).';
+COMMENT ON COLUMN event_reports.claimant_text IS 'The words naming the claimant, as written (e.g. numerous opposition sources).';
 COMMENT ON COLUMN event_reports.claimant_start IS 'Start offset of claimant_text.';
 COMMENT ON COLUMN event_reports.claimant_end IS 'End offset of claimant_text.';
 COMMENT ON COLUMN event_reports.date_start IS 'First possible day as this document dates the event.';
@@ -280,10 +280,10 @@ COMMENT ON COLUMN event_reports.confidence IS 'How sure the machine extractor is
 COMMENT ON COLUMN event_reports.coded_at IS 'Fact file and line of the coded report.';
 COMMENT ON COLUMN event_reports.note IS 'Coder''s note.';
 
-CREATE TABLE casualties (
-    casualty_id      VARCHAR PRIMARY KEY,
+CREATE TABLE claims (
+    claim_id         VARCHAR PRIMARY KEY,
     doc_id           VARCHAR NOT NULL,
-    source_id        VARCHAR NOT NULL,
+    claimant_id      VARCHAR NOT NULL,
     event_id         VARCHAR,
     place_id         VARCHAR,
     date_start       DATE,
@@ -294,8 +294,8 @@ CREATE TABLE casualties (
     victim_group     VARCHAR NOT NULL,
     victim_class     VARCHAR NOT NULL,
     figure           BIGINT,
-    count_low        BIGINT,
-    count_high       BIGINT,
+    low              BIGINT,
+    high             BIGINT,
     approximate      BOOLEAN NOT NULL,
     qualifier        VARCHAR,
     figure_text      VARCHAR NOT NULL,
@@ -314,10 +314,10 @@ CREATE TABLE casualties (
     coded_at         VARCHAR,
     note             VARCHAR,
     -- The bounds contract: at least one bound, none negative, low <= figure as stated <= high.
-    CHECK (count_low IS NOT NULL OR count_high IS NOT NULL),
-    CHECK (count_low >= 0 AND count_high >= 0),
-    CHECK (count_low <= count_high),
-    CHECK (count_low <= figure AND figure <= count_high),
+    CHECK (low IS NOT NULL OR high IS NOT NULL),
+    CHECK (low >= 0 AND high >= 0),
+    CHECK (low <= high),
+    CHECK (low <= figure AND figure <= high),
     -- The quote is a non-empty span of the text, and it ends inside its sentence (a quote from a list
     -- may start at the list's heading, before the item's sentence).
     CHECK (0 <= char_start AND char_start < char_end),
@@ -332,39 +332,39 @@ CREATE TABLE casualties (
     CHECK (method IN ('coded', 'machine', 'reviewed')),
     CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
-COMMENT ON TABLE casualties IS 'Casualty claims: one row per human-toll figure as one source states it (killed, wounded, trapped, displaced, captured, missing).';
-COMMENT ON COLUMN casualties.casualty_id IS 'Stable id of the claim (permalink).';
-COMMENT ON COLUMN casualties.doc_id IS 'The document the claim is in.';
-COMMENT ON COLUMN casualties.source_id IS 'The claimant: the person or body the text attributes the figure to, or the outlet when the article states it in its own voice.';
-COMMENT ON COLUMN casualties.event_id IS 'The event the toll belongs to, where the text ties it to one.';
-COMMENT ON COLUMN casualties.place_id IS 'Where the toll occurred, where the text fixes it.';
-COMMENT ON COLUMN casualties.date_start IS 'First possible day the figure refers to, where the text fixes it.';
-COMMENT ON COLUMN casualties.date_end IS 'Last possible day the figure refers to.';
-COMMENT ON COLUMN casualties.date_precision IS 'day, week, month or year.';
-COMMENT ON COLUMN casualties.date_text IS 'The date expression as written.';
-COMMENT ON COLUMN casualties.kind IS 'killed, wounded, trapped (also besieged, or said to remain inside a besieged place), displaced, captured or missing. A figure that is two things takes the situation (1,500 wounded trapped: trapped).';
-COMMENT ON COLUMN casualties.victim_group IS 'The victims as written (Qusayr residents, wounded civilians, Hezbollah fighters).';
-COMMENT ON COLUMN casualties.victim_class IS 'civilians, opposition fighters, government forces, foreign fighters, mixed or unknown.';
-COMMENT ON COLUMN casualties.figure IS 'The number as stated (58 in "at least 58"); NULL for vague words such as hundreds.';
-COMMENT ON COLUMN casualties.count_low IS 'Lower bound by the bounds contract: exact 58 -> 58; at least 58 -> 58; up to 1,000 -> NULL; some 30 -> 27; hundreds -> 100.';
-COMMENT ON COLUMN casualties.count_high IS 'Upper bound by the bounds contract: exact 58 -> 58; at least 58 -> NULL (open); up to 1,000 -> 1000; some 30 -> 33.';
-COMMENT ON COLUMN casualties.approximate IS 'True for approximate hedges (some, about, around, nearly, almost): low/high are a band around the figure.';
-COMMENT ON COLUMN casualties.qualifier IS 'The hedge or vague word verbatim (At least, up to, as many as, some, Hundreds); NULL for an exact figure.';
-COMMENT ON COLUMN casualties.figure_text IS 'The figure exactly as written, hedge included.';
-COMMENT ON COLUMN casualties.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
-COMMENT ON COLUMN casualties.char_start IS 'Start offset of the quote in documents.text (0-based).';
-COMMENT ON COLUMN casualties.char_end IS 'End offset of the quote (exclusive).';
-COMMENT ON COLUMN casualties.sentence IS 'The whole sentence(s) the quote is in.';
-COMMENT ON COLUMN casualties.sentence_start IS 'Start offset of the sentence.';
-COMMENT ON COLUMN casualties.sentence_end IS 'End offset of the sentence.';
-COMMENT ON COLUMN casualties.claimant_text IS 'The words naming the claimant as written (local opposition spokesman Hadi al-Abdallah).';
-COMMENT ON COLUMN casualties.claimant_start IS 'Start offset of claimant_text.';
-COMMENT ON COLUMN casualties.claimant_end IS 'End offset of claimant_text.';
-COMMENT ON COLUMN casualties.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side. Every claim has one: the coder''s, a reviewer''s, else the rule''s (comparison_members says why).';
-COMMENT ON COLUMN casualties.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
-COMMENT ON COLUMN casualties.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
-COMMENT ON COLUMN casualties.coded_at IS 'Fact file and line of the coded claim.';
-COMMENT ON COLUMN casualties.note IS 'Coder''s note.';
+COMMENT ON TABLE claims IS 'Claims: one row per casualty figure as one claimant states it (killed, wounded, trapped, displaced, captured, missing).';
+COMMENT ON COLUMN claims.claim_id IS 'Stable id of the claim (permalink).';
+COMMENT ON COLUMN claims.doc_id IS 'The document the claim is in.';
+COMMENT ON COLUMN claims.claimant_id IS 'The claimant (sources.source_id): the person or body the text attributes the figure to, or the outlet when the article states it in its own voice.';
+COMMENT ON COLUMN claims.event_id IS 'The event the toll belongs to, where the text ties it to one.';
+COMMENT ON COLUMN claims.place_id IS 'Where the toll occurred, where the text fixes it.';
+COMMENT ON COLUMN claims.date_start IS 'First possible day the figure refers to, where the text fixes it.';
+COMMENT ON COLUMN claims.date_end IS 'Last possible day the figure refers to.';
+COMMENT ON COLUMN claims.date_precision IS 'day, week, month or year.';
+COMMENT ON COLUMN claims.date_text IS 'The date expression as written.';
+COMMENT ON COLUMN claims.kind IS 'killed, wounded, trapped (also besieged, or said to remain inside a besieged place), displaced, captured or missing. A figure that is two things takes the situation (1,500 wounded trapped: trapped).';
+COMMENT ON COLUMN claims.victim_group IS 'The victims as written (Qusayr residents, wounded civilians, Hezbollah fighters).';
+COMMENT ON COLUMN claims.victim_class IS 'civilians, opposition fighters, government forces, foreign fighters, mixed or unknown.';
+COMMENT ON COLUMN claims.figure IS 'The number as stated (58 in "at least 58"); NULL for vague words such as hundreds.';
+COMMENT ON COLUMN claims.low IS 'Lower bound by the bounds contract: exact 58 -> 58; at least 58 -> 58; up to 1,000 -> NULL; some 30 -> 27; hundreds -> 100.';
+COMMENT ON COLUMN claims.high IS 'Upper bound by the bounds contract: exact 58 -> 58; at least 58 -> NULL (open); up to 1,000 -> 1000; some 30 -> 33.';
+COMMENT ON COLUMN claims.approximate IS 'True for approximate hedges (some, about, around, nearly, almost): low/high are a band around the figure.';
+COMMENT ON COLUMN claims.qualifier IS 'The hedge or vague word verbatim (At least, up to, as many as, some, Hundreds); NULL for an exact figure.';
+COMMENT ON COLUMN claims.figure_text IS 'The figure exactly as written, hedge included.';
+COMMENT ON COLUMN claims.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
+COMMENT ON COLUMN claims.char_start IS 'Start offset of the quote in documents.text (0-based).';
+COMMENT ON COLUMN claims.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON COLUMN claims.sentence IS 'The whole sentence(s) the quote is in.';
+COMMENT ON COLUMN claims.sentence_start IS 'Start offset of the sentence.';
+COMMENT ON COLUMN claims.sentence_end IS 'End offset of the sentence.';
+COMMENT ON COLUMN claims.claimant_text IS 'The words naming the claimant as written (local opposition spokesman Hadi al-Abdallah).';
+COMMENT ON COLUMN claims.claimant_start IS 'Start offset of claimant_text.';
+COMMENT ON COLUMN claims.claimant_end IS 'End offset of claimant_text.';
+COMMENT ON COLUMN claims.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side. Every claim has one: the coder''s, a reviewer''s, else the rule''s (comparison_members says why).';
+COMMENT ON COLUMN claims.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
+COMMENT ON COLUMN claims.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
+COMMENT ON COLUMN claims.coded_at IS 'Fact file and line of the coded claim.';
+COMMENT ON COLUMN claims.note IS 'Coder''s note.';
 
 CREATE TABLE comparison_groups (
     comparison_group VARCHAR PRIMARY KEY,
@@ -383,7 +383,7 @@ CREATE TABLE comparison_groups (
     CHECK (period_start <= period_end AND (period_start IS NULL) = (period_end IS NULL))
 );
 COMMENT ON TABLE comparison_groups IS 'One row per quantity that claims are compared on (a comparison group): every claim is in exactly one. Made by the rule in docs/comparison.md unless a coder named the group or a reviewer moved or split it.';
-COMMENT ON COLUMN comparison_groups.comparison_group IS 'The readable name of the quantity (Hezbollah fighters killed in the battle for al-Qusayr; civilians trapped in al-Qusayr), unique; casualties.comparison_group holds it.';
+COMMENT ON COLUMN comparison_groups.comparison_group IS 'The readable name of the quantity (Hezbollah fighters killed in the battle for al-Qusayr; civilians trapped in al-Qusayr), unique; claims.comparison_group holds it.';
 COMMENT ON COLUMN comparison_groups.kind IS 'The kind of toll its claims count (killed, wounded, trapped, displaced, captured, missing).';
 COMMENT ON COLUMN comparison_groups.assigned_by IS 'coder (a coded comparison_group), rule (etl/resolve/comparison.py) or reviewer (made by a split or a move on the Review page).';
 COMMENT ON COLUMN comparison_groups.victim_side IS 'Whose dead: the side (actors.side) of the actor the victims belong to, else civilians, opposition, government, foreign fighters, all sides, unknown; mixed when the members disagree.';
@@ -394,7 +394,7 @@ COMMENT ON COLUMN comparison_groups.period_start IS 'First day its dated claims 
 COMMENT ON COLUMN comparison_groups.period_end IS 'Last day its dated claims refer to.';
 
 CREATE TABLE comparison_members (
-    casualty_id      VARCHAR PRIMARY KEY,
+    claim_id         VARCHAR PRIMARY KEY,
     comparison_group VARCHAR NOT NULL,
     assigned_by      VARCHAR NOT NULL,
     reason           VARCHAR NOT NULL,
@@ -413,8 +413,8 @@ CREATE TABLE comparison_members (
     CHECK (NOT running_total OR period_start IS NULL),
     CHECK (period_start <= period_end AND (period_start IS NULL) = (period_end IS NULL))
 );
-COMMENT ON TABLE comparison_members IS 'Why each claim is in its comparison group: one row per casualty claim.';
-COMMENT ON COLUMN comparison_members.casualty_id IS 'The claim (casualties.casualty_id).';
+COMMENT ON TABLE comparison_members IS 'Why each claim is in its comparison group: one row per claim.';
+COMMENT ON COLUMN comparison_members.claim_id IS 'The claim (claims.claim_id).';
 COMMENT ON COLUMN comparison_members.comparison_group IS 'Its group (comparison_groups.comparison_group).';
 COMMENT ON COLUMN comparison_members.assigned_by IS 'coder (the coded comparison_group), rule, or reviewer (a move or split on the Review page, which stands above both).';
 COMMENT ON COLUMN comparison_members.reason IS 'What the rule read off the claim (kind, normalised victims, place, running total or period) and how it joined the group, in words.';
@@ -430,7 +430,7 @@ COMMENT ON COLUMN comparison_members.period_end IS 'Last day the toll refers to.
 CREATE TABLE counted_things (
     count_id       VARCHAR PRIMARY KEY,
     doc_id         VARCHAR NOT NULL,
-    source_id      VARCHAR NOT NULL,
+    claimant_id    VARCHAR NOT NULL,
     event_id       VARCHAR,
     place_id       VARCHAR,
     date_start     DATE,
@@ -439,8 +439,8 @@ CREATE TABLE counted_things (
     date_text      VARCHAR,
     what           VARCHAR NOT NULL,
     figure         BIGINT,
-    count_low      BIGINT,
-    count_high     BIGINT,
+    low            BIGINT,
+    high           BIGINT,
     approximate    BOOLEAN NOT NULL,
     qualifier      VARCHAR,
     figure_text    VARCHAR NOT NULL,
@@ -458,10 +458,10 @@ CREATE TABLE counted_things (
     coded_at       VARCHAR,
     note           VARCHAR,
     -- The bounds contract: at least one bound, none negative, low <= figure as stated <= high.
-    CHECK (count_low IS NOT NULL OR count_high IS NOT NULL),
-    CHECK (count_low >= 0 AND count_high >= 0),
-    CHECK (count_low <= count_high),
-    CHECK (count_low <= figure AND figure <= count_high),
+    CHECK (low IS NOT NULL OR high IS NOT NULL),
+    CHECK (low >= 0 AND high >= 0),
+    CHECK (low <= high),
+    CHECK (low <= figure AND figure <= high),
     -- The quote is a non-empty span of the text, and it ends inside its sentence (a quote from a list
     -- may start at the list's heading, before the item's sentence).
     CHECK (0 <= char_start AND char_start < char_end),
@@ -476,10 +476,10 @@ CREATE TABLE counted_things (
     CHECK (method IN ('coded', 'machine', 'reviewed')),
     CHECK ((confidence IS NULL) = (method <> 'machine') AND confidence BETWEEN 0 AND 1)
 );
-COMMENT ON TABLE counted_things IS 'Other counted things that are not human tolls (30 tanks, ten brigades, half a dozen villages), with the same bounds contract as casualties.';
+COMMENT ON TABLE counted_things IS 'Other counted things that are not human tolls (30 tanks, ten brigades, half a dozen villages), with the same bounds contract as claims.';
 COMMENT ON COLUMN counted_things.count_id IS 'Stable id.';
 COMMENT ON COLUMN counted_things.doc_id IS 'The document.';
-COMMENT ON COLUMN counted_things.source_id IS 'Who states the count (the outlet when in its own voice).';
+COMMENT ON COLUMN counted_things.claimant_id IS 'The claimant (sources.source_id): who states the count (the outlet when in its own voice).';
 COMMENT ON COLUMN counted_things.event_id IS 'The event it belongs to, if any.';
 COMMENT ON COLUMN counted_things.place_id IS 'Where, if fixed by the text.';
 COMMENT ON COLUMN counted_things.date_start IS 'First possible day, if fixed by the text.';
@@ -488,8 +488,8 @@ COMMENT ON COLUMN counted_things.date_precision IS 'day, week, month or year.';
 COMMENT ON COLUMN counted_things.date_text IS 'The date expression as written.';
 COMMENT ON COLUMN counted_things.what IS 'What is counted (regime tanks, rebel-held villages captured).';
 COMMENT ON COLUMN counted_things.figure IS 'The number as stated; NULL for vague words.';
-COMMENT ON COLUMN counted_things.count_low IS 'Lower bound (same contract as casualties.count_low).';
-COMMENT ON COLUMN counted_things.count_high IS 'Upper bound (same contract as casualties.count_high).';
+COMMENT ON COLUMN counted_things.low IS 'Lower bound (same contract as claims.low).';
+COMMENT ON COLUMN counted_things.high IS 'Upper bound (same contract as claims.high).';
 COMMENT ON COLUMN counted_things.approximate IS 'True for approximate hedges.';
 COMMENT ON COLUMN counted_things.qualifier IS 'The hedge or vague word verbatim.';
 COMMENT ON COLUMN counted_things.figure_text IS 'The figure exactly as written.';
@@ -499,7 +499,7 @@ COMMENT ON COLUMN counted_things.char_end IS 'End offset of the quote (exclusive
 COMMENT ON COLUMN counted_things.sentence IS 'The sentence(s) the quote is in.';
 COMMENT ON COLUMN counted_things.sentence_start IS 'Start offset of the sentence.';
 COMMENT ON COLUMN counted_things.sentence_end IS 'End offset of the sentence.';
-COMMENT ON COLUMN counted_things.claimant_text IS 'The words naming the source as written.';
+COMMENT ON COLUMN counted_things.claimant_text IS 'The words naming the claimant as written.';
 COMMENT ON COLUMN counted_things.claimant_start IS 'Start offset of claimant_text.';
 COMMENT ON COLUMN counted_things.claimant_end IS 'End offset of claimant_text.';
 COMMENT ON COLUMN counted_things.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';

@@ -1,14 +1,14 @@
 -- Views that do the comparison work. Built on the tables of schema.sql; part of the contract.
 
-CREATE VIEW claims AS
+CREATE VIEW claim_overview AS
 WITH joined AS (
     SELECT c.*,
            d.title AS document_title, d.outlet, d.published_on, d.published_precision,
            s.name AS claimant, s.kind AS claimant_kind, s.alignment,
            p.name AS place_name, e.summary AS event_summary
-    FROM casualties c
+    FROM claims c
     JOIN documents d USING (doc_id)
-    JOIN sources s USING (source_id)
+    JOIN sources s ON s.source_id = c.claimant_id
     LEFT JOIN places p USING (place_id)
     LEFT JOIN events e USING (event_id)
 ),
@@ -20,39 +20,39 @@ final AS (
            -- One rule for open bounds, used by every estimate of the warehouse and the pages: an open
            -- bound counts at the figure the source states ("up to 1,000" is low 1,000, "more than
            -- 20,000" is high 20,000), the smallest and largest numbers the source put on the quantity.
-           coalesce(count_low, count_high) AS value_low,
-           coalesce(count_high, count_low) AS value_high,
-           coalesce(figure, CASE WHEN count_low IS NOT NULL AND count_high IS NOT NULL
-                                 THEN (count_low + count_high) / 2 END, count_low, count_high) AS value_best,
-           CASE WHEN count_low IS NULL THEN 'up to ' || format('{:,}', count_high)
-                WHEN count_high IS NULL THEN format('{:,}', count_low) || ' or more'
-                WHEN count_low = count_high THEN format('{:,}', count_low)
-                ELSE format('{:,}', count_low) || '–' || format('{:,}', count_high) END AS range_text
+           coalesce(low, high) AS lowest,
+           coalesce(high, low) AS highest,
+           coalesce(figure, CASE WHEN low IS NOT NULL AND high IS NOT NULL
+                                 THEN (low + high) / 2 END, low, high) AS best,
+           CASE WHEN low IS NULL THEN 'up to ' || format('{:,}', high)
+                WHEN high IS NULL THEN format('{:,}', low) || ' or more'
+                WHEN low = high THEN format('{:,}', low)
+                ELSE format('{:,}', low) || '–' || format('{:,}', high) END AS range_text
     FROM joined
 )
 SELECT * FROM final;
-COMMENT ON VIEW claims IS 'Casualty claims with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); value_low/value_high fill an open bound with the stated figure (the one rule for open bounds: up to 1,000 is low 1,000); value_best is the figure as stated, else the middle of the bounds, else the one bound given; range_text is the bounds in words.';
-COMMENT ON COLUMN claims.as_of IS 'The first day the figure refers to (date_start), else the publication date (published_on).';
-COMMENT ON COLUMN claims.as_of_until IS 'The last day the figure refers to (date_end), else as_of: with as_of, the days the date filter of the pages and exports compares with.';
-COMMENT ON COLUMN claims.as_of_precision IS 'How precisely as_of is known: date_precision, else published_precision.';
-COMMENT ON COLUMN claims.value_low IS 'The lowest number the claimant put on the quantity: count_low, else (an open lower bound, up to 1,000) count_high.';
-COMMENT ON COLUMN claims.value_high IS 'The highest number the claimant put on the quantity: count_high, else (an open upper bound, at least 58) count_low.';
-COMMENT ON COLUMN claims.value_best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
-COMMENT ON COLUMN claims.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
-COMMENT ON COLUMN claims.claimant IS 'The claimant''s name (sources.name of source_id).';
-COMMENT ON COLUMN claims.claimant_kind IS 'The claimant''s kind (sources.kind).';
-COMMENT ON COLUMN claims.alignment IS 'The claimant''s alignment (sources.alignment).';
-COMMENT ON COLUMN claims.document_title IS 'Title of the document the claim is in.';
-COMMENT ON COLUMN claims.place_name IS 'Name of the place (places.name of place_id).';
-COMMENT ON COLUMN claims.event_summary IS 'Summary of the event (events.summary of event_id).';
+COMMENT ON VIEW claim_overview IS 'The claims (table claims) with their document, claimant (name, kind, alignment), place and event: one row per claim. as_of is the date the figure refers to, else the publication date, known to as_of_precision (day, week, month, year); lowest/highest fill an open bound with the stated figure (the one rule for open bounds: up to 1,000 is low 1,000); best is the figure as stated, else the middle of the bounds, else the one bound given; range_text is the bounds in words.';
+COMMENT ON COLUMN claim_overview.as_of IS 'The first day the figure refers to (date_start), else the publication date (published_on).';
+COMMENT ON COLUMN claim_overview.as_of_until IS 'The last day the figure refers to (date_end), else as_of: with as_of, the days the date filter of the pages and exports compares with.';
+COMMENT ON COLUMN claim_overview.as_of_precision IS 'How precisely as_of is known: date_precision, else published_precision.';
+COMMENT ON COLUMN claim_overview.lowest IS 'The lowest number the claimant put on the quantity: low, else (an open lower bound, up to 1,000) high.';
+COMMENT ON COLUMN claim_overview.highest IS 'The highest number the claimant put on the quantity: high, else (an open upper bound, at least 58) low.';
+COMMENT ON COLUMN claim_overview.best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
+COMMENT ON COLUMN claim_overview.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
+COMMENT ON COLUMN claim_overview.claimant IS 'The claimant''s name (sources.name of claimant_id).';
+COMMENT ON COLUMN claim_overview.claimant_kind IS 'The claimant''s kind (sources.kind).';
+COMMENT ON COLUMN claim_overview.alignment IS 'The claimant''s alignment (sources.alignment).';
+COMMENT ON COLUMN claim_overview.document_title IS 'Title of the document the claim is in.';
+COMMENT ON COLUMN claim_overview.place_name IS 'Name of the place (places.name of place_id).';
+COMMENT ON COLUMN claim_overview.event_summary IS 'Summary of the event (events.summary of event_id).';
 
 CREATE VIEW claim_revisions AS
 WITH base AS (
-    SELECT c.comparison_group, c.casualty_id, c.source_id, c.claimant, c.alignment, c.kind,
-           c.figure_text, c.range_text, c.value_low, c.value_high, c.value_best,
+    SELECT c.comparison_group, c.claim_id, c.claimant_id, c.claimant, c.alignment, c.kind,
+           c.figure_text, c.range_text, c.lowest, c.highest, c.best,
            c.published_on, c.as_of, c.as_of_precision, c.doc_id, c.document_title, c.outlet,
            c.sentence, c.evidence, c.char_start
-    FROM claims c
+    FROM claim_overview c
 ),
 ordered AS (
     SELECT *,
@@ -61,73 +61,73 @@ ordered AS (
            row_number() OVER (PARTITION BY comparison_group
                               ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start) AS as_of_step,
            row_number() OVER claimant_order AS claimant_step,
-           lag(casualty_id) OVER claimant_order AS supersedes,
+           lag(claim_id) OVER claimant_order AS supersedes,
            lag(figure_text) OVER claimant_order AS supersedes_figure,
-           lag(value_best) OVER claimant_order AS claimant_previous_best,
-           lead(casualty_id) OVER claimant_order AS superseded_by
+           lag(best) OVER claimant_order AS claimant_previous_best,
+           lead(claim_id) OVER claimant_order AS superseded_by
     FROM base
-    WINDOW claimant_order AS (PARTITION BY comparison_group, source_id
+    WINDOW claimant_order AS (PARTITION BY comparison_group, claimant_id
                               ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start)
 ),
 final AS (
     SELECT *,
            superseded_by IS NULL AS current,
-           lag(value_best) OVER (PARTITION BY comparison_group ORDER BY publication_step) AS previous_step_best,
+           lag(best) OVER (PARTITION BY comparison_group ORDER BY publication_step) AS previous_step_best,
            lag(claimant) OVER (PARTITION BY comparison_group ORDER BY publication_step) AS previous_step_claimant,
-           value_best - claimant_previous_best AS claimant_change
+           best - claimant_previous_best AS claimant_change
     FROM ordered
 )
 SELECT * FROM final ORDER BY comparison_group, publication_step;
-COMMENT ON COLUMN claim_revisions.supersedes IS 'The claimant''s own earlier claim in the group that this one revises (casualty_id), if any.';
+COMMENT ON COLUMN claim_revisions.supersedes IS 'The claimant''s own earlier claim in the group that this one revises (claim_id), if any.';
 COMMENT ON COLUMN claim_revisions.supersedes_figure IS 'That earlier claim''s figure as written.';
 COMMENT ON COLUMN claim_revisions.current IS 'True for the claimant''s latest figure in the group: the one the group''s conventions count.';
 COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
 COMMENT ON COLUMN claim_revisions.publication_step IS 'The claim''s place in its group in order of publication (1: published first).';
 COMMENT ON COLUMN claim_revisions.as_of_step IS 'Its place in order of the day the figure refers to.';
 COMMENT ON COLUMN claim_revisions.claimant_step IS 'Its place among its own claimant''s figures in the group, in order of publication.';
-COMMENT ON COLUMN claim_revisions.claimant_previous_best IS 'The claimant''s own previous figure in the group (value_best), if any.';
+COMMENT ON COLUMN claim_revisions.claimant_previous_best IS 'The claimant''s own previous figure in the group (best), if any.';
 COMMENT ON COLUMN claim_revisions.superseded_by IS 'The claimant''s own later claim in the group that revises this one, if any.';
-COMMENT ON COLUMN claim_revisions.previous_step_best IS 'The figure (value_best) of the step before, whoever gave it.';
+COMMENT ON COLUMN claim_revisions.previous_step_best IS 'The figure (best) of the step before, whoever gave it.';
 COMMENT ON COLUMN claim_revisions.previous_step_claimant IS 'Who gave the step before.';
-COMMENT ON COLUMN claim_revisions.claimant_change IS 'value_best minus the claimant''s own previous figure: how far it revised itself.';
+COMMENT ON COLUMN claim_revisions.claimant_change IS 'best minus the claimant''s own previous figure: how far it revised itself.';
 
 CREATE VIEW comparison_estimates AS
 WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),
 final AS (
     SELECT g.comparison_group, g.kind, g.victim_side, g.place_id, g.event_id, g.running_total, g.assigned_by,
-           min(c.value_low) AS lowest,
-           median(c.value_best) AS best,
-           max(c.value_high) AS highest,
-           round(max(c.value_high) / nullif(min(c.value_low), 0), 2) AS spread,
+           min(c.lowest) AS lowest,
+           median(c.best) AS best,
+           max(c.highest) AS highest,
+           round(max(c.highest) / nullif(min(c.lowest), 0), 2) AS spread,
            count(*) AS current_claims,
-           list(c.casualty_id ORDER BY c.value_best) AS current_claim_ids
+           list(c.claim_id ORDER BY c.best) AS current_claim_ids
     FROM comparison_groups g JOIN current_claims c USING (comparison_group)
     GROUP BY ALL
 )
 SELECT * FROM final ORDER BY comparison_group;
-COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest value_low, where an open lower bound counts at its stated figure), best (UCDP best: the median of value_best) and highest (UCDP high: the largest value_high). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
-COMMENT ON COLUMN comparison_estimates.lowest IS 'ACLED''s most conservative figure and UCDP low: the smallest value_low of the current claims.';
-COMMENT ON COLUMN comparison_estimates.best IS 'UCDP best: the median of the current claims'' value_best.';
-COMMENT ON COLUMN comparison_estimates.highest IS 'UCDP high: the largest value_high of the current claims.';
+COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest of the claims'' lowest, where an open lower bound counts at its stated figure), best (UCDP best: the median of the claims'' best) and highest (UCDP high: the largest of the claims'' highest). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
+COMMENT ON COLUMN comparison_estimates.lowest IS 'ACLED''s most conservative figure and UCDP low: the smallest of the current claims'' lowest (claim_overview.lowest).';
+COMMENT ON COLUMN comparison_estimates.best IS 'UCDP best: the median of the current claims'' best.';
+COMMENT ON COLUMN comparison_estimates.highest IS 'UCDP high: the largest of the current claims'' highest.';
 COMMENT ON COLUMN comparison_estimates.spread IS 'How far the claimants disagree: highest / lowest, to 2 decimals (NULL when lowest is 0).';
 COMMENT ON COLUMN comparison_estimates.current_claims IS 'How many current claims (one per claimant) the conventions are taken over.';
-COMMENT ON COLUMN comparison_estimates.current_claim_ids IS 'Those claims (casualty_id), lowest value_best first.';
+COMMENT ON COLUMN comparison_estimates.current_claim_ids IS 'Those claims (claim_id), the lowest best figure first.';
 
 CREATE VIEW comparison_claims AS
 WITH final AS (
     SELECT c.*, r.current, m.reason AS group_reason, m.confidence AS group_confidence,
-           e.lowest AS group_min, e.highest AS group_max, e.spread
-    FROM claims c
-    JOIN claim_revisions r USING (casualty_id)
-    JOIN comparison_members m USING (casualty_id)
+           e.lowest AS group_lowest, e.highest AS group_highest, e.spread
+    FROM claim_overview c
+    JOIN claim_revisions r USING (claim_id)
+    JOIN comparison_members m USING (claim_id)
     JOIN comparison_estimates e ON e.comparison_group = c.comparison_group
 )
 SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
-COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: every column of claims, whether it is the claimant''s latest figure (current), why it is in its group, and the group''s lowest, highest and spread over the latest figures (comparison_estimates).';
+COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: every column of claim_overview, whether it is the claimant''s latest figure (current), why it is in its group, and the group''s lowest, highest and spread over the latest figures (comparison_estimates).';
 COMMENT ON COLUMN comparison_claims.group_reason IS 'Why the claim is in its group (comparison_members.reason).';
 COMMENT ON COLUMN comparison_claims.group_confidence IS 'How sure that membership is (comparison_members.confidence).';
-COMMENT ON COLUMN comparison_claims.group_min IS 'The group''s lowest figure (comparison_estimates.lowest).';
-COMMENT ON COLUMN comparison_claims.group_max IS 'The group''s highest figure (comparison_estimates.highest).';
+COMMENT ON COLUMN comparison_claims.group_lowest IS 'The group''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN comparison_claims.group_highest IS 'The group''s highest figure (comparison_estimates.highest).';
 COMMENT ON COLUMN comparison_claims.spread IS 'The group''s spread (comparison_estimates.spread).';
 
 CREATE VIEW comparisons AS
@@ -135,13 +135,13 @@ WITH per_group AS (
     SELECT comparison_group,
            any_value(kind) AS kind,
            count(*) AS claims,
-           count(DISTINCT source_id) AS claimants,
+           count(DISTINCT claimant_id) AS claimants,
            count(DISTINCT doc_id) AS documents,
            min(as_of) AS first_as_of,
            max(as_of) AS last_as_of,
            list_sort(list_distinct(list(alignment))) AS alignments,
            string_agg(claimant || ' (' || alignment || '): ' || figure_text, '; ' ORDER BY as_of, claimant) AS who_says_what
-    FROM claims
+    FROM claim_overview
     WHERE comparison_group IS NOT NULL
     GROUP BY comparison_group
 ),
@@ -150,20 +150,20 @@ final AS (
     -- history (claim_revisions), not a side of the disagreement; comparison_estimates takes only
     -- each claimant's latest.
     SELECT p.comparison_group, p.kind, p.claims, p.claimants, p.documents,
-           e.lowest AS min_figure, e.highest AS max_figure, e.spread,
+           e.lowest, e.highest, e.spread,
            p.first_as_of, p.last_as_of, p.alignments, p.who_says_what
     FROM per_group p JOIN comparison_estimates e USING (comparison_group)
 )
 SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
 COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims and claimants, the lowest and highest figure and the spread (max/min) over each claimant''s latest figure (comparison_estimates), alignments of the claimants, and who says what (every claim).';
-COMMENT ON COLUMN comparisons.min_figure IS 'The group''s lowest figure (comparison_estimates.lowest).';
-COMMENT ON COLUMN comparisons.max_figure IS 'The group''s highest figure (comparison_estimates.highest).';
-COMMENT ON COLUMN comparisons.spread IS 'The group''s spread, max_figure / min_figure (comparison_estimates.spread).';
+COMMENT ON COLUMN comparisons.lowest IS 'The group''s lowest figure (comparison_estimates.lowest).';
+COMMENT ON COLUMN comparisons.highest IS 'The group''s highest figure (comparison_estimates.highest).';
+COMMENT ON COLUMN comparisons.spread IS 'The group''s spread, highest / lowest (comparison_estimates.spread).';
 COMMENT ON COLUMN comparisons.who_says_what IS 'Every claim of the group in words, by day: claimant (alignment): figure as written.';
 COMMENT ON COLUMN comparisons.claims IS 'Claims in the group (superseded ones included).';
 COMMENT ON COLUMN comparisons.claimants IS 'Distinct claimants in the group.';
 COMMENT ON COLUMN comparisons.documents IS 'Distinct documents its claims are in.';
-COMMENT ON COLUMN comparisons.first_as_of IS 'The earliest day its claims refer to (claims.as_of).';
+COMMENT ON COLUMN comparisons.first_as_of IS 'The earliest day its claims refer to (claim_overview.as_of).';
 COMMENT ON COLUMN comparisons.last_as_of IS 'The latest day its claims refer to.';
 COMMENT ON COLUMN comparisons.alignments IS 'The alignments of its claimants, sorted.';
 
@@ -172,11 +172,11 @@ WITH final AS (
     SELECT g.event_id, g.kind, g.comparison_group, g.victim_side,
            mode(c.victim_class) AS victim_class,
            g.lowest, g.best, g.highest,
-           coalesce(bool_or(c.count_high IS NULL AND c.value_high = g.highest
-                            AND list_contains(g.current_claim_ids, c.casualty_id)), FALSE) AS open_high,
-           list(c.source_id ORDER BY c.casualty_id) AS source_ids,
-           list(c.alignment ORDER BY c.casualty_id) AS alignments
-    FROM comparison_estimates g JOIN claims c USING (comparison_group)
+           coalesce(bool_or(c.high IS NULL AND c.highest = g.highest
+                            AND list_contains(g.current_claim_ids, c.claim_id)), FALSE) AS open_high,
+           list(c.claimant_id ORDER BY c.claim_id) AS claimant_ids,
+           list(c.alignment ORDER BY c.claim_id) AS alignments
+    FROM comparison_estimates g JOIN claim_overview c USING (comparison_group)
     WHERE g.event_id IS NOT NULL
     GROUP BY g.event_id, g.kind, g.comparison_group, g.victim_side, g.lowest, g.best, g.highest
 )
@@ -184,7 +184,7 @@ SELECT * FROM final ORDER BY event_id, kind, comparison_group;
 COMMENT ON VIEW event_quantities IS 'The quantities an event''s toll is made of: each comparison group whose event is the event, with the group''s conventions (comparison_estimates). Claims about one quantity are alternatives and give one lowest, best and highest; different quantities (residents, Hezbollah fighters, militants) are different victims, added up by event_casualty_rollup and split by victim class in the exports.';
 COMMENT ON COLUMN event_quantities.victim_class IS 'The commonest victim class of the group''s claims (civilians, opposition fighters, government forces, foreign fighters, mixed, unknown).';
 COMMENT ON COLUMN event_quantities.open_high IS 'True when highest is an open bound (a current claim says at least or more than, and that is the highest figure): the toll may be higher.';
-COMMENT ON COLUMN event_quantities.source_ids IS 'The claimants of the group''s claims (sources.source_id), one per claim.';
+COMMENT ON COLUMN event_quantities.claimant_ids IS 'The claimants of the group''s claims (sources.source_id), one per claim.';
 COMMENT ON COLUMN event_quantities.alignments IS 'Their alignments, one per claim.';
 COMMENT ON COLUMN event_quantities.lowest IS 'The quantity''s lowest figure (comparison_estimates.lowest).';
 COMMENT ON COLUMN event_quantities.best IS 'Its best figure (comparison_estimates.best).';
@@ -199,9 +199,9 @@ WITH final AS (
            sum(best) AS ucdp_best,
            sum(highest)::BIGINT AS ucdp_high,
            count(*) AS quantities,
-           len(list_distinct(flatten(list(source_ids)))) AS sources,
+           len(list_distinct(flatten(list(claimant_ids)))) AS sources,
            len(list_distinct(flatten(list(alignments)))) AS alignments,
-           list_sort(list_distinct(flatten(list(source_ids)))) AS source_ids
+           list_sort(list_distinct(flatten(list(claimant_ids)))) AS claimant_ids
     FROM event_quantities
     GROUP BY event_id, kind
 )
@@ -217,22 +217,22 @@ COMMENT ON COLUMN event_casualty_rollup.ucdp_high IS 'UCDP high: the sum of the 
 COMMENT ON COLUMN event_casualty_rollup.quantities IS 'How many quantities (comparison groups) are added up.';
 COMMENT ON COLUMN event_casualty_rollup.sources IS 'How many distinct claimants give figures for them.';
 COMMENT ON COLUMN event_casualty_rollup.alignments IS 'How many distinct alignments those claimants have.';
-COMMENT ON COLUMN event_casualty_rollup.source_ids IS 'The claimants (sources.source_id), sorted.';
+COMMENT ON COLUMN event_casualty_rollup.claimant_ids IS 'The claimants (sources.source_id), sorted.';
 
 CREATE VIEW claim_support AS
 WITH final AS (
-    SELECT c.casualty_id, c.comparison_group, g.event_id AS group_event_id, coalesce(c.event_id, g.event_id) AS event_id,
-           c.kind, c.source_id, c.claimant, c.alignment, coalesce(s.actor_id, c.source_id) AS voice,
-           m.victim_side, r.current, c.value_high,
+    SELECT c.claim_id, c.comparison_group, g.event_id AS group_event_id, coalesce(c.event_id, g.event_id) AS event_id,
+           c.kind, c.claimant_id, c.claimant, c.alignment, coalesce(s.actor_id, c.claimant_id) AS voice,
+           m.victim_side, r.current, c.highest,
            CASE c.alignment WHEN 'pro-government' THEN 'government' WHEN 'opposition' THEN 'opposition' END AS claimant_side,
            (SELECT min(a.side) FROM event_actors ea JOIN actors a USING (actor_id)
             WHERE ea.event_id = coalesce(c.event_id, g.event_id) AND ea.role = 'initiator'
               AND a.side IN ('government', 'opposition')) AS blamed_side
-    FROM claims c
-    JOIN sources s USING (source_id)
-    JOIN comparison_members m USING (casualty_id)
+    FROM claim_overview c
+    JOIN sources s ON s.source_id = c.claimant_id
+    JOIN comparison_members m USING (claim_id)
     JOIN comparison_groups g ON g.comparison_group = c.comparison_group
-    JOIN claim_revisions r USING (casualty_id)
+    JOIN claim_revisions r USING (claim_id)
 )
 SELECT *,
        -- The party that would rather the toll were low says it: its own fighters' losses, or civilians
@@ -259,7 +259,7 @@ WITH scoped AS (
 denials AS (
     SELECT r.event_id, list_sort(list_distinct(list(s.name))) AS denied_by,
            bool_or(s.alignment IN ('international', 'independent')) AS denied_independently
-    FROM event_reports r JOIN sources s USING (source_id)
+    FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
     WHERE r.stance = 'denies'
     GROUP BY r.event_id
 ),
@@ -270,7 +270,7 @@ support AS (
            count(DISTINCT claimant_side) AS sides,
            bool_or(alignment IN ('international', 'independent')) AS independent_voice,
            list_sort(list_distinct(coalesce(list(claimant) FILTER (WHERE concedes), []))) AS conceded_by,
-           coalesce(max(value_high) FILTER (WHERE current), 1) = 0 AS retracted,
+           coalesce(max(highest) FILTER (WHERE current), 1) = 0 AS retracted,
            any_value(n.denied_by) AS denied_by,
            coalesce(any_value(n.denied_independently), FALSE) AS denied_independently
     FROM scoped d LEFT JOIN denials n USING (event_id)
@@ -315,29 +315,29 @@ COMMENT ON COLUMN toll_grades.grade_reason IS 'The grade and why, in one sentenc
 
 CREATE VIEW claimant_group_ratios AS
 WITH current_claims AS (
-    SELECT r.comparison_group, r.source_id, r.claimant, r.alignment, r.kind, r.casualty_id, r.value_best,
+    SELECT r.comparison_group, r.claimant_id, r.claimant, r.alignment, r.kind, r.claim_id, r.best,
            r.figure_text, g.victim_side
     FROM claim_revisions r JOIN comparison_groups g USING (comparison_group)
-    WHERE r.current AND r.value_best > 0
+    WHERE r.current AND r.best > 0
 ),
 final AS (
-    SELECT a.comparison_group, a.kind, a.victim_side, a.source_id, a.claimant, a.alignment,
-           a.casualty_id, a.value_best AS own_figure,
-           median(b.value_best) AS others_median,
+    SELECT a.comparison_group, a.kind, a.victim_side, a.claimant_id, a.claimant, a.alignment,
+           a.claim_id, a.best AS own_figure,
+           median(b.best) AS others_median,
            count(*) AS others,
-           list(b.casualty_id ORDER BY b.value_best) AS others_claim_ids,
-           string_agg(b.claimant || ': ' || b.figure_text, '; ' ORDER BY b.value_best) AS others_say
+           list(b.claim_id ORDER BY b.best) AS others_claim_ids,
+           string_agg(b.claimant || ': ' || b.figure_text, '; ' ORDER BY b.best) AS others_say
     FROM current_claims a JOIN current_claims b
-      ON a.comparison_group = b.comparison_group AND a.source_id <> b.source_id
+      ON a.comparison_group = b.comparison_group AND a.claimant_id <> b.claimant_id
     GROUP BY ALL
 )
 SELECT *, round(own_figure / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
-COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (value_best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
+COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
 COMMENT ON COLUMN claimant_group_ratios.others_say IS 'The other claimants'' current figures in words, lowest first: claimant: figure as written.';
-COMMENT ON COLUMN claimant_group_ratios.own_figure IS 'The claimant''s current figure in the group (value_best of its latest claim).';
+COMMENT ON COLUMN claimant_group_ratios.own_figure IS 'The claimant''s current figure in the group (best of its latest claim).';
 COMMENT ON COLUMN claimant_group_ratios.others_median IS 'The median of the other claimants'' current figures.';
 COMMENT ON COLUMN claimant_group_ratios.others IS 'How many other claimants have a current figure in the group.';
-COMMENT ON COLUMN claimant_group_ratios.others_claim_ids IS 'Their claims (casualty_id), lowest first.';
+COMMENT ON COLUMN claimant_group_ratios.others_claim_ids IS 'Their claims (claim_id), lowest first.';
 COMMENT ON COLUMN claimant_group_ratios.ratio IS 'own_figure / others_median, to 3 decimals: above 1, the claimant says more than the others.';
 
 CREATE VIEW claimant_track_record AS
@@ -345,7 +345,7 @@ WITH logs AS (
     SELECT *, ln(ratio) AS log_ratio FROM claimant_group_ratios WHERE ratio > 0
 ),
 final AS (
-    SELECT source_id, any_value(claimant) AS claimant, any_value(alignment) AS alignment, kind, victim_side,
+    SELECT claimant_id, any_value(claimant) AS claimant, any_value(alignment) AS alignment, kind, victim_side,
            count(*) AS groups,
            round(exp(avg(log_ratio)), 3) AS typical_ratio,
            round(min(ratio), 3) AS lowest_ratio,
@@ -353,10 +353,10 @@ final AS (
            round(stddev_samp(log_ratio), 3) AS log_spread,
            CASE WHEN count(*) >= 2 THEN round(exp(avg(log_ratio) - 2 * stddev_samp(log_ratio) / sqrt(count(*))), 3) END AS ratio_low,
            CASE WHEN count(*) >= 2 THEN round(exp(avg(log_ratio) + 2 * stddev_samp(log_ratio) / sqrt(count(*))), 3) END AS ratio_high,
-           list(casualty_id ORDER BY comparison_group) AS claim_ids,
+           list(claim_id ORDER BY comparison_group) AS claim_ids,
            list(comparison_group ORDER BY comparison_group) AS comparison_groups
     FROM logs
-    GROUP BY source_id, kind, victim_side
+    GROUP BY claimant_id, kind, victim_side
 )
 SELECT *,
        CASE WHEN groups < 2 THEN 'one group: no pattern yet'
@@ -382,12 +382,12 @@ WITH reports AS (
     SELECT r.event_id,
            count(*) AS reports,
            count(DISTINCT r.doc_id) AS documents,
-           count(DISTINCT r.source_id) AS sources,
+           count(DISTINCT r.claimant_id) AS sources,
            bool_or(r.stance = 'denies') AS denied,
            -- an empty list, not NULL, where every report denies (or none does)
            coalesce(list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance <> 'denies'))), []) AS asserted_by,
            coalesce(list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance = 'denies'))), []) AS denied_by
-    FROM event_reports r JOIN sources s USING (source_id)
+    FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
     GROUP BY r.event_id
 )
 SELECT e.*, p.name AS place_name, p.latitude, p.longitude,
@@ -415,7 +415,7 @@ WHERE contested;
 COMMENT ON VIEW contested_events IS 'Events that at least one source denies, with who asserts and who denies.';
 
 CREATE VIEW evidence_mismatches AS
-SELECT 'casualties' AS table_name, casualty_id AS row_id FROM casualties c JOIN documents d USING (doc_id)
+SELECT 'claims' AS table_name, claim_id AS row_id FROM claims c JOIN documents d USING (doc_id)
 WHERE substring(d.text, c.char_start + 1, c.char_end - c.char_start) <> c.evidence
 UNION ALL
 SELECT 'event_reports', report_id FROM event_reports r JOIN documents d USING (doc_id)
@@ -486,11 +486,11 @@ WITH matched AS (
 ),
 killed AS (
     -- The claims' toll by the roll-up's rules: alternatives for one quantity, different victims added up.
-    SELECT event_id, ucdp_low AS claims_low, ucdp_high AS claims_high, quantities AS killed_claims
+    SELECT event_id, ucdp_low AS claims_lowest, ucdp_high AS claims_highest, quantities AS killed_claims
     FROM event_casualty_rollup WHERE kind = 'killed'
 ),
 final AS (
-    SELECT m.*, k.claims_low, k.claims_high, coalesce(k.killed_claims, 0) AS killed_quantities,
+    SELECT m.*, k.claims_lowest, k.claims_highest, coalesce(k.killed_claims, 0) AS killed_quantities,
            concat_ws('; ',
                CASE WHEN m.acled_events > 0 THEN 'ACLED: ' || format('{:,}', m.acled_fatalities)
                     || CASE WHEN m.acled_events > 1 THEN ' (' || m.acled_events || ' events)' ELSE '' END END,
@@ -498,8 +498,8 @@ final AS (
                     || format('{:,}', m.ucdp_low) || ', high ' || format('{:,}', m.ucdp_high) || ')'
                     || CASE WHEN m.ucdp_events > 1 THEN ' over ' || m.ucdp_events || ' events' ELSE '' END END,
                CASE WHEN k.killed_claims IS NULL THEN 'the claims: no killed figure'
-                    WHEN k.claims_low = k.claims_high THEN 'the claims: ' || format('{:,}', k.claims_low)
-                    ELSE 'the claims: ' || format('{:,}', k.claims_low) || ' to ' || format('{:,}', k.claims_high) END
+                    WHEN k.claims_lowest = k.claims_highest THEN 'the claims: ' || format('{:,}', k.claims_lowest)
+                    ELSE 'the claims: ' || format('{:,}', k.claims_lowest) || ' to ' || format('{:,}', k.claims_highest) END
            ) AS coded_text
     FROM matched m LEFT JOIN killed k USING (event_id)
 )
@@ -511,23 +511,23 @@ COMMENT ON VIEW event_reference_codings IS 'Per warehouse event matched in a use
 
 CREATE VIEW holdings AS
 SELECT (SELECT count(*) FROM documents) AS documents,
-       (SELECT count(DISTINCT source_id) FROM (SELECT source_id FROM casualties UNION ALL
-           SELECT source_id FROM event_reports UNION ALL SELECT outlet_source_id FROM documents)
+       (SELECT count(DISTINCT source_id) FROM (SELECT claimant_id AS source_id FROM claims UNION ALL
+           SELECT claimant_id FROM event_reports UNION ALL SELECT outlet_source_id FROM documents)
         WHERE source_id IS NOT NULL) AS sources,
-       (SELECT count(*) FROM casualties) AS claims,
+       (SELECT count(*) FROM claims) AS claims,
        (SELECT count(*) FROM events) AS events,
        (SELECT count(*) FROM event_reports) AS reports,
        (SELECT count(*) FROM contested_events) AS contested,
        (SELECT min(date_start) FROM events) AS first_day,
        (SELECT max(date_end) FROM events) AS last_day,
-       least((SELECT min(date_start) FROM events), (SELECT min(as_of) FROM claims)) AS span_start,
-       greatest((SELECT max(date_end) FROM events), (SELECT max(as_of_until) FROM claims)) AS span_end;
+       least((SELECT min(date_start) FROM events), (SELECT min(as_of) FROM claim_overview)) AS span_start,
+       greatest((SELECT max(date_end) FROM events), (SELECT max(as_of_until) FROM claim_overview)) AS span_end;
 COMMENT ON VIEW holdings IS 'What the warehouse holds, in one row: documents, sources that speak in them (claimants, reporting sources, outlets), casualty claims, events, event reports, contested events, the days events span, and the days events and claims span together (what the date filter offers).';
 COMMENT ON COLUMN holdings.sources IS 'Sources that speak in the documents: claimants, reporting sources and outlets.';
 COMMENT ON COLUMN holdings.first_day IS 'The first day of any event.';
 COMMENT ON COLUMN holdings.last_day IS 'The last day of any event.';
-COMMENT ON COLUMN holdings.span_start IS 'The first day of any event or claim (claims.as_of).';
-COMMENT ON COLUMN holdings.span_end IS 'The last day of any event or claim (claims.as_of_until).';
+COMMENT ON COLUMN holdings.span_start IS 'The first day of any event or claim (claim_overview.as_of).';
+COMMENT ON COLUMN holdings.span_end IS 'The last day of any event or claim (claim_overview.as_of_until).';
 COMMENT ON COLUMN holdings.documents IS 'Documents in the corpus.';
 COMMENT ON COLUMN holdings.claims IS 'Casualty claims.';
 COMMENT ON COLUMN holdings.events IS 'Events.';
@@ -537,7 +537,7 @@ COMMENT ON COLUMN holdings.contested IS 'Events a source denies.';
 CREATE VIEW document_overview AS
 WITH facts AS (
     -- A document's facts: its casualty claims and the events it reports (each once, whatever its reports).
-    SELECT doc_id, method, casualty_id AS fact_id FROM casualties
+    SELECT doc_id, method, claim_id AS fact_id FROM claims
     UNION ALL SELECT DISTINCT doc_id, method, event_id FROM event_reports
 ),
 per_document AS (
@@ -547,7 +547,7 @@ per_document AS (
     FROM facts GROUP BY doc_id
 )
 SELECT d.* EXCLUDE (text), s.name AS outlet_name, s.alignment AS outlet_alignment,
-       (SELECT count(*) FROM casualties c WHERE c.doc_id = d.doc_id) AS claims,
+       (SELECT count(*) FROM claims c WHERE c.doc_id = d.doc_id) AS claims,
        (SELECT count(*) FROM event_reports r WHERE r.doc_id = d.doc_id) AS event_reports,
        coalesce(f.machine_facts, 0) AS machine_facts, coalesce(f.checked_facts, 0) AS checked_facts
 FROM documents d
@@ -574,18 +574,18 @@ COMMENT ON COLUMN actor_mentions.actor IS 'The actor''s name.';
 COMMENT ON COLUMN actor_mentions.mentions IS 'Times the document names the actor.';
 
 CREATE VIEW document_facts AS
-SELECT c.doc_id, 'casualty claim' AS fact_type, c.casualty_id AS fact_id, c.char_start, c.char_end,
+SELECT c.doc_id, 'casualty claim' AS fact_type, c.claim_id AS fact_id, c.char_start, c.char_end,
        c.claimant || ': ' || c.figure_text || ' ' || c.kind || ' (' || c.victim_group || ')' AS label,
        c.sentence_start, c.sentence_end
-FROM claims c
+FROM claim_overview c
 UNION ALL
 SELECT n.doc_id, 'counted thing', n.count_id, n.char_start, n.char_end, s.name || ': ' || n.figure_text || ' ' || n.what,
        n.sentence_start, n.sentence_end
-FROM counted_things n JOIN sources s USING (source_id)
+FROM counted_things n JOIN sources s ON s.source_id = n.claimant_id
 UNION ALL
 SELECT r.doc_id, 'event report', r.report_id, r.char_start, r.char_end, s.name || ' ' || r.stance || ': ' || e.summary,
        r.sentence_start, r.sentence_end
-FROM event_reports r JOIN sources s USING (source_id) JOIN events e USING (event_id)
+FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN events e USING (event_id)
 UNION ALL
 SELECT m.doc_id, m.entity_kind || ' mention', m.entity_id, m.char_start, m.char_end, coalesce(p.name, a.name, m.surface),
        NULL, NULL
@@ -594,7 +594,7 @@ LEFT JOIN places p ON m.entity_kind = 'place' AND p.place_id = m.entity_id
 LEFT JOIN actors a ON m.entity_kind = 'actor' AND a.actor_id = m.entity_id;
 COMMENT ON VIEW document_facts IS 'Every fact located in its document, for reading the document with its facts marked: casualty claims, counted things, event reports, and place and actor mentions, each with its offsets, a line saying what it is, and the sentence it is in (none for a mention).';
 COMMENT ON COLUMN document_facts.fact_type IS 'casualty claim, counted thing, event report, place mention or actor mention.';
-COMMENT ON COLUMN document_facts.fact_id IS 'The fact''s id: casualty_id, count_id, report_id, or the place or actor a mention names (NULL for a place the gazetteer lacks).';
+COMMENT ON COLUMN document_facts.fact_id IS 'The fact''s id: claim_id, count_id, report_id, or the place or actor a mention names (NULL for a place the gazetteer lacks).';
 COMMENT ON COLUMN document_facts.label IS 'What the fact says, in a line (claimant: figure kind (victims); source stance: event; the name mentioned).';
 
 -- The shared filters of the pages and the exports (the sidebar of the dashboard, the options of `python
@@ -618,7 +618,7 @@ WHERE (from_day IS NULL OR e.date_end >= from_day)
   AND (unfiltered(actor_ids)
        OR e.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id)))
   AND (unfiltered(source_alignments)
-       OR e.event_id IN (SELECT r.event_id FROM event_reports r JOIN sources s USING (source_id)
+       OR e.event_id IN (SELECT r.event_id FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
                          WHERE list_contains(source_alignments, s.alignment)))
   AND (unfiltered(doc_ids)
        OR e.event_id IN (SELECT event_id FROM event_reports WHERE list_contains(doc_ids, doc_id)));
@@ -626,16 +626,16 @@ COMMENT ON MACRO TABLE filtered_events IS 'The rows of event_overview the shared
 
 CREATE MACRO filtered_claims(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
                              source_alignments := NULL, doc_ids := NULL) AS TABLE
-SELECT c.* FROM claims c
+SELECT c.* FROM claim_overview c
 WHERE (from_day IS NULL OR c.as_of_until >= from_day)
   AND (to_day IS NULL OR c.as_of <= to_day)
   AND (unfiltered(place_ids) OR list_contains(place_ids, c.place_id))
   AND (unfiltered(actor_ids)
        OR c.event_id IN (SELECT event_id FROM event_actors WHERE list_contains(actor_ids, actor_id))
-       OR c.source_id IN (SELECT source_id FROM sources WHERE list_contains(actor_ids, actor_id)))
+       OR c.claimant_id IN (SELECT source_id FROM sources WHERE list_contains(actor_ids, actor_id)))
   AND (unfiltered(source_alignments) OR list_contains(source_alignments, c.alignment))
   AND (unfiltered(doc_ids) OR list_contains(doc_ids, c.doc_id));
-COMMENT ON MACRO TABLE filtered_claims IS 'The rows of claims the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): claims whose days (as_of .. as_of_until) overlap the range, at one of the places, about an event one of the actors takes part in or made by a source speaking for one of them, made by a source of one of the alignments, in one of the documents.';
+COMMENT ON MACRO TABLE filtered_claims IS 'The rows of claim_overview the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): claims whose days (as_of .. as_of_until) overlap the range, at one of the places, about an event one of the actors takes part in or made by a source speaking for one of them, made by a source of one of the alignments, in one of the documents.';
 
 CREATE MACRO place_activity(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
                             source_alignments := NULL, doc_ids := NULL, on_day := NULL) AS TABLE
@@ -651,7 +651,7 @@ WITH per_place_events AS (
 per_place_claims AS (
     SELECT place_id, count(*) AS claims,
            list({'claimant': claimant, 'figure_text': figure_text, 'kind': kind, 'victim_group': victim_group}
-                ORDER BY as_of, casualty_id) AS claim_list
+                ORDER BY as_of, claim_id) AS claim_list
     FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
     WHERE place_id IS NOT NULL
     GROUP BY place_id
@@ -684,7 +684,7 @@ mentioned AS (
     GROUP BY m.entity_id
 ),
 speaking AS (
-    SELECT s.actor_id, count(*) AS claims_made FROM casualties c JOIN sources s USING (source_id)
+    SELECT s.actor_id, count(*) AS claims_made FROM claims c JOIN sources s ON s.source_id = c.claimant_id
     WHERE s.actor_id IS NOT NULL GROUP BY s.actor_id
 )
 SELECT a.actor_id, a.name, a.kind, a.side, coalesce(t.events, 0) AS events, t.roles,
@@ -711,3 +711,12 @@ FROM taking_part x JOIN taking_part y ON x.event_id = y.event_id AND x.name < y.
 GROUP BY ALL
 ORDER BY shared_events DESC, actor, with_actor;
 COMMENT ON MACRO TABLE actor_pairs IS 'Actors that take part in the same events the shared filters keep: each pair once (by name), with how many events they share.';
+
+-- Names kept for queries written before 2026-12-06, when the warehouse took the glossary's words
+-- (docs/glossary.md; the whole old -> new list is in CHANGELOG.md). The table casualties became the
+-- table claims; a query that still says casualties, casualty_id, source_id or count_low reads the
+-- same rows here. The old view claims is not kept: that name is now the table's.
+CREATE VIEW casualties AS
+SELECT * RENAME (claim_id AS casualty_id, claimant_id AS source_id, low AS count_low, high AS count_high)
+FROM claims;
+COMMENT ON VIEW casualties IS 'The table claims under its name before 2026-12-06, kept for old queries: casualty_id is claim_id, source_id is claimant_id, count_low / count_high are low / high, every other column as it is. New queries read claims.';

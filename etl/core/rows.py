@@ -50,14 +50,14 @@ def when(dates, date_text: str | None) -> dict:
 
 def figure(quantity, text: str) -> dict:
     """A figure as written and its bounds (see the bounds contract in docs)."""
-    return {"figure_text": text, "figure": quantity.figure, "count_low": quantity.low, "count_high": quantity.high,
+    return {"figure_text": text, "figure": quantity.figure, "low": quantity.low, "high": quantity.high,
             "approximate": quantity.approximate, "qualifier": quantity.qualifier}
 
 
-def casualty(**fields) -> dict:
-    """A casualty claim; its id is the document, the kind, the evidence's offsets and the figure."""
-    row = _row("casualties", fields)
-    row["casualty_id"] = stable_id("c", row["doc_id"], row["kind"], row["char_start"], row["char_end"],
+def claim(**fields) -> dict:
+    """A claim; its id is the document, the kind, the evidence's offsets and the figure."""
+    row = _row("claims", fields)
+    row["claim_id"] = stable_id("c", row["doc_id"], row["kind"], row["char_start"], row["char_end"],
                                    row["figure_text"])
     return row
 
@@ -78,4 +78,4 @@ def event_report(**fields) -> dict:
 
 
 def report_id(row: dict) -> str:
-    return stable_id("r", row["event_id"], row["doc_id"], row["source_id"], row["stance"], row["char_start"])
+    return stable_id("r", row["event_id"], row["doc_id"], row["claimant_id"], row["stance"], row["char_start"])

@@ -51,8 +51,8 @@ AIRWARS_COLUMNS = (
 )
 
 CLAIM_COLUMNS = (
-    "casualty_id", "permalink", "claimant", "claimant_kind", "alignment", "claimant_text", "kind",
-    "victim_group", "victim_class", "figure_text", "qualifier", "figure", "count_low", "count_high",
+    "claim_id", "permalink", "claimant", "claimant_kind", "alignment", "claimant_text", "kind",
+    "victim_group", "victim_class", "figure_text", "qualifier", "figure", "low", "high",
     "range_text", "as_of", "as_of_precision", "date_start", "date_end", "date_text", "place", "latitude",
     "longitude", "event_id", "event_summary", "comparison_group", "doc_id", "document_title", "outlet", "url",
     "published_on", "evidence", "sentence", "char_start", "char_end", "method", "confidence",

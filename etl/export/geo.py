@@ -60,10 +60,10 @@ def places(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = 
         FROM filtered_events({FILTERED}) e WHERE e.place_id IS NOT NULL
         ORDER BY e.date_start, e.event_id""", arguments(filters))
     claim_rows = _rows(connection, f"""
-        SELECT c.place_id, c.casualty_id, c.claimant, c.alignment, c.kind, c.victim_group, c.victim_class,
-               c.figure_text, c.count_low, c.count_high, c.range_text, c.as_of, c.event_id, c.sentence
+        SELECT c.place_id, c.claim_id, c.claimant, c.alignment, c.kind, c.victim_group, c.victim_class,
+               c.figure_text, c.low, c.high, c.range_text, c.as_of, c.event_id, c.sentence
         FROM filtered_claims({FILTERED}) c WHERE c.place_id IS NOT NULL
-        ORDER BY c.as_of, c.claimant, c.casualty_id""", arguments(filters))
+        ORDER BY c.as_of, c.claimant, c.claim_id""", arguments(filters))
     wanted = sorted({r["place_id"] for r in event_rows + claim_rows})
     place_rows = _rows(connection, """
         SELECT place_id, name, kind, country, admin1, where_prec, geonameid, latitude, longitude
@@ -74,7 +74,7 @@ def places(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = 
         its_events = [{k: _json_value(v) for k, v in e.items() if k != "place_id"}
                       for e in event_rows if e["place_id"] == place["place_id"]]
         its_claims = [{**{k: _json_value(v) for k, v in c.items() if k != "place_id"},
-                       "permalink": f"{base_url}claims?claim={c['casualty_id']}"}
+                       "permalink": f"{base_url}claims?claim={c['claim_id']}"}
                       for c in claim_rows if c["place_id"] == place["place_id"]]
         features.append({"type": "Feature", "id": place["place_id"], "geometry": geometry, "properties": {
             **place, "events": len(its_events), "claims": len(its_claims),

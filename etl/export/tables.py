@@ -13,7 +13,7 @@ from etl.export import codes
 from etl.export.columns import ACLED_COLUMNS, AIRWARS_COLUMNS, CLAIM_COLUMNS, UCDP_GED_COLUMNS, UCDP_GED_EMPTY
 from etl.export.filters import FILTERED, arguments
 
-# Victim classes (casualties.victim_class) as the groups of an Airwars-style range.
+# Victim classes (claims.victim_class) as the groups of an Airwars-style range.
 VICTIM_GROUPS = {"civilians": "civilians", "opposition fighters": "combatants", "government forces": "combatants",
                  "foreign fighters": "combatants", "mixed": "unclear", "unknown": "unclear"}
 ROLE_ORDER = {"initiator": 0, "initiator ally": 1, "target": 2, "target ally": 3, "participant": 4}
@@ -52,18 +52,18 @@ class EventFacts:
             rows.sort(key=lambda r: (ROLE_ORDER.get(r["role"], 9), r["name"]))
         self.reports = defaultdict(list)
         for row in _rows(connection, """
-                SELECT r.event_id, r.stance, r.source_id, s.name AS source, s.kind AS source_kind, s.alignment,
+                SELECT r.event_id, r.stance, r.claimant_id, s.name AS source, s.kind AS source_kind, s.alignment,
                        s.actor_id, d.doc_id, d.title, d.outlet, d.published_on, d.url
-                FROM event_reports r JOIN sources s USING (source_id) JOIN documents d USING (doc_id)
+                FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN documents d USING (doc_id)
                 WHERE list_contains(?, r.event_id) ORDER BY r.event_id, d.published_on, s.name""", [ids]):
             self.reports[row["event_id"]].append(row)
         self.claims = defaultdict(list)
         for row in _rows(connection, """
-                SELECT c.event_id, c.casualty_id, c.source_id, c.claimant, c.claimant_kind, c.alignment, c.kind,
-                       c.victim_group, c.victim_class, c.figure, c.figure_text, c.count_low, c.count_high,
-                       c.range_text, c.value_low, c.value_high, c.comparison_group, c.as_of, c.doc_id,
+                SELECT c.event_id, c.claim_id, c.claimant_id, c.claimant, c.claimant_kind, c.alignment, c.kind,
+                       c.victim_group, c.victim_class, c.figure, c.figure_text, c.low, c.high,
+                       c.range_text, c.lowest, c.highest, c.comparison_group, c.as_of, c.doc_id,
                        c.document_title, c.outlet, c.published_on
-                FROM claims c WHERE list_contains(?, c.event_id)
+                FROM claim_overview c WHERE list_contains(?, c.event_id)
                 ORDER BY c.event_id, c.kind, c.as_of, c.claimant""", [ids]):
             self.claims[row["event_id"]].append(row)
         self.tolls = {(r["event_id"], r["kind"]): r for r in _rows(connection, """
@@ -136,11 +136,11 @@ def _acled_tags(facts: EventFacts, event: dict) -> str:
         kinds = sorted({c["kind"] for c in facts.claims[event["event_id"]]})
         tags.append(f"casualties reported ({', '.join(kinds)}) but no deaths: fatalities 0")
     for claim in killed:
-        if claim["count_low"] is None:
+        if claim["low"] is None:
             tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) has no lower bound: "
                         "it adds nothing to fatalities, no figure imputed")
         elif claim["figure"] is None:
-            tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) read as {claim['count_low']:,} "
+            tags.append(f"'{claim['figure_text']}' ({claim['claimant']}) read as {claim['low']:,} "
                         "by the bounds contract (ACLED's rule for vague figures)")
     days = _days(event)
     if killed and days and days > 1:
@@ -362,15 +362,15 @@ def airwars(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame
 def claims(connection: duckdb.DuckDBPyConnection, filters=None, base_url: str = "") -> pd.DataFrame:
     """One row per claim: claimant, alignment, bounds, sentence and permalink."""
     rows = _rows(connection, f"""
-        SELECT c.casualty_id, c.claimant, c.claimant_kind, c.alignment, c.claimant_text, c.kind, c.victim_group,
-               c.victim_class, c.figure_text, c.qualifier, c.figure, c.count_low, c.count_high, c.range_text,
+        SELECT c.claim_id, c.claimant, c.claimant_kind, c.alignment, c.claimant_text, c.kind, c.victim_group,
+               c.victim_class, c.figure_text, c.qualifier, c.figure, c.low, c.high, c.range_text,
                c.as_of, c.as_of_precision, c.date_start, c.date_end, c.date_text, c.place_name AS place,
                p.latitude, p.longitude, c.event_id, c.event_summary, c.comparison_group, c.doc_id,
                c.document_title, c.outlet, d.url, c.published_on, c.evidence, c.sentence, c.char_start,
                c.char_end, c.method, c.confidence
         FROM filtered_claims({FILTERED}) c JOIN documents d USING (doc_id) LEFT JOIN places p ON p.place_id = c.place_id
-        ORDER BY c.as_of, c.claimant, c.casualty_id
+        ORDER BY c.as_of, c.claimant, c.claim_id
     """, arguments(filters))
     for row in rows:
-        row["permalink"] = f"{base_url}claims?claim={row['casualty_id']}"
-    return _typed(rows, CLAIM_COLUMNS, ("figure", "count_low", "count_high", "char_start", "char_end"))
+        row["permalink"] = f"{base_url}claims?claim={row['claim_id']}"
+    return _typed(rows, CLAIM_COLUMNS, ("figure", "low", "high", "char_start", "char_end"))

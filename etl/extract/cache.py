@@ -25,7 +25,7 @@ def cache_path(db_path: Path) -> Path:
 def _encode(facts: MachineFacts) -> dict:
     def rows(items):
         return [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()} for row in items]
-    return {"casualties": rows(facts.casualties), "reports": rows(facts.reports), "mentions": facts.mentions,
+    return {"claims": rows(facts.claims), "reports": rows(facts.reports), "mentions": facts.mentions,
             "sources": [asdict(s) for s in facts.sources]}
 
 
@@ -36,7 +36,7 @@ def _decode(data: dict) -> MachineFacts:
     for report in reports:
         report["actors"] = [tuple(pair) for pair in report["actors"]]
     sources = [Source(**{**s, "aliases": tuple(s["aliases"])}) for s in data["sources"]]
-    return MachineFacts(rows(data["casualties"]), reports, data["mentions"], sources)
+    return MachineFacts(rows(data["claims"]), reports, data["mentions"], sources)
 
 
 class ExtractionCache:

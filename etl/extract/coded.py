@@ -17,15 +17,15 @@ from etl.core.files import folder_lock, remove_abandoned, replace_durably, tempo
 from etl.ingest.reference import acled_types, check_value, vocabulary
 from etl.core.yamlio import Located, check_fields, load_yaml
 
-CASUALTY_FIELDS = {"quote", "occurrence", "figure", "kind", "victim_group", "victim_class", "claimant",
+CLAIM_FIELDS = {"quote", "occurrence", "figure", "kind", "victim_group", "victim_class", "claimant",
                    "claimant_quote", "when", "anchor", "place", "event", "comparison_group", "note"}
 COUNT_FIELDS = {"quote", "occurrence", "figure", "what", "claimant", "claimant_quote", "when", "anchor",
                 "place", "event", "note"}
 EVENT_FIELDS = {"event", "type", "sub_type", "summary", "when", "anchor", "place", "where_prec", "actors",
                 "reports", "note"}
-REPORT_FIELDS = {"stance", "source", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
+REPORT_FIELDS = {"stance", "claimant", "quote", "occurrence", "claimant_quote", "when", "anchor", "note"}
 ACTOR_FIELDS = {"actor", "role"}
-FILE_FIELDS = {"document", "coder", "casualties", "counts", "events", "note", "machine_facts", "review"}
+FILE_FIELDS = {"document", "coder", "claims", "counts", "events", "note", "machine_facts", "review"}
 # A review decision on a machine fact (written by the dashboard's review page, docs/codebook.md).
 REVIEW_FIELDS = {"decision", "fact", "machine_id", "reviewer", "reviewed_on", "reason", "record",
                  "claim", "claims", "group", "new_group"}
@@ -33,7 +33,7 @@ DECISIONS = ("accept", "correct", "add", "reject", "move", "split")
 # Decisions on comparison groups rather than on a fact: move a claim to a group, split claims off
 # a group into a new one (docs/comparison.md).
 GROUP_DECISIONS = ("move", "split")
-REVIEWED_FACTS = {"casualty": CASUALTY_FIELDS, "event": EVENT_FIELDS}
+REVIEWED_FACTS = {"claim": CLAIM_FIELDS, "event": EVENT_FIELDS}
 
 
 def _list(path: Path, data: Located, key: str) -> list:
@@ -48,37 +48,61 @@ def _text(value) -> bool:
 
 
 def _check_group_decision(path: Path, entry: Located) -> None:
-    if entry["fact"] != "casualty":
-        raise BuildError(path, entry.line_of("fact"), f"a {entry['decision']} decision is about casualty claims (fact: casualty)")
+    if entry["fact"] != "claim":
+        raise BuildError(path, entry.line_of("fact"), f"a {entry['decision']} decision is about claims (fact: claim)")
     if entry.get("machine_id") or entry.get("record"):
         raise BuildError(path, entry.line, f"a {entry['decision']} decision names claims and groups, not a machine_id or a record")
     if not _text(entry.get("group")):
         raise BuildError(path, entry.line, f"a {entry['decision']} decision needs the 'group' (a comparison group's name)")
     if entry["decision"] == "move":
         if not _text(entry.get("claim")) or "claims" in entry or "new_group" in entry:
-            raise BuildError(path, entry.line, "a move names one 'claim' (a casualty_id) and the 'group' it goes to")
+            raise BuildError(path, entry.line, "a move names one 'claim' (a claim_id) and the 'group' it goes to")
         return
     claims = entry.get("claims")
     if not isinstance(claims, list) or not claims or not all(_text(c) for c in claims) or "claim" in entry:
         raise BuildError(path, entry.line_of("claims") if "claims" in entry else entry.line,
-                         "a split names the 'claims' (casualty_ids) that leave the group, as a list")
+                         "a split names the 'claims' (claim_ids) that leave the group, as a list")
     if not _text(entry.get("new_group")) or entry["new_group"] == entry["group"]:
         raise BuildError(path, entry.line, "a split names the 'new_group' the claims form, other than 'group'")
 
 
+def _new_keys(path: Path, mapping, renamed: dict) -> None:
+    """Read a key spelt as before 2026-12-06 (vocabulary.yaml's fact_file_renamed) as its new name, in
+    place and at its line; a mapping that spells one key both ways is an error."""
+    if not isinstance(mapping, Located):
+        return  # not a mapping: check_fields says so
+    for old, new in renamed.items():
+        if old not in mapping:
+            continue
+        if new in mapping:
+            raise BuildError(path, mapping.line_of(old), f"{old!r} is the old name of {new!r} (line "
+                                                         f"{mapping.line_of(new)}): write it once, as {new!r}")
+        line = mapping.line_of(old)
+        items = [(new if key == old else key, value) for key, value in mapping.items()]
+        mapping.clear()
+        mapping.update(items)
+        mapping.key_lines.pop(old, None)
+        mapping.key_lines[new] = line
+
+
 def read_fact_file(path: Path) -> Located:
-    """Parse and shape-check one coded-fact file; returns the located mapping."""
+    """Parse and shape-check one coded-fact file; returns the located mapping, old spellings read as
+    the new ones."""
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise BuildError(path, 1, "a coded-fact file must be a mapping with a 'document' key")
-    check_fields(path, data, FILE_FIELDS, {"document"})
     vocab = vocabulary()
+    renamed = vocab["fact_file_renamed"]
+    _new_keys(path, data, renamed["file"])
+    check_fields(path, data, FILE_FIELDS, {"document"})
     if data.get("machine_facts", "drop") not in ("keep", "drop"):
         raise BuildError(path, data.line_of("machine_facts"),
                          f"machine_facts must be keep or drop, got {data['machine_facts']!r}")
-    reviewed = {"casualty": [], "event": []}
+    reviewed = {"claim": [], "event": []}
     for entry in _list(path, data, "review"):
         check_fields(path, entry, REVIEW_FIELDS, {"decision", "fact"})
+        if isinstance(entry["fact"], str):
+            entry["fact"] = renamed["fact"].get(entry["fact"], entry["fact"])
         check_value(path, entry.line_of("decision"), "decision", entry["decision"], DECISIONS)
         check_value(path, entry.line_of("fact"), "fact", entry["fact"], tuple(REVIEWED_FACTS))
         if entry["decision"] in GROUP_DECISIONS:
@@ -90,8 +114,8 @@ def read_fact_file(path: Path) -> Located:
             if not isinstance(entry.get("record"), dict):
                 raise BuildError(path, entry.line_of("decision"), f"a review decision to {entry['decision']} needs a 'record'")
             reviewed[entry["fact"]].append(entry["record"])
-    for record in _list(path, data, "casualties") + reviewed["casualty"]:
-        check_fields(path, record, CASUALTY_FIELDS, {"quote", "figure", "kind", "victim_group", "victim_class", "claimant"})
+    for record in _list(path, data, "claims") + reviewed["claim"]:
+        check_fields(path, record, CLAIM_FIELDS, {"quote", "figure", "kind", "victim_group", "victim_class", "claimant"})
         check_value(path, record.line_of("kind"), "kind", record["kind"], vocab["casualty_kinds"])
         check_value(path, record.line_of("victim_class"), "victim_class", record["victim_class"], vocab["victim_classes"])
     for record in _list(path, data, "counts"):
@@ -109,7 +133,8 @@ def read_fact_file(path: Path) -> Located:
         if not reports:
             raise BuildError(path, record.line_of("reports"), "an event needs at least one report")
         for report in reports:
-            check_fields(path, report, REPORT_FIELDS, {"stance", "source", "quote"})
+            _new_keys(path, report, renamed["report"])
+            check_fields(path, report, REPORT_FIELDS, {"stance", "claimant", "quote"})
             report["stance"] = vocab["stance_renamed"].get(report["stance"], report["stance"])
             check_value(path, report.line_of("stance"), "stance", report["stance"], vocab["stances"])
     return data
@@ -126,7 +151,7 @@ _ENTRY_ORDER = ("decision", "fact", "machine_id", "claim", "claims", "group", "n
 _RECORD_ORDER = ("event", "type", "sub_type", "summary", "quote", "occurrence", "figure", "kind", "victim_group",
                  "victim_class", "claimant", "claimant_quote", "when", "place", "comparison_group", "actors",
                  "reports", "note")
-_REPORT_ORDER = ("stance", "source", "quote", "occurrence", "claimant_quote", "when", "note")
+_REPORT_ORDER = ("stance", "claimant", "quote", "occurrence", "claimant_quote", "when", "note")
 
 
 @dataclass(frozen=True)

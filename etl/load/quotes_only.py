@@ -25,7 +25,7 @@ from etl.core.files import remove_abandoned, replace_durably, temporary_for
 # What a reader of a quotes-only deployment may see of a document: the sentences of its facts and
 # the names it mentions (the highlights the pages draw).
 KEPT_SPANS = """
-    SELECT doc_id, sentence_start, sentence_end FROM source.casualties
+    SELECT doc_id, sentence_start, sentence_end FROM source.claims
     UNION ALL SELECT doc_id, sentence_start, sentence_end FROM source.counted_things
     UNION ALL SELECT doc_id, sentence_start, sentence_end FROM source.event_reports
     UNION ALL SELECT doc_id, char_start, char_end FROM source.mentions"""

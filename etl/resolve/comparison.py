@@ -75,7 +75,7 @@ class Group:
     members: list[Profile] = field(default_factory=list)
     name: str | None = None
     assigned_by: str = "rule"  # coder, rule or reviewer
-    reasons: dict = field(default_factory=dict)  # casualty_id -> (reason, confidence, assigned_by)
+    reasons: dict = field(default_factory=dict)  # claim_id -> (reason, confidence, assigned_by)
     # What its members say, gathered as they join, so that most claims are turned away at once.
     classes: set = field(default_factory=set)
     actors: set = field(default_factory=set)
@@ -272,9 +272,9 @@ class Grouping:
                 by = "coder" if p.claim["method"] == "coded" else "reviewer"
                 g = groups.setdefault(name, Group(name=name, assigned_by=by))
                 g.add(p)
-                g.reasons[p.claim["casualty_id"]] = (f"put in this group by the {by}", 1.0, by)
+                g.reasons[p.claim["claim_id"]] = (f"put in this group by the {by}", 1.0, by)
         coded = {cid for g in groups.values() for cid in g.reasons}
-        ruled = [p for p in profiles if p.claim["casualty_id"] not in coded]
+        ruled = [p for p in profiles if p.claim["claim_id"] not in coded]
         ordered = list(groups.values())
         # Only groups whose members share a claim's kind, subgroup and kind of time can take it: a large
         # corpus has thousands of groups, and a claim is tried against those of its own bucket alone.
@@ -294,7 +294,7 @@ class Grouping:
             for m in g.members:
                 file(g, m)
         ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
-                                  p.claim["casualty_id"]))
+                                  p.claim["claim_id"]))
         for p in ruled:
             near, shelf = self.places.near(p.place_id), buckets.get(_bucket(p), {})
             candidates = {id(g): g for key, groups_ in shelf.items() if near is None or key in near for g in groups_}
@@ -304,11 +304,11 @@ class Grouping:
                 fits = [g for g in fits if self.closeness(p, g) == best]
             if len(fits) == 1:
                 chosen = fits[0]
-                chosen.reasons[p.claim["casualty_id"]] = (self.reason(p, chosen), self.confidence(p, chosen), "rule")
+                chosen.reasons[p.claim["claim_id"]] = (self.reason(p, chosen), self.confidence(p, chosen), "rule")
             else:
                 chosen = Group()
                 ordered.append(chosen)
-                chosen.reasons[p.claim["casualty_id"]] = (
+                chosen.reasons[p.claim["claim_id"]] = (
                     self.reason(p, None) + ("" if not fits else f"; it fits {len(fits)} groups equally, so it stands "
                                                                  "apart"), 1.0 if not fits else 0.5, "rule")
             chosen.add(p)
@@ -389,7 +389,7 @@ class Grouping:
 
 
 def _sentence(p: Profile) -> tuple:
-    return p.claim["doc_id"], p.claim["sentence_start"], p.claim["source_id"]
+    return p.claim["doc_id"], p.claim["sentence_start"], p.claim["claimant_id"]
 
 
 def _bucket(p: Profile) -> tuple:
@@ -421,7 +421,7 @@ def resolve_groups(claims: list[dict], documents, reference, index: AliasIndex,
     published = {d.doc_id: d.published_on for d in documents}
     grouping = Grouping(reference)
     profiles = [profile(c, published.get(c["doc_id"]), index)
-                for c in sorted(claims, key=lambda c: c["casualty_id"])]
+                for c in sorted(claims, key=lambda c: c["claim_id"])]
     groups = grouping.group(profiles)
     for g in groups:
         g.name = g.name or grouping.name(g)
@@ -432,8 +432,8 @@ def resolve_groups(claims: list[dict], documents, reference, index: AliasIndex,
     for g in groups:
         for p in g.members:
             p.claim["comparison_group"] = g.name
-            reason, confidence, by = g.reasons[p.claim["casualty_id"]]
-            member_rows.append({"casualty_id": p.claim["casualty_id"], "comparison_group": g.name,
+            reason, confidence, by = g.reasons[p.claim["claim_id"]]
+            member_rows.append({"claim_id": p.claim["claim_id"], "comparison_group": g.name,
                                 "assigned_by": by, "reason": reason, "confidence": confidence,
                                 "victims": grouping.victims_text(Profile(**{**vars(p), "words_read": None})),
                                 "victim_actor_id": p.actor_id, "victim_side": _side(p, reference),
@@ -504,7 +504,7 @@ def _apply_decisions(groups: list[Group], decisions: list[GroupDecision], groupi
             groups.append(target)
         for cid in moving:
             old = by_claim[cid]
-            member = next(m for m in old.members if m.claim["casualty_id"] == cid)
+            member = next(m for m in old.members if m.claim["claim_id"] == cid)
             old.members.remove(member)
             old.reasons.pop(cid)
             target.members.append(member)

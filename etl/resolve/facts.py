@@ -42,7 +42,7 @@ def resolve_when(doc: Document, expression, anchor_day: date | None = None) -> D
 
 @dataclass
 class DocumentFacts:
-    casualties: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # per-document event entries, merged later
     reports: list[dict] = field(default_factory=list)
@@ -72,14 +72,13 @@ class _Resolver:
         # (the index lists them likeliest first), as for names the extractor finds: "Moscow" is Russia's.
         return found[0]
 
-    def source(self, record) -> str:
-        name = record.get("claimant", record.get("source"))
-        key = "claimant" if "claimant" in record else "source"
+    def claimant(self, record) -> str:
+        name = record["claimant"]
         if name == OUTLET:
             if not self.outlet_source_id:
-                self.fail(record.line_of(key), f"claimant 'outlet' but {self.doc.file} has no outlet in the catalog")
+                self.fail(record.line_of("claimant"), f"claimant 'outlet' but {self.doc.file} has no outlet in the catalog")
             return self.outlet_source_id
-        return self.one("source", name, record.line_of(key))
+        return self.one("source", name, record.line_of("claimant"))
 
     def when(self, record) -> DateRange | None:
         expression = record.get("when")
@@ -125,7 +124,7 @@ class _Resolver:
         dates = self.when(record)
         return {
             "doc_id": self.doc.doc_id,
-            "source_id": self.source(record),
+            "claimant_id": self.claimant(record),
             "event_id": record.get("event"),
             "place_id": self.one("place", record["place"], record.line_of("place")) if record.get("place") else None,
             **rows.when(dates, record.get("when")),
@@ -146,10 +145,10 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
         for e in data.get("review") or [] if e["decision"] in GROUP_DECISIONS]
     facts.decided_machine_ids = {entry["machine_id"] for entry in review if entry.get("machine_id")}
     reviewed = {kind: [(e["record"], "reviewed") for e in review if e["fact"] == kind and e["decision"] != "reject"]
-                for kind in ("casualty", "event")}
-    for record, method in [(r, "coded") for r in data.get("casualties") or []] + reviewed["casualty"]:
+                for kind in ("claim", "event")}
+    for record, method in [(r, "coded") for r in data.get("claims") or []] + reviewed["claim"]:
         span = resolver.evidence(record)
-        facts.casualties.append(rows.casualty(
+        facts.claims.append(rows.claim(
             **resolver.common(record, method), **span, **resolver.figure(record, span),
             kind=record["kind"], victim_group=record["victim_group"], victim_class=record["victim_class"],
             comparison_group=record.get("comparison_group")))
@@ -175,7 +174,7 @@ def resolve_document_facts(doc: Document, data, path: Path, index: AliasIndex,
             span = resolver.evidence(report)
             report_dates = resolver.when(report) or dates
             facts.reports.append(rows.event_report(
-                event_id=event_id, doc_id=doc.doc_id, source_id=resolver.source(report), stance=report["stance"],
+                event_id=event_id, doc_id=doc.doc_id, claimant_id=resolver.claimant(report), stance=report["stance"],
                 **span, **rows.when(report_dates, report.get("when", record.get("when"))),
                 method=method, coded_at=f"{path.name}:{report.line}", note=report.get("note")))
     return facts

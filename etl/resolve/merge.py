@@ -19,7 +19,7 @@ from etl.settings import FACTS_SUBDIR
 
 @dataclass
 class MergedFacts:
-    casualties: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     event_actors: list[dict] = field(default_factory=list)
@@ -40,7 +40,7 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
     machine-only build)."""
     by_file = {doc.file: doc for doc in documents}
     facts_dir = docs_dir / FACTS_SUBDIR
-    casualties, counts, event_entries, reports, coded_docs, group_decisions = [], [], [], [], set(), []
+    claims, counts, event_entries, reports, coded_docs, group_decisions = [], [], [], [], set(), []
     decisions: dict[str, object] = {}  # doc_id -> its fact file's facts (what the machine may add)
     for path in fact_files:
         data = read_fact_file(path)
@@ -54,12 +54,12 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
         facts = resolve_document_facts(doc, data, path, index, outlet_of[doc.doc_id])
         decisions[doc.doc_id] = facts
         group_decisions += facts.group_decisions
-        casualties += facts.casualties
+        claims += facts.claims
         counts += facts.counts
         event_entries += facts.events
         reports += facts.reports
     events, event_actors = merge_events(event_entries, reference, facts_dir)
-    machine_casualties, machine_reports = [], []
+    machine_claims, machine_reports = [], []
     for doc in documents:
         decided = decisions.get(doc.doc_id)
         # A claim is one row: a hand-coded document keeps its coded facts only; a reviewed one
@@ -68,9 +68,9 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
             continue
         dropped = decided.decided_machine_ids if decided is not None else set()
         # A fact a person added that is the machine's fact to the letter stands instead of it.
-        confirmed = {c["casualty_id"] for c in decided.casualties} if decided is not None else set()
-        machine_casualties += [dict(c) for c in machine[doc.doc_id].casualties
-                               if c["casualty_id"] not in dropped | confirmed]
+        confirmed = {c["claim_id"] for c in decided.claims} if decided is not None else set()
+        machine_claims += [dict(c) for c in machine[doc.doc_id].claims
+                               if c["claim_id"] not in dropped | confirmed]
         machine_reports += [{**r, "dropped": dropped} for r in machine[doc.doc_id].reports]
     machine_reports, machine_events, machine_actors = match_reports(machine_reports, events, reference.places)
     coded_reports = {r["report_id"] for r in reports}
@@ -79,7 +79,7 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
     live_events = {r["event_id"] for r in machine_reports}
     events += [e for e in machine_events if e["event_id"] in live_events]
     event_actors += [a for a in machine_actors if a["event_id"] in live_events]
-    casualties += machine_casualties
+    claims += machine_claims
     reports += machine_reports
     # The machine links a claim to the event reported in its sentence; a reviewed claim that names no
     # event keeps that link (an accepted claim is the machine's claim, confirmed). Coded claims say
@@ -87,14 +87,14 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
     report_in_sentence: dict[tuple, str] = {}
     for report in reports:
         report_in_sentence.setdefault((report["doc_id"], report["sentence_start"]), report["event_id"])
-    for claim in casualties:
+    for claim in claims:
         if claim["method"] != "coded" and not claim["event_id"]:
             claim["event_id"] = report_in_sentence.get((claim["doc_id"], claim["sentence_start"]))
     known_events = {e["event_id"] for e in events}
-    for row in casualties + counts:
+    for row in claims + counts:
         if row["event_id"] and row["event_id"] not in known_events:
             raise _coded_error(facts_dir, row["coded_at"], f"unknown event {row['event_id']!r}")
-    for table, rows, key in (("casualties", casualties, "casualty_id"), ("counted_things", counts, "count_id"),
+    for table, rows, key in (("claims", claims, "claim_id"), ("counted_things", counts, "count_id"),
                              ("event_reports", reports, "report_id")):
         seen: dict[str, str] = {}
         for row in rows:
@@ -103,4 +103,4 @@ def merge_facts(documents: list[Document], machine: dict, fact_files: list[Path]
                                    f"the same {table} fact is coded twice (also at {seen[row[key]]})")
             seen[row[key]] = row["coded_at"]
 
-    return MergedFacts(casualties, counts, events, event_actors, reports, coded_docs, group_decisions)
+    return MergedFacts(claims, counts, events, event_actors, reports, coded_docs, group_decisions)

@@ -19,7 +19,7 @@ from etl.review.records import missing, tidy
 @dataclass(frozen=True)
 class Decision:
     decision: str  # accept | correct | add | reject
-    fact: str  # casualty | event
+    fact: str  # claim | event
     reviewer: str
     machine_id: str | None = None  # the machine fact decided on (not for add)
     record: dict | None = None  # the fact in the coded-fact format (not for reject)
@@ -57,7 +57,7 @@ def save_group(corpus: Path, doc: Document, decision: str, reviewer: str, claims
                new_group: str | None, group_of: dict[str, str], reason: str | None = None,
                today: date | None = None) -> Outcome:
     """Move a claim to another comparison group, or split claims off a group into a new one
-    (docs/comparison.md). `group_of` is every claim's present group in the warehouse, by casualty_id;
+    (docs/comparison.md). `group_of` is every claim's present group in the warehouse, by claim_id;
     a move to a name no group has makes that group. On any problem nothing is written."""
     path = fact_file(corpus, doc.file)
     try:
@@ -118,7 +118,7 @@ def _group_entry(decision, reviewer, claims, group, new_group, group_of, reason,
     unknown = [c for c in claims if c not in group_of]
     if not claims or unknown:
         raise ReviewError(f"choose claims of the warehouse{': no claim ' + ', '.join(unknown) if unknown else ''}")
-    entry = {"decision": decision, "fact": "casualty", "reviewer": reviewer, "reviewed_on": today.isoformat(),
+    entry = {"decision": decision, "fact": "claim", "reviewer": reviewer, "reviewed_on": today.isoformat(),
              "reason": reason or None, "group": group}
     if decision == "move":
         if len(claims) != 1:

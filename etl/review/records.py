@@ -73,18 +73,18 @@ def _day(value) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
-def _claimant(source_id: str, outlet_source_id: str | None) -> str:
-    return OUTLET if outlet_source_id and source_id == outlet_source_id else source_id
+def _claimant(claimant_id: str, outlet_source_id: str | None) -> str:
+    return OUTLET if outlet_source_id and claimant_id == outlet_source_id else claimant_id
 
 
 def claim_record(doc: Document, claim: dict, outlet_source_id: str | None) -> dict:
-    """A machine casualty claim (a row of the claims view) in the coded-fact format: what accepting it
+    """A machine claim (a row of the view claim_overview) in the coded-fact format: what accepting it
     writes, and what a correction starts from."""
     record = {
         "quote": claim["evidence"],
         "occurrence": occurrence_near(doc, claim["evidence"], claim["char_start"]),
         "figure": claim["figure_text"], "kind": claim["kind"], "victim_group": claim["victim_group"],
-        "victim_class": claim["victim_class"], "claimant": _claimant(claim["source_id"], outlet_source_id),
+        "victim_class": claim["victim_class"], "claimant": _claimant(claim["claimant_id"], outlet_source_id),
         "claimant_quote": claim.get("claimant_text"),
         "when": written_date(doc, claim.get("date_text"), claim.get("date_start"), claim.get("date_end")),
         # The rule's group is not written: it follows the corpus at each build, and a name frozen into the
@@ -105,7 +105,7 @@ def event_record(doc: Document, event: dict, reports: list[dict], actors: list[d
         "place": event.get("place_id"),
         "actors": [{"actor": a["actor_id"], "role": a["role"]} for a in actors] or None,
         "reports": [tidy({
-            "stance": r["stance"], "source": _claimant(r["source_id"], outlet_source_id), "quote": r["evidence"],
+            "stance": r["stance"], "claimant": _claimant(r["claimant_id"], outlet_source_id), "quote": r["evidence"],
             "occurrence": occurrence_near(doc, r["evidence"], r["char_start"]), "claimant_quote": r.get("claimant_text"),
         }) for r in reports],
     }

@@ -53,7 +53,7 @@ def extractor_digest(reference_files) -> str:
 
 @dataclass
 class MachineFacts:
-    casualties: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     reports: list[dict] = field(default_factory=list)  # event reports, each with its event's keys
     mentions: list[dict] = field(default_factory=list)  # place mentions the alias scan does not give
     sources: list[Source] = field(default_factory=list)  # claimants not in the reference data
@@ -219,9 +219,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
-            if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.casualties:
+            if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
-                whole = facts.casualties[-1]
+                whole = facts.claims[-1]
                 if whole["date_start"] is not None:
                     dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
                     date_text = whole["date_text"]
@@ -229,8 +229,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity
             victim_group = finding.victims.text if finding.victims else "people (not named)"
-            row = rows.casualty(
-                doc_id=doc.doc_id, source_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
+            row = rows.claim(
+                doc_id=doc.doc_id, claimant_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
                 kind=finding.kind, victim_group=victim_group, victim_class=finding.victim_class,
                 **rows.figure(quantity, figure.text), **rows.evidence(text, start, end, sentence.start, sentence.end),
                 claimant_text=claimant.text, claimant_start=claimant.start, claimant_end=claimant.end,
@@ -240,7 +240,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if quantity.figure is None else 0,
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
-            facts.casualties.append(row)
+            facts.claims.append(row)
             if finding.kind_source not in _ITEMS:
                 toll_claimant = claimant
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)
@@ -295,7 +295,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 told.add((trigger.event_type, sub_type, place_id, dates))
                 for speaker, stance in stances:
                     facts.reports.append(rows.event_report(
-                        doc_id=doc.doc_id, source_id=speaker.source_id, stance=stance,
+                        doc_id=doc.doc_id, claimant_id=speaker.source_id, stance=stance,
                         **rows.evidence(text, start, end, sentence.start, sentence.end),
                         claimant_text=speaker.text, claimant_start=speaker.start, claimant_end=speaker.end,
                         **rows.when(dates, date_text), method=METHOD,
@@ -308,11 +308,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     if speaker.new_source:
                         facts.sources.append(speaker.new_source)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
-    _headline_claimants(facts.casualties, headline_starts)
-    _headline_dates(facts.casualties, headline_starts, lead_days)
+    _headline_claimants(facts.claims, headline_starts)
+    _headline_dates(facts.claims, headline_starts, lead_days)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
-    used = {row["source_id"] for row in facts.casualties + facts.reports}
+    used = {row["claimant_id"] for row in facts.claims + facts.reports}
     listed = {source.source_id for source in facts.sources}
     facts.sources += [source for source_id, source in claimants.added.items() if source_id in used - listed]
     for mention in places.mentions:
@@ -333,7 +333,7 @@ def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> No
             continue
         lead = next((c for c in body if c["kind"] == claim["kind"]), None)
         if lead:
-            claim.update(source_id=lead["source_id"], claimant_text=lead["claimant_text"],
+            claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
                          confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
 
@@ -348,7 +348,7 @@ def _headline_dates(casualties: list[dict], headline_starts: set[int], news: Dat
         if claim["sentence_start"] not in headline_starts or claim["date_start"] is not None:
             continue
         same = next((c for c in body if c["kind"] == claim["kind"]
-                     and (c["count_low"], c["count_high"]) == (claim["count_low"], claim["count_high"])), None)
+                     and (c["low"], c["high"]) == (claim["low"], claim["high"])), None)
         if same:
             claim.update(date_start=same["date_start"], date_end=same["date_end"],
                          date_precision=same["date_precision"], date_text=same["date_text"])
