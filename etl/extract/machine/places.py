@@ -173,9 +173,8 @@ class PlaceFinder:
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
         self._keys = _place_keys(index)
-        world = _world_keys(index)
-        countries = sorted({places[m.place_id].country for m in mentions if places[m.place_id].country})
-        self._country_keys = {key: place_id for country in countries for key, place_id in world.get(country, {}).items()}
+        self._countries = sorted({places[m.place_id].country for m in mentions if places[m.place_id].country})
+        self._country_keys: dict[str, str] | None = None  # built when a name first needs a fuzzy match
         for start, end in spans:
             for match in _PLACE_LIKE.finditer(text, start, end):
                 name_start, name_end = match.span(1)
@@ -209,6 +208,9 @@ class PlaceFinder:
     def _fuzzy(self, surface: str, start: int, end: int) -> PlaceMention:
         key = normal_key(surface)
         if len(key) >= 5:
+            if self._country_keys is None:
+                world = _world_keys(self.index)
+                self._country_keys = {k: p for country in self._countries for k, p in world.get(country, {}).items()}
             for keys in (self._keys, self._country_keys):  # the war's places first, then the document's countries'
                 best = process.extractOne(key, list(keys), scorer=fuzz.ratio) if keys else None
                 if best and best[1] >= FUZZY_PLACE_MIN_SCORE:
