@@ -40,6 +40,11 @@ _TIME_OPENER = re.compile(
     r"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Bb]y|[Ii]n|[Ss]ince)\s+"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+")
+# The subject that opens a sentence introducing a quotation: a name ("Umm Khaled, a mother of
+# four, described ...") or a speaker noun with its article ("A nurse at the hospital recalled ...").
+_INTRO_SUBJECT = re.compile(
+    r"\s*((?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)){0,4}"
+    r"|(?:[Aa]n?|[Tt]he|One)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=,|\s+(?:[a-z]+ed|says|said|told|spoke)\b)")
 # Figures a speaker owns: "the Command's statistics", "statistics of the Ministry".
 _DATA_NOUNS = r"(?:statistics|figures|data|count|tally|toll|estimates?|records?|tallies|documentation|database)"
 _OWNED_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s*$")
@@ -133,16 +138,20 @@ class ClaimantFinder:
                                               else verb_start)
         # "An AFP correspondent at the scene counted": a place phrase after the speaker's words
         stops = list(_STOP.finditer(window))
-        if stops and all(m.group().lower() in ("at", "in a", "on") for m in stops) and not _DIGIT.search(window) \
-                and len(window.split()) <= 14:
-            # "Medics at a field clinic in the eastern district said": the noun before the place
-            # phrase speaks, unless the place phrase names a known source ("doctors at the
-            # Observatory" is the Observatory)
-            head = window[:stops[0].start()]
+        # "Medics at a field clinic in the eastern district said", '"...," a nurse at the hospital
+        # said': the noun before the place phrase speaks, unless the place phrase names a known
+        # source ("doctors at the Observatory" is the Observatory). Looked at after the last stop
+        # that is no place word.
+        other = [m for m in stops if m.group().lower() not in ("at", "in a", "on")]
+        seg_start = other[-1].end() if other else 0
+        places_after = [m for m in stops if m.start() >= seg_start]
+        segment = window[seg_start:]
+        if places_after and not _DIGIT.search(segment) and len(segment.split()) <= 14:
+            head = window[seg_start:places_after[0].start()]
             if (head.strip() and len(head.split()) <= 6 and self._speaker_like(head)
-                    and not self.index.longest_inside("source", window[stops[0].end():], min_length=3)):
-                start = begin + len(head) - len(head.lstrip())
-                return start, begin + len(head.rstrip())
+                    and not self.index.longest_inside("source", window[places_after[0].end():], min_length=3)):
+                start = begin + seg_start + len(head) - len(head.lstrip())
+                return start, begin + seg_start + len(head.rstrip())
         relatives = [n for n, m in enumerate(stops) if m.group().lower() in ("who", "which")]
         if relatives and relatives[-1] < len(stops) - 1 and not self._speaker_like(phrase):
             # "A security official who spoke on condition of anonymity said": a relative clause
@@ -274,6 +283,27 @@ class ClaimantFinder:
         opened = _quote_open(text, paragraph_start, sentence_start) or text[sentence_start:sentence_start + 1] in _OPENING
         if not opened:
             return None
+        return self._speaker_at_close(text, sentence_start, paragraph_end) \
+            or self._speaker_before_quote(text, paragraph_start, sentence_start)
+
+    def _speaker_before_quote(self, text: str, paragraph_start: int, sentence_start: int) -> "Claimant | None":
+        """'Umm Khaled, a mother of four, described the walk. "There were 80 of us ... Nine did not
+        make it."': a quotation no speech verb closes is the words of whom the sentence before it,
+        in its paragraph, is about (its subject: a name, or a speaker noun)."""
+        opening = max(text.rfind(mark, paragraph_start, sentence_start + 1) for mark in _OPENING)
+        if opening <= paragraph_start:
+            return None
+        intro_start = max(paragraph_start, text.rfind(". ", paragraph_start, opening - 2) + 2)
+        subject = _INTRO_SUBJECT.match(text, intro_start, opening)
+        if not subject:
+            return None
+        words = _LOCATORS.split(subject.group(1))[0]  # "A nurse at the hospital": the nurse
+        if not self._speaker_like(words):
+            return None
+        return self._resolve(text, subject.start(1), subject.start(1) + len(words))
+
+    def _speaker_at_close(self, text: str, sentence_start: int, paragraph_end: int) -> "Claimant | None":
+        """The speaker named where the quotation that holds the sentence closes."""
         close = _QUOTE_CLOSE.search(text, sentence_start, paragraph_end)
         for _ in range(3):  # a quotation running over paragraphs: each opens again, one closes
             if close:
