@@ -30,7 +30,8 @@ _STOPWORDS = {"were", "was", "had", "have", "has", "are", "is", "be", "been", "b
 _NOT_A_NOUN = _STOPWORDS | {"yesterday", "today", "overnight", "tonight", "earlier", "later", "last", "so", "more", "others",
                             "other", "again", "too", "both", "all", "alone", "altogether", "in", "inside", "near", "around",
                             "people", "persons", "according", "but", "then", "now", "since", "respectively", "mostly",
-                            "many", "most", "some", "several", "another", "dead"}
+                            "many", "most", "some", "several", "another", "dead",
+                            "he", "she", "they", "we", "it", "i", "you"}  # "the seven he reported": a clause, no noun
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _QUOTE = "\"“”‘’'«»"
 _ASIDE = re.compile(r",\s*(?:mainly|mostly|largely|many|most|all|both|mainly\s+\w+)[^,]{0,40},")
