@@ -173,6 +173,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     lead_days = _lead_days(text, sentences, published)
     # an event told without a date is of the lead's days, else of the day the story was published
     toll_claimant = None  # the claimant of the last figure that is no item of a list or table
+    totals: dict[int, tuple[str, int, int]] = {}  # the tolls told so far, by their figure
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
@@ -203,7 +204,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             columns = None
         table_paragraph = sentence.paragraph if "|" in sentence.text else table_paragraph
         for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading,
-                                         columns if "|" in sentence.text else None):
+                                         columns if "|" in sentence.text else None, totals):
             finding = candidate.finding
             if finding is None:
                 if trace is not None:
@@ -241,6 +242,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
             facts.claims.append(row)
+            if row["figure"] is not None:  # "Of the 403, ..." later parts this toll
+                totals[row["figure"]] = (finding.kind, finding.kind_start, finding.kind_end)
             if finding.kind_source not in _ITEMS:
                 toll_claimant = claimant
             last_toll = last_toll if last_toll and last_toll_sentence == number else (finding.kind, finding.kind_start, finding.kind_end)

@@ -315,6 +315,8 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
 
 
 _AFTER_COMMA = re.compile(r",")
+# "Of the 403, ...": a toll given before, by its figure alone.
+_OF_TOTAL = re.compile(r"\W*(?:[Oo]f|[Aa]mong) (?:the|those|these) ([\d,]+\d|\d+),")
 _RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to\s*$|\b(?:brought|took|rose|pushed)\s+to\s*$", re.IGNORECASE)
 _THE = re.compile(r"\s+(?:the\s+)?")
 
@@ -364,13 +366,17 @@ def _bare_toll(text: str, start: int, end: int) -> tuple[str, int, int, Victims 
 
 def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph_text: str,
                     heading: tuple[str, int, int] | None = None,
-                    columns: list[tuple[str, int, int] | None] | None = None) -> list[Candidate]:
+                    columns: list[tuple[str, int, int] | None] | None = None,
+                    totals: dict[int, tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every figure of the sentence with its decision. `heading`: the toll of the line that
     introduces a list this sentence is an item of ("SOHR documented the death of 52 people, as
-    follows:" then "- 19 civilians")."""
+    follows:" then "- 19 civilians"). `totals`: the tolls the document gave before, by figure
+    ("... 403 residents were killed." then "Of the 403, at least 39 were women")."""
     candidates: list[Candidate] = []
     findings: list[ClaimFinding] = []
     figures = figures_in(text, sentence_start, sentence_end)
+    of_total = _OF_TOTAL.match(text, sentence_start, sentence_end)
+    total = totals.get(int(of_total.group(1).replace(",", ""))) if of_total and totals else None
     mixed = lexicon.pattern("mixed_cues").search(text, sentence_start, sentence_end) is not None
     # "Of those killed: 3,604 men, 2,349 women ...": the words before a colon name the toll of the figures after it
     colon = text.find(":", sentence_start, sentence_end)
@@ -382,6 +388,9 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                   or not_a_count(text, f.start, f.end, f.text, sentence_start)
                   or text[max(0, f.start - 2):f.start] in ("(+", "(−")}
     for number, figure in enumerate(figures):
+        if total and figure.start == of_total.start(1):
+            candidates.append(Candidate(figure, "not a count of people", "the toll told before, which the figures after it part"))
+            continue
         reason = not_a_count(text, figure.start, figure.end, figure.text, sentence_start)
         if reason:
             candidates.append(Candidate(figure, "not a count of people", reason))
@@ -424,6 +433,11 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             elif noun:
                 candidates.append(Candidate(figure, "counted thing", f"counts {noun!r}, not people"))
                 continue
+        if leading is None and total and figure.start > of_total.end():
+            # "Of the 403, at least 39 were women": a part of the toll told before
+            kind, source = total, "part of the toll before it"
+            if victims is None:
+                victims = _victims(text, _after_part_words(text, figure.end), next_start)
         if leading:
             kind, source = leading, "a toll word right before it"
             if leading[1] > figure.end and victims is None:  # "to 173 the number of rebel fighters killed"
