@@ -81,6 +81,11 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
         first, last = running[0], cutoff[0]
         span = (min(first.start, last.start), max(first.end, last.end))
         return DateRange.spanning(first.dates.start, last.dates.end), text[span[0]:span[1]] if span[1] - span[0] < 200 else first.text
+    # "raising to 96 the number of rebels killed since the start of the offensive on 2 March":
+    # a running toll's start told after the toll word, in its clause, is its date
+    counted_since = [m for m in running if m.start > focus and text and not _CLAUSE_BREAK.search(text, focus, m.start)]
+    if counted_since:
+        return counted_since[0].until_published, counted_since[0].text
     nearest = min(usable, key=lambda m: min(abs(m.start - focus), abs(m.end - focus)))
     return nearest.until_published or nearest.dates, nearest.text
 
@@ -101,6 +106,13 @@ def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# A whole war's start is not a battle's: "since the war began" never takes the battle's day.
+_WAR = r"(?:war|conflict|uprising|revolution|revolt|crisis|invasion)\b"
+# A running toll whose start the sentence does not date: "since the battle began", "since the
+# start of the offensive".
+_SINCE_IT_BEGAN = re.compile(r"\bsince the (?:start|beginning|launch) of the (?!" + _WAR + r")\w+\b"
+                             r"|\bsince the (?!" + _WAR + r")\w+ (?:began|started|was launched)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:.]")
 # Where a running count stops: "as of midnight on Sunday", "up to Friday", "until 1 May".
 _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
@@ -174,6 +186,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     # an event told without a date is of the lead's days, else of the day the story was published
     toll_claimant = None  # the claimant of the last figure that is no item of a list or table
     totals: dict[int, tuple[str, int, int]] = {}  # the tolls told so far, by their figure
+    running = None  # the last day the article gave as a running toll's start
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     for number, sentence in enumerate(sentences):
@@ -183,6 +196,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         for mention in date_mentions:
             if mention.dates.precision == "day":
                 anchor = mention.dates.start
+            if mention.until_published:
+                running = mention  # the start of a running toll, for "since the battle began" later
         previous = sentences[max(0, number - 6):number]
         # -- casualty claims ------------------------------------------------------------------
         if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
@@ -226,6 +241,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 if whole["date_start"] is not None:
                     dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
                     date_text = whole["date_text"]
+            if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
+                # "killed since the battle began" with no day: since the start the article gave before
+                dates, date_text = running.until_published, running.text
             start = min(figure.start, finding.kind_start)
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity
