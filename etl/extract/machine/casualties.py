@@ -315,6 +315,7 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
 
 
 _AFTER_COMMA = re.compile(r",")
+_OWN_KIND_REACH = 25  # characters after the victims within which a toll verb is theirs
 # "Of the 403, ...": a toll given before, by its figure alone.
 _OF_TOTAL = re.compile(r"\W*(?:[Oo]f|[Aa]mong) (?:the|those|these) ([\d,]+\d|\d+),")
 _RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to\s*$|\b(?:brought|took|rose|pushed)\s+to\s*$", re.IGNORECASE)
@@ -473,7 +474,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         window_end = _window_end(text, after_start, next_start)
         if kind is None:
             found = _kind_in(text, after_start, window_end)
-            if found:
+            own = _kind_in(text, victims.start, victims.end) if found and victims else None
+            if own and {own[0], found[0]} == {"killed", "wounded"} and found[1] - victims.end > _OWN_KIND_REACH:
+                # "19 wounded in this epic battle ... martyrs", "12 wounded fighters had been brought
+                # in": the victims' own toll word says the kind; a later one of the other kind, away
+                # from them, is about someone else ("Two wounded fighters later died" is not)
+                kind, source = own, "the victim noun is a toll word"
+            elif found:
                 kind, source = found, "the first toll word after its victims"
         if kind is None:
             found = _kind_in(text, victims.start, victims.end)
