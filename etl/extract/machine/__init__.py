@@ -181,6 +181,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     columns, table_paragraph = None, None  # the toll of each column of the table being read
+    row_region = None  # the region word of its first column's header ("State"), if its rows name regions
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
     lead_days = _lead_days(text, sentences, published)
     # an event told without a date is of the lead's days, else of the day the story was published
@@ -215,8 +216,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 columns = [toll_word_in(text, text.find(cell, sentence.start), text.find(cell, sentence.start) + len(cell))
                            for cell in cells]
                 columns = columns if any(columns) else None
+                # "State | Events | Fatalities": the rows are named by region ("Khartoum" is the state)
+                first = cells[0].strip().lower()
+                row_region = next((w for w in lexicon.region_words() if first in (w, w + "s")), None)
         elif sentence.paragraph != table_paragraph:
-            columns = None
+            columns = row_region = None
         table_paragraph = sentence.paragraph if "|" in sentence.text else table_paragraph
         for candidate in find_candidates(text, sentence.start, sentence.end, paragraphs[sentence.paragraph], heading,
                                          columns if "|" in sentence.text else None, totals):
@@ -233,7 +237,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             else:
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
-            place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude)
+            place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
+                                                      row_region=row_region if "|" in sentence.text else None)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days

@@ -228,11 +228,18 @@ class PlaceFinder:
                 and not any(s <= m.start < e for s, e in exclude)]
 
     def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=(),
-                 within: tuple[int, int] | None = None) -> tuple[str | None, bool]:
+                 within: tuple[int, int] | None = None, row_region: str | None = None) -> tuple[str | None, bool]:
         """(place_id, carried): the most local place named near the focus (inside `within`, the
         part of the sentence the fact is told in), nearest after it, else the last settlement
-        named earlier in the paragraph, else the article's main place."""
+        named earlier in the paragraph, else the article's main place. `row_region`: the sentence
+        is a table row whose first cell names a region of that word ("State": "Khartoum" is
+        Khartoum state)."""
         low, high = within or (sentence.start, sentence.end)
+        if row_region:
+            label = sentence.text.strip(" |").split("|")[0].strip()
+            region = self._region_named(label, row_region)
+            if region:
+                return region, False
         # (searched in the sentence's own text: "^" is where the sentence starts)
         label = _LABELLED.search(self.text[sentence.start:focus])
         if label:
@@ -272,6 +279,15 @@ class PlaceFinder:
         if self.country and self._country_wide.search(self.text, low, high):
             return self.country, False
         return carried, True
+
+    def _region_named(self, label: str, word: str) -> str | None:
+        """The region a label names with its region word ("Khartoum" + "state"), also when the
+        label already holds the word or an article ("Al Jazirah" is Gezira state by its alias)."""
+        for name in (f"{label} {word}", label):
+            found = [p for p in self.index.lookup("place", name) if _RANK.get(self.index.reference.places[p].kind, 1) == 2]
+            if found:
+                return found[0]
+        return None
 
     def _labelled(self, label: str, sentence: Sentence, start: int, end: int, exclude) -> str | None:
         """The place a breakdown item's label names: in a breakdown by region (three labels or
