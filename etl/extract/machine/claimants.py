@@ -45,6 +45,8 @@ _TIME_OPENER = re.compile(
 _INTRO_SUBJECT = re.compile(
     r"\s*((?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)){0,4}"
     r"|(?:[Aa]n?|[Tt]he|One)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=,|\s+(?:[a-z]+ed|says|said|told|spoke)\b)")
+# "Ministry of Health", "Department of Defense": a body named by its field after "of".
+_BODY_OF = re.compile(r"\b(ministry|department|directorate|office|bureau) of (?:the )?(\w+)(?! of)", re.IGNORECASE)
 # Figures a speaker owns: "the Command's statistics", "statistics of the Ministry".
 _DATA_NOUNS = r"(?:statistics|figures|data|count|tally|toll|estimates?|records?|tallies|documentation|database)"
 _OWNED_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s*$")
@@ -524,6 +526,8 @@ class ClaimantFinder:
         """'police said' in a story about Mosul: the known source whose name holds the words and
         whose other words the article names ('Iraqi police', 'Mosul medics'); ambiguity unresolved
         by the article leaves the words to name a new source."""
+        # "the Ministry of Health" is a "health ministry": the order its known names use
+        bare = _BODY_OF.sub(lambda m: f"{m.group(2)} {m.group(1)}", bare)
         key = " " + _normal(_LOCATORS.split(bare)[0]) + " "
         if len(key.strip()) < 3:
             return None
@@ -539,7 +543,11 @@ class ClaimantFinder:
                 scored.append((present, -len(others), source_id))
         if not scored:
             return None
-        scored.sort(reverse=True)
+        # a source's best-fitting name speaks for it: its other aliases are no rival sources
+        best_of: dict[str, tuple] = {}
+        for entry in scored:
+            best_of[entry[2]] = max(best_of.get(entry[2], entry), entry)
+        scored = sorted(best_of.values(), reverse=True)
         best = scored[0]
         if best[0] == 0 and len(scored) > 1:
             return None
