@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import query, warehouse_signature
+from etl import review
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -26,18 +27,13 @@ def _run(sql: str, *params) -> pd.DataFrame:
     return _cached(sql, warehouse_signature(), params)
 
 
-# The arguments of the filter macros, in their order: from_day, to_day, place_ids, actor_ids,
-# source_alignments, doc_ids.
-FILTERED = "?, ?, ?, ?, ?, ?"
+# The filter macros' arguments by name (from_day := ?, ...), as the export command passes them.
+FILTERED = review.FILTERED
 
 
 def _filter_values(filters, until: date | None = None) -> list:
     """The filters as the macros' arguments (an empty list does not filter); `until` ends the range early."""
-    date_to = getattr(filters, "date_to", None)
-    if until is not None:
-        date_to = min(date_to, until) if date_to else until
-    return [getattr(filters, "date_from", None), date_to,
-            *(list(getattr(filters, field, ())) for field in ("places", "actors", "alignments", "documents"))]
+    return review.filter_arguments((filters or review.Filters()).ending_by(until))
 
 
 # --- What the warehouse holds ------------------------------------------------------------------
@@ -140,7 +136,7 @@ def event_claims(event_id: str) -> pd.DataFrame:
 def map_places(filters, day: date | None = None) -> pd.DataFrame:
     """Per place (the macro place_activity): events and claims, up to `day` when replaying, with the events
     and claims themselves as lists (formatting.place_texts writes them out)."""
-    return _run(f"SELECT * FROM place_activity({FILTERED}, ?)", *_filter_values(filters, until=day), day)
+    return _run(f"SELECT * FROM place_activity({FILTERED}, on_day := ?)", *_filter_values(filters, until=day), day)
 
 
 # --- Claims ------------------------------------------------------------------------------------
