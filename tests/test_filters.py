@@ -8,7 +8,8 @@ import pytest
 from etl.cli import _parser
 from etl.export.filters import FILTERS, Filters, command_options, from_command
 
-FILTER_MACROS = ["filtered_events", "filtered_claims", "place_activity", "actor_activity", "actor_pairs"]
+FILTER_MACROS = ["filtered_events", "filtered_claims", "place_activity", "actor_activity", "actor_pairs",
+                 "actor_pair_matrix"]
 EVERY_FILTER = Filters(date_from=date(2013, 5, 1), date_to=date(2013, 6, 30), places=("al-qusayr", "aleppo"),
                        actors=("hezbollah",), alignments=("opposition",), documents=("002_996f98365809a89b",))
 
