@@ -5,11 +5,14 @@ warehouse is only read. Decisions go into the corpus's coded-fact files and take
 which the page can run (as a command). Where nothing may be written (a shared deployment), the page says so
 and shows no controls.
 """
+import os
+
 import streamlit as st
 
 from dashboard import highlight, links, queries, settings
-from etl import review
 from dashboard.formatting import bounds, plain, published, when
+from dashboard.warehouse_file import build_info
+from etl import review
 
 st.title("Review the machine's facts")
 
@@ -37,6 +40,31 @@ if reason_off:
 docs = queries.review_documents()
 if docs.empty:
     st.info("The warehouse holds no documents yet: add articles to the corpus folder and run `python -m etl build`.")
+    st.stop()
+
+
+def other_corpus() -> tuple[str, str] | None:
+    """Why this warehouse cannot be reviewed into the corpus the page writes to (none of its documents is
+    there: it was built from another corpus folder), and the command that serves it with its own corpus.
+    None when any of its documents is there."""
+    corpus = settings.CORPUS
+    if any((corpus / file.split("#")[0]).is_file() for file in docs.file):  # bulk.jsonl#<id>: a line of bulk.jsonl
+        return None
+    built_from = (build_info(settings.WAREHOUSE) or {}).get("corpus")
+    which = "`CONFLICT_CORPUS` names it" if "CONFLICT_CORPUS" in os.environ else "the default: `CONFLICT_CORPUS` is not set"
+    why = (f"Review cannot work on this warehouse: it was built from another corpus folder"
+           f"{f' (named `{built_from}`)' if built_from else ''}, and none of its {len(docs)} documents (such as "
+           f"`{docs.file.iloc[0]}`) is in `{review.shown_path(corpus)}`, the corpus Review saves decisions into and "
+           f"rebuilds from ({which}). Start the dashboard with `CONFLICT_CORPUS` set to the folder the warehouse was "
+           f"built from:")
+    return why, (f"CONFLICT_CORPUS=path/to/{built_from or 'corpus'} CONFLICT_WAREHOUSE={settings.WAREHOUSE} "
+                 f"streamlit run streamlit_app.py")
+
+
+mismatch = other_corpus()
+if mismatch:
+    st.error(mismatch[0])
+    st.code(mismatch[1], language="bash")
     st.stop()
 st.caption("The machine extractor proposes facts with a confidence (a rule score). Accept what it got right, "
            "correct what it got partly right, reject what is not a fact, add what it missed. Decisions are saved "
