@@ -18,6 +18,11 @@ def load_borders() -> dict:
         return json.load(f)
 
 
+def countries() -> list[str]:
+    """The countries the file draws, in its order."""
+    return [feature["properties"]["name"] for feature in load_borders()["features"]]
+
+
 @lru_cache(maxsize=1)
 def polygons() -> tuple[tuple[str, tuple[float, float, float, float], tuple[list, ...]], ...]:
     """Every polygon of the file as (country name, (west, south, east, north), rings of lon/lat)."""

@@ -93,9 +93,9 @@ def test_changing_a_filter_writes_it_into_the_url(open_page):
 def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(open_page, db):
     app = open_page()
     assert app.get("image") and not app.get("deck_gl_json_chart")  # a picture, not a WebGL map
-    places = pd.DataFrame(rows(db, "SELECT name, latitude, longitude FROM places WHERE place_id IN "
+    places = pd.DataFrame(rows(db, "SELECT name, latitude, longitude, where_prec FROM places WHERE place_id IN "
                                    "('al-qusayr', 'aleppo', 'damascus') ORDER BY place_id"),
-                          columns=["name", "latitude", "longitude"])
+                          columns=["name", "latitude", "longitude", "where_prec"])
     places["events"], places["claims"] = [12, 3, 1], [9, 0, 0]  # al-qusayr, aleppo, damascus
     places["main_type"] = ["Battles", "Battles", "Strategic developments"]
     places.loc[2, "name"] = "Damascus <script>alert(1)</script>"  # names are escaped
@@ -433,15 +433,15 @@ def _projected(places, view):
         return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
     xs = [(lon + 180) / 360 * world for lon in places.longitude]
     ys = [y(lat) for lat in places.latitude]
-    radii = [r / (40_075_016.686 * math.cos(math.radians(lat)) / world) for r, lat in zip(places.radius, places.latitude)]
-    return xs, ys, radii, places.name
+    return xs, ys, places.radius, places.name  # circles are sized in pixels
 
 
 def test_the_overview_map_names_the_busiest_of_a_crowd_and_no_name_on_another():
     places = pd.DataFrame({"name": [f"village {i}" for i in range(12)] + ["Baniyas"],
                            "latitude": [34.56 + 0.01 * (i // 4) for i in range(12)] + [35.18],
                            "longitude": [36.57 + 0.01 * (i % 4) for i in range(12)] + [35.94],
-                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13})
+                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13,
+                           "where_prec": [1] * 13})
     picture = small_map.svg(places, charts.EVENT_TYPE_COLORS)
     names = re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)</text>', picture)
     assert {"village 0", "Baniyas"} <= {n for _, _, n in names} and len(names) < len(places)
