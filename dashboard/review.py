@@ -7,9 +7,10 @@ and shows no controls.
 """
 import os
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import highlight, links, queries, settings
+from dashboard import highlight, links, queries, settings, tables
 from dashboard.formatting import bounds, plain, published, when
 from dashboard.warehouse_file import build_info
 from etl import review
@@ -327,18 +328,18 @@ with facts_col:
 
 # --- What a person already checked, and what the machine missed ------------------------------------
 checked = [{"method": c["method"], "fact": "casualty claim", "what": f"{c['figure_text']} {c['kind']}",
-            "bounds": c["range_text"], "who": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
+            "bounds": c["range_text"], "claimant": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
             "where": c["place_name"], "coded at": c["coded_at"], "quote": c["evidence"]}
            for c in claims if c["method"] != "machine"]
 checked += [{"method": r["method"], "fact": "event report", "what": f"{r['event_type']}: {r['sub_event_type']}",
-             "bounds": None, "who": f"{r['claimant']} ({r['stance']})",
+             "bounds": None, "claimant": f"{r['claimant']} ({r['stance']})",
              "when": when(r["date_start"], r["date_end"], r["date_precision"]), "where": r["place_name"],
              "coded at": r["coded_at"], "quote": r["evidence"]} for r in reports if r["method"] != "machine"]
 st.subheader("Checked facts (read-only)")
 if checked:
     st.caption("Coded by hand, or reviewed (a person accepted, corrected or added it): to change one, edit the "
                "fact file at the line given.")
-    st.dataframe(checked, hide_index=True, column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+    tables.show(pd.DataFrame(checked))
 else:
     st.caption("No fact of this document has been coded or reviewed yet.")
 
@@ -353,10 +354,8 @@ def group_section() -> None:
     st.caption("Every claim is compared with the claims of its group (the rule in docs/comparison.md, unless a coder "
                "or a reviewer decided). A move or a split is saved in this document's fact file and stands above the "
                "rule and the coder at the next build.")
-    st.dataframe(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
-                 hide_index=True, column_config={"figure_text": "claim", "comparison_group": "comparison group",
-                                                 "assigned_by": "grouped by",
-                                                 "reason": st.column_config.TextColumn("why", width="large")})
+    tables.show(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
+                column_config={"figure_text": "claim", "assigned_by": "grouped by", "reason": "why"})
     group_of = dict(zip(everything.claim_id, everything.comparison_group))
     label = {r.claim_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
              if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"
