@@ -5,8 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dashboard import borders, charts, downloads, filters, map_key, map_view, queries, settings, tables
-from dashboard.borders import bounds
-from dashboard.formatting import place_texts, plain, when
+from dashboard.formatting import place_texts, when
 
 
 st.title("Map")
@@ -66,12 +65,7 @@ with key_col:
     present = [t for t in charts.EVENT_TYPE_COLORS if t in set(points.main_type)]
     most = int((points.events + points.claims).max()) if len(points) else 1
     st.html(map_key.key_html(present, charts.EVENT_TYPE_COLORS, most, replaying=day is not None, areas=areas))
-(west, south), _, (east, north), _ = bounds(margin=0)
-beyond = points[~(points.longitude.between(west, east) & points.latitude.between(south, north))]
-notes = [f"Borders: Natural Earth, for {', '.join(borders.countries())}."]
-if len(beyond):
-    notes.append(f"{len(beyond)} place(s) lie beyond those countries and are drawn without borders "
-                 f"({', '.join(plain(n) for n in beyond.name[:5])}{', …' if len(beyond) > 5 else ''}).")
+notes = [f"Borders: Natural Earth, at 1:10m for {', '.join(borders.countries())}; simplified elsewhere."]
 unplaced = int(events.place_id.isna().sum())
 if unplaced:
     notes.append(f"{unplaced} event(s) have no place and are not on the map.")
@@ -84,9 +78,10 @@ if clicked:
 st.subheader("Places")
 table = places[["name", "events", "claims", "main_type", "contested", "where_prec", "what_happened", "figures"]]
 tables.show(table, column_config={
-    "where_prec": st.column_config.NumberColumn(help="UCDP where_prec: 1 exact place … 6 country"),
-    "what_happened": st.column_config.TextColumn(width="large"),
-    "figures": st.column_config.TextColumn("casualty claims", width="large")})
+    "where_prec": st.column_config.NumberColumn(help="UCDP where_prec: 1 exact place, 2 within 25 km, 3 district "
+                                                     "(drawn as points); 4 governorate, 5 region, 6 country, 7 sea "
+                                                     "(listed beside the map)"),
+    "figures": "casualty claims"})
 downloads.control(("places-geojson", "events-geojson"), chosen, "map", until=day)
 if downloads.has_references():
     on_map = events[events.place_id.notna()]

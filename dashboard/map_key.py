@@ -7,6 +7,7 @@ from dashboard.map_view import radius_px
 
 CLAIMS_ONLY = "claims only"  # place_activity's main_type where a place has claims and no event
 SIZE_STEPS = (5, 10, 25, 50, 100, 250, 500, 1000)  # round numbers the size key may show beside 1
+LISTED_AREAS = 10  # the busiest places not mapped at town level; the table under the map has them all
 
 
 def _circle(radius: float, fill: str, ring: str = "#ffffff") -> str:
@@ -38,11 +39,14 @@ def key_html(types: list[str], colors: dict[str, str], most: int, replaying: boo
     heading = '<div style="font-weight:600;margin-top:8px">{}</div>'.format
     listed = ""
     if areas is not None and len(areas):
+        more = len(areas) - LISTED_AREAS
         listed = (heading("Not mapped at town level") + '<div style="color:#666">Known only to a governorate, region '
                   "or country: a dot in its middle would place what happened where nothing is known to have.</div>"
                   + "".join(f'<div style="margin:2px 0">{escape(a.name)} <span style="color:#666">({escape(a.place_kind)})'
                             f"</span>: {_count(a.events, 'event')}, {_count(a.claims, 'claim')}</div>"
-                            for a in areas.itertuples()))
+                            for a in areas.head(LISTED_AREAS).itertuples())
+                  + (f'<div style="color:#666">and {more} more, in the table of places (where precision 4 to 7)</div>'
+                     if more > 0 else ""))
     return (f'<div style="font-size:0.85em;line-height:1.35">{heading("Colour: the commonest ACLED event type")}'
             f'{colour}{heading("Size: the events and claims at the place")}{size}{ring}{listed}</div>')
 

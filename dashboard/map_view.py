@@ -16,7 +16,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.borders import bounds, load_borders
+from dashboard.borders import load_borders, world_near
 from dashboard.declutter import Mark, place_names
 
 WIDTH_PX = 700  # about the map's width beside its key in a laptop's window; a wider window only adds room
@@ -31,6 +31,7 @@ NAMED_PLACES = 25  # the busiest places that may be named; more would cover the 
 # A circle's area grows with the events and claims at the place: radius = MIN + PER_ROOT * sqrt(n).
 MIN_RADIUS_PX, RADIUS_PX_PER_ROOT = 3.0, 2.5
 SEA, LAND, BORDER = [214, 230, 240, 255], [236, 232, 222, 255], [90, 90, 90, 255]
+WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]  # as far as Web Mercator goes
 
 
 def is_point(places: pd.DataFrame) -> pd.Series:
@@ -84,6 +85,20 @@ def name_offsets(places: pd.DataFrame, view: pdk.ViewState) -> list[list[float] 
     return offsets
 
 
+def _around(view: pdk.ViewState, height_px: int) -> tuple[int, int, int, int]:
+    """The box (west, south, east, north, whole degrees) the view shows, widened by its own size on every
+    side, so that the land is there when the reader pans or zooms out a little."""
+    world = TILE_PX * 2 ** view.zoom
+    half_x = WIDTH_PX / world * 180
+    middle_y = _mercator_y(view.latitude) * world
+
+    def latitude(y: float) -> float:
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * min(max(y / world, 0.0), 1.0)))))
+    north, south = latitude(middle_y - 1.5 * height_px), latitude(middle_y + 1.5 * height_px)
+    return (math.floor(view.longitude - 3 * half_x), math.floor(south), math.ceil(view.longitude + 3 * half_x),
+            math.ceil(north))
+
+
 def place_map(points: pd.DataFrame, colors: dict[str, str], height: int = HEIGHT_PX) -> pdk.Deck:
     """Country borders from the shipped GeoJSON and one circle per point, coloured by its commonest event
     type (`colors`), outlined where an event is under way on the replayed day; the busiest named."""
@@ -98,9 +113,12 @@ def place_map(points: pd.DataFrame, colors: dict[str, str], height: int = HEIGHT
     frame["label"] = [name if offset else "" for name, offset in zip(frame.name, offsets)]
     frame["label_offset"] = [offset or [0, 0] for offset in offsets]
     layers = [
-        # No basemap: a pale-blue rectangle is the sea, and the shipped borders are the land on it.
-        pdk.Layer("PolygonLayer", [{"polygon": bounds()}], get_polygon="polygon", get_fill_color=SEA,
+        # No basemap: a pale-blue rectangle is the sea, the shipped borders are the land on it: the world's,
+        # simplified, around the view, and Syria's and its neighbours' at 1:10m over them.
+        pdk.Layer("PolygonLayer", [{"polygon": WORLD}], get_polygon="polygon", get_fill_color=SEA,
                   stroked=False, pickable=False),
+        pdk.Layer("GeoJsonLayer", world_near(*_around(view, height)), stroked=True, filled=True,
+                  get_fill_color=LAND, get_line_color=BORDER, line_width_min_pixels=1, pickable=False),
         pdk.Layer("GeoJsonLayer", load_borders(), stroked=True, filled=True, get_fill_color=LAND,
                   get_line_color=BORDER, line_width_min_pixels=1, pickable=False),
         pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",

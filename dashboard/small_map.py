@@ -11,7 +11,7 @@ from html import escape
 
 import pandas as pd
 
-from dashboard.borders import polygons
+from dashboard.borders import polygons, world_polygons
 from dashboard.declutter import Mark, place_names
 from dashboard.map_view import fitted_places, is_point
 
@@ -52,7 +52,7 @@ def svg(places: pd.DataFrame, colors: dict[str, str], width: int = 640, height: 
 
     east, south = west / cos + span_x / cos, north - span_y
     shapes = []
-    for name, (w, s, e, n), rings in polygons():
+    for name, (w, s, e, n), rings in (*world_polygons(), *polygons()):  # the fine borders over the world's
         if e < west / cos or w > east or n < south or s > north:
             continue  # wholly outside the view
         path = " ".join("M" + " L".join(f"{x},{y}" for x, y in (point(lon, lat) for lon, lat in ring)) + "Z"

@@ -425,6 +425,17 @@ def test_the_map_page_names_places_apart_on_the_seeds(open_page):
                                                 zip(places.label_offset, texts)], map_view.FONT_PX))
 
 
+def test_the_map_draws_towns_and_lists_governorates_and_countries_beside_it(open_page):
+    app = open_page("map")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    drawn = {p["name"] for p in next(layer for layer in deck["layers"] if layer.get("id") == "places")["data"]}
+    assert {"al-Qusayr", "Baniyas", "Aleppo"} <= drawn
+    assert not {"Syria", "Lebanon", "Latakia Governorate"} & drawn  # no dot in a country's middle
+    key = html_of(app)
+    assert "Colour: the commonest ACLED event type" in key and "Size: the events and claims at the place" in key
+    assert "Not mapped at town level" in key and "Latakia Governorate" in key and "Syria" in key
+
+
 def _projected(places, view):
     """Pixels of each place at the map's first view, as deck.gl draws them (Web Mercator, 512 px at zoom 0)."""
     world = 512 * 2 ** view["zoom"]
