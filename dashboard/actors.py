@@ -63,10 +63,8 @@ else:
     documents = documents[[doc in mentions.columns and bool(mentions[doc].notna().any()) for doc in documents.doc_id]]
     headers = [f"{outlet(o)} {day}" for o, day in
                zip(documents.outlet, published_column(documents.published_on, documents.published_precision))]
-    st.caption("Times each document names the actor, one column per document in the order they were published"
-               + (" (scroll sideways for the later ones; the actor's name stays in place)." if len(documents) > 6 else ".")
-               + " Hover a column's header for the document's title; a blank cell: not named.")
+    st.caption("Times each document names the actor, one column per document in the order they were published. "
+               "Hover a column's header for the document's title; a blank cell: not named.")
     tables.show(mentions, column_order=["actor", *documents.doc_id], placeholder="", column_config={
-        "actor": st.column_config.TextColumn(pinned=True, width=240),
-        **{doc: st.column_config.NumberColumn(header, help=title)
-           for doc, header, title in zip(documents.doc_id, headers, documents.title.fillna(""))}})
+        doc: st.column_config.NumberColumn(header, help=title)
+        for doc, header, title in zip(documents.doc_id, headers, documents.title.fillna(""))})

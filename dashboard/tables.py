@@ -46,8 +46,9 @@ HEADERS = {
 }
 
 PAGE_PX = 940  # a table's width in a 1440-pixel window beside the sidebar; a wider window only adds room
-CHAR_PX = 6.3  # about one character of the table's font, on average (measured on its screenshots)
-CELL_PADDING_PX = 18
+CHAR_PX = 6.0  # about one character of the table's font, on average (measured on its screenshots)
+CELL_PADDING_PX = 16
+SIZED_ROWS = 10  # the rows a table shows when it opens
 AUTO_MAX_PX = 400  # the widest a column sizes itself to its values
 NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}  # Streamlit's named column widths
 LONG_TEXT_CHARS = 60  # a text column with a longer value wraps
@@ -69,10 +70,9 @@ class Layout:
     further_right: list[str]  # the headers a reader scrolls sideways to
 
 
-def _longest(values: pd.Series, text_only: bool = False) -> int:
-    """Characters of the longest value (only the texts with `text_only`), from a sample: tables on pages
-    are short, and a long one has its long values early as much as late."""
-    values = values.head(200).dropna()
+def _longest(values: pd.Series, text_only: bool = False, rows: int = 200) -> int:
+    """Characters of the longest value among the first `rows` (only the texts with `text_only`)."""
+    values = values.head(rows).dropna()
     if text_only:
         values = values[values.map(lambda v: isinstance(v, str))]
     return int(values.astype(str).str.len().max()) if len(values) else 0
@@ -84,7 +84,8 @@ def _width(column: str, values: pd.Series, config: dict) -> float:
         return float(width)
     if width in NAMED_WIDTHS:
         return float(NAMED_WIDTHS[width])
-    shown = len(str((config.get("type_config") or {}).get("display_text") or "")) or _longest(values)
+    # The grid sizes a column to the rows it first shows, not to a longer value further down.
+    shown = len(str((config.get("type_config") or {}).get("display_text") or "")) or _longest(values, rows=SIZED_ROWS)
     return min(max(len(config["label"]), shown) * CHAR_PX + CELL_PADDING_PX, AUTO_MAX_PX)
 
 
