@@ -3,17 +3,18 @@ and radius), so that the key cannot say other than the map. Plain HTML with inli
 every text is escaped."""
 from html import escape
 
-from dashboard.map_view import radius_px
+from dashboard.map_view import RING_PX, radius_px
 
 CLAIMS_ONLY = "claims only"  # place_activity's main_type where a place has claims and no event
 SIZE_STEPS = (5, 10, 25, 50, 100, 250, 500, 1000)  # round numbers the size key may show beside 1
 LISTED_AREAS = 10  # the busiest places not mapped at town level; the table under the map has them all
 
 
-def _circle(radius: float, fill: str, ring: str = "#ffffff") -> str:
+def _circle(radius: float, fill: str, ring: str = "#ffffff", ring_px: float = 1) -> str:
     side = 2 * radius
     return (f'<span style="display:inline-block;width:{side:.0f}px;height:{side:.0f}px;border-radius:50%;'
-            f'background:{fill};border:1.5px solid {ring};vertical-align:middle;margin-right:6px"></span>')
+            f'background:{fill};border:{ring_px}px solid {ring};box-sizing:border-box;vertical-align:middle;'
+            f'margin-right:6px"></span>')
 
 
 def _row(mark: str, text: str, width: float) -> str:
@@ -35,7 +36,8 @@ def key_html(types: list[str], colors: dict[str, str], most: int, replaying: boo
                           "only casualty claims, no event" if t == CLAIMS_ONLY else t, width) for t in types)
     size = "".join(_row(_circle(radius_px(n), "#bdbdbd"), f"{n:,} event{'s' if n > 1 else ''} and claims"
                         if n > 1 else "1 event or claim", width) for n in sizes(most))
-    ring = _row(_circle(7, "#bdbdbd", "#111111"), "an event under way on the day shown", width) if replaying else ""
+    ring = (_row(_circle(8, "#bdbdbd", "#111111", RING_PX), "an event under way on the day shown", width)
+            if replaying else "")
     heading = '<div style="font-weight:600;margin-top:8px">{}</div>'.format
     listed = ""
     if areas is not None and len(areas):

@@ -30,6 +30,7 @@ FONT_PX = 12
 NAMED_PLACES = 25  # the busiest places that may be named; more would cover the map even without overlap
 # A circle's area grows with the events and claims at the place: radius = MIN + PER_ROOT * sqrt(n).
 MIN_RADIUS_PX, RADIUS_PX_PER_ROOT = 3.0, 2.5
+RING_PX = 3  # the black ring of a place with an event under way on the replayed day
 SEA, LAND, BORDER = [214, 230, 240, 255], [236, 232, 222, 255], [90, 90, 90, 255]
 WORLD = [[-180, -85], [180, -85], [180, 85], [-180, 85]]  # as far as Web Mercator goes
 
@@ -107,6 +108,7 @@ def place_map(points: pd.DataFrame, colors: dict[str, str], height: int = HEIGHT
     frame["fill"] = [_rgb(colors.get(t, "#555555"), 255 if active else 190)
                      for t, active in zip(frame.main_type, frame.active_on_day)]
     frame["outline"] = [[17, 17, 17, 255] if active else [255, 255, 255, 255] for active in frame.active_on_day]
+    frame["ring"] = [RING_PX if active else 1 for active in frame.active_on_day]
     view = fit(frame, height) if len(frame) else pdk.ViewState(latitude=34.8, longitude=37.0, zoom=6.2)
     # Only the places named at the first view (declutter) have a label: none sits on another.
     offsets = name_offsets(frame, view) if len(frame) else []
@@ -123,7 +125,7 @@ def place_map(points: pd.DataFrame, colors: dict[str, str], height: int = HEIGHT
                   get_line_color=BORDER, line_width_min_pixels=1, pickable=False),
         pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",
                   radius_units='"pixels"', get_fill_color="fill", get_line_color="outline", stroked=True,
-                  line_width_min_pixels=1, pickable=True, id="places"),
+                  get_line_width="ring", line_width_units='"pixels"', pickable=True, id="places"),
         pdk.Layer("TextLayer", frame, get_position=["longitude", "latitude"], get_text="label",
                   get_size=FONT_PX, get_color=[30, 30, 30, 255], get_pixel_offset="label_offset",
                   # Quoted: pydeck reads a bare string as an expression ("sans-serif" would be a subtraction).
