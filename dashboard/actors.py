@@ -1,10 +1,9 @@
 """Actors: who acts, on which side, where they are named, what they take part in, and with whom."""
-import pandas as pd
-import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import filters, links, queries, tables
-from dashboard.formatting import published_column, when
+from dashboard.formatting import outlet, published_column, when
 
 st.title("Actors")
 chosen = filters.current()
@@ -39,28 +38,33 @@ else:
     st.query_params.pop("who", None)
 
 st.subheader("Who appears together")
-pairs = queries.actor_pairs(chosen)
-if pairs.empty:
+cells = queries.actor_pair_matrix(chosen)
+if cells.empty:
     st.info("No two actors share an event that matches the filters.")
 else:
-    # Each pair comes once from the query; mirror it so the matrix reads the same from either actor.
-    both = pd.concat([pairs, pairs.rename(columns={"actor": "with_actor", "with_actor": "actor"})])
-    square = both.pivot_table(index="actor", columns="with_actor", values="shared_events", fill_value=0)
-    figure = px.imshow(square, color_continuous_scale="Blues", labels=dict(color="shared events", x="", y=""),
-                       text_auto=True)
-    figure.update_layout(height=220 + 26 * len(square), margin=dict(l=10, r=10, t=10, b=10))
-    figure.update_xaxes(side="top", tickangle=-40)
+    names, most = sorted(set(cells.actor)), int(cells.shared_events.max())
+    figure = go.Figure(go.Heatmap(
+        x=cells.with_actor, y=cells.actor, z=cells.shared_events, colorscale="Blues", zmin=0, zmax=most,
+        texttemplate="%{z}", hoverongaps=False, colorbar=dict(title="shared events", dtick=1 + most // 6),
+        hovertemplate="%{y} and %{x}: %{z} shared event(s)<extra></extra>"))
+    figure.update_xaxes(side="top", tickangle=-40, categoryorder="array", categoryarray=names)
+    figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
+    figure.update_layout(height=220 + 26 * len(names), margin=dict(l=10, r=10, t=10, b=10))
     st.plotly_chart(figure, key="actor_pairs")
-    st.caption("Cells count the events both actors take part in (on either side).")
+    st.caption("Cells count the events both actors take part in (on either side); a blank cell: none.")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_mentions(tuple(actors.actor_id))
+mentions = queries.actor_document_mentions(tuple(actors.actor_id))
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:
-    mentions["document"] = [f"{outlet} {day}" for outlet, day in
-                            zip(mentions.outlet, published_column(mentions.published_on, mentions.published_precision))]
-    # Columns in the order the documents were published (the pivot would sort their names).
-    order = list(dict.fromkeys(mentions.sort_values(["published_on", "doc_id"]).document))
-    square = mentions.pivot_table(index="actor", columns="document", values="mentions", fill_value=0, aggfunc="sum")
-    tables.show(square[order].reset_index())
+    # One column per document that names one of these actors, in the order the documents were published.
+    documents = queries.documents()
+    documents = documents[[doc in mentions.columns and bool(mentions[doc].notna().any()) for doc in documents.doc_id]]
+    headers = [f"{outlet(o)} {day}" for o, day in
+               zip(documents.outlet, published_column(documents.published_on, documents.published_precision))]
+    st.caption("Times each document names the actor, one column per document in the order they were published. "
+               "Hover a column's header for the document's title; a blank cell: not named.")
+    tables.show(mentions, column_order=["actor", *documents.doc_id], placeholder="", column_config={
+        doc: st.column_config.NumberColumn(header, help=title)
+        for doc, header, title in zip(documents.doc_id, headers, documents.title.fillna(""))})

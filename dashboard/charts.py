@@ -1,4 +1,5 @@
-"""Figures the pages draw: Plotly for time and ranges, pydeck for the map. Data in, figure out."""
+"""Figures the pages draw with Plotly: time and ranges. Data in, figure out. (The Map page's map is
+dashboard/map_view.py.)"""
 import html
 import textwrap
 from datetime import timedelta
@@ -6,10 +7,8 @@ from datetime import timedelta
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
-import pydeck as pdk
 
-from dashboard.borders import bounds, load_borders
-from dashboard import formatting, map_view
+from dashboard import formatting
 from dashboard.formatting import when
 
 # ACLED's six event types, each always the same colour on every page.
@@ -32,10 +31,6 @@ ALIGNMENT_COLORS = {
 }
 # Hatching says how precisely an event is dated: solid is a day, patterns are coarser.
 PRECISION_PATTERNS = {"day": "", "week": "/", "month": ".", "year": "x"}
-
-
-def _rgb(hex_color: str, alpha: int = 200) -> list[int]:
-    return [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
 
 
 # Labels beside a chart are cut to this many characters (the whole text is in the hover): a long
@@ -230,40 +225,3 @@ def track_record(record: pd.DataFrame) -> go.Figure:
                          legend_title_text="claimant's alignment")
     figure.update_yaxes(autorange="reversed")
     return figure
-
-
-def place_map(places: pd.DataFrame, height: int = 560) -> pdk.Deck:
-    """Country borders from the shipped GeoJSON and one circle per place: no basemap, no network."""
-    frame = places.copy()
-    frame["radius"] = 2500 + 2500 * (frame["events"] + frame["claims"]).pow(0.5)
-    frame["fill"] = [_rgb(EVENT_TYPE_COLORS.get(t, "#555555"), 255 if active else 190)
-                     for t, active in zip(frame["main_type"], frame["active_on_day"])]
-    frame["outline"] = [[17, 17, 17, 255] if active else [255, 255, 255, 255] for active in frame["active_on_day"]]
-    view = map_view.fit(frame, height) if len(frame) else pdk.ViewState(latitude=34.8, longitude=37.0, zoom=6.2)
-    # Only the places named at the first view (map_view, declutter) have a label: none sits on another.
-    offsets = map_view.name_offsets(frame, frame["radius"], view) if len(frame) else []
-    frame["label"] = [name if offset else "" for name, offset in zip(frame["name"], offsets)]
-    frame["label_offset"] = [offset or [0, 0] for offset in offsets]
-    layers = [
-        # No basemap: a pale-blue rectangle is the sea, and the shipped borders are the land on it.
-        pdk.Layer("PolygonLayer", [{"polygon": bounds()}], get_polygon="polygon", get_fill_color=[214, 230, 240, 255],
-                  stroked=False, pickable=False),
-        pdk.Layer("GeoJsonLayer", load_borders(), stroked=True, filled=True, get_fill_color=[236, 232, 222, 255],
-                  get_line_color=[90, 90, 90, 255], line_width_min_pixels=1, pickable=False),
-        pdk.Layer("ScatterplotLayer", frame, get_position=["longitude", "latitude"], get_radius="radius",
-                  get_fill_color="fill", get_line_color="outline", stroked=True, line_width_min_pixels=1,
-                  pickable=True, id="places"),
-        pdk.Layer("TextLayer", frame, get_position=["longitude", "latitude"], get_text="label",
-                  get_size=map_view.FONT_PX, get_color=[30, 30, 30, 255], get_pixel_offset="label_offset",
-                  # Quoted: pydeck reads a bare string as an expression ("sans-serif" would be a subtraction).
-                  get_text_anchor='"middle"', get_alignment_baseline='"center"', font_family='"sans-serif"',
-                  character_set='"auto"',  # names such as Dūmā and ʿAfrīn: the default set is ASCII alone
-                  pickable=False),
-    ]
-    return pdk.Deck(
-        layers=layers, map_provider=None,  # no basemap: nothing is fetched from a tile or style server
-        initial_view_state=view,
-        # A text tooltip (not HTML): names and figures come from documents and must stay inert.
-        tooltip={"text": "{name} ({events} events, {claims} claims)\n{what_happened}\n{figures}"},
-        height=height,
-    )

@@ -6,7 +6,6 @@ file byte for byte. The notes read the views
 `event_reference_codings` and `reference_matches`, filled when the warehouse was built with
 `--compare-with` (a reader's own ACLED or UCDP file); without such a file the pages show no note.
 """
-from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -34,10 +33,7 @@ def _base_url() -> str:
 
 
 def _export_filters(filters: Filters, until: date | None) -> Filters:
-    date_to = filters.date_to
-    if until is not None:  # the map replayed to a day shows what had happened by then
-        date_to = min(date_to, until) if date_to else until
-    return replace(filters, date_to=date_to)
+    return filters.ending_by(until)  # the map replayed to a day shows what had happened by then
 
 
 def _maker(fmt: str, filters: Filters, signature: tuple, base_url: str):

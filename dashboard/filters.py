@@ -5,43 +5,36 @@ between pages. On the first run of a session the widgets take their values from 
 that the widgets are the truth and the URL is rewritten from them on every run. Only values that
 differ from "no filter" are written, so a plain link stays plain.
 
-URL keys: from, to (ISO dates), place, actor, alignment, doc (repeatable).
+Which filters there are, their URL keys, labels and help texts are defined once, with the export
+command's options (etl/export/filters.py, read through etl.review): a filter added there is in the
+sidebar, the URL and the downloads. URL keys: from, to (ISO dates), place, actor, alignment, doc
+(repeatable).
 """
-from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
 
 from dashboard import queries
 from dashboard.formatting import document_label
+from etl.review import FILTERS, LISTS, Filters
 
-LIST_KEYS = {"place": "places", "actor": "actors", "alignment": "alignments", "doc": "documents"}
+# The list filters by their URL key: {"place": "places", ...}.
+LIST_KEYS = {FILTERS[field].key: field for field in LISTS}
+# The date range's two ends by their URL keys: "from", "to".
+FROM_KEY, TO_KEY = FILTERS["date_from"].key, FILTERS["date_to"].key
 
 
-@dataclass(frozen=True)
-class Filters:
-    date_from: date | None = None
-    date_to: date | None = None
-    places: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    alignments: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-
-    def active(self) -> bool:
-        return self != Filters()
-
-    def describe(self, labels: dict[str, dict[str, str]] | None = None) -> str:
-        """The filters in words; `labels` (as from `options`) turns ids into names."""
-        labels = labels or {}
-        parts = []
-        if self.date_from or self.date_to:
-            parts.append(f"dates {self.date_from or '…'} to {self.date_to or '…'}")
-        for field, label in (("places", "places"), ("actors", "actors"), ("alignments", "alignment"),
-                             ("documents", "documents")):
-            if getattr(self, field):
-                names = [labels.get(field, {}).get(value, value) for value in getattr(self, field)]
-                parts.append(f"{label}: {', '.join(names)}")
-        return "; ".join(parts)
+def describe(filters: Filters, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """The filters in words; `labels` (as from `options`) turns ids into names."""
+    labels = labels or {}
+    parts = []
+    if filters.date_from or filters.date_to:
+        parts.append(f"dates {filters.date_from or '…'} to {filters.date_to or '…'}")
+    for field in LISTS:
+        if getattr(filters, field):
+            names = [labels.get(field, {}).get(value, value) for value in getattr(filters, field)]
+            parts.append(f"{FILTERS[field].label}: {', '.join(names)}")
+    return "; ".join(parts)
 
 
 def options() -> dict[str, dict[str, str]]:
@@ -68,7 +61,7 @@ def _parse_date(text: str | None) -> date | None:
 def _seed(options: dict[str, dict[str, str]], span: tuple[date, date]) -> None:
     """Give the widgets their values: from the URL when it names filters, else from this session's last
     filters (a page without the filters, like SQL, drops the widgets' state), else no filter."""
-    if not any(key in st.query_params for key in (*LIST_KEYS, "from", "to")):
+    if not any(key in st.query_params for key in (*LIST_KEYS, FROM_KEY, TO_KEY)):
         last = st.session_state.get("filters", Filters())
         for field in LIST_KEYS.values():
             st.session_state[f"filter_{field}"] = [v for v in getattr(last, field) if v in options[field]]
@@ -81,8 +74,8 @@ def _seed(options: dict[str, dict[str, str]], span: tuple[date, date]) -> None:
         if unknown:
             st.warning(f"Ignored {key} {', '.join(map(repr, unknown))} in the link: not in the warehouse.")
         st.session_state[f"filter_{field}"] = known
-    start = _parse_date(st.query_params.get("from")) or span[0]
-    end = _parse_date(st.query_params.get("to")) or span[1]
+    start = _parse_date(st.query_params.get(FROM_KEY)) or span[0]
+    end = _parse_date(st.query_params.get(TO_KEY)) or span[1]
     st.session_state["filter_dates"] = (max(start, span[0]), min(end, span[1]))
 
 
@@ -93,7 +86,7 @@ def _write_url(filters: Filters, span: tuple[date, date]) -> None:
             st.query_params[key] = values
         else:
             st.query_params.pop(key, None)
-    for key, value, default in (("from", filters.date_from, span[0]), ("to", filters.date_to, span[1])):
+    for key, value, default in ((FROM_KEY, filters.date_from, span[0]), (TO_KEY, filters.date_to, span[1])):
         if value and value != default:
             st.query_params[key] = value.isoformat()
         else:
@@ -118,13 +111,9 @@ def sidebar() -> Filters:
         st.header("Filters")
         picked = st.date_input("Dates", min_value=span[0], max_value=span[1], key="filter_dates",
                                help="Events whose dates overlap this range; claims whose figure refers to it.")
-        chosen = {field: st.multiselect(label, options=list(choices[field]), key=f"filter_{field}",
-                                        format_func=choices[field].get, help=help_text)
-                  for field, label, help_text in (
-                      ("places", "Places", "Events and claims at these places."),
-                      ("actors", "Actors", "Events these actors take part in; claims about those events or by them."),
-                      ("alignments", "Source alignment", "Events reported, and claims made, by sources of this alignment."),
-                      ("documents", "Documents", "Events reported, and claims made, in these documents."))}
+        chosen = {field: st.multiselect(FILTERS[field].label.capitalize(), options=list(choices[field]),
+                                        key=f"filter_{field}", format_func=choices[field].get, help=FILTERS[field].help)
+                  for field in LISTS}
     # A range being picked arrives as a 1-tuple until its second day is chosen.
     start, end = (tuple(picked) + (None, None))[:2] if isinstance(picked, (tuple, list)) else (picked, None)
     filters = Filters(

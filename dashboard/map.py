@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import charts, downloads, filters, queries, settings, tables
+from dashboard import borders, charts, downloads, filters, map_key, map_view, queries, settings, tables
 from dashboard.formatting import place_texts, when
 
 
@@ -48,31 +48,45 @@ places = place_texts(queries.map_places(chosen, day))
 if places.empty:
     st.info(f"Nothing had happened at any place by {when(day)}." if day else filters.nothing("places with events or claims"))
     st.stop()
-st.caption("Circle area grows with the events and casualty claims at a place; colour is its commonest ACLED event "
-           "type (grey: only claims). Borders: Natural Earth. Hover a circle for what happened there."
-           + (f" Showing what had happened by {when(day)}; places with an event under way that day are outlined."
-              if day else ""))
-picked = st.pydeck_chart(charts.place_map(places), on_select="rerun", selection_mode="single-object", key="map_chart")
-clicked = (picked.selection.objects.get("places") or [None])[0] if picked else None
+points, areas = places[map_view.is_point(places)], places[~map_view.is_point(places)]
+st.caption("Hover a circle for what happened there; click it for the list under the map."
+           + (f" Showing what had happened by {when(day)}." if day else ""))
+map_col, key_col = st.columns([3, 1], gap="medium")
+clicked = None
+with map_col:
+    if points.empty:
+        st.info("No place here is known more precisely than a governorate or region: there is nothing to draw as a "
+                "point (the places are listed beside the map).")
+    else:
+        picked = st.pydeck_chart(map_view.place_map(points, charts.EVENT_TYPE_COLORS), on_select="rerun",
+                                 selection_mode="single-object", key="map_chart")
+        clicked = (picked.selection.objects.get("places") or [None])[0] if picked else None
+with key_col:
+    present = [t for t in charts.EVENT_TYPE_COLORS if t in set(points.main_type)]
+    most = int((points.events + points.claims).max()) if len(points) else 1
+    st.html(map_key.key_html(present, charts.EVENT_TYPE_COLORS, most, replaying=day is not None, areas=areas))
+notes = [f"Borders: Natural Earth, at 1:10m for {', '.join(borders.countries())}; simplified elsewhere."]
 unplaced = int(events.place_id.isna().sum())
 if unplaced:
-    st.caption(f"{unplaced} event(s) have no place and are not on the map.")
+    notes.append(f"{unplaced} event(s) have no place and are not on the map.")
+st.caption(" ".join(notes))
+if clicked:
+    st.subheader(clicked["name"])
+    st.text(clicked["what_happened"] or "No event here.")
+    st.text(clicked["figures"] or "No casualty claim here.")
 
 st.subheader("Places")
 table = places[["name", "events", "claims", "main_type", "contested", "where_prec", "what_happened", "figures"]]
 tables.show(table, column_config={
-    "where_prec": st.column_config.NumberColumn(help="UCDP where_prec: 1 exact place … 6 country"),
-    "what_happened": st.column_config.TextColumn(width="large"),
-    "figures": st.column_config.TextColumn("casualty claims", width="large")})
+    "where_prec": st.column_config.NumberColumn(help="UCDP where_prec: 1 exact place, 2 within 25 km, 3 district "
+                                                     "(drawn as points); 4 governorate, 5 region, 6 country, 7 sea "
+                                                     "(listed beside the map)"),
+    "figures": "casualty claims"})
 downloads.control(("places-geojson", "events-geojson"), chosen, "map", until=day)
 if downloads.has_references():
     on_map = events[events.place_id.notna()]
     with st.expander("ACLED / UCDP coded, for the events on the map"):
         downloads.reference_table((on_map[on_map.date_start.dt.date <= day] if day else on_map).event_id)
-if clicked:
-    st.subheader(clicked["name"])
-    st.text(clicked["what_happened"] or "No event here.")
-    st.text(clicked["figures"] or "No casualty claim here.")
 if st.session_state.get("map_playing") and day is not None:
     time.sleep(settings.MAP_REPLAY_SECONDS_PER_STEP)
     st.rerun()

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import query, warehouse_signature
+from etl import review
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -26,18 +27,13 @@ def _run(sql: str, *params) -> pd.DataFrame:
     return _cached(sql, warehouse_signature(), params)
 
 
-# The arguments of the filter macros, in their order: from_day, to_day, place_ids, actor_ids,
-# source_alignments, doc_ids.
-FILTERED = "?, ?, ?, ?, ?, ?"
+# The filter macros' arguments by name (from_day := ?, ...), as the export command passes them.
+FILTERED = review.FILTERED
 
 
 def _filter_values(filters, until: date | None = None) -> list:
     """The filters as the macros' arguments (an empty list does not filter); `until` ends the range early."""
-    date_to = getattr(filters, "date_to", None)
-    if until is not None:
-        date_to = min(date_to, until) if date_to else until
-    return [getattr(filters, "date_from", None), date_to,
-            *(list(getattr(filters, field, ())) for field in ("places", "actors", "alignments", "documents"))]
+    return review.filter_arguments((filters or review.Filters()).ending_by(until))
 
 
 # --- What the warehouse holds ------------------------------------------------------------------
@@ -140,7 +136,7 @@ def event_claims(event_id: str) -> pd.DataFrame:
 def map_places(filters, day: date | None = None) -> pd.DataFrame:
     """Per place (the macro place_activity): events and claims, up to `day` when replaying, with the events
     and claims themselves as lists (formatting.place_texts writes them out)."""
-    return _run(f"SELECT * FROM place_activity({FILTERED}, ?)", *_filter_values(filters, until=day), day)
+    return _run(f"SELECT * FROM place_activity({FILTERED}, on_day := ?)", *_filter_values(filters, until=day), day)
 
 
 # --- Claims ------------------------------------------------------------------------------------
@@ -246,14 +242,6 @@ def actors(filters) -> pd.DataFrame:
     return _run(f"SELECT * FROM actor_activity({FILTERED})", *_filter_values(filters))
 
 
-def actor_mentions(actor_ids: tuple[str, ...]) -> pd.DataFrame:
-    """How often each document names each of these actors."""
-    return _run("""
-        SELECT actor, doc_id, outlet, published_on, published_precision, mentions FROM actor_mentions
-        WHERE list_contains(?, actor_id)
-    """, list(actor_ids))
-
-
 def actor_events(actor_id: str) -> pd.DataFrame:
     return _run("""
         SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.place_name, ea.role,
@@ -261,11 +249,6 @@ def actor_events(actor_id: str) -> pd.DataFrame:
         FROM event_actors ea JOIN event_overview e USING (event_id)
         WHERE ea.actor_id = ? ORDER BY e.date_start, e.event_id
     """, actor_id)
-
-
-def actor_pairs(filters) -> pd.DataFrame:
-    """Actors that take part in the same events: each pair once, with how many events they share."""
-    return _run(f"SELECT * FROM actor_pairs({FILTERED})", *_filter_values(filters))
 
 
 # --- Documents ---------------------------------------------------------------------------------
@@ -397,3 +380,25 @@ def claim_dates(claim_ids: tuple[str, ...]) -> pd.DataFrame:
 def document_dates() -> pd.DataFrame:
     """Each document's publication day and its precision (a document may be known only to the month)."""
     return _run("SELECT doc_id, published_on, published_precision FROM documents")
+
+
+# --- Actors: who appears with whom, who is named where (the Actors page's matrices) -------------
+
+def actor_pair_matrix(filters) -> pd.DataFrame:
+    """The cells of the matrix of actors sharing events (the macro actor_pair_matrix): each pair both ways."""
+    return _run(f"SELECT actor, with_actor, shared_events FROM actor_pair_matrix({FILTERED})", *_filter_values(filters))
+
+
+def actor_document_mentions(actor_ids: tuple[str, ...]) -> pd.DataFrame:
+    """How often each document names each of these actors (the view actor_mentions, pivoted): one row per
+    actor, one column per document that names any actor, headed by its doc_id, NULL where it names none."""
+    # A PIVOT whose columns come from the data can be neither a view nor take a parameter in its source,
+    # so the actors are chosen from its rows.
+    return _run("""
+        SELECT * EXCLUDE (actor_id) FROM (
+            PIVOT (SELECT actor_id, actor, doc_id, mentions FROM actor_mentions)
+            ON doc_id USING CAST(sum(mentions) AS INTEGER)
+            GROUP BY actor_id, actor)
+        WHERE list_contains(?, actor_id)
+        ORDER BY actor
+    """, list(actor_ids))

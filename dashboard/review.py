@@ -5,11 +5,15 @@ warehouse is only read. Decisions go into the corpus's coded-fact files and take
 which the page can run (as a command). Where nothing may be written (a shared deployment), the page says so
 and shows no controls.
 """
+import os
+
+import pandas as pd
 import streamlit as st
 
-from dashboard import highlight, links, queries, settings
-from etl import review
+from dashboard import highlight, links, queries, settings, tables
 from dashboard.formatting import bounds, plain, published, when
+from dashboard.warehouse_file import build_info
+from etl import review
 
 st.title("Review the machine's facts")
 
@@ -37,6 +41,31 @@ if reason_off:
 docs = queries.review_documents()
 if docs.empty:
     st.info("The warehouse holds no documents yet: add articles to the corpus folder and run `python -m etl build`.")
+    st.stop()
+
+
+def other_corpus() -> tuple[str, str] | None:
+    """Why this warehouse cannot be reviewed into the corpus the page writes to (none of its documents is
+    there: it was built from another corpus folder), and the command that serves it with its own corpus.
+    None when any of its documents is there."""
+    corpus = settings.CORPUS
+    if any((corpus / file.split("#")[0]).is_file() for file in docs.file):  # bulk.jsonl#<id>: a line of bulk.jsonl
+        return None
+    built_from = (build_info(settings.WAREHOUSE) or {}).get("corpus")
+    which = "`CONFLICT_CORPUS` names it" if "CONFLICT_CORPUS" in os.environ else "the default: `CONFLICT_CORPUS` is not set"
+    why = (f"Review cannot work on this warehouse: it was built from another corpus folder"
+           f"{f' (named `{built_from}`)' if built_from else ''}, and none of its {len(docs)} documents (such as "
+           f"`{docs.file.iloc[0]}`) is in `{review.shown_path(corpus)}`, the corpus Review saves decisions into and "
+           f"rebuilds from ({which}). Start the dashboard with `CONFLICT_CORPUS` set to the folder the warehouse was "
+           f"built from:")
+    return why, (f"CONFLICT_CORPUS=path/to/{built_from or 'corpus'} CONFLICT_WAREHOUSE={settings.WAREHOUSE} "
+                 f"streamlit run streamlit_app.py")
+
+
+mismatch = other_corpus()
+if mismatch:
+    st.error(mismatch[0])
+    st.code(mismatch[1], language="bash")
     st.stop()
 st.caption("The machine extractor proposes facts with a confidence (a rule score). Accept what it got right, "
            "correct what it got partly right, reject what is not a fact, add what it missed. Decisions are saved "
@@ -299,18 +328,18 @@ with facts_col:
 
 # --- What a person already checked, and what the machine missed ------------------------------------
 checked = [{"method": c["method"], "fact": "casualty claim", "what": f"{c['figure_text']} {c['kind']}",
-            "bounds": c["range_text"], "who": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
+            "bounds": c["range_text"], "claimant": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
             "where": c["place_name"], "coded at": c["coded_at"], "quote": c["evidence"]}
            for c in claims if c["method"] != "machine"]
 checked += [{"method": r["method"], "fact": "event report", "what": f"{r['event_type']}: {r['sub_event_type']}",
-             "bounds": None, "who": f"{r['claimant']} ({r['stance']})",
+             "bounds": None, "claimant": f"{r['claimant']} ({r['stance']})",
              "when": when(r["date_start"], r["date_end"], r["date_precision"]), "where": r["place_name"],
              "coded at": r["coded_at"], "quote": r["evidence"]} for r in reports if r["method"] != "machine"]
 st.subheader("Checked facts (read-only)")
 if checked:
     st.caption("Coded by hand, or reviewed (a person accepted, corrected or added it): to change one, edit the "
                "fact file at the line given.")
-    st.dataframe(checked, hide_index=True, column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+    tables.show(pd.DataFrame(checked))
 else:
     st.caption("No fact of this document has been coded or reviewed yet.")
 
@@ -325,10 +354,8 @@ def group_section() -> None:
     st.caption("Every claim is compared with the claims of its group (the rule in docs/comparison.md, unless a coder "
                "or a reviewer decided). A move or a split is saved in this document's fact file and stands above the "
                "rule and the coder at the next build.")
-    st.dataframe(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
-                 hide_index=True, column_config={"figure_text": "claim", "comparison_group": "comparison group",
-                                                 "assigned_by": "grouped by",
-                                                 "reason": st.column_config.TextColumn("why", width="large")})
+    tables.show(mine[["figure_text", "kind", "claimant", "comparison_group", "assigned_by", "confidence", "reason"]],
+                column_config={"figure_text": "claim", "assigned_by": "grouped by", "reason": "why"})
     group_of = dict(zip(everything.claim_id, everything.comparison_group))
     label = {r.claim_id: f"{r.claimant}: {r.figure_text} {r.kind} ({r.outlet}, {when(r.published_on, None, r.published_precision)})"
              if r.published_on is not None and r.published_on == r.published_on else f"{r.claimant}: {r.figure_text} {r.kind}"

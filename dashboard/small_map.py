@@ -11,9 +11,9 @@ from html import escape
 
 import pandas as pd
 
-from dashboard.borders import polygons
+from dashboard.borders import polygons, world_polygons
 from dashboard.declutter import Mark, place_names
-from dashboard.map_view import fitted_places
+from dashboard.map_view import fitted_places, is_point
 
 # A place's circle: its area grows with its events and claims, as on the Map page.
 MIN_RADIUS_PX, RADIUS_PX_PER_ROOT = 3.0, 2.0
@@ -52,14 +52,15 @@ def svg(places: pd.DataFrame, colors: dict[str, str], width: int = 640, height: 
 
     east, south = west / cos + span_x / cos, north - span_y
     shapes = []
-    for name, (w, s, e, n), rings in polygons():
+    for name, (w, s, e, n), rings in (*world_polygons(), *polygons()):  # the fine borders over the world's
         if e < west / cos or w > east or n < south or s > north:
             continue  # wholly outside the view
         path = " ".join("M" + " L".join(f"{x},{y}" for x, y in (point(lon, lat) for lon, lat in ring)) + "Z"
                         for ring in rings)
         shapes.append(f'<path d="{path}" fill="#ece8de" stroke="#5a5a5a" stroke-width="0.8" '
                       f'fill-rule="evenodd"><title>{escape(name)}</title></path>')
-    ordered = places.assign(weight=places.events + places.claims).sort_values("weight", ascending=False, kind="stable")
+    points = places[is_point(places)]  # a governorate or a country is no point (dashboard/map_view.py)
+    ordered = points.assign(weight=points.events + points.claims).sort_values("weight", ascending=False, kind="stable")
     marks = [Mark(*point(row.longitude, row.latitude), MIN_RADIUS_PX + RADIUS_PX_PER_ROOT * math.sqrt(row.weight), row.name)
              for row in ordered.itertuples()]
     circles, labels = [], []

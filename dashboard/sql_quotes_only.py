@@ -2,8 +2,8 @@
 
 The build writes, beside the warehouse, a copy whose article texts keep only the sentences that
 carry facts and the names mentioned (etl/load/quotes_only.py says why it exists), named after it:
-`conflict.duckdb` -> `conflict.quotes-only.duckdb`. tests/test_quotes_only.py holds this module and
-the build to that one name.
+`conflict.duckdb` -> `conflict.quotes-only.duckdb`. The name is the build's own rule
+(etl/load/quotes_only.py), asked through the review interface: written once, it cannot drift.
 
 The dashboard never makes the copy. Where it is missing (a warehouse built by an older version of the
 project) or comes from another build than the warehouse (a build writing the two files right now, or
@@ -24,13 +24,12 @@ class NotAvailable(Exception):
     """The quotes-only copy cannot be queried; the message says why and what to run."""
 
 
-def quotes_only_path(warehouse: Path) -> Path:
-    warehouse = Path(warehouse)
-    return warehouse.with_name(f"{warehouse.stem}.quotes-only{warehouse.suffix}")
-
-
 def quotes_only_warehouse(warehouse: Path) -> Path:
     """The quotes-only copy of `warehouse`, made by the same build, or NotAvailable."""
+    # Imported here, in the server: the query worker imports this module too, and would pay a quarter
+    # of a second per query for the review interface it never uses.
+    from etl.review import quotes_only_path
+
     warehouse = Path(warehouse)
     copy = quotes_only_path(warehouse)
     build = f"`python -m etl build --db {warehouse}` (with the --docs folder it was built from)"

@@ -1,7 +1,6 @@
 """Command line: `python -m etl build|evaluate|explain|export ...` (`python -m etl --help`)."""
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from etl.core.errors import BuildError
@@ -45,11 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="; ".join(f"{name}: {fmt.label}" for name, fmt in FORMATS.items()))
     export.add_argument("--out", type=Path, required=True, help="file to write (a folder for parquet)")
     export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse to read (default: {DEFAULT_DB.name} in warehouse/)")
-    export.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="first day (YYYY-MM-DD), as the pages' filter")
-    export.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="last day (YYYY-MM-DD)")
-    for option, help_text in (("place", "a place id (repeatable)"), ("actor", "an actor id (repeatable)"),
-                              ("alignment", "a source alignment (repeatable)"), ("doc", "a document id (repeatable)")):
-        export.add_argument(f"--{option}", action="append", default=[], metavar=option.upper(), help=help_text)
+    from etl.export.filters import add_command_options
+
+    add_command_options(export)  # the pages' shared filters, under their URL keys
     export.add_argument("--base-url", metavar="URL", default="http://localhost:8501/",
                         help="the dashboard's address, for the claims' permalinks (default: http://localhost:8501/)")
     return parser
@@ -58,11 +55,10 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args) -> int:
     import duckdb
 
-    from etl.export.filters import ExportFilters
+    from etl.export.filters import from_command
     from etl.export.writer import write
 
-    filters = ExportFilters(args.date_from, args.date_to, tuple(args.place), tuple(args.actor),
-                            tuple(args.alignment), tuple(args.doc))
+    filters = from_command(args)
     if args.format == "parquet" and filters.active():
         print("error: the parquet export is the whole warehouse; filters apply to the other formats", file=sys.stderr)
         return 2

@@ -1,7 +1,7 @@
 """The Map page's country borders: the committed Natural Earth file and the point lookup over it."""
 import pytest
 
-from dashboard.borders import BORDERS_GEOJSON, country_at, load_borders
+from dashboard.borders import BORDERS_GEOJSON, WORLD_GEOJSON, country_at, load_borders, load_world, world_near
 
 COUNTRIES = {"SYR", "LBN", "TUR", "IRQ", "JOR", "ISR", "PSE", "CYP"}
 
@@ -93,3 +93,25 @@ def test_file_stays_small():
 
 def test_loader_reads_the_file_once():
     assert load_borders() is load_borders()
+
+
+# --- The rest of the world, simplified, for a corpus about another war ------------------------------
+
+def test_the_world_file_holds_every_other_country_and_none_of_the_fine_files():
+    world = load_world()
+    codes = {f["properties"]["iso_a3"] for f in world["features"]}
+    assert {"UKR", "SDN", "YEM", "AFG", "LBY", "IRN", "EGY", "RUS"} <= codes
+    assert not codes & COUNTRIES  # those are drawn at 1:10m from borders.geojson
+    assert world["source"]["name"] == "Natural Earth" and "simplified" in world["source"]["scale"]
+    assert WORLD_GEOJSON.stat().st_size < 800_000
+
+
+def test_a_map_is_sent_only_the_land_around_it():
+    around_ukraine = {f["properties"]["name"] for f in world_near(20, 40, 45, 56)["features"]}
+    assert {"Ukraine", "Poland", "Russia", "Belarus"} <= around_ukraine
+    assert not {"Australia", "Brazil", "Canada"} & around_ukraine
+    assert world_near(-170, -80, -160, -75)["features"] == []  # open ocean
+
+
+def test_the_world_does_not_change_where_a_point_lies():
+    assert country_at(51.40, 35.70) is None  # Tehran: the point lookup reads the fine file alone

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from etl.build import build
-from etl.export.filters import ExportFilters
+from etl.export.filters import Filters
 from etl.export.writer import render
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.browser import CHROMIUM_ARGS, START_TIMEOUT, VIEWPORT, Offline, chromium_path, free_port, settle
@@ -97,7 +97,7 @@ def test_the_claims_page_downloads_the_claims_its_filters_show(page, served, com
     page.goto(f"{served}/claims?alignment=opposition")
     settle(page)
     data = download(page, "Claims CSV")
-    assert data == expected(compared_warehouse, "claims", ExportFilters(alignments=("opposition",)), f"{served}/")
+    assert data == expected(compared_warehouse, "claims", Filters(alignments=("opposition",)), f"{served}/")
     frame = pd.read_csv(io.BytesIO(data))
     assert set(frame.alignment) == {"opposition"} and frame.permalink.str.startswith(f"{served}/claims?claim=").all()
 

@@ -93,9 +93,9 @@ def test_changing_a_filter_writes_it_into_the_url(open_page):
 def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(open_page, db):
     app = open_page()
     assert app.get("image") and not app.get("deck_gl_json_chart")  # a picture, not a WebGL map
-    places = pd.DataFrame(rows(db, "SELECT name, latitude, longitude FROM places WHERE place_id IN "
+    places = pd.DataFrame(rows(db, "SELECT name, latitude, longitude, where_prec FROM places WHERE place_id IN "
                                    "('al-qusayr', 'aleppo', 'damascus') ORDER BY place_id"),
-                          columns=["name", "latitude", "longitude"])
+                          columns=["name", "latitude", "longitude", "where_prec"])
     places["events"], places["claims"] = [12, 3, 1], [9, 0, 0]  # al-qusayr, aleppo, damascus
     places["main_type"] = ["Battles", "Battles", "Strategic developments"]
     places.loc[2, "name"] = "Damascus <script>alert(1)</script>"  # names are escaped
@@ -376,8 +376,8 @@ def test_a_document_known_only_to_the_month_shows_no_day(open_page):
     assert steps.loc["NOW Lebanon", "published_on"] == "20 May 2013"
     reports = frame(open_page("timeline", event="qusayr-encircled-2013-05"), "stance").set_index("outlet")
     assert reports.loc["Atlantic Sentinel", "published_on"] == "May 2013"
-    mentions = frame(open_page("actors"), "actor")
-    assert {"Atlantic Sentinel May 2013", "NOW Lebanon 20 May 2013"} <= set(mentions.columns)
+    mentions = next(d for d in open_page("actors").dataframe if "actor" in d.value.columns)
+    assert {"Atlantic Sentinel May 2013", "NOW Lebanon 20 May 2013"} <= set(shown_headers(mentions))
 
 
 def test_the_map_writes_each_events_day_without_a_leading_zero(open_page):
@@ -425,6 +425,17 @@ def test_the_map_page_names_places_apart_on_the_seeds(open_page):
                                                 zip(places.label_offset, texts)], map_view.FONT_PX))
 
 
+def test_the_map_draws_towns_and_lists_governorates_and_countries_beside_it(open_page):
+    app = open_page("map")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    drawn = {p["name"] for p in next(layer for layer in deck["layers"] if layer.get("id") == "places")["data"]}
+    assert {"al-Qusayr", "Baniyas", "Aleppo"} <= drawn
+    assert not {"Syria", "Lebanon", "Latakia Governorate"} & drawn  # no dot in a country's middle
+    key = html_of(app)
+    assert "Colour: the commonest ACLED event type" in key and "Size: the events and claims at the place" in key
+    assert "Not mapped at town level" in key and "Latakia Governorate" in key and "Syria" in key
+
+
 def _projected(places, view):
     """Pixels of each place at the map's first view, as deck.gl draws them (Web Mercator, 512 px at zoom 0)."""
     world = 512 * 2 ** view["zoom"]
@@ -433,15 +444,15 @@ def _projected(places, view):
         return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
     xs = [(lon + 180) / 360 * world for lon in places.longitude]
     ys = [y(lat) for lat in places.latitude]
-    radii = [r / (40_075_016.686 * math.cos(math.radians(lat)) / world) for r, lat in zip(places.radius, places.latitude)]
-    return xs, ys, radii, places.name
+    return xs, ys, places.radius, places.name  # circles are sized in pixels
 
 
 def test_the_overview_map_names_the_busiest_of_a_crowd_and_no_name_on_another():
     places = pd.DataFrame({"name": [f"village {i}" for i in range(12)] + ["Baniyas"],
                            "latitude": [34.56 + 0.01 * (i // 4) for i in range(12)] + [35.18],
                            "longitude": [36.57 + 0.01 * (i % 4) for i in range(12)] + [35.94],
-                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13})
+                           "events": [20] + [1] * 11 + [3], "claims": [0] * 13, "main_type": ["Battles"] * 13,
+                           "where_prec": [1] * 13})
     picture = small_map.svg(places, charts.EVENT_TYPE_COLORS)
     names = re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)</text>', picture)
     assert {"village 0", "Baniyas"} <= {n for _, _, n in names} and len(names) < len(places)

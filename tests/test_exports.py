@@ -216,14 +216,12 @@ def test_an_export_holds_the_rows_a_page_shows_for_the_same_filters(seed_db, mon
     from dashboard import queries, settings
     from dashboard.filters import Filters
     from etl.export import geo, tables
-    from etl.export.filters import ExportFilters
 
     monkeypatch.setattr(settings, "WAREHOUSE", seed_db)
-    page = Filters(**chosen)
+    page = Filters(**chosen)  # one definition: the page's filters are the export's
     with duckdb.connect(str(seed_db), read_only=True) as connection:
-        events = [e["event_id"] for e in tables.EventFacts(connection, ExportFilters(**chosen)).events]
-        claims = list(tables.claims(connection, ExportFilters(**chosen)).claim_id)
-        # The pages' download buttons hand the export the page's own Filters.
+        events = [e["event_id"] for e in tables.EventFacts(connection, page).events]
+        claims = list(tables.claims(connection, page).claim_id)
         places = {f["id"]: f["properties"] for f in geo.places(connection, page)["features"]}
         every_claim = len(tables.claims(connection))
     assert events == list(queries.events(page).event_id)

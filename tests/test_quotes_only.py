@@ -5,7 +5,7 @@ import shutil
 import duckdb
 import pytest
 
-from dashboard.sql_quotes_only import quotes_only_path as where_the_dashboard_looks
+from dashboard.sql_quotes_only import quotes_only_warehouse
 from dashboard.sql_worker import run_query
 from etl.core.errors import BuildError
 from etl.load.quotes_only import quotes_only_path, write_quotes_only
@@ -31,7 +31,7 @@ def copy(seed_db):
 
 def test_the_build_writes_the_copy_beside_the_warehouse_where_the_dashboard_looks(seed_db):
     assert quotes_only_path(seed_db) == seed_db.with_name("seeds.quotes-only.duckdb")
-    assert where_the_dashboard_looks(seed_db) == quotes_only_path(seed_db)
+    assert quotes_only_warehouse(seed_db) == quotes_only_path(seed_db)  # the file the SQL page's worker reads
     assert quotes_only_path(seed_db).is_file()
     assert [p.name for p in seed_db.parent.iterdir() if p.name.startswith(".")] == []  # no temporary left
 

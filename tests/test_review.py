@@ -396,6 +396,19 @@ def test_a_corpus_that_cannot_be_written_shows_no_controls(review_page, monkeypa
     assert not app.button
 
 
+def test_a_warehouse_built_from_another_corpus_says_what_to_set(review_page, monkeypatch, tmp_path):
+    app = review_page()
+    other = tmp_path / "other-corpus"  # writable, but none of the warehouse's documents is in it
+    (other / "facts").mkdir(parents=True)
+    monkeypatch.setattr(settings, "CORPUS", other)
+    monkeypatch.delenv("CONFLICT_CORPUS", raising=False)
+    app.run()
+    said = " ".join(error.value for error in app.error)
+    assert "built from another corpus folder" in said and "`CONFLICT_CORPUS` is not set" in said
+    assert app.code[0].value.startswith("CONFLICT_CORPUS=path/to/")
+    assert not app.button and not app.text_input  # nothing to decide into the wrong corpus
+
+
 def test_the_page_lists_each_machine_fact_with_its_controls(review_page):
     app = review_page(doc="100_homs")
     assert app.selectbox(key="review_doc").value == "100_homs"

@@ -20,9 +20,9 @@ from dashboard import settings
 from dashboard.sql_budgets import Budgets
 from dashboard.sql_examples import load_examples
 from dashboard.sql_execution import run_sql
-from dashboard.sql_quotes_only import quotes_only_path
 from dashboard.sql_worker import run_query
 from dashboard.warehouse_file import open_warehouse
+from etl.load.quotes_only import quotes_only_path
 from tests.conftest import ROOT
 
 FAST = Budgets(time_limit_seconds=1)

@@ -720,3 +720,14 @@ CREATE VIEW casualties AS
 SELECT * RENAME (claim_id AS casualty_id, claimant_id AS source_id, low AS count_low, high AS count_high)
 FROM claims;
 COMMENT ON VIEW casualties IS 'The table claims under its name before 2026-12-06, kept for old queries: casualty_id is claim_id, source_id is claimant_id, count_low / count_high are low / high, every other column as it is. New queries read claims.';
+
+-- The Actors page's matrix of who appears with whom, shaped here so that the page only selects and draws.
+CREATE MACRO actor_pair_matrix(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                               source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT actor, with_actor, shared_events
+FROM actor_pairs(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+UNION ALL
+SELECT with_actor, actor, shared_events
+FROM actor_pairs(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+ORDER BY actor, with_actor;
+COMMENT ON MACRO TABLE actor_pair_matrix IS 'The cells of a matrix of actor_pairs: each pair of actors that share an event the shared filters keep, once from each of the two (actor, with_actor), so that the matrix reads the same by row and by column; a pair that shares no event has no row.';

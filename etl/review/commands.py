@@ -7,6 +7,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from etl.export.filters import command_options
 from etl.export.formats import FORMATS
 from etl.settings import ROOT
 
@@ -41,15 +42,9 @@ def build_warehouse(corpus: Path, warehouse: Path, timeout: float, keep_mode: bo
 
 
 def export(warehouse: Path, fmt: str, filters, base_url: str, timeout: float) -> bytes:
-    """The bytes `python -m etl export --format FMT` writes for these filters (an object with the
-    dashboard's filter fields: date_from, date_to, places, actors, alignments, documents)."""
-    arguments = ["export", f"--format={fmt}", f"--db={Path(warehouse).resolve()}", f"--base-url={base_url}"]
-    for option, day in (("--from", filters.date_from), ("--to", filters.date_to)):
-        if day:
-            arguments.append(f"{option}={day.isoformat()}")
-    for option, values in (("--place", filters.places), ("--actor", filters.actors),
-                           ("--alignment", filters.alignments), ("--doc", filters.documents)):
-        arguments += [f"{option}={value}" for value in values]
+    """The bytes `python -m etl export --format FMT` writes for these filters (etl.export.filters)."""
+    arguments = ["export", f"--format={fmt}", f"--db={Path(warehouse).resolve()}", f"--base-url={base_url}",
+                 *command_options(filters)]
     with tempfile.TemporaryDirectory(prefix="export-") as folder:
         out = Path(folder) / f"export{FORMATS[fmt].suffix}"
         ok, printed = _run(arguments + [f"--out={out}"], timeout)
