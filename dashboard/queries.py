@@ -155,7 +155,7 @@ CLAIM_COLUMNS = """c.claim_id, c.comparison_group, c.claimant, c.claimant_kind, 
 def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
     """Comparison groups with a claim that matches the filters (the group is then summarised whole)."""
     return _run(f"""
-        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.spread_text, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
                t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
         FROM comparisons g
         JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
