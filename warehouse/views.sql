@@ -51,15 +51,18 @@ WITH base AS (
     SELECT c.comparison_group, c.claim_id, c.claimant_id, c.claimant, c.alignment, c.kind,
            c.figure_text, c.range_text, c.lowest, c.highest, c.best,
            c.published_on, c.as_of, c.as_of_precision, c.doc_id, c.document_title, c.outlet,
-           c.sentence, c.evidence, c.char_start
+           c.sentence, c.evidence, c.char_start, c.char_end
     FROM claim_overview c
 ),
 ordered AS (
+    -- Two figures of one quote start at the same character: the end of their evidence, then the id,
+    -- settle which comes first, so that which figure is current (and every estimate and spread
+    -- over current figures) is the same at every reading.
     SELECT *,
            row_number() OVER (PARTITION BY comparison_group
-                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start) AS publication_step,
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start, char_end, claim_id) AS publication_step,
            row_number() OVER (PARTITION BY comparison_group
-                              ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start) AS as_of_step,
+                              ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start, char_end, claim_id) AS as_of_step,
            row_number() OVER claimant_order AS claimant_step,
            lag(claim_id) OVER claimant_order AS supersedes,
            lag(figure_text) OVER claimant_order AS supersedes_figure,
@@ -67,7 +70,7 @@ ordered AS (
            lead(claim_id) OVER claimant_order AS superseded_by
     FROM base
     WINDOW claimant_order AS (PARTITION BY comparison_group, claimant_id
-                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start)
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start, char_end, claim_id)
 ),
 final AS (
     SELECT *,
