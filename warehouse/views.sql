@@ -765,6 +765,32 @@ GROUP BY ALL
 ORDER BY shared_events DESC, actor, with_actor;
 COMMENT ON MACRO TABLE actor_pairs IS 'Actors that take part in the same events the shared filters keep: each pair once (by name), with how many events they share.';
 
+-- The Claims page's lists, ranked here so that a page of them is a range of ranks: the comparison
+-- groups by disagreement or by claimants, and the cells of the claimant × comparison group matrix.
+CREATE MACRO ranked_comparisons(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                                source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.lowest, e.best, g.highest, g.spread,
+       g.spread_text, g.spread_note, t.grade, t.grade_reason, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+       -- A group one claimant alone reports has no disagreement between claimants, whatever its own range.
+       row_number() OVER (ORDER BY g.claimants >= 2 DESC, g.spread DESC NULLS LAST, g.claimants DESC,
+                          g.comparison_group) AS disagreement_rank,
+       row_number() OVER (ORDER BY g.claimants DESC, g.spread DESC NULLS LAST, g.comparison_group) AS claimants_rank
+FROM comparisons g
+JOIN comparison_estimates e USING (comparison_group)
+JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
+WHERE g.comparison_group IN (SELECT comparison_group
+                             FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids));
+COMMENT ON MACRO TABLE ranked_comparisons IS 'The comparison groups with a claim the shared filters keep (each then summarised whole), with their estimates, spread in words and grade, ranked two ways: disagreement_rank (groups two or more claimants report first, widest spread first) and claimants_rank (most claimants first, then widest spread).';
+
+CREATE MACRO claimant_group_cells(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                                  source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT claimant_id, claimant, alignment, comparison_group,
+       string_agg(range_text, '; ' ORDER BY as_of, claim_id) AS figures
+FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+WHERE comparison_group IS NOT NULL
+GROUP BY ALL;
+COMMENT ON MACRO TABLE claimant_group_cells IS 'The cells of the claimant × comparison group matrix, for the claims the shared filters keep: one row per claimant and group it puts a figure in; figures is its claims'' bounds in words (range_text), earliest first, joined by semicolons. A PIVOT makes the matrix, e.g. of the ten groups most claimants report: PIVOT (SELECT claimant, alignment, comparison_group, figures FROM claimant_group_cells() WHERE comparison_group IN (SELECT comparison_group FROM ranked_comparisons() WHERE claimants_rank <= 10)) ON comparison_group USING first(figures) GROUP BY claimant, alignment.';
+
 -- Names kept for queries written before 2026-12-06, when the warehouse took the glossary's words
 -- (docs/glossary.md; the whole old -> new list is in CHANGELOG.md). The table casualties became the
 -- table claims; a query that still says casualties, casualty_id, source_id or count_low reads the
