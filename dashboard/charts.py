@@ -46,47 +46,57 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def _label(row) -> str:
+# The Timeline's labels: two short lines (the ACLED type; the place and the days) in a margin of fixed
+# width; the event's own sentence is in the hover.
+TIMELINE_LABEL_CHARS, TIMELINE_LABEL_MARGIN_PX, TIMELINE_ROW_PX = 36, 250, 34
+
+
+def _event_label(row) -> str:
     flag = "⚑ " if row.contested else ""
-    return short(f"{flag}{row.place_name or 'unplaced'}: {row.summary}")
+    place = f"{row.place_name or 'unplaced'} · {when(row.date_start, row.date_end, row.date_precision)}"
+    return (f"{html.escape(short(flag + (row.event_type or 'no event type'), TIMELINE_LABEL_CHARS))}<br>"
+            f"{html.escape(short(place, TIMELINE_LABEL_CHARS))}")
 
 
-def timeline(events: pd.DataFrame, height_per_event: int = 26) -> go.Figure:
-    """One bar per event across the days it may have happened; a month-precision event spans its month."""
-    frame = events.dropna(subset=["date_start"]).copy()
-    frame["label"] = [_label(row) for row in frame.itertuples()]
+def timeline(events: pd.DataFrame) -> go.Figure:
+    """One row per dated event, in the order given, each with its bar across the days it may have happened
+    (a month-precision event spans its month); the axis spans these events' own days."""
+    frame = events.copy()
     frame["finish"] = pd.to_datetime(frame["date_end"]) + timedelta(days=1)
     frame["when"] = [when(r.date_start, r.date_end, r.date_precision) for r in frame.itertuples()]
     frame["precision"] = frame["date_precision"].fillna("day")
     frame["status"] = frame["contested"].map({True: "contested: a source denies it", False: "uncontested"})
+    frame["what"] = [_wrapped(summary or "", 80) for summary in frame["summary"]]
     figure = px.timeline(
-        frame, x_start="date_start", x_end="finish", y="label", color="event_type",
+        frame, x_start="date_start", x_end="finish", y="event_id", color="event_type",
         pattern_shape="precision", pattern_shape_map=PRECISION_PATTERNS,
         color_discrete_map=EVENT_TYPE_COLORS, custom_data=["event_id"],
-        hover_name="summary",
-        hover_data={"when": True, "precision": True, "sub_event_type": True, "reports": True, "status": True,
-                    "label": False, "finish": False, "date_start": False, "event_type": False},
+        hover_name="what",
+        hover_data={"when": True, "place_name": True, "precision": True, "sub_event_type": True, "reports": True,
+                    "status": True, "event_id": False, "finish": False, "date_start": False, "event_type": False},
+        labels={"place_name": "place", "precision": "date precision", "sub_event_type": "sub-event type",
+                "event_type": "event type"},
     )
-    # A one-day bar is a hairline on a months-long axis: mark each event's start with a dot too.
+    # A one-day bar is a hairline on a long axis: mark each event's start with a dot too.
     figure.add_trace(go.Scatter(
-        x=frame["date_start"], y=frame["label"], mode="markers", name="start",
+        x=frame["date_start"], y=frame["event_id"], mode="markers", name="start",
         marker=dict(size=7, color=[EVENT_TYPE_COLORS.get(t, "#555") for t in frame["event_type"]],
                     symbol=["x" if c else "circle" for c in frame["contested"]],
                     line=dict(width=1, color="#111")),
         customdata=frame[["event_id"]].to_numpy(), hoverinfo="skip", showlegend=False,
     ))
-    figure.update_yaxes(autorange="reversed", title=None)
-    # Open on the day-dated events (a few year-long bars would squeeze them into a sliver); the range
-    # slider under the chart shows, and reaches, the whole span.
-    days = frame[frame["precision"] == "day"]
-    if len(days) and len(days) < len(frame):
-        start = pd.to_datetime(days["date_start"]).min() - timedelta(days=10)
-        end = pd.to_datetime(days["date_end"]).max() + timedelta(days=10)
-        figure.update_xaxes(range=[start, end])
-    figure.update_xaxes(title=None, rangeslider=dict(visible=True, thickness=0.05), side="top")
-    figure.update_layout(height=max(300, 130 + height_per_event * len(frame)),
-                         legend_title_text="ACLED event type, date precision",
-                         margin=dict(l=10, r=10, t=30, b=10), clickmode="event+select")
+    # Rows by the event's id, not its label: two battles at one place on one day keep a row each.
+    figure.update_yaxes(categoryorder="array", categoryarray=list(frame["event_id"]), autorange="reversed",
+                        tickmode="array", tickvals=list(frame["event_id"]),
+                        ticktext=[_event_label(row) for row in frame.itertuples()],
+                        title=None, automargin=False, tickfont=dict(size=11))
+    start, end = pd.to_datetime(frame["date_start"]).min(), frame["finish"].max()
+    pad = max(timedelta(days=1), (end - start) * 0.03)
+    figure.update_xaxes(title=None, side="top", range=[start - pad, end + pad])
+    figure.update_layout(height=120 + TIMELINE_ROW_PX * len(frame),
+                         legend=dict(title_text="ACLED event type, date precision", orientation="h",
+                                     yanchor="top", y=-0.01, x=0),
+                         margin=dict(l=TIMELINE_LABEL_MARGIN_PX, r=20, t=40, b=10), clickmode="event+select")
     return figure
 
 

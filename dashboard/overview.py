@@ -41,9 +41,9 @@ else:
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
                             zip(comparisons.lowest, comparisons.highest)]
     tables.show(
-        comparisons[["comparison_group", "kind", "claimants", "range", "spread", "grade", "who_says_what", "open"]],
+        comparisons[["comparison_group", "kind", "claimants", "range", "spread_text", "grade", "who_says_what", "open"]],
         column_config={
-            "spread": st.column_config.NumberColumn("spread", format="×%.2g"),
+            "spread_text": "spread",
             "who_says_what": st.column_config.TextColumn(width="large"),
             "open": st.column_config.LinkColumn("claims", display_text="compare →"),
         },

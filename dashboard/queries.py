@@ -151,7 +151,7 @@ CLAIM_COLUMNS = """c.claim_id, c.comparison_group, c.claimant, c.claimant_kind, 
 def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
     """Comparison groups with a claim that matches the filters (the group is then summarised whole)."""
     return _run(f"""
-        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.spread_text, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
                t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
         FROM comparisons g
         JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
@@ -402,3 +402,62 @@ def actor_document_mentions(actor_ids: tuple[str, ...]) -> pd.DataFrame:
         WHERE list_contains(?, actor_id)
         ORDER BY actor
     """, list(actor_ids))
+
+
+# --- The Claims page's lists, a page of ranks at a time (macros ranked_comparisons, claimant_group_cells) ---
+
+RANKINGS = {"claimants": "claimants_rank", "disagreement": "disagreement_rank"}
+
+
+def comparison_counts(filters) -> dict:
+    """How many comparison groups have a claim the filters keep (`ranked`), and how many of them two or
+    more claimants report (`compared`)."""
+    frame = _run(f"SELECT count(*) AS ranked, count(*) FILTER (WHERE claimants >= 2) AS compared "
+                 f"FROM ranked_comparisons({FILTERED})", *_filter_values(filters))
+    return {key: int(value) for key, value in frame.iloc[0].items()}
+
+
+def ranked_comparisons(filters, ranking: str, first: int, last: int) -> pd.DataFrame:
+    """The comparison groups ranked `first` to `last` (1-based, inclusive) by `ranking`, a key of RANKINGS."""
+    rank = RANKINGS[ranking]
+    return _run(f"""
+        SELECT *, {rank} AS rank FROM ranked_comparisons({FILTERED})
+        WHERE {rank} BETWEEN ? AND ? ORDER BY {rank}
+    """, *_filter_values(filters), first, last)
+
+
+def comparison_group_names(filters) -> list[str]:
+    """Every comparison group with a claim the filters keep, most claimants first: what the page offers to open."""
+    return list(_run(f"SELECT comparison_group FROM ranked_comparisons({FILTERED}) ORDER BY claimants_rank",
+                     *_filter_values(filters)).comparison_group)
+
+
+def group_summary(group: str) -> dict | None:
+    """One comparison group as ranked_comparisons summarises it (unfiltered: a chosen group is shown whole)."""
+    frame = _run("SELECT * FROM ranked_comparisons() WHERE comparison_group = ?", group)
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def claimant_matrix(filters, groups: tuple[str, ...]) -> pd.DataFrame:
+    """Claimant × comparison group for these groups, pivoted in the warehouse: one row per claimant with a
+    figure in any of them, one column per group (in the order given), NULL where it gives none."""
+    if not groups:
+        return pd.DataFrame(columns=["claimant", "alignment"])
+    # The columns are named in the PIVOT (IN ...): a PIVOT that finds them in the data takes no parameters.
+    return _run(f"""
+        SELECT * EXCLUDE (claimant_id) FROM (
+            PIVOT (SELECT claimant_id, claimant, alignment, comparison_group, figures
+                   FROM claimant_group_cells({FILTERED}) WHERE list_contains(?, comparison_group))
+            ON comparison_group IN ({", ".join("?" for _ in groups)}) USING first(figures)
+            GROUP BY claimant_id, claimant, alignment)
+        ORDER BY claimant, alignment
+    """, *_filter_values(filters), list(groups), *groups)
+
+
+def groups_reported_on_different_days(filters) -> list[str]:
+    """The comparison groups with a claim the filters keep whose claims refer to more than one day, most
+    claimants first."""
+    return list(_run(f"""
+        SELECT comparison_group FROM ranked_comparisons({FILTERED})
+        WHERE first_as_of < last_as_of ORDER BY claimants_rank
+    """, *_filter_values(filters)).comparison_group)

@@ -1,16 +1,25 @@
 -- Example questions for the SQL page. Each starts at its "-- title:" line and runs to the next one;
--- the page offers each as a one-click run. Every query must run on any warehouse the build makes
--- and return rows on the seed corpus (the tests check both).
+-- the page offers each as a one-click run. Every query must run on any warehouse the build makes, so
+-- none names a claimant, place or group of one corpus: where a question needs one, the query chooses
+-- it (the group most claimants report, the claimant quoted most). The tests run each on the seeds and
+-- on the development articles read by the machine alone, and each must return rows on both.
 
--- title: Who says how many civilians are inside Qusayr?
-SELECT claimant, alignment, figure_text, range_text, as_of, outlet, sentence
+-- title: Who says how many, in the comparison group the most claimants report?
+-- Change the chosen group's name to see another: WHERE comparison_group = '...'.
+WITH chosen AS (
+    SELECT comparison_group FROM comparisons
+    ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group
+    LIMIT 1
+)
+SELECT comparison_group, claimant, alignment, figure_text, range_text, as_of, outlet, sentence
 FROM comparison_claims
-WHERE comparison_group = 'civilians inside Qusayr'
+WHERE comparison_group = (SELECT comparison_group FROM chosen)
 ORDER BY as_of, claimant;
 
 -- title: Where do the sources disagree most?
--- Spread = the highest figure divided by the lowest one for the same quantity.
-SELECT comparison_group, kind, claimants, lowest, highest, spread, alignments, who_says_what
+-- Spread = the highest figure divided by the lowest one for the same quantity; spread_note says when
+-- it may mislead.
+SELECT comparison_group, kind, claimants, lowest, highest, spread, spread_text, spread_note, alignments, who_says_what
 FROM comparisons
 WHERE claimants >= 2
 ORDER BY spread DESC, comparison_group;
@@ -44,8 +53,9 @@ SELECT date_start, summary, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_hi
 FROM event_casualty_rollup
 ORDER BY date_start, event_id, kind;
 
--- title: Every sentence a source is quoted in (here Hadi al-Abdallah)
--- Casualty figures, other counts and event reports alike; change the name to follow another source.
+-- title: Every sentence the most quoted claimant is quoted in
+-- Casualty figures, other counts and event reports alike; an outlet's own voice is not a quotation.
+-- Change the chosen claimant to follow another: WHERE s.name = '...'.
 WITH quoted AS (
     SELECT doc_id, claimant_id, 'casualty figure' AS fact, figure_text AS says, sentence, sentence_start
     FROM claims
@@ -55,12 +65,19 @@ WITH quoted AS (
     UNION ALL
     SELECT doc_id, claimant_id, stance || ' ' || event_id, evidence, sentence, sentence_start
     FROM event_reports
+),
+chosen AS (
+    SELECT claimant_id FROM quoted
+    WHERE claimant_id NOT IN (SELECT outlet_source_id FROM documents WHERE outlet_source_id IS NOT NULL)
+    GROUP BY claimant_id
+    ORDER BY count(*) DESC, claimant_id
+    LIMIT 1
 )
-SELECT d.outlet, d.published_on, q.fact, q.says, q.sentence
+SELECT s.name AS claimant, d.outlet, d.published_on, q.fact, q.says, q.sentence
 FROM quoted q
 JOIN sources s ON s.source_id = q.claimant_id
 JOIN documents d USING (doc_id)
-WHERE s.name = 'Hadi al-Abdallah'
+WHERE q.claimant_id = (SELECT claimant_id FROM chosen)
 ORDER BY d.published_on, q.doc_id, q.sentence_start;
 
 -- title: Each claim beside the lowest and highest figure for the same quantity (window functions)

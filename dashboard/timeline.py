@@ -1,21 +1,55 @@
-"""Timeline: events over time by ACLED type, date precision visible, contested events marked."""
+"""Timeline: events over time by ACLED type, date precision visible, contested events marked; a page of
+events at a time, in date order, each page on its own days."""
 import streamlit as st
 
-from dashboard import charts, downloads, event_card, filters, queries
+from dashboard import charts, downloads, event_card, filters, paging, queries, tables
+from dashboard.formatting import when
+
+CHOICE = "timeline_event"
+
 
 st.title("Timeline")
 events = queries.events(filters.current())
 if events.empty:
     st.info(filters.nothing("events"))
     st.stop()
-undated = events.date_start.isna().sum()
+dated = events[events.date_start.notna()].reset_index(drop=True)
+undated = events[events.date_start.isna()]
+pages = paging.dated_pages(dated.date_start, paging.TIMELINE_EVENTS, paging.TIMELINE_SPAN) if len(dated) else []
+
+# An event chosen by a link, in the box or on the chart opens the page that draws it; moving to another
+# page afterwards keeps the choice.
+wanted = st.session_state[CHOICE] if CHOICE in st.session_state else st.query_params.get("event")
+if wanted != st.session_state.get("timeline_paged_for"):
+    st.session_state["timeline_paged_for"] = wanted
+    position = dated.index[dated.event_id == wanted]
+    if len(position):
+        paging.show_page("timeline_page", paging.page_of(pages, int(position[0]) + 1))
+
 st.caption("Each bar spans the days an event may have happened: a month-precision event covers its month, "
-           "hatched; a day is solid. ⚑ and ✕ mark events some source denies. Click a bar to read every report of it."
-           + (f" {undated} undated event(s) are not drawn." if undated else ""))
-selection = st.plotly_chart(charts.timeline(events), on_select="rerun", selection_mode="points", key="timeline_chart")
-clicked = next((point["customdata"][0] for point in (selection.selection.points if selection else [])
-                if point.get("customdata")), None)
-chosen = event_card.choose(events, "timeline_event", clicked)
+           "hatched; a day is solid. ⚑ and ✕ mark events some source denies. Events in date order, a page at a "
+           "time, each page on its own days; hover a bar for the event's sentence, click it to read every report.")
+clicked = None
+if pages:
+    def span(first: int, last: int) -> str:
+        """The days of a page's events, each end no more precisely than its event is dated: '2012 – 5 Aug 2013'."""
+        rows = dated.iloc[first - 1:last]
+        opening, closing = rows.iloc[0], rows.loc[rows.date_end.idxmax()]  # a dated event has both ends
+        start = when(opening.date_start, opening.date_start, opening.date_precision)
+        end = when(closing.date_end, closing.date_end, closing.date_precision)
+        return start if start == end else f"{start} – {end}"
+
+    first, last = paging.choose_among(pages, "timeline_page", "events", span)
+    st.markdown(f"**{span(first, last)}**: {last - first + 1} event(s)")
+    selection = st.plotly_chart(charts.timeline(dated.iloc[first - 1:last]), on_select="rerun",
+                                selection_mode="points", key="timeline_chart")
+    clicked = next((point["customdata"][0] for point in (selection.selection.points if selection else [])
+                    if point.get("customdata")), None)
+if len(undated):
+    with st.expander(f"{len(undated)} event(s) with no bar: no document gives a date for them"):
+        tables.show(undated[["event_type", "place_name", "summary", "reports"]],
+                    column_config={"summary": st.column_config.TextColumn(width="large")})
+chosen = event_card.choose(events, CHOICE, clicked)
 if chosen:
     event_card.show(chosen)
 st.divider()

@@ -4,7 +4,10 @@ from pathlib import Path
 import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
+from streamlit.testing.v1 import AppTest
 
+from dashboard import settings as dashboard_settings
+from dashboard.pages import BY_NAME
 from etl.build import build
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 
@@ -23,6 +26,15 @@ settings.load_profile("ci")
 def seed_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("warehouse") / "seeds.duckdb"
     build(SEEDS_DIR, path, REFERENCE_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def machine_db(tmp_path_factory) -> Path:
+    """The forty development articles of several wars as the machine alone reads them: a corpus with
+    more comparison groups, events and claimants than a page draws at once."""
+    path = tmp_path_factory.mktemp("warehouse") / "development-machine.duckdb"
+    build(ROOT / "tests" / "development", path, REFERENCE_DIR, machine_only=True)
     return path
 
 
@@ -54,3 +66,21 @@ def build_one_document(folder: Path, name: str, text: str, catalog: str | None =
         (corpus / "catalog.yaml").write_text(catalog, encoding="utf-8")
     build(corpus, folder / "w.duckdb", REFERENCE_DIR)
     return folder / "w.duckdb"
+
+
+def page_opener(source: Path, tmp_path: Path, monkeypatch):
+    """A function that opens a page of the dashboard (its name in dashboard/pages.toml, and its URL keys)
+    as a person does, on a copy of the warehouse `source`: Streamlit's AppTest runs the real entry point."""
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(source, warehouse)
+    monkeypatch.setattr(dashboard_settings, "WAREHOUSE", warehouse)
+
+    def run(page_name: str = "overview", **params) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        for key, value in params.items():
+            app.query_params[key] = value
+        app.switch_page(BY_NAME[page_name].file)
+        app.run()
+        assert not app.exception, [e.message for e in app.exception]
+        return app
+    return run

@@ -1,42 +1,38 @@
 """Every page as a person opens it: Streamlit's AppTest runs the real entry point on the seed warehouse."""
+import base64
 import html
 import json
 import math
 import os
 import re
-import shutil
 from datetime import date
+from urllib.parse import quote_plus
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, map_view, settings, small_map
+from dashboard import charts, map_view, paging, settings, small_map
 from dashboard.declutter import CHAR_WIDTH, Mark, place_names
 from dashboard.formatting import published_column, when
-from dashboard.pages import BY_NAME, PAGES
+from dashboard.pages import PAGES
 from etl.build import build
 from etl.load.warehouse import contract_digest
 from etl.settings import REFERENCE_DIR
-from tests.conftest import ROOT, rows
+from tests.conftest import ROOT, page_opener, rows
 
 
 @pytest.fixture
 def open_page(seed_db, tmp_path, monkeypatch):
-    warehouse = tmp_path / "warehouse.duckdb"
-    shutil.copy(seed_db, warehouse)
-    monkeypatch.setattr(settings, "WAREHOUSE", warehouse)
+    return page_opener(seed_db, tmp_path, monkeypatch)
 
-    def run(page: str = "overview", **params) -> AppTest:
-        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-        for key, value in params.items():
-            app.query_params[key] = value
-        app.switch_page(BY_NAME[page].file)
-        app.run()
-        assert not app.exception, [e.message for e in app.exception]
-        return app
-    return run
+
+@pytest.fixture
+def open_machine_page(machine_db, tmp_path, monkeypatch):
+    """The pages on the development articles as the machine alone reads them: many groups and events."""
+    return page_opener(machine_db, tmp_path, monkeypatch)
 
 
 def url(app, key: str) -> list[str]:
@@ -137,7 +133,7 @@ def test_map_replays_the_battle_day_by_day(open_page):
 def test_claims_page_puts_each_claimants_range_beside_the_conventions(open_page):
     app = open_page("claims", group="civilians inside Qusayr")
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Spread (max ÷ min)"] == "×2"
+    assert any(m.value == "**Spread (max ÷ min)**  \n×2" for m in app.markdown)
     assert metrics["ACLED-style (lowest)"] == "20,000"
     assert any(m.value == "**UCDP low / best / high**  \n20,000 / 20,000 / 40,000" for m in app.markdown)
     claims = frame(app, "range_text")
@@ -478,3 +474,128 @@ def test_a_range_chart_keeps_its_width_beside_long_claimant_names():
     assert any(long_name in (trace.hovertext or "") for trace in figure.data)  # the whole name on hover
     # Figures above the top row are drawn past the plot's edge, not cut by it.
     assert all(t.cliponaxis is False for t in figure.data if t.mode == "markers+text")
+
+
+# --- What a page draws stays a page, whatever the corpus holds --------------------------------------
+
+def figure(app, number: int = 0) -> dict:
+    return json.loads(app.get("plotly_chart")[number].proto.spec)
+
+
+def test_claims_without_a_group_list_a_page_of_ranked_groups_and_draw_no_chart(open_machine_page, machine_db):
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        total, compared = rows(db, "SELECT count(*), count(*) FILTER (WHERE claimants >= 2) FROM comparisons")[0]
+        most = rows(db, "SELECT max(claimants) FROM comparisons")[0][0]
+        widest = rows(db, "SELECT max(spread) FROM comparisons WHERE claimants >= 2")[0][0]
+    assert total > 2 * paging.COMPARISON_GROUPS  # the corpus makes more groups than a page lists
+    app = open_machine_page("claims")
+    assert not app.get("plotly_chart")  # no group's chart until one is chosen
+    groups = frame(app, "comparison_group")
+    assert list(groups["rank"]) == list(range(1, paging.COMPARISON_GROUPS + 1))
+    assert groups.claimants.iloc[0] == most and list(groups.claimants) == sorted(groups.claimants, reverse=True)
+    assert all(link == f"claims?group={quote_plus(g)}" for link, g in zip(groups.open, groups.comparison_group))
+    assert any(c.value.startswith(f"{compared} of the {total} comparison groups") for c in app.caption)
+    assert any(c.value.startswith(f"Showing comparison groups 1–20 of {total} (page 1 of ")
+               and f"the other {total - 20} are on the other pages" in c.value for c in app.caption)
+    # The next page, and the other ranking, from the URL.
+    second = frame(open_machine_page("claims", page="2"), "comparison_group")
+    assert list(second["rank"]) == list(range(21, 41)) and not set(second.comparison_group) & set(groups.comparison_group)
+    by_spread = open_machine_page("claims", rank="disagreement")
+    spread = frame(by_spread, "comparison_group")
+    assert rows_of(spread.comparison_group.iloc[0], machine_db) == widest
+    assert url(by_spread, "rank") == ["disagreement"]
+
+
+def rows_of(group: str, warehouse) -> float:
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        return rows(db, "SELECT spread FROM comparisons WHERE comparison_group = ?", group)[0][0]
+
+
+def test_a_chosen_group_draws_its_range_chart_with_the_spread_in_words(open_machine_page, machine_db):
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        group, spread_text, note, claims = rows(db, """
+            SELECT comparison_group, spread_text, spread_note, claims FROM comparisons
+            WHERE spread >= 1000 ORDER BY claimants DESC, comparison_group LIMIT 1""")[0]
+    app = open_machine_page("claims", group=group)
+    assert spread_text == "more than ×1,000"
+    assert any(m.value == f"**Spread (max ÷ min)**  \n{spread_text}" for m in app.markdown)
+    assert any(c.value == note for c in app.caption)
+    assert app.subheader[0].value.endswith("(spread more than ×1,000)")
+    ranges = figure(app)
+    assert len(ranges["layout"]["yaxis"]["ticktext"]) == claims  # a row per claim
+
+
+def test_the_matrix_is_a_page_of_comparison_groups(open_machine_page, machine_db):
+    app = open_machine_page("claims", section="matrix")
+    matrix = frame(app, "claimant")
+    groups = [c for c in matrix.columns if c not in ("claimant", "alignment")]
+    assert len(groups) == paging.MATRIX_COLUMNS
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        first = [g for g, in rows(db, "SELECT comparison_group FROM comparisons "
+                                      "ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group LIMIT 8")]
+        cells = rows(db, "SELECT claimant, comparison_group, figures FROM claimant_group_cells() "
+                         "WHERE comparison_group = ?", first[0])
+    assert groups == first
+    indexed = matrix.set_index("claimant")
+    assert all(indexed.loc[claimant, group] == figures for claimant, group, figures in cells)
+    assert all(any(row) for row in matrix[groups].itertuples(index=False))  # a row is a claimant of these groups
+    later = frame(open_machine_page("claims", section="matrix", page="2"), "claimant")
+    assert not set(later.columns) & set(groups)
+
+
+def test_every_claims_section_stays_a_page_tall_on_a_large_corpus(open_machine_page):
+    record = open_machine_page("claims", section="track-record")
+    assert len(frame(record, "typical_ratio")) <= paging.RECORD_ROWS
+    assert len(figure(record)["data"]) and record.get("select_slider")
+    over_time = open_machine_page("claims", section="over-time")
+    assert 0 < len(over_time.get("plotly_chart")) <= paging.OVER_TIME_GROUPS
+    contested = open_machine_page("claims", section="contested")
+    assert 0 < len(contested.subheader) <= paging.CONTESTED_EVENTS
+
+
+def values(array) -> list:
+    """A figure's array as values: Plotly writes numeric arrays as typed binary ({"dtype", "bdata"})."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def bars(chart: dict) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Each event's bar on the timeline: its first day and the day after its last."""
+    return [(pd.Timestamp(base), pd.Timestamp(base) + pd.Timedelta(milliseconds=width))
+            for trace in chart["data"] if trace["type"] == "bar"
+            for base, width in zip(values(trace["base"]), values(trace["x"]))]
+
+
+def test_the_timeline_opens_on_the_datas_own_days_with_every_row_its_bar(open_page, db):
+    chart = figure(open_page("timeline"))
+    shown = bars(chart)
+    assert len(shown) == len(chart["layout"]["yaxis"]["ticktext"]) == rows(db, "SELECT count(*) FROM events")[0][0]
+    start, end = (pd.Timestamp(x) for x in chart["layout"]["xaxis"]["range"])
+    assert start <= min(s for s, _ in shown) and max(e for _, e in shown) <= end
+    assert start < pd.Timestamp("2012-01-01")  # the 2012 background of the battle is on the axis too
+    # Short labels (ACLED type; place and days), the event's own sentence in the hover.
+    labels = chart["layout"]["yaxis"]["ticktext"]
+    assert labels[0] == "Violence against civilians<br>al-Qusayr · 2012"
+    assert all(len(html.unescape(line)) <= charts.TIMELINE_LABEL_CHARS for label in labels for line in label.split("<br>"))
+    hover = " ".join(h for trace in chart["data"] if trace["type"] == "bar" for h in trace["hovertext"])
+    assert "Rebel brigades take Qusayr" in hover
+
+
+def test_a_large_corpus_timeline_is_paged_and_a_chosen_event_opens_its_page(open_machine_page, machine_db):
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        dated = rows(db, "SELECT count(*) FROM events WHERE date_start IS NOT NULL")[0][0]
+        undated = rows(db, "SELECT count(*) FROM events WHERE date_start IS NULL")[0][0]
+        last = rows(db, "SELECT event_id FROM event_overview ORDER BY date_start DESC NULLS LAST, event_id DESC LIMIT 1")[0][0]
+    app = open_machine_page("timeline")
+    chart = figure(app)
+    assert len(bars(chart)) <= paging.TIMELINE_EVENTS < dated
+    start, end = (pd.Timestamp(x) for x in chart["layout"]["xaxis"]["range"])
+    assert all(start <= s and e <= end for s, e in bars(chart))  # each page on its own days
+    assert (end - start) <= paging.TIMELINE_SPAN * 1.2
+    assert undated and any(f"{undated} event(s) with no bar" in e.label for e in app.expander)  # each says why
+    # An event from a link opens on the page that draws it.
+    linked = open_machine_page("timeline", event=last)
+    assert last in {trace_id for trace in figure(linked)["data"] if trace["type"] == "bar"
+                    for trace_id in trace["y"]}
+    assert url(linked, "page") and url(linked, "page") != ["1"]

@@ -1,17 +1,15 @@
 """The pages' downloads hold the rows the page shows; ACLED and UCDP codings appear beside the claims."""
 import io
 import re
-import shutil
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, settings
 from dashboard.filters import Filters
 from etl.build import build
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
-from tests.conftest import ROOT, rows
+from tests.conftest import page_opener, rows
 from tests.test_compare_with import ACLED, GED
 
 
@@ -22,30 +20,14 @@ def compared_db(tmp_path_factory):
     return path
 
 
-def _opener(source, tmp_path, monkeypatch):
-    warehouse = tmp_path / "warehouse.duckdb"
-    shutil.copy(source, warehouse)
-    monkeypatch.setattr(settings, "WAREHOUSE", warehouse)
-
-    def run(page: str, **params) -> AppTest:
-        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-        for key, value in params.items():
-            app.query_params[key] = value
-        app.switch_page(f"dashboard/{page}.py")
-        app.run()
-        assert not app.exception, [e.message for e in app.exception]
-        return app
-    return run
-
-
 @pytest.fixture
 def open_compared(compared_db, tmp_path, monkeypatch):
-    return _opener(compared_db, tmp_path, monkeypatch)
+    return page_opener(compared_db, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def open_seeds(seed_db, tmp_path, monkeypatch):
-    return _opener(seed_db, tmp_path, monkeypatch)
+    return page_opener(seed_db, tmp_path, monkeypatch)
 
 
 def shown(app) -> list[str]:

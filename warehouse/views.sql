@@ -51,15 +51,18 @@ WITH base AS (
     SELECT c.comparison_group, c.claim_id, c.claimant_id, c.claimant, c.alignment, c.kind,
            c.figure_text, c.range_text, c.lowest, c.highest, c.best,
            c.published_on, c.as_of, c.as_of_precision, c.doc_id, c.document_title, c.outlet,
-           c.sentence, c.evidence, c.char_start
+           c.sentence, c.evidence, c.char_start, c.char_end
     FROM claim_overview c
 ),
 ordered AS (
+    -- Two figures of one quote start at the same character: the end of their evidence, then the id,
+    -- settle which comes first, so that which figure is current (and every estimate and spread
+    -- over current figures) is the same at every reading.
     SELECT *,
            row_number() OVER (PARTITION BY comparison_group
-                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start) AS publication_step,
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start, char_end, claim_id) AS publication_step,
            row_number() OVER (PARTITION BY comparison_group
-                              ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start) AS as_of_step,
+                              ORDER BY as_of NULLS LAST, published_on NULLS LAST, doc_id, char_start, char_end, claim_id) AS as_of_step,
            row_number() OVER claimant_order AS claimant_step,
            lag(claim_id) OVER claimant_order AS supersedes,
            lag(figure_text) OVER claimant_order AS supersedes_figure,
@@ -67,7 +70,7 @@ ordered AS (
            lead(claim_id) OVER claimant_order AS superseded_by
     FROM base
     WINDOW claimant_order AS (PARTITION BY comparison_group, claimant_id
-                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start)
+                              ORDER BY published_on NULLS LAST, as_of NULLS LAST, doc_id, char_start, char_end, claim_id)
 ),
 final AS (
     SELECT *,
@@ -92,7 +95,9 @@ COMMENT ON COLUMN claim_revisions.previous_step_claimant IS 'Who gave the step b
 COMMENT ON COLUMN claim_revisions.claimant_change IS 'best minus the claimant''s own previous figure: how far it revised itself.';
 
 CREATE VIEW comparison_estimates AS
-WITH current_claims AS (SELECT * FROM claim_revisions WHERE current),
+WITH current_claims AS (
+    SELECT r.*, k.low FROM claim_revisions r JOIN claims k USING (claim_id) WHERE r.current
+),
 final AS (
     SELECT g.comparison_group, g.kind, g.victim_side, g.place_id, g.event_id, g.running_total, g.assigned_by,
            min(c.lowest) AS lowest,
@@ -100,11 +105,30 @@ final AS (
            max(c.highest) AS highest,
            round(max(c.highest) / nullif(min(c.lowest), 0), 2) AS spread,
            count(*) AS current_claims,
-           list(c.claim_id ORDER BY c.best) AS current_claim_ids
+           list(c.claim_id ORDER BY c.best) AS current_claim_ids,
+           coalesce(min(c.lowest) FILTER (WHERE c.low IS NULL) = min(c.lowest), FALSE) AS lowest_open
     FROM comparison_groups g JOIN current_claims c USING (comparison_group)
     GROUP BY ALL
+),
+worded AS (
+    -- The spread as a reader takes it in: one decimal below 10 (x1.5), whole numbers with separators
+    -- above (x26, x867), and no number at all past x1,000, where the figures rarely measure one thing.
+    SELECT *,
+           CASE WHEN spread IS NULL THEN 'no ratio: the lowest figure is 0'
+                WHEN spread >= 1000 THEN 'more than ×1,000'
+                WHEN spread >= 10 THEN '×' || format('{:,}', round(spread)::BIGINT)
+                ELSE '×' || regexp_replace(printf('%.1f', spread), '\.0$', '') END AS spread_text
+    FROM final
 )
-SELECT * FROM final ORDER BY comparison_group;
+SELECT *,
+       nullif(concat_ws(' ',
+           CASE WHEN spread >= 100 THEN 'The highest figure is ' || CASE WHEN spread >= 1000 THEN 'more than 1,000'
+                                                                      ELSE format('{:,}', round(spread)::BIGINT) END
+                || ' times the lowest: the claims may count different things (one day''s dead beside a whole'
+                || ' war''s, one town''s beside a country''s); read each claim''s sentence.' END,
+           CASE WHEN lowest_open THEN 'The lowest figure is an "up to" figure, counted at its value: its claimant'
+                || ' gives no lower bound, so the claimants may disagree more than the spread says.' END), '') AS spread_note
+FROM worded ORDER BY comparison_group;
 COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest of the claims'' lowest, where an open lower bound counts at its stated figure), best (UCDP best: the median of the claims'' best) and highest (UCDP high: the largest of the claims'' highest). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
 COMMENT ON COLUMN comparison_estimates.lowest IS 'ACLED''s most conservative figure and UCDP low: the smallest of the current claims'' lowest (claim_overview.lowest).';
 COMMENT ON COLUMN comparison_estimates.best IS 'UCDP best: the median of the current claims'' best.';
@@ -112,11 +136,14 @@ COMMENT ON COLUMN comparison_estimates.highest IS 'UCDP high: the largest of the
 COMMENT ON COLUMN comparison_estimates.spread IS 'How far the claimants disagree: highest / lowest, to 2 decimals (NULL when lowest is 0).';
 COMMENT ON COLUMN comparison_estimates.current_claims IS 'How many current claims (one per claimant) the conventions are taken over.';
 COMMENT ON COLUMN comparison_estimates.current_claim_ids IS 'Those claims (claim_id), the lowest best figure first.';
+COMMENT ON COLUMN comparison_estimates.lowest_open IS 'True when the lowest figure is an open lower bound (a current claim says up to, and its figure is the lowest).';
+COMMENT ON COLUMN comparison_estimates.spread_text IS 'The spread in words: ×1.5 (one decimal below 10), ×26 and ×867 (whole, with thousands separators), more than ×1,000, or no ratio when the lowest figure is 0.';
+COMMENT ON COLUMN comparison_estimates.spread_note IS 'Why a spread may mislead, or NULL: a spread of 100 or more (the claims may count different things), a lowest figure that is an up to figure (no lower bound).';
 
 CREATE VIEW comparison_claims AS
 WITH final AS (
     SELECT c.*, r.current, m.reason AS group_reason, m.confidence AS group_confidence,
-           e.lowest AS group_lowest, e.highest AS group_highest, e.spread
+           e.lowest AS group_lowest, e.highest AS group_highest, e.spread, e.spread_text
     FROM claim_overview c
     JOIN claim_revisions r USING (claim_id)
     JOIN comparison_members m USING (claim_id)
@@ -129,6 +156,7 @@ COMMENT ON COLUMN comparison_claims.group_confidence IS 'How sure that membershi
 COMMENT ON COLUMN comparison_claims.group_lowest IS 'The group''s lowest figure (comparison_estimates.lowest).';
 COMMENT ON COLUMN comparison_claims.group_highest IS 'The group''s highest figure (comparison_estimates.highest).';
 COMMENT ON COLUMN comparison_claims.spread IS 'The group''s spread (comparison_estimates.spread).';
+COMMENT ON COLUMN comparison_claims.spread_text IS 'The group''s spread in words (comparison_estimates.spread_text).';
 
 CREATE VIEW comparisons AS
 WITH per_group AS (
@@ -151,7 +179,7 @@ final AS (
     -- each claimant's latest.
     SELECT p.comparison_group, p.kind, p.claims, p.claimants, p.documents,
            e.lowest, e.highest, e.spread,
-           p.first_as_of, p.last_as_of, p.alignments, p.who_says_what
+           p.first_as_of, p.last_as_of, p.alignments, p.who_says_what, e.spread_text, e.spread_note
     FROM per_group p JOIN comparison_estimates e USING (comparison_group)
 )
 SELECT * FROM final ORDER BY claimants DESC, spread DESC NULLS LAST, comparison_group;
@@ -159,6 +187,8 @@ COMMENT ON VIEW comparisons IS 'One row per comparison group: how many claims an
 COMMENT ON COLUMN comparisons.lowest IS 'The group''s lowest figure (comparison_estimates.lowest).';
 COMMENT ON COLUMN comparisons.highest IS 'The group''s highest figure (comparison_estimates.highest).';
 COMMENT ON COLUMN comparisons.spread IS 'The group''s spread, highest / lowest (comparison_estimates.spread).';
+COMMENT ON COLUMN comparisons.spread_text IS 'The spread in words (comparison_estimates.spread_text).';
+COMMENT ON COLUMN comparisons.spread_note IS 'Why the spread may mislead, if it may (comparison_estimates.spread_note).';
 COMMENT ON COLUMN comparisons.who_says_what IS 'Every claim of the group in words, by day: claimant (alignment): figure as written.';
 COMMENT ON COLUMN comparisons.claims IS 'Claims in the group (superseded ones included).';
 COMMENT ON COLUMN comparisons.claimants IS 'Distinct claimants in the group.';
@@ -256,9 +286,14 @@ WITH scoped AS (
     SELECT 'event toll', NULL, event_id, kind, * EXCLUDE (comparison_group, event_id, kind, group_event_id)
     FROM claim_support WHERE event_id IS NOT NULL
 ),
+scoped_figures AS (
+    SELECT d.*, k.figure_text FROM scoped d JOIN claims k ON k.claim_id = d.claim_id
+),
 denials AS (
     SELECT r.event_id, list_sort(list_distinct(list(s.name))) AS denied_by,
-           bool_or(s.alignment IN ('international', 'independent')) AS denied_independently
+           bool_or(s.alignment IN ('international', 'independent')) AS denied_independently,
+           list_sort(list_distinct(list(s.name) FILTER (WHERE s.alignment IN ('international', 'independent'))))
+               AS independent_deniers
     FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id
     WHERE r.stance = 'denies'
     GROUP BY r.event_id
@@ -266,14 +301,19 @@ denials AS (
 support AS (
     SELECT scope, comparison_group, d.event_id, kind,
            count(DISTINCT voice) AS voices,
+           count(DISTINCT claimant_id) AS claimants,
            list_sort(list_distinct(list(alignment))) AS alignments,
            count(DISTINCT claimant_side) AS sides,
            bool_or(alignment IN ('international', 'independent')) AS independent_voice,
            list_sort(list_distinct(coalesce(list(claimant) FILTER (WHERE concedes), []))) AS conceded_by,
+           -- a claimant's current figure, not the earlier ones it revised, where its current one concedes
+           list_sort(coalesce(list(claimant || ' says ' || figure_text) FILTER (WHERE concedes AND current),
+                              list(claimant || ' says ' || figure_text) FILTER (WHERE concedes), [])) AS conceded_figures,
            coalesce(max(highest) FILTER (WHERE current), 1) = 0 AS retracted,
            any_value(n.denied_by) AS denied_by,
-           coalesce(any_value(n.denied_independently), FALSE) AS denied_independently
-    FROM scoped d LEFT JOIN denials n USING (event_id)
+           coalesce(any_value(n.denied_independently), FALSE) AS denied_independently,
+           any_value(n.independent_deniers) AS independent_deniers
+    FROM scoped_figures d LEFT JOIN denials n USING (event_id)
     GROUP BY scope, comparison_group, d.event_id, kind
 ),
 final AS (
@@ -287,17 +327,27 @@ final AS (
     FROM support
 )
 SELECT *,
+       -- Each reason names what the page shows beside it: the claimants it counts (as many as the
+       -- comparison group lists), the alignments, and for a concession the figure conceded, so that
+       -- "confirmed" beside a wide range says which figure is confirmed.
        CASE grade
            WHEN 'discounted' THEN CASE WHEN retracted THEN 'Discounted: every claimant''s latest figure is zero.'
-                                       ELSE 'Discounted: denied by ' || array_to_string(denied_by, ', ')
-                                            || ', a source on neither side, and asserted by one side only.' END
-           WHEN 'confirmed' THEN 'Confirmed: conceded by ' || array_to_string(conceded_by, ', ')
-                                 || ', the side that would rather it were low.'
+                                       ELSE 'Discounted: denied by ' || array_to_string(independent_deniers, ', ')
+                                            || ' (on neither side), while claimants of one side alone give the toll'
+                                            || ' and none concedes it.' END
+           WHEN 'confirmed' THEN 'Confirmed: the side that would rather the toll were low concedes it: '
+                                 || array_to_string(conceded_figures, '; ') || '.'
            WHEN 'contested' THEN 'Contested: denied by ' || array_to_string(denied_by, ', ') || ', conceded by no one.'
-           WHEN 'fair' THEN 'Fair: ' || voices || ' independent claimants, not all of one side ('
-                            || array_to_string(alignments, ', ') || ').'
-           ELSE 'Weak: ' || CASE WHEN voices = 1 THEN 'one claimant' ELSE voices || ' claimants, all of one side' END
-                || ', and not conceded by the side that would rather it were low.' END AS grade_reason
+           WHEN 'fair' THEN 'Fair: ' || CASE WHEN voices = claimants THEN claimants || ' claimants, each an independent voice'
+                                             ELSE voices || ' independent voices among ' || claimants || ' claimants' END
+                            || CASE WHEN sides >= 2 THEN ', of both sides' ELSE ', one or more of them international or independent' END
+                            || ' (' || array_to_string(alignments, ', ') || ').'
+           ELSE 'Weak: ' || CASE WHEN claimants = 1 THEN 'one claimant (' || alignments[1] || ')'
+                                 WHEN voices = 1 THEN claimants || ' claimants who speak for one actor ('
+                                                      || array_to_string(alignments, ', ') || ')'
+                                 ELSE claimants || ' claimants of one side at most, none international or independent ('
+                                      || array_to_string(alignments, ', ') || ')' END
+                || ', and not conceded by the side that would rather the toll were low.' END AS grade_reason
 FROM final
 ORDER BY scope, comparison_group, event_id, kind;
 COMMENT ON VIEW toll_grades IS 'A grade per comparison group (scope group) and per event and kind of toll (scope event toll), as Airwars grades, by the first rule that applies: discounted (every latest figure is zero, or an international or independent source denies the event while claimants of one side alone assert it and none concedes it), confirmed (the side that would rather it were low says it: claim_support.concedes), contested (a source denies the event), fair (two or more independent voices, of two sides or one of them international or independent), else weak. grade_reason says it in one sentence.';
@@ -307,11 +357,14 @@ COMMENT ON COLUMN toll_grades.alignments IS 'Alignments of the claimants, sorted
 COMMENT ON COLUMN toll_grades.sides IS 'How many sides (government, opposition) the claimants are on.';
 COMMENT ON COLUMN toll_grades.independent_voice IS 'True when a claimant is international or independent.';
 COMMENT ON COLUMN toll_grades.conceded_by IS 'Claimants who concede the toll (claim_support.concedes).';
+COMMENT ON COLUMN toll_grades.claimants IS 'Distinct claimants behind the claims (as comparisons.claimants counts them for a group).';
+COMMENT ON COLUMN toll_grades.conceded_figures IS 'What the conceding claimants say (claimant says figure as written): their current figures, else (where only an earlier one concedes) every conceding figure.';
+COMMENT ON COLUMN toll_grades.independent_deniers IS 'Sources on neither side (international or independent) that deny the event, if any.';
 COMMENT ON COLUMN toll_grades.retracted IS 'True when every claimant''s latest figure is zero.';
 COMMENT ON COLUMN toll_grades.denied_by IS 'Sources that deny the event, if any.';
 COMMENT ON COLUMN toll_grades.denied_independently IS 'True when an international or independent source denies the event.';
 COMMENT ON COLUMN toll_grades.grade IS 'discounted, confirmed, contested, fair or weak: the first rule that applies (the view''s comment).';
-COMMENT ON COLUMN toll_grades.grade_reason IS 'The grade and why, in one sentence.';
+COMMENT ON COLUMN toll_grades.grade_reason IS 'The grade and why, in one sentence: the claimants it counts (as many as comparisons.claimants), their alignments and, for confirmed, the figure conceded.';
 
 CREATE VIEW claimant_group_ratios AS
 WITH current_claims AS (
@@ -711,6 +764,32 @@ FROM taking_part x JOIN taking_part y ON x.event_id = y.event_id AND x.name < y.
 GROUP BY ALL
 ORDER BY shared_events DESC, actor, with_actor;
 COMMENT ON MACRO TABLE actor_pairs IS 'Actors that take part in the same events the shared filters keep: each pair once (by name), with how many events they share.';
+
+-- The Claims page's lists, ranked here so that a page of them is a range of ranks: the comparison
+-- groups by disagreement or by claimants, and the cells of the claimant × comparison group matrix.
+CREATE MACRO ranked_comparisons(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                                source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.lowest, e.best, g.highest, g.spread,
+       g.spread_text, g.spread_note, t.grade, t.grade_reason, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
+       -- A group one claimant alone reports has no disagreement between claimants, whatever its own range.
+       row_number() OVER (ORDER BY g.claimants >= 2 DESC, g.spread DESC NULLS LAST, g.claimants DESC,
+                          g.comparison_group) AS disagreement_rank,
+       row_number() OVER (ORDER BY g.claimants DESC, g.spread DESC NULLS LAST, g.comparison_group) AS claimants_rank
+FROM comparisons g
+JOIN comparison_estimates e USING (comparison_group)
+JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
+WHERE g.comparison_group IN (SELECT comparison_group
+                             FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids));
+COMMENT ON MACRO TABLE ranked_comparisons IS 'The comparison groups with a claim the shared filters keep (each then summarised whole), with their estimates, spread in words and grade, ranked two ways: disagreement_rank (groups two or more claimants report first, widest spread first) and claimants_rank (most claimants first, then widest spread).';
+
+CREATE MACRO claimant_group_cells(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
+                                  source_alignments := NULL, doc_ids := NULL) AS TABLE
+SELECT claimant_id, claimant, alignment, comparison_group,
+       string_agg(range_text, '; ' ORDER BY as_of, claim_id) AS figures
+FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
+WHERE comparison_group IS NOT NULL
+GROUP BY ALL;
+COMMENT ON MACRO TABLE claimant_group_cells IS 'The cells of the claimant × comparison group matrix, for the claims the shared filters keep: one row per claimant and group it puts a figure in; figures is its claims'' bounds in words (range_text), earliest first, joined by semicolons. A PIVOT makes the matrix, e.g. of the ten groups most claimants report: PIVOT (SELECT claimant, alignment, comparison_group, figures FROM claimant_group_cells() WHERE comparison_group IN (SELECT comparison_group FROM ranked_comparisons() WHERE claimants_rank <= 10)) ON comparison_group USING first(figures) GROUP BY claimant, alignment.';
 
 -- Names kept for queries written before 2026-12-06, when the warehouse took the glossary's words
 -- (docs/glossary.md; the whole old -> new list is in CHANGELOG.md). The table casualties became the
