@@ -28,7 +28,7 @@ import duckdb
 from etl.build import build
 from etl.settings import REFERENCE_DIR
 
-TARGETS = {"casualty_claims": 0.90, "attribution": 0.85, "places": 0.95, "dates": 0.90}
+TARGETS = {"claims": 0.90, "attribution": 0.85, "places": 0.95, "dates": 0.90}
 
 _CLAIMS = """
     SELECT c.*, d.file FROM claims c JOIN documents d USING (doc_id)
@@ -132,7 +132,7 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     claim_pairs = _pair(coded_claims, machine_claims, _bounds, near=_any)
     results = {
         "documents": len(documents),
-        "casualty_claims": _score(len(claim_pairs), len(machine_claims), len(coded_claims)),
+        "claims": _score(len(claim_pairs), len(machine_claims), len(coded_claims)),
         "attribution": _score(sum(c["claimant_id"] == m["claimant_id"] for c, m in claim_pairs),
                               len(machine_claims), len(coded_claims)),
         "victim_class": _score(sum(c["victim_class"] == m["victim_class"] for c, m in claim_pairs),
@@ -170,7 +170,7 @@ def print_report(results: dict, out) -> None:
     print(f"machine facts against coded facts, {results['documents']} documents", file=out)
     print(f"  {'fact type':<16} {'precision':>9} {'recall':>7} {'F1':>6}  {'pairs':>5} {'machine':>7} {'coded':>5}  target",
           file=out)
-    for name in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events", "groups"):
+    for name in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "groups"):
         row = results[name]
         target = results["targets"].get(name)
         mark = f">= {target['target']:.2f} {'met' if target['met'] else 'NOT MET'}" if target else ""
@@ -199,7 +199,7 @@ def markdown_report(results: dict[str, dict]) -> str:
     names = list(results)
     lines = ["| fact type | target | " + " | ".join(f"{n} ({results[n]['documents']} docs)" for n in names) + " |",
              "| --- | ---: | " + " | ".join("---:" for _ in names) + " |"]
-    for fact in ("casualty_claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
+    for fact in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
         target = TARGETS.get(fact)
         cells = [f"{results[n][fact]['f1']:.3f} (P {results[n][fact]['precision']:.2f}, R {results[n][fact]['recall']:.2f})"
                  for n in names]
