@@ -103,40 +103,45 @@ def check_value(path, line, field, value, allowed):
         raise BuildError(path, line, f"{field} {value!r} is not one of: {', '.join(map(str, allowed))}")
 
 
-def _read_places(path: Path) -> dict[str, Place]:
-    places: dict[str, Place] = {}
+def _csv_rows(path: Path, columns: tuple[str, ...]):
+    """(line, row) of a gazetteer CSV whose header must be exactly `columns`."""
     with open(path, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != PLACE_COLUMNS:
-            raise BuildError(path, 1, f"columns must be: {','.join(PLACE_COLUMNS)}")
-        for line, row in enumerate(reader, start=2):
-            try:
-                latitude, longitude = float(row["latitude"]), float(row["longitude"])
-                where_prec = int(row["where_prec"])
-            except (TypeError, ValueError) as exc:
-                raise BuildError(path, line, f"bad coordinates or where_prec: {exc}") from exc
-            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-                raise BuildError(path, line, f"coordinates out of range: {latitude}, {longitude}")
-            if not 1 <= where_prec <= 7:
-                raise BuildError(path, line, f"where_prec {where_prec} is not a UCDP code 1-7")
-            if not row["place_id"] or not row["name"]:
-                raise BuildError(path, line, "place_id and name are required")
-            if row["place_id"] in places:
-                raise BuildError(path, line, f"place_id {row['place_id']!r} appears twice")
-            places[row["place_id"]] = Place(
-                place_id=row["place_id"],
-                name=row["name"],
-                aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
-                kind=row["kind"],
-                country=row["country"] or None,
-                admin1=row["admin1"] or None,
-                latitude=latitude,
-                longitude=longitude,
-                where_prec=where_prec,
-                geonameid=int(row["geonameid"]) if row["geonameid"] else None,
-                source=row["source"],
-                note=row["note"] or None,
-            )
+        if tuple(reader.fieldnames or ()) != columns:
+            raise BuildError(path, 1, f"columns must be: {','.join(columns)}")
+        yield from enumerate(reader, start=2)
+
+
+def _read_places(path: Path) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    for line, row in _csv_rows(path, PLACE_COLUMNS):
+        try:
+            latitude, longitude = float(row["latitude"]), float(row["longitude"])
+            where_prec = int(row["where_prec"])
+        except (TypeError, ValueError) as exc:
+            raise BuildError(path, line, f"bad coordinates or where_prec: {exc}") from exc
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise BuildError(path, line, f"coordinates out of range: {latitude}, {longitude}")
+        if not 1 <= where_prec <= 7:
+            raise BuildError(path, line, f"where_prec {where_prec} is not a UCDP code 1-7")
+        if not row["place_id"] or not row["name"]:
+            raise BuildError(path, line, "place_id and name are required")
+        if row["place_id"] in places:
+            raise BuildError(path, line, f"place_id {row['place_id']!r} appears twice")
+        places[row["place_id"]] = Place(
+            place_id=row["place_id"],
+            name=row["name"],
+            aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+            kind=row["kind"],
+            country=row["country"] or None,
+            admin1=row["admin1"] or None,
+            latitude=latitude,
+            longitude=longitude,
+            where_prec=where_prec,
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            source=row["source"],
+            note=row["note"] or None,
+        )
     return places
 
 
@@ -178,19 +183,15 @@ def _read_sources(path: Path, actors: dict[str, Actor]) -> dict[str, Source]:
 def _read_world(path: Path) -> dict[str, Place]:
     """The world layer; read once a process (a build, the tests) and shared, as it never changes."""
     places: dict[str, Place] = {}
-    with open(path, newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != WORLD_COLUMNS:
-            raise BuildError(path, 1, f"columns must be: {','.join(WORLD_COLUMNS)}")
-        for line, row in enumerate(reader, start=2):
-            try:
-                places[row["place_id"]] = Place(
-                    row["place_id"], row["name"], tuple(a for a in row["aliases"].split("|") if a), row["kind"],
-                    row["country"] or None, row["admin1"] or None, float(row["latitude"]), float(row["longitude"]),
-                    WORLD_WHERE_PREC.get(row["kind"], 1), int(row["geonameid"]) if row["geonameid"] else None,
-                    WORLD_SOURCE, None, "world", int(row["population"]) if row["population"] else None)
-            except (TypeError, ValueError) as exc:
-                raise BuildError(path, line, f"bad number: {exc}") from exc
+    for line, row in _csv_rows(path, WORLD_COLUMNS):
+        try:
+            places[row["place_id"]] = Place(
+                row["place_id"], row["name"], tuple(a for a in row["aliases"].split("|") if a), row["kind"],
+                row["country"] or None, row["admin1"] or None, float(row["latitude"]), float(row["longitude"]),
+                WORLD_WHERE_PREC.get(row["kind"], 1), int(row["geonameid"]) if row["geonameid"] else None,
+                WORLD_SOURCE, None, "world", int(row["population"]) if row["population"] else None)
+        except (TypeError, ValueError) as exc:
+            raise BuildError(path, line, f"bad number: {exc}") from exc
     return places
 
 
