@@ -21,7 +21,7 @@ def show(claim_id: str) -> None:
                + (f"; about the event: {claim['event_summary']}" if claim["event_summary"] else "")
                + (f"; at {claim['place_name']}" if claim["place_name"] else ""))
     st.html(f'<blockquote style="margin:0;padding:.4em .8em;border-left:4px solid #c0392b">'
-            f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
+            f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "claim")}'
             f'</blockquote>')
     if claim["event_id"]:
         downloads.reference_note([claim["event_id"]])

@@ -11,7 +11,7 @@ from dashboard import filters, highlight, links, queries, settings, tables
 from dashboard.formatting import outlet, published
 
 SNIPPET = 90  # characters of context either side of a search hit
-FACT_KINDS = ("casualty claim", "counted thing", "event report", "place mention", "actor mention")
+FACT_KINDS = ("claim", "counted thing", "event report", "place mention", "actor mention")
 
 st.title("Documents")
 if settings.QUOTES_ONLY:
@@ -40,7 +40,7 @@ if searched:
         with st.expander(f"{outlet(doc.outlet)}, {published(doc.published_on, doc.published_precision)}: {doc.title} ({len(spans)} hit(s))"):
             for start, end in spans[:20]:
                 left = max(0, start - SNIPPET)
-                marked = [{"char_start": start, "char_end": end, "fact_type": "casualty claim",
+                marked = [{"char_start": start, "char_end": end, "fact_type": "claim",
                            "label": "search hit", "fact_id": None}]
                 st.html(f'<div style="white-space:pre-wrap">…{highlight.render(doc.text[left:end + SNIPPET], left, marked)}…</div>')
             st.page_link("dashboard/documents.py", label="Read this document", query_params={"read": doc.doc_id})
@@ -79,7 +79,7 @@ if facts.empty:
     st.info("No fact has been taken from this document yet.")
 else:
     facts["quote"] = [doc["text"][s:e] for s, e in zip(facts.char_start, facts.char_end)]
-    facts["open"] = [links.claim(f) if t == "casualty claim" else None for f, t in zip(facts.fact_id, facts.fact_type)]
+    facts["open"] = [links.claim(f) if t == "claim" else None for f, t in zip(facts.fact_id, facts.fact_type)]
     tables.show(facts[["fact_type", "label", "quote", "char_start", "char_end", "open"]],
                 column_config={"label": st.column_config.TextColumn("fact", width="large"),
                                "open": st.column_config.LinkColumn("claim", display_text="permalink")})

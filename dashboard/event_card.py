@@ -38,7 +38,7 @@ def show(event_id: str) -> None:
         tolls["UCDP low / best / high"] = [f"{number(lo)} / {number(best)} / {number(hi)}"
                                            for lo, best, hi in zip(tolls.ucdp_low, tolls.ucdp_best, tolls.ucdp_high)]
         tables.show(tolls[["kind", "acled_lowest", "UCDP low / best / high", "grade", "grade_reason", "quantities",
-                           "sources"]],
+                           "claimants"]],
                     column_config={"grade_reason": st.column_config.TextColumn(width="large")})
         claims = queries.event_claims(event_id)
         claims["claim"] = [links.claim(c) for c in claims.claim_id]

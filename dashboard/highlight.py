@@ -7,7 +7,7 @@ formula in an article is displayed as the characters it is made of.
 import html
 
 FACT_STYLES = {
-    "casualty claim": "background:#f9d0c4;border-bottom:2px solid #c0392b",
+    "claim": "background:#f9d0c4;border-bottom:2px solid #c0392b",
     "counted thing": "background:#fde7b0;border-bottom:2px solid #b9770e",
     "event report": "background:#d6e4f5;border-bottom:2px solid #2471a3",
     # On the Review page: a fact a person coded or confirmed, beside the machine's unconfirmed ones.

@@ -85,7 +85,7 @@ def events(filters) -> pd.DataFrame:
     return _run(f"""
         SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.sub_event_type,
                e.place_id, e.place_name, e.latitude, e.longitude, e.where_prec, e.summary,
-               e.reports, e.documents, e.sources, e.contested, e.asserted_by, e.denied_by
+               e.reports, e.documents, e.claimants, e.contested, e.asserted_by, e.denied_by
         FROM filtered_events({FILTERED}) e
         ORDER BY e.date_start NULLS LAST, e.event_id
     """, *_filter_values(filters))
@@ -116,7 +116,7 @@ def event_reports(event_id: str) -> pd.DataFrame:
 
 def event_tolls(event_id: str) -> pd.DataFrame:
     return _run("""
-        SELECT r.kind, r.acled_lowest, r.ucdp_low, r.ucdp_best, r.ucdp_high, r.quantities, r.sources,
+        SELECT r.kind, r.acled_lowest, r.ucdp_low, r.ucdp_best, r.ucdp_high, r.quantities, r.claimants,
                g.grade, g.grade_reason
         FROM event_casualty_rollup r
         LEFT JOIN toll_grades g ON g.scope = 'event toll' AND g.event_id = r.event_id AND g.kind = r.kind
@@ -200,7 +200,7 @@ def track_record(filters=None) -> pd.DataFrame:
 def track_record_claims(claimant_id: str, kind: str, victim_side: str) -> pd.DataFrame:
     """The claims behind one track-record number: the claimant's figure in each group beside the others'."""
     return _run("""
-        SELECT g.comparison_group, g.own_figure, g.others_median, g.others, g.ratio, g.claim_id,
+        SELECT g.comparison_group, g.best, g.others_median, g.others, g.ratio, g.claim_id,
                c.figure_text, c.sentence, c.outlet, c.published_on, g.others_say
         FROM claimant_group_ratios g JOIN claim_overview c USING (claim_id)
         WHERE g.claimant_id = ? AND g.kind = ? AND g.victim_side = ?

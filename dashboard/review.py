@@ -266,7 +266,7 @@ def controls(key: str, fact: str, machine_id: str, what: str, accepted: dict, fo
 # --- The text, and the facts beside it ------------------------------------------------------------
 text_col, facts_col = st.columns([6, 5], gap="large")
 spans = [{"char_start": c["char_start"], "char_end": c["char_end"], "fact_id": c["claim_id"],
-          "fact_type": "casualty claim" if c["method"] == "machine" else "checked fact",
+          "fact_type": "claim" if c["method"] == "machine" else "checked fact",
           "label": f"{c['method']}: {c['claimant']}: {c['figure_text']} {c['kind']}"} for c in claims]
 spans += [{"char_start": r["char_start"], "char_end": r["char_end"], "fact_id": r["event_id"],
            "fact_type": "event report" if r["method"] == "machine" else "checked fact",
@@ -274,8 +274,8 @@ spans += [{"char_start": r["char_start"], "char_end": r["char_end"], "fact_id": 
 with text_col:
     text = queries.document(doc_id)["text"]
     st.html('<div style="font-size:.85em">Highlighted: ' + highlight.legend(
-        ("casualty claim", "event report", "checked fact"),
-        {"casualty claim": "machine casualty claim", "event report": "machine event report",
+        ("claim", "event report", "checked fact"),
+        {"claim": "machine claim", "event report": "machine event report",
          "checked fact": "coded or reviewed fact"}) + ". Hover a highlight for the fact.</div>")
     st.html(highlight.document(text, queries.document_parts(doc_id), spans, None,
                                queries.sentences_of(doc_id) if settings.QUOTES_ONLY else None))
@@ -297,7 +297,7 @@ with facts_col:
                  f"{claim['place_name'] or 'no place'}")
         with st.expander(("✓ " if claim["claim_id"] in fact_file.decisions else "") + plain(label)):
             st.html(f'<blockquote style="margin:0;padding:.3em .8em;border-left:4px solid #c0392b">'
-                    f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "casualty claim")}'
+                    f'{highlight.sentence(claim["sentence"], claim["sentence_start"], claim["char_start"], claim["char_end"], "claim")}'
                     f'</blockquote>')
             st.caption(f"Victims: {claim['victim_group']} ({claim['victim_class']}) · claimant named as "
                        f"“{claim['claimant_text'] or 'no one: the article’s own voice'}” · date as written: "
@@ -327,7 +327,7 @@ with facts_col:
                      event_form, first["char_start"], correctable=not matched)
 
 # --- What a person already checked, and what the machine missed ------------------------------------
-checked = [{"method": c["method"], "fact": "casualty claim", "what": f"{c['figure_text']} {c['kind']}",
+checked = [{"method": c["method"], "fact": "claim", "what": f"{c['figure_text']} {c['kind']}",
             "bounds": c["range_text"], "claimant": c["claimant"], "when": when(c["date_start"], c["date_end"], c["date_precision"]),
             "where": c["place_name"], "coded at": c["coded_at"], "quote": c["evidence"]}
            for c in claims if c["method"] != "machine"]

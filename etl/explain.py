@@ -1,8 +1,8 @@
 """`python -m etl explain FILE`: every number of a document, with what the extractor made of it.
 
 The extractor's coding log (as PETRARCH's): each figure of the article's body is a candidate with
-a decision (casualty claim, counted thing, people counted with no toll, not a count of people)
-and the rule that took it; a casualty claim shows its kind, bounds, victims, claimant, date and
+a decision (claim, counted thing, people counted with no toll, not a count of people)
+and the rule that took it; a claim shows its kind, bounds, victims, claimant, date and
 place. Numbers in the parts the extractor does not read (headline, captions, byline, page
 furniture, reader comments) are listed with that part, and numbers the figure pattern does not
 read (inside a word, a date, a code) with the reason, so a miss can be traced to its rule.
@@ -14,7 +14,7 @@ from pathlib import Path
 from etl.ingest.outlets import extraction_context
 from etl.core.errors import BuildError
 from etl.extract.machine import extract_document
-from etl.extract.machine.casualties import not_a_count
+from etl.extract.machine.claims import not_a_count
 from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference
 

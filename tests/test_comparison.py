@@ -130,7 +130,7 @@ def test_track_record_finds_the_claimant_who_inflates(battle):
     assert record[(HADI, "killed", "government")][:2] == (1, 2.655)
     assert record[(STATE, "killed", "opposition")][1] > 2
     # The claims behind each number open from the view.
-    behind = rows(battle, """SELECT own_figure, others_median, ratio FROM claimant_group_ratios
+    behind = rows(battle, """SELECT best, others_median, ratio FROM claimant_group_ratios
                              WHERE claimant_id = ? AND comparison_group = 'civilians killed in al-Qusayr on 20 May 2013'""", HADI)
     assert behind == [(22.0, 11.0, 2.0)]
 

@@ -176,7 +176,7 @@ def test_documents_page_sets_reader_comments_apart_and_marks_facts(open_page, db
     assert "outline:3px solid" in text  # the fact the link points at
     assert "background:#f9d0c4" in text  # casualty claims highlighted
     facts = frame(app, "fact_type")
-    assert {"casualty claim", "event report", "place mention"} <= set(facts.fact_type)
+    assert {"claim", "event report", "place mention"} <= set(facts.fact_type)
 
 
 def test_document_search_finds_every_text_that_names_hezbollah(open_page, db):

@@ -53,7 +53,7 @@ def test_wounded_trapped_compared(db):
 def test_event_rollup_with_field_conventions(db):
     # Three quantities, added up: some 30 Hezbollah fighters (27-33, Hadi al-Abdallah), one Hezbollah
     # corpse in an opposition video (1) and 100 opposition militants (state TV).
-    assert rows(db, """SELECT acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, sources FROM event_casualty_rollup
+    assert rows(db, """SELECT acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, claimants FROM event_casualty_rollup
                        WHERE event_id = 'qusayr-ground-assault-2013-05-19' AND kind = 'killed'""") == [(128, 128, 131.0, 134, 3, 3)]
     # Sunday's strikes: at least 58 residents killed; the open bound leaves the stated figure as the high.
     assert rows(db, """SELECT acled_fatalities, ucdp_best, ucdp_high FROM event_casualty_rollup

@@ -229,7 +229,7 @@ WITH final AS (
            sum(best) AS ucdp_best,
            sum(highest)::BIGINT AS ucdp_high,
            count(*) AS quantities,
-           len(list_distinct(flatten(list(claimant_ids)))) AS sources,
+           len(list_distinct(flatten(list(claimant_ids)))) AS claimants,
            len(list_distinct(flatten(list(alignments)))) AS alignments,
            list_sort(list_distinct(flatten(list(claimant_ids)))) AS claimant_ids
     FROM event_quantities
@@ -238,14 +238,14 @@ WITH final AS (
 SELECT e.summary, e.date_start, e.date_end, e.date_precision, f.*
 FROM final f JOIN events e USING (event_id)
 ORDER BY e.date_start, f.event_id, f.kind;
-COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the quantities of the event (event_quantities: each comparison group''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of sources and of their alignments.';
+COMMENT ON VIEW event_casualty_rollup IS 'Per event and kind of toll, the conventions of the field side by side, summed over the quantities of the event (event_quantities: each comparison group''s lowest, best, highest over current figures): ACLED-style most conservative figure and UCDP low (sum of the lowest), UCDP best (sum of the medians), UCDP high (sum of the highest), and the number of claimants and of their alignments.';
 COMMENT ON COLUMN event_casualty_rollup.acled_lowest IS 'ACLED''s convention, the most conservative figure, applied to this kind of toll: the sum of the quantities'' lowest figures.';
 COMMENT ON COLUMN event_casualty_rollup.acled_fatalities IS 'ACLED''s fatalities: acled_lowest on the row of the killed, NULL on the rows of the wounded, trapped and the other kinds (which ACLED does not count).';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_low IS 'UCDP low: the sum of the quantities'' lowest figures.';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_best IS 'UCDP best: the sum of the quantities'' best figures (medians).';
 COMMENT ON COLUMN event_casualty_rollup.ucdp_high IS 'UCDP high: the sum of the quantities'' highest figures.';
 COMMENT ON COLUMN event_casualty_rollup.quantities IS 'How many quantities (comparison groups) are added up.';
-COMMENT ON COLUMN event_casualty_rollup.sources IS 'How many distinct claimants give figures for them.';
+COMMENT ON COLUMN event_casualty_rollup.claimants IS 'How many distinct claimants give figures for them.';
 COMMENT ON COLUMN event_casualty_rollup.alignments IS 'How many distinct alignments those claimants have.';
 COMMENT ON COLUMN event_casualty_rollup.claimant_ids IS 'The claimants (sources.source_id), sorted.';
 
@@ -375,7 +375,7 @@ WITH current_claims AS (
 ),
 final AS (
     SELECT a.comparison_group, a.kind, a.victim_side, a.claimant_id, a.claimant, a.alignment,
-           a.claim_id, a.best AS own_figure,
+           a.claim_id, a.best,
            median(b.best) AS others_median,
            count(*) AS others,
            list(b.claim_id ORDER BY b.best) AS others_claim_ids,
@@ -384,14 +384,14 @@ final AS (
       ON a.comparison_group = b.comparison_group AND a.claimant_id <> b.claimant_id
     GROUP BY ALL
 )
-SELECT *, round(own_figure / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
+SELECT *, round(best / others_median, 3) AS ratio FROM final ORDER BY claimant, comparison_group;
 COMMENT ON VIEW claimant_group_ratios IS 'For each claimant and each comparison group others also report: its current figure (best of its latest claim), the median of the other claimants'' current figures, and the ratio of the two (above 1: it says more than the others), with the claims behind both.';
 COMMENT ON COLUMN claimant_group_ratios.others_say IS 'The other claimants'' current figures in words, lowest first: claimant: figure as written.';
-COMMENT ON COLUMN claimant_group_ratios.own_figure IS 'The claimant''s current figure in the group (best of its latest claim).';
+COMMENT ON COLUMN claimant_group_ratios.best IS 'The claimant''s current figure in the group (best of its latest claim).';
 COMMENT ON COLUMN claimant_group_ratios.others_median IS 'The median of the other claimants'' current figures.';
 COMMENT ON COLUMN claimant_group_ratios.others IS 'How many other claimants have a current figure in the group.';
 COMMENT ON COLUMN claimant_group_ratios.others_claim_ids IS 'Their claims (claim_id), lowest first.';
-COMMENT ON COLUMN claimant_group_ratios.ratio IS 'own_figure / others_median, to 3 decimals: above 1, the claimant says more than the others.';
+COMMENT ON COLUMN claimant_group_ratios.ratio IS 'best / others_median, to 3 decimals: above 1, the claimant says more than the others.';
 
 CREATE VIEW claimant_track_record AS
 WITH logs AS (
@@ -435,7 +435,7 @@ WITH reports AS (
     SELECT r.event_id,
            count(*) AS reports,
            count(DISTINCT r.doc_id) AS documents,
-           count(DISTINCT r.claimant_id) AS sources,
+           count(DISTINCT r.claimant_id) AS claimants,
            bool_or(r.stance = 'denies') AS denied,
            -- an empty list, not NULL, where every report denies (or none does)
            coalesce(list_sort(list_distinct(list(s.name) FILTER (WHERE r.stance <> 'denies'))), []) AS asserted_by,
@@ -444,18 +444,18 @@ WITH reports AS (
     GROUP BY r.event_id
 )
 SELECT e.*, p.name AS place_name, p.latitude, p.longitude,
-       r.reports, r.documents, r.sources, r.denied AS contested, r.asserted_by, r.denied_by
+       r.reports, r.documents, r.claimants, r.denied AS contested, r.asserted_by, r.denied_by
 FROM events e
 JOIN reports r USING (event_id)
 LEFT JOIN places p USING (place_id)
 ORDER BY e.date_start, e.event_id;
-COMMENT ON VIEW event_overview IS 'Events with their place, number of reports, documents and sources, and whether any source denies them (contested), with who asserts and who denies.';
+COMMENT ON VIEW event_overview IS 'Events with their place, number of reports, documents and claimants, and whether any claimant denies them (contested), with who asserts and who denies.';
 COMMENT ON COLUMN event_overview.place_name IS 'Name of the event''s place.';
 COMMENT ON COLUMN event_overview.latitude IS 'Latitude of the place.';
 COMMENT ON COLUMN event_overview.longitude IS 'Longitude of the place.';
 COMMENT ON COLUMN event_overview.reports IS 'How many reports of the event.';
 COMMENT ON COLUMN event_overview.documents IS 'How many documents report it.';
-COMMENT ON COLUMN event_overview.sources IS 'How many distinct sources report, claim or deny it.';
+COMMENT ON COLUMN event_overview.claimants IS 'How many distinct claimants report, assert or deny it (the claimants of its event reports).';
 COMMENT ON COLUMN event_overview.contested IS 'True when a source denies the event.';
 COMMENT ON COLUMN event_overview.asserted_by IS 'Sources that report or claim it, sorted.';
 COMMENT ON COLUMN event_overview.denied_by IS 'Sources that deny it, sorted.';
@@ -627,7 +627,7 @@ COMMENT ON COLUMN actor_mentions.actor IS 'The actor''s name.';
 COMMENT ON COLUMN actor_mentions.mentions IS 'Times the document names the actor.';
 
 CREATE VIEW document_facts AS
-SELECT c.doc_id, 'casualty claim' AS fact_type, c.claim_id AS fact_id, c.char_start, c.char_end,
+SELECT c.doc_id, 'claim' AS fact_type, c.claim_id AS fact_id, c.char_start, c.char_end,
        c.claimant || ': ' || c.figure_text || ' ' || c.kind || ' (' || c.victim_group || ')' AS label,
        c.sentence_start, c.sentence_end
 FROM claim_overview c
@@ -646,7 +646,7 @@ FROM mentions m
 LEFT JOIN places p ON m.entity_kind = 'place' AND p.place_id = m.entity_id
 LEFT JOIN actors a ON m.entity_kind = 'actor' AND a.actor_id = m.entity_id;
 COMMENT ON VIEW document_facts IS 'Every fact located in its document, for reading the document with its facts marked: casualty claims, counted things, event reports, and place and actor mentions, each with its offsets, a line saying what it is, and the sentence it is in (none for a mention).';
-COMMENT ON COLUMN document_facts.fact_type IS 'casualty claim, counted thing, event report, place mention or actor mention.';
+COMMENT ON COLUMN document_facts.fact_type IS 'claim, counted thing, event report, place mention or actor mention.';
 COMMENT ON COLUMN document_facts.fact_id IS 'The fact''s id: claim_id, count_id, report_id, or the place or actor a mention names (NULL for a place the gazetteer lacks).';
 COMMENT ON COLUMN document_facts.label IS 'What the fact says, in a line (claimant: figure kind (victims); source stance: event; the name mentioned).';
 

@@ -35,7 +35,7 @@ def events(connection: duckdb.DuckDBPyConnection, filters=None) -> dict:
     rows = _rows(connection, f"""
         SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.sub_event_type,
                e.disorder_type, e.place_id, e.place_name, e.where_prec, e.summary, e.method, e.reports,
-               e.documents, e.sources, e.contested, e.asserted_by, e.denied_by, e.latitude, e.longitude,
+               e.documents, e.claimants, e.contested, e.asserted_by, e.denied_by, e.latitude, e.longitude,
                k.acled_fatalities AS killed_acled, k.ucdp_low AS killed_low, k.ucdp_best AS killed_best,
                k.ucdp_high AS killed_high, w.ucdp_low AS wounded_low, w.ucdp_high AS wounded_high,
                (SELECT list(a.name || ' (' || ea.role || ')' ORDER BY ea.role, a.name)

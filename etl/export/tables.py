@@ -52,7 +52,7 @@ class EventFacts:
             rows.sort(key=lambda r: (ROLE_ORDER.get(r["role"], 9), r["name"]))
         self.reports = defaultdict(list)
         for row in _rows(connection, """
-                SELECT r.event_id, r.stance, r.claimant_id, s.name AS source, s.kind AS source_kind, s.alignment,
+                SELECT r.event_id, r.stance, r.claimant_id, s.name AS claimant, s.kind AS claimant_kind, s.alignment,
                        s.actor_id, d.doc_id, d.title, d.outlet, d.published_on, d.url
                 FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN documents d USING (doc_id)
                 WHERE list_contains(?, r.event_id) ORDER BY r.event_id, d.published_on, s.name""", [ids]):
@@ -67,26 +67,32 @@ class EventFacts:
                 ORDER BY c.event_id, c.kind, c.as_of, c.claimant""", [ids]):
             self.claims[row["event_id"]].append(row)
         self.tolls = {(r["event_id"], r["kind"]): r for r in _rows(connection, """
-                SELECT event_id, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, sources
+                SELECT event_id, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high, quantities, claimants
                 FROM event_casualty_rollup WHERE list_contains(?, event_id)""", [ids])}
         # Each quantity of the event's toll with its conventions, as the roll-up adds them up (event_quantities).
         self.quantities = defaultdict(list)
         for row in _rows(connection, """
-                SELECT event_id, kind, comparison_group AS quantity, victim_class, lowest, best, highest, open_high
+                SELECT event_id, kind, comparison_group, victim_class, lowest, best, highest, open_high
                 FROM event_quantities WHERE list_contains(?, event_id)
-                ORDER BY event_id, kind, quantity""", [ids]):
+                ORDER BY event_id, kind, comparison_group""", [ids]):
             self.quantities[row["event_id"]].append(row)
+        self.grades = defaultdict(list)
+        for row in _rows(connection, """
+                SELECT event_id, kind, grade, grade_reason FROM toll_grades
+                WHERE scope = 'event toll' AND list_contains(?, event_id)
+                ORDER BY event_id, kind <> 'killed', kind""", [ids]):
+            self.grades[row["event_id"]].append(row)
 
     def role(self, event_id: str, *roles: str) -> list[dict]:
         return [a for a in self.actors[event_id] if a["role"] in roles]
 
     def source_names(self, event_id: str) -> list[str]:
         """Who speaks of the event: the sources of its reports and the claimants of its figures."""
-        names = [r["source"] for r in self.reports[event_id]] + [c["claimant"] for c in self.claims[event_id]]
+        names = [r["claimant"] for r in self.reports[event_id]] + [c["claimant"] for c in self.claims[event_id]]
         return list(dict.fromkeys(names))
 
     def speakers(self, event_id: str) -> list[tuple[str, str]]:
-        pairs = [(r["source_kind"], r["alignment"]) for r in self.reports[event_id]]
+        pairs = [(r["claimant_kind"], r["alignment"]) for r in self.reports[event_id]]
         pairs += [(c["claimant_kind"], c["alignment"]) for c in self.claims[event_id]]
         return pairs
 
@@ -174,7 +180,7 @@ def acled(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame:
         if actor2 is None and event["event_type"] == "Violence against civilians":
             actor2_name, inter2 = f"Civilians ({country})" if country else "Civilians", codes.CIVILIANS_INTER
         toll = facts.tolls.get((eid, "killed"))
-        who = "; ".join(f"{r['source']} {r['stance']}" for r in facts.reports[eid])
+        who = "; ".join(f"{r['claimant']} {r['stance']}" for r in facts.reports[eid])
         figures = facts.figures_text(eid)
         summary = (event["summary"] or event["sub_event_type"]).strip().rstrip(".")
         notes = (f"{_when(event)}: {summary}. Reports: {who or 'none'}."
@@ -302,20 +308,14 @@ def ucdp_sidecar(frame: pd.DataFrame, left_out: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _grade(facts: EventFacts, event: dict) -> tuple[str, str]:
-    """An Airwars-style grade read off who reports the event (not Airwars' own assessment)."""
-    eid = event["event_id"]
-    if event["contested"]:
-        return "Contested", "a source denies it: " + ", ".join(event["denied_by"] or [])
-    initiators = facts.role(eid, "initiator", "initiator ally")
-    owned = [r for r in facts.reports[eid] if r["actor_id"] and r["stance"] != "denies"
-             and r["actor_id"] in {a["actor_id"] for a in initiators}]
-    if owned:
-        return "Confirmed", f"{owned[0]['source']} speaks for a party that carried it out"
-    sources = len(facts.source_names(eid))
-    if sources >= 2:
-        return "Fair", f"{sources} sources report it"
-    return "Weak", "a single source"
+def _grade(facts: EventFacts, event_id: str) -> tuple[str | None, str]:
+    """The grade of the event's toll from the view toll_grades, the one place the grade rules live:
+    of its killed if it has a killed toll, else of the first kind it has (wounded, ...)."""
+    grades = facts.grades[event_id]
+    if not grades:
+        return None, "No casualty figure is claimed for this event: a grade is given to a toll."
+    row = grades[0]
+    return row["grade"].capitalize(), row["grade_reason"]
 
 
 def airwars(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame:
@@ -335,7 +335,7 @@ def airwars(connection: duckdb.DuckDBPyConnection, filters=None) -> pd.DataFrame
             ranges[key][1] += quantity["highest"] or 0
             if quantity["open_high"]:
                 open_ended.append(key)
-        grade, reason = _grade(facts, event)
+        grade, reason = _grade(facts, eid)
         iso, country, region, _ = _country(event)
         row = {
             "incident_id": eid, "date_start": event["date_start"], "date_end": event["date_end"],

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from etl.extract.machine import lexicon
-from etl.extract.machine.casualties import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
+from etl.extract.machine.claims import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
 from etl.extract.machine.claimants import ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
@@ -254,7 +254,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             quantity = figure.quantity
             victim_group = finding.victims.text if finding.victims else "people (not named)"
             row = rows.claim(
-                doc_id=doc.doc_id, claimant_id=claimant.source_id, place_id=place_id, **rows.when(dates, date_text),
+                doc_id=doc.doc_id, claimant_id=claimant.claimant_id, place_id=place_id, **rows.when(dates, date_text),
                 kind=finding.kind, victim_group=victim_group, victim_class=finding.victim_class,
                 **rows.figure(quantity, figure.text), **rows.evidence(text, start, end, sentence.start, sentence.end),
                 claimant_text=claimant.text, claimant_start=claimant.start, claimant_end=claimant.end,
@@ -319,20 +319,20 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 if (trigger.event_type, sub_type, place_id, dates) in told:
                     continue
                 told.add((trigger.event_type, sub_type, place_id, dates))
-                for speaker, stance in stances:
+                for report_claimant, stance in stances:
                     facts.reports.append(rows.event_report(
-                        doc_id=doc.doc_id, claimant_id=speaker.source_id, stance=stance,
+                        doc_id=doc.doc_id, claimant_id=report_claimant.claimant_id, stance=stance,
                         **rows.evidence(text, start, end, sentence.start, sentence.end),
-                        claimant_text=speaker.text, claimant_start=speaker.start, claimant_end=speaker.end,
+                        claimant_text=report_claimant.text, claimant_start=report_claimant.start, claimant_end=report_claimant.end,
                         **rows.when(dates, date_text), method=METHOD,
                         confidence=_confidence(0.1 if dates is None or dated_by_news else 0,
                                                0.1 if place_carried else 0,
-                                               0.1 if not actor_roles else 0, 0.1 if speaker.carried else 0),
+                                               0.1 if not actor_roles else 0, 0.1 if report_claimant.carried else 0),
                         # the event's keys, for matching reports into events (etl.resolve.event_matching)
                         event_type=trigger.event_type, sub_event_type=sub_type, place_id=place_id,
                         actors=actor_roles, trigger=text[trigger.start:trigger.end]))
-                    if speaker.new_source:
-                        facts.sources.append(speaker.new_source)
+                    if report_claimant.new_source:
+                        facts.sources.append(report_claimant.new_source)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
@@ -349,12 +349,12 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     return facts
 
 
-def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> None:
+def _headline_claimants(claims: list[dict], headline_starts: set[int]) -> None:
     """A headline's figure with no speaker of its own ("Air strike kills 33 soldiers") is the
     claim the article's body attributes: it takes the claimant of the body's first claim of the
     same kind that names one (a wire headline's figure is its lead's)."""
-    body = [c for c in casualties if c["sentence_start"] not in headline_starts and c["claimant_text"]]
-    for claim in casualties:
+    body = [c for c in claims if c["sentence_start"] not in headline_starts and c["claimant_text"]]
+    for claim in claims:
         if claim["sentence_start"] not in headline_starts or claim["claimant_text"]:
             continue
         lead = next((c for c in body if c["kind"] == claim["kind"]), None)
@@ -364,13 +364,13 @@ def _headline_claimants(casualties: list[dict], headline_starts: set[int]) -> No
                          confidence=round(max(0.3, claim["confidence"] - 0.1), 2))
 
 
-def _headline_dates(casualties: list[dict], headline_starts: set[int], news: DateRange | None) -> None:
+def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRange | None) -> None:
     """A headline's figure with no date of its own is the body's news ("Air strike kills 33
     soldiers" is the lead's strike): it takes the date of the body's claim of the same kind and
     figure, else the days the lead names (a wire story's headline reports its lead's news). With
     neither it stays undated, like an undated figure of the body."""
-    body = [c for c in casualties if c["sentence_start"] not in headline_starts and c["date_start"] is not None]
-    for claim in casualties:
+    body = [c for c in claims if c["sentence_start"] not in headline_starts and c["date_start"] is not None]
+    for claim in claims:
         if claim["sentence_start"] not in headline_starts or claim["date_start"] is not None:
             continue
         same = next((c for c in body if c["kind"] == claim["kind"]
@@ -389,11 +389,11 @@ def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, cla
         # "X claimed to have conquered ..., Y asserted that no territory had been lost":
         # one happening, asserted by one source and denied by another.
         denier = claimants.find(text, sentence.start, sentence.end, denial)
-        if denier.source_id != claimant.source_id:
+        if denier.claimant_id != claimant.claimant_id:
             return [(claimant, "asserts"), (denier, "denies")]
     source = _source(claimants, claimant)
     return [(claimant, stance_of(text, *scope, source.kind if source else None, claimant.text is None))]
 
 
 def _source(claimants: ClaimantFinder, claimant) -> Source | None:
-    return claimants.sources.get(claimant.source_id) or claimant.new_source or claimants.added.get(claimant.source_id)
+    return claimants.sources.get(claimant.claimant_id) or claimant.new_source or claimants.added.get(claimant.claimant_id)

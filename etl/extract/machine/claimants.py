@@ -75,7 +75,7 @@ _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"�
 
 @dataclass(frozen=True)
 class Claimant:
-    source_id: str
+    claimant_id: str  # sources.source_id of who speaks
     text: str | None
     start: int | None
     end: int | None
@@ -381,7 +381,7 @@ class ClaimantFinder:
         if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
             carried = self._carried((words.strip() if self.pronoun.match(words.strip()) else bare).lower())
             if carried is not None:
-                return Claimant(carried.source_id, words, start, end, carried=True)
+                return Claimant(carried.claimant_id, words, start, end, carried=True)
             if bare.lower() in _BARE_PRONOUNS:
                 return None
             # "the ministry said" with no ministry named before: the words name the speaker
@@ -458,7 +458,7 @@ class ClaimantFinder:
         if not name and len(bare.split()) <= 3:
             named = self._named_later(bare)
             if named:
-                return Claimant(named.source_id, words, start, end)
+                return Claimant(named.claimant_id, words, start, end)
         if not name:
             described = self._described(text, bare)
             if described:
@@ -562,7 +562,7 @@ class ClaimantFinder:
         if kind is None:
             return None
         for speaker in self.article_speakers:
-            source = self.sources.get(speaker.source_id) or self.added.get(speaker.source_id)
+            source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
             if source and source.kind == kind:
                 return speaker
         return None

@@ -113,7 +113,7 @@ class ClaimFinding:
 class Candidate:
     """A number of the sentence and what the extractor decided it is."""
     figure: Figure
-    decision: str  # 'casualty claim', 'counted thing', 'people counted, no toll', 'not a count of people'
+    decision: str  # 'claim', 'counted thing', 'people counted, no toll', 'not a count of people'
     reason: str
     finding: ClaimFinding | None = None
 
@@ -421,7 +421,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             finding = ClaimFinding(figure, victims, kind[0], kind[1], kind[2], "a table column under a toll",
                                       victims.victim_class if victims else "unknown")
             findings.append(finding)
-            candidates.append(Candidate(figure, "casualty claim", finding.kind_source, finding))
+            candidates.append(Candidate(figure, "claim", finding.kind_source, finding))
             continue
         victims = _victims(text, figure.end, next_start)
         kind = source = None
@@ -516,7 +516,7 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             victim_class = previous.victim_class if previous and source.startswith("continues") else "unknown"
         finding = ClaimFinding(figure, victims, kind[0], kind[1], kind[2], source, victim_class)
         findings.append(finding)
-        candidates.append(Candidate(figure, "casualty claim", source, finding))
+        candidates.append(Candidate(figure, "claim", source, finding))
     _share_kind_forward(text, candidates)
     # "a" is a figure only where it counts a victim; elsewhere it is an article, not a number
     return [c for c in candidates if c.finding or c.figure.text.lower() not in ("a", "an")]
@@ -595,8 +595,5 @@ def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
         then = following.finding
         finding = ClaimFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,
                                   "joined to the toll after it", victims.victim_class if then.victim_class != "mixed" else "mixed")
-        candidates[number] = Candidate(this.figure, "casualty claim", finding.kind_source, finding)
+        candidates[number] = Candidate(this.figure, "claim", finding.kind_source, finding)
 
-
-def find_casualties(text: str, sentence_start: int, sentence_end: int, paragraph_text: str) -> list[ClaimFinding]:
-    return [c.finding for c in find_candidates(text, sentence_start, sentence_end, paragraph_text) if c.finding]
