@@ -6,7 +6,9 @@ After a `git pull` that changed them, the file on disk no longer has what the pa
 than show a reader a database error, the dashboard rebuilds it, in the mode it was built in
 (`--machine-only` stays machine-only). It runs the build as the command a person would type,
 `python -m etl build`, in a process of its own: the server only ever reads the warehouse. A file that
-is not a warehouse of this project at all is never written over: the page says so and stops.
+is not a warehouse of this project at all is never written over: the page says so and stops. Nor is a
+warehouse built from another corpus than the one the dashboard is given: rebuilding it from that one
+would silently replace, say, a corpus of new articles with the seeds; the page names both and the command.
 """
 from functools import lru_cache
 
@@ -61,6 +63,15 @@ def ensure_warehouse() -> None:
     if not settings.WAREHOUSE.exists():
         _build_once.clear()  # missing again (deleted while serving): build it again
     why = outdated()
+    if why and why != "missing":
+        built_from = (_recorded(_on_disk()) or {}).get("corpus")
+        if built_from and built_from != settings.CORPUS.name:
+            st.error(f"The warehouse {settings.WAREHOUSE} is {why}, and it was built from the corpus `{built_from}`, "
+                     f"not from `{settings.CORPUS}`, the corpus this dashboard is given; it is left as it is rather "
+                     f"than rebuilt from another corpus. Rebuild it from its own corpus (add `--machine-only` if it "
+                     f"was built so), or start the dashboard with `CONFLICT_CORPUS` naming that folder:")
+            st.code(f"python -m etl build --docs path/to/{built_from} --db {settings.WAREHOUSE}", language="bash")
+            st.stop()
     if why:
         try:
             _build_once(_on_disk() if settings.WAREHOUSE.exists() else None)

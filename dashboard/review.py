@@ -115,8 +115,12 @@ if rebuild_col.button("Rebuild now", key="review_rebuild", type="primary" if sav
     if ok:
         st.session_state.pop("review_saved", None)
     st.rerun()
+# A --machine-only warehouse ignores review decisions by design; Rebuild now builds with them, so say so.
+machine_only = (build_info(settings.WAREHOUSE) or {}).get("mode") == review.MACHINE_ONLY_MODE
 info_col.caption(f"Runs `python -m etl build` on `{review.shown_path(settings.CORPUS)}` into the warehouse "
-                 f"this dashboard reads; the pages show the new facts as soon as it is done.")
+                 f"this dashboard reads; the pages show the new facts as soon as it is done."
+                 + (" This warehouse was built `--machine-only`, which leaves out coded facts and review decisions: "
+                    "*Rebuild now* builds it with them." if machine_only else ""))
 if built:
     if built["ok"]:
         st.success("Rebuilt: the page now shows the warehouse with the saved decisions.")

@@ -14,14 +14,13 @@ from etl.ingest.documents import Document, read_corpus
 from etl.ingest.outlets import UNKNOWN_OUTLET, extraction_context
 from etl.ingest.reference import Reference, Source, read_reference
 from etl.load.quotes_only import write_quotes_only
-from etl.load.warehouse import contract_digest, write_warehouse
+from etl.load.warehouse import MACHINE_ONLY_MODE, contract_digest, write_warehouse
 from etl.resolve.comparison import resolve_groups
 from etl.resolve.mentions import mentions_and_parts
 from etl.resolve.merge import merge_facts
 from etl.settings import FACTS_SUBDIR, PLACE_STOPWORDS, WORLD_PLACES
 
 BUILDER_VERSION = "2"
-MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse
 
 
 @dataclass

@@ -88,7 +88,7 @@ def _built_machine_only(db: Path) -> bool:
     """Whether the warehouse at `db` was built with --machine-only (no file, or no warehouse: no)."""
     import duckdb
 
-    from etl.build import MACHINE_ONLY_MODE
+    from etl.load.warehouse import MACHINE_ONLY_MODE
 
     if not db.is_file():
         return False

@@ -5,6 +5,7 @@ import json
 import math
 import os
 import re
+import shutil
 from datetime import date
 from urllib.parse import quote_plus
 
@@ -231,15 +232,37 @@ def test_a_warehouse_built_by_another_version_is_rebuilt_in_its_mode(tmp_path, m
         assert rows(rebuilt, "SELECT DISTINCT method FROM claims") == [("machine",)]
 
 
+def _served(monkeypatch, warehouse) -> AppTest:
+    """The dashboard's first page served from `warehouse`, without an exception."""
+    monkeypatch.setattr(settings, "WAREHOUSE", warehouse)
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def test_an_outdated_warehouse_of_another_corpus_is_not_rebuilt_from_this_one(tmp_path, monkeypatch):
+    # Built from a corpus folder of its own (a copy of the seeds under another name), then the contract changed:
+    # the dashboard, given the seeds, must not replace it with a build of the seeds.
+    other_corpus = tmp_path / "new-articles"
+    shutil.copytree(ROOT / "seeds", other_corpus)
+    old = tmp_path / "old.duckdb"
+    build(other_corpus, old, REFERENCE_DIR, machine_only=True)
+    with duckdb.connect(str(old)) as connection:
+        connection.execute("UPDATE build_info SET value = 'an older contract' WHERE key = 'contract_sha256'")
+    before = old.read_bytes()
+    app = _served(monkeypatch, old)
+    assert any("built from the corpus `new-articles`" in e.value for e in app.error), [e.value for e in app.error]
+    assert any("--docs path/to/new-articles" in c.value for c in app.code)
+    assert old.read_bytes() == before and not app.metric
+
+
 def test_a_file_that_is_no_warehouse_is_named_and_left_alone(tmp_path, monkeypatch):
     other = tmp_path / "other.duckdb"
     with duckdb.connect(str(other)) as connection:
         connection.execute("CREATE TABLE notes AS SELECT 'mine' AS note")
     before = other.read_bytes()
-    monkeypatch.setattr(settings, "WAREHOUSE", other)
-    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    app.run()
-    assert not app.exception
+    app = _served(monkeypatch, other)
     assert any("is not a warehouse of this project" in e.value and str(other) in e.value for e in app.error)
     assert other.read_bytes() == before
 

@@ -17,6 +17,8 @@ from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.load import rules
 from etl.settings import SCHEMA_SQL, VIEWS_SQL
 
+MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse (coded facts and reviews ignored)
+
 
 def contract_digest() -> str:
     """The warehouse's contract (its tables, views and the rules its rows were checked against) as one

@@ -9,7 +9,7 @@ tests/test_layering.py fails if a dashboard module imports anything else of etl.
 from etl.export.filters import FILTERED, FILTERS, LISTS, Filters, arguments as filter_arguments
 from etl.export.formats import FORMATS as EXPORT_FORMATS
 from etl.load.quotes_only import quotes_only_path
-from etl.load.warehouse import contract_digest
+from etl.load.warehouse import MACHINE_ONLY_MODE, contract_digest
 from etl.review.commands import CommandFailed, build_warehouse, export
 from etl.review.corpus import (FactFile, ReviewError, choices, default_reviewer, fact_file_state, not_writable,
                                read_document, shown_path)
@@ -20,7 +20,7 @@ from etl.review.records import (check_new_event_id, claim_record, event_record, 
 __all__ = [
     # Serving: is the warehouse the one this checkout builds, build it, export from it, and where the
     # build put the warehouse's quotes-only copy.
-    "contract_digest", "build_warehouse", "export", "EXPORT_FORMATS", "CommandFailed", "quotes_only_path",
+    "contract_digest", "MACHINE_ONLY_MODE", "build_warehouse", "export", "EXPORT_FORMATS", "CommandFailed", "quotes_only_path",
     # The shared filters of the pages and the exports, and how a query passes them to the warehouse's macros.
     "Filters", "FILTERS", "LISTS", "FILTERED", "filter_arguments",
     # Reviewing: the corpus as the build reads it, what the build will make of a reviewer's input,
