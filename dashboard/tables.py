@@ -35,6 +35,7 @@ HEADERS = {
     "outlet_alignment": "alignment",
     "place_name": "place",
     "published_on": "published",
+    "quantities": "comparison groups",
     "range_text": "bounds",
     "sub_event_type": "sub-event type",
     "typical_ratio": "typical ratio",
