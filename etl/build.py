@@ -7,7 +7,8 @@ from pathlib import Path
 from etl.ingest.acled_ucdp import read_files as read_reference_datasets
 from etl.core.errors import BuildWarning
 from etl.extract.cache import ExtractionCache, cache_path
-from etl.extract.machine import MachineFacts, extract_document, extractor_digest
+from etl.extract.machine import MachineFacts, extractor_digest
+from etl.extract.pool import default_workers, extract_documents
 from etl.ingest import aliases as aliases_module
 from etl.ingest.aliases import AliasIndex
 from etl.ingest.documents import Document, read_corpus
@@ -48,30 +49,31 @@ def _cache_key(doc: Document, outlet_of: dict) -> str:
 
 
 def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[str, Source], outlet_of: dict,
-                   reference_dir: Path, db_path: Path) -> tuple[dict[str, MachineFacts], ExtractionCache]:
+                   reference_dir: Path, db_path: Path, workers: int) -> tuple[dict[str, MachineFacts], ExtractionCache]:
     """Machine facts of every document: from the last build where neither the document nor the
-    extractor changed, else extracted now."""
+    extractor changed, else extracted now, by `workers` processes."""
     # The world gazetteer, the place stop-list and the alias scanner decide mentions as the
     # reference folder does: a change to any of them extracts every document again.
     reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
         WORLD_PLACES, PLACE_STOPWORDS, Path(aliases_module.__file__)]
     cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
-    machine = {}
-    for doc in documents:
-        facts = cache.get(doc.doc_id, _cache_key(doc, outlet_of))
-        machine[doc.doc_id] = facts if facts is not None else extract_document(doc, index, sources, outlet_of[doc.doc_id])
-    _progress(f"machine extraction: {len(documents) - cache.reused} documents extracted, {cache.reused} unchanged")
+    machine = {doc.doc_id: cache.get(doc.doc_id, _cache_key(doc, outlet_of)) for doc in documents}
+    todo = [doc for doc in documents if machine[doc.doc_id] is None]
+    for doc, facts in zip(todo, extract_documents(todo, index, sources, outlet_of, workers)):
+        machine[doc.doc_id] = facts
+    _progress(f"machine extraction: {len(todo)} documents extracted ({workers} worker(s)), {cache.reused} unchanged")
     return machine, cache
 
 
 def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False,
-          compare_with: tuple[Path, ...] | list[Path] = ()) -> BuildResult:
+          compare_with: tuple[Path, ...] | list[Path] = (), workers: int | None = None) -> BuildResult:
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
     _progress(f"read {len(documents)} documents from {docs_dir}")
     index, sources, outlet_of = extraction_context(reference, documents, warnings)
-    machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path)
+    machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path,
+                                    workers or default_workers())
     for facts in machine.values():
         for source in facts.sources:
             sources.setdefault(source.source_id, source)

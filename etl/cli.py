@@ -7,6 +7,12 @@ from etl.core.errors import BuildError
 from etl.settings import DEFAULT_DB, REFERENCE_DIR, SEEDS_DIR
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Build the conflict-reports fact warehouse.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -23,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--compare-with", type=Path, action="append", default=[], metavar="FILE",
                        help="your own ACLED export or UCDP GED CSV, read into reference tables and matched to the "
                             "events (repeatable; docs/exports.md)")
+    build.add_argument("--workers", type=_positive, default=None, metavar="N",
+                       help="processes that extract documents at once (default: one per core this process may use); "
+                            "the warehouse is the same with any number")
     evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
     evaluate.add_argument("--docs", type=Path, action="append",
                           help="corpus folder with coded facts; repeat for several (default: seeds/)")
@@ -124,7 +133,7 @@ def main(argv=None) -> int:
         machine_only = args.machine_only or (args.keep_mode and _built_machine_only(args.db))
         try:
             result = build(args.docs, args.db, args.reference, machine_only=machine_only,
-                           compare_with=args.compare_with)
+                           compare_with=args.compare_with, workers=args.workers)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)

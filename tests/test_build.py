@@ -1,5 +1,6 @@
 """The build as its user meets it: one command, deterministic, atomic, clear about bad input."""
 import codecs
+import os
 import shutil
 import subprocess
 import sys
@@ -10,11 +11,13 @@ import pytest
 
 from etl.build import build
 from etl.core.errors import BuildError
+from etl.extract import pool
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT
 
 TABLES = ("documents", "document_parts", "sources", "actors", "places", "mentions", "events", "event_actors",
-          "event_reports", "claims", "counted_things", "warnings", "build_info")
+          "event_reports", "claims", "counted_things", "comparison_groups", "comparison_members", "warnings",
+          "build_info")
 
 
 def snapshot(path):
@@ -32,6 +35,27 @@ def test_two_builds_give_the_same_rows_and_ids(corpus, tmp_path, seed_db):
     for table in TABLES:
         if table != "build_info":
             assert first[table] == second[table], table
+
+
+def test_a_pool_of_workers_builds_the_same_warehouse_as_one(tmp_path, monkeypatch):
+    # The seeds are few: let the pool take them anyway, so that its path is the one tested.
+    monkeypatch.setattr(pool, "_FEWEST_PER_WORKER", 1)
+    pids = tmp_path / "extracted-in"  # each extraction writes the process it ran in (a worker's list is its own)
+    real = pool.extract_document
+
+    def recorded(*args, **kwargs):
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "extract_document", recorded)
+    build(SEEDS_DIR, tmp_path / "one.duckdb", REFERENCE_DIR, workers=1)
+    assert set(pids.read_text().split()) == {str(os.getpid())}
+    pids.unlink()
+    build(SEEDS_DIR, tmp_path / "two.duckdb", REFERENCE_DIR, workers=2)
+    assert len(pids.read_text().split()) == 5 and str(os.getpid()) not in pids.read_text().split()
+    one, two = snapshot(tmp_path / "one.duckdb"), snapshot(tmp_path / "two.duckdb")
+    assert one["claims"] and all(one[t] == two[t] for t in TABLES if t != "build_info")
 
 
 def test_cli_prints_what_it_loaded(tmp_path):
