@@ -61,7 +61,7 @@ def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[s
     todo = [doc for doc in documents if machine[doc.doc_id] is None]
     for doc, facts in zip(todo, extract_documents(todo, index, sources, outlet_of, workers)):
         machine[doc.doc_id] = facts
-    _progress(f"machine extraction: {len(todo)} documents extracted ({workers} worker(s)), {cache.reused} unchanged")
+    _progress(f"machine extraction: {len(todo)} documents extracted, {cache.reused} unchanged ({workers} worker(s))")
     return machine, cache
 
 

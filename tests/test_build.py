@@ -77,7 +77,7 @@ def test_a_failed_build_keeps_the_previous_warehouse(corpus, tmp_path):
     assert "002_996f98365809a89b.yaml:7: quote not found" in result.stderr
     assert snapshot(db) == before
     # no temporary file left; the extraction cache is the last good build's
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "w.duckdb", "w.duckdb.extractions.json",
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "w.duckdb", "w.duckdb.extractions",
                                                           "w.quotes-only.duckdb"]
 
 
@@ -150,7 +150,7 @@ def _expect_failure(corpus, db, file, line, words):
     assert words in failure.value.message
     assert (snapshot(db) if db.exists() else None) == before
     assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == (
-        [db.name, db.name + ".extractions.json"] if before else [])
+        [db.name, db.name + ".extractions"] if before else [])
 
 
 FACTS = "facts/002_996f98365809a89b.yaml"
@@ -203,7 +203,7 @@ def test_mistakes_in_coded_facts_fail_with_file_and_line_and_keep_the_warehouse(
     db = tmp_path / "out" / "w.duckdb"
     db.parent.mkdir()
     shutil.copy(built_seeds, db)
-    shutil.copy(built_seeds.with_name(built_seeds.name + ".extractions.json"), db.with_name(db.name + ".extractions.json"))
+    shutil.copytree(built_seeds.with_name(built_seeds.name + ".extractions"), db.with_name(db.name + ".extractions"))
     path = corpus / file
     if old is None:
         (corpus / "negative.txt").write_text(NEW_ARTICLE)

@@ -53,7 +53,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_or_the_new_warehouse(c
     outcomes = []
     for _ in range(KILL_REPEATS):
         # The extraction cache makes later builds shorter; dropping it keeps every stage in reach.
-        (db.parent / "w.duckdb.extractions.json").unlink(missing_ok=True)
+        shutil.rmtree(db.parent / "w.duckdb.extractions", ignore_errors=True)
         process = subprocess.Popen(_build_command(corpus, db), cwd=ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         time.sleep(shuffle.uniform(0.1, duration))
@@ -65,7 +65,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_or_the_new_warehouse(c
     # The next build succeeds and removes what the killed ones left.
     subprocess.run(_build_command(corpus, db), cwd=ROOT, check=True, capture_output=True)
     assert snapshot(db) == new
-    assert sorted(p.name for p in db.parent.iterdir()) == ["w.duckdb", "w.duckdb.extractions.json",
+    assert sorted(p.name for p in db.parent.iterdir()) == ["w.duckdb", "w.duckdb.extractions",
                                                             "w.quotes-only.duckdb"], outcomes
 
 

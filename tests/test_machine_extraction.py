@@ -122,8 +122,11 @@ def test_unchanged_documents_are_not_extracted_again(corpus, tmp_path, capsys):
     text.write_text(text.read_text(encoding="utf-8") + "\nActivists said 9 people were killed.\n", encoding="utf-8")
     build(corpus, db_path, REFERENCE_DIR)
     assert "1 documents extracted, 4 unchanged" in capsys.readouterr().err
-    cache = json.loads((tmp_path / "w.duckdb.extractions.json").read_text(encoding="utf-8"))
-    assert sorted(cache["documents"]) == sorted(p.stem for p in corpus.glob("*.txt"))
+    # The second build stored nothing new; the third added one file, with the changed document alone.
+    files = sorted((tmp_path / "w.duckdb.extractions").glob("*.parquet"), key=lambda p: p.stat().st_mtime_ns)
+    assert len(files) == 2
+    stored = [duckdb.sql(f"SELECT doc_id FROM read_parquet('{f}') ORDER BY 1").fetchall() for f in files]
+    assert stored == [sorted((p.stem,) for p in corpus.glob("*.txt")), [(text.stem,)]]
 
 
 @pytest.mark.parametrize("word_list", ["hedges.csv", "vague_quantities.csv", "number_words.csv", "page_parts.yaml",

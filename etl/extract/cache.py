@@ -1,35 +1,48 @@
-"""The incremental build's memory: machine facts of each document from the last build, kept in
-a file beside the warehouse (`<warehouse>.extractions.json`).
+"""The incremental build's memory: machine facts of each document from earlier builds, kept in a
+folder of Parquet files beside the warehouse (`<warehouse>.extractions/`).
 
 A document is extracted again only when its text changed or the extractor changed (its code,
-its word lists or the reference data: `extractor_digest`). The file is written after the
-warehouse, with a rename, so a failed build leaves the last good one; an unreadable file only
-means every document is extracted again.
+its word lists or the reference data: `extractor_digest`). Each row of a Parquet file is one
+document's facts under one key: the document's id, its cache key (text digest, publication date,
+outlet), the extractor's digest and the facts as JSON. A build adds one file holding what it
+extracted; it never rewrites what earlier builds stored, so taking one new article costs the
+writing of that article's facts, not of the whole corpus's. When the folder holds more rows no
+build uses than rows it does (documents changed or deleted, an extractor changed), the build
+compacts it into one file of the rows in use.
+
+Files are written beside their final name and renamed into place, after the warehouse, so a failed
+build leaves the last good ones; an unreadable file only means its documents are extracted again.
 """
+import hashlib
 import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from etl.extract.machine import MachineFacts
+import duckdb
+import pandas as pd
+
 from etl.core.files import remove_abandoned, replace_durably, temporary_for
+from etl.extract.machine import MachineFacts
 from etl.ingest.reference import Source
 
 _DATE_KEYS = ("date_start", "date_end")
 
 
 def cache_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".extractions.json")
+    return db_path.with_name(db_path.name + ".extractions")
 
 
-def _encode(facts: MachineFacts) -> dict:
+def _encode(facts: MachineFacts) -> str:
     def rows(items):
         return [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()} for row in items]
-    return {"claims": rows(facts.claims), "reports": rows(facts.reports), "mentions": facts.mentions,
-            "sources": [asdict(s) for s in facts.sources]}
+    return json.dumps({"claims": rows(facts.claims), "reports": rows(facts.reports), "mentions": facts.mentions,
+                       "sources": [asdict(s) for s in facts.sources]}, ensure_ascii=False, sort_keys=True)
 
 
-def _decode(data: dict) -> MachineFacts:
+def _decode(text: str) -> MachineFacts:
+    data = json.loads(text)
+
     def rows(items):
         return [{k: (date.fromisoformat(v) if k in _DATE_KEYS and v else v) for k, v in row.items()} for row in items]
     reports = rows(data["reports"])
@@ -39,23 +52,36 @@ def _decode(data: dict) -> MachineFacts:
     return MachineFacts(rows(data["claims"]), reports, data["mentions"], sources)
 
 
+def _stored(files: list[Path], digest: str) -> tuple[dict[str, tuple[str, str]], int]:
+    """The rows of this extractor in the files, by document (the last file's row where two hold one),
+    and how many rows the files hold in all."""
+    entries, total = {}, 0
+    with duckdb.connect() as connection:
+        for file in files:  # one at a time: a damaged file costs its own rows only
+            try:
+                total += connection.execute("SELECT count(*) FROM read_parquet(?)", [str(file)]).fetchone()[0]
+                for doc_id, key, facts in connection.execute(
+                        "SELECT doc_id, cache_key, facts FROM read_parquet(?) WHERE extractor = ?",
+                        [str(file), digest]).fetchall():
+                    entries[doc_id] = (key, facts)
+            except duckdb.Error:
+                continue
+    return entries, total
+
+
 class ExtractionCache:
     def __init__(self, path: Path, digest: str):
         self.path, self.digest = path, digest
-        self.entries: dict[str, dict] = {}
+        self.files = sorted(path.glob("*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name)) \
+            if path.is_dir() else []
+        self.entries, self.stored_rows = _stored(self.files, digest) if self.files else ({}, 0)
         self.reused = 0
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            if stored.get("extractor") == digest:
-                self.entries = stored["documents"]
-        except (OSError, ValueError, KeyError, TypeError):
-            self.entries = {}
 
-    def get(self, doc_id: str, sha256: str) -> MachineFacts | None:
+    def get(self, doc_id: str, key: str) -> MachineFacts | None:
         entry = self.entries.get(doc_id)
-        if entry and entry.get("sha256") == sha256:
+        if entry and entry[0] == key:
             try:
-                facts = _decode(entry["facts"])
+                facts = _decode(entry[1])
             except (KeyError, TypeError, ValueError):
                 return None
             self.reused += 1
@@ -63,13 +89,44 @@ class ExtractionCache:
         return None
 
     def save(self, extracted: dict[str, tuple[str, MachineFacts]]) -> None:
-        payload = {"extractor": self.digest,
-                   "documents": {doc_id: {"sha256": sha, "facts": _encode(facts)}
-                                 for doc_id, (sha, facts) in sorted(extracted.items())}}
-        remove_abandoned(self.path)
-        temporary = temporary_for(self.path)
+        """Keep the facts of this build's documents: a new file for those not stored under their key,
+        or, when most stored rows are no longer used, one file of the rows in use."""
+        new = {doc_id: (key, facts) for doc_id, (key, facts) in extracted.items()
+               if self.entries.get(doc_id, (None,))[0] != key}
+        in_use = len(extracted) - len(new)
         try:
-            temporary.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            replace_durably(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # only a cache: the next build extracts again
+            # the single JSON file that held the cache before it was this folder
+            self.path.with_name(self.path.name + ".json").unlink(missing_ok=True)
+            self.path.mkdir(exist_ok=True)
+            if self.stored_rows - in_use > in_use:
+                rows = [(doc_id, key, self.entries[doc_id][1] if doc_id not in new else _encode(facts))
+                        for doc_id, (key, facts) in sorted(extracted.items())]
+                written = self._write(rows)
+                for old in self.files:
+                    if old != written:
+                        old.unlink(missing_ok=True)
+            elif new:
+                self._write([(doc_id, key, _encode(facts)) for doc_id, (key, facts) in sorted(new.items())])
+        except (OSError, duckdb.Error):
+            pass  # only a cache: the next build extracts again what it could not keep
+
+    def _write(self, rows: list[tuple[str, str, str]]) -> Path:
+        # Named by content: two builds that extracted the same write the same file.
+        name = hashlib.sha256(json.dumps([self.digest, rows]).encode()).hexdigest()[:16]
+        target = self.path / f"facts-{name}.parquet"
+        remove_abandoned(target)
+        temporary = temporary_for(target)
+        try:
+            stored = pd.DataFrame(rows, columns=["doc_id", "cache_key", "facts"]).assign(extractor=self.digest)
+            with duckdb.connect() as connection:
+                connection.register("stored", stored)
+                connection.execute(f"COPY (SELECT doc_id, cache_key, extractor, facts FROM stored) "
+                                   f"TO '{_quoted(temporary)}' (FORMAT parquet, COMPRESSION zstd)")
+            replace_durably(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return target
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
