@@ -5,7 +5,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from etl.tools.synthesize.corpus import synthesize
+from etl.tools.synthesize.corpus import CorpusError, synthesize
 from etl.tools.synthesize.world import WarError, profiles
 
 
@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     try:
         written = synthesize(args.docs, args.out, args.seed, args.reference, args.war, args.period, args.per_file)
-    except WarError as exc:
+    except (WarError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -17,6 +17,10 @@ BATCH_NAME = "batch-{:04d}.jsonl"
 BATCH_GLOB = "batch-[0-9][0-9][0-9][0-9].jsonl"
 
 
+class CorpusError(Exception):
+    """A corpus that cannot be written where asked; the message says why."""
+
+
 @dataclass(frozen=True)
 class Written:
     documents: int
@@ -44,6 +48,18 @@ def line(number: int, story: Story) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def _prepare(out: Path) -> None:
+    """An empty folder for the corpus, or one that holds only an earlier corpus of ours (replaced):
+    a corpus written into a folder of other documents would be built with them."""
+    out.mkdir(parents=True, exist_ok=True)
+    others = sorted(p.name for p in out.iterdir() if not p.match(BATCH_GLOB))
+    if others:
+        raise CorpusError(f"{out} holds other files ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); "
+                          f"write the corpus to a new or empty folder")
+    for old in out.glob(BATCH_GLOB):
+        old.unlink()
+
+
 def _stories_per_campaign(war: War, field: dict, room: Newsroom, seed: int, sample: int = 400) -> float:
     """How many stories a campaign gets on average, from the first campaigns themselves: how many
     campaigns fill the war's period for the corpus asked for."""
@@ -56,12 +72,10 @@ def _stories_per_campaign(war: War, field: dict, room: Newsroom, seed: int, samp
 def synthesize(docs: int, out: Path, seed: int = 0, reference: Path | None = None, war: str | None = None,
                period: tuple[date, date] | None = None, per_file: int = 1000) -> Written:
     """Write `docs` stories into `out`, `per_file` to a file. Earlier batch files there are replaced."""
+    _prepare(out)
     the_war = load_war(reference, war, period)
     field = styles(the_war.words)
     room = Newsroom(the_war, field, seed)
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob(BATCH_GLOB):
-        old.unlink()
     expected = max(1, math.ceil(docs / _stories_per_campaign(the_war, field, room, seed)))
     written, files, handle = 0, 0, None
     try:

@@ -5,6 +5,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -109,6 +110,9 @@ def profiles() -> dict:
     return yaml.safe_load(WARS.read_text(encoding="utf-8"))
 
 
+# Reading a war means indexing the world gazetteer (seconds): a process writing several corpora
+# (the tests, a benchmark's three sizes) reads it once.
+@lru_cache(maxsize=4)
 def load_war(reference_dir: Path | None, war: str | None, period: tuple[date, date] | None) -> War:
     """The war of `war` (a profile's name) or of `reference_dir` (the profile whose reference folder
     it is, else one read from the folder itself)."""
@@ -122,6 +126,8 @@ def load_war(reference_dir: Path | None, war: str | None, period: tuple[date, da
                     if (ROOT / p["reference"]).resolve() == reference_dir.resolve()), None)
     profile = known[war] if war else None
     folder = reference_dir or ROOT / profile["reference"]
+    if period is None and profile is None:
+        raise WarError(f"no profile in {WARS.name} for {folder}: give --period START..END")
     if not (folder / "sources.yaml").exists():
         raise WarError(f"{folder} has no sources.yaml: not a reference folder")
     reference = read_reference(folder)
@@ -129,8 +135,6 @@ def load_war(reference_dir: Path | None, war: str | None, period: tuple[date, da
     country = (profile or {}).get("country") or index.main_war_country()
     if not country:
         raise WarError(f"{folder} has no places of its own to tell the war's country")
-    if period is None and profile is None:
-        raise WarError(f"no profile in {WARS.name} for {folder}: give --period START..END")
     if period is None:
         period = tuple(date.fromisoformat(str(d)) for d in profile["period"])
     towns = _towns(reference, index, country)
