@@ -9,6 +9,9 @@ from etl.tools.synthesize.world import Voice
 
 SIDE_OF_ALIGNMENT = {"pro-government": "government", "opposition": "opposition"}
 FORCES_OF_SIDE = {"government": "government forces", "opposition": "opposition fighters"}
+# Whose people a count counts, for how a side leans on it: the captured are soldiers, the rest
+# (wounded, children, missing, displaced, trapped) civilians.
+COUNTS_AS = {"captured": "government forces"}
 
 
 class Figures:
@@ -21,6 +24,7 @@ class Figures:
     def leaning(self, voice: Voice, category: str, blamed: str) -> tuple[float, float]:
         """The range of the factor `voice` puts on the true toll of `category`, the dead blamed on `blamed`."""
         side = SIDE_OF_ALIGNMENT.get(voice.alignment)
+        category = COUNTS_AS.get(category, category)
         if side is None:
             return self.leanings.get(voice.alignment, self.leanings["unknown"])
         if category in FORCES_OF_SIDE.values():

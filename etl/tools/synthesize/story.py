@@ -189,6 +189,9 @@ class StoryWriter:
         if category == "civilians" and not self.told_wounded and self.draw.chance(0.5):
             wounded = self.clause(event, "wounded", voice, self.styles["clauses"]["civilians wounded"])
             self.add(wounded and self.attribute(wounded[0], voice))
+        if event.toll["missing"] and self.draw.chance(0.5):
+            missing = self.clause(event, "missing", voice, self.styles["clauses"]["missing"])
+            self.add(missing and self.attribute(missing[0], voice))
 
     def state_lead(self) -> None:
         """State media: the civilians the other side killed, else the army's success (whoever died
@@ -238,6 +241,9 @@ class StoryWriter:
                 shapes = self.styles["army_claims"] if army else self.styles["clauses"][f"{enemy} killed"]
                 made = self.clause(event, enemy, voice, shapes, vague=army and self.draw.chance(0.3))
                 self.add(made and self.attribute(made[0], voice))
+                if not army and event.toll["captured"] and self.draw.chance(0.5):
+                    taken = self.clause(event, "captured", voice, self.styles["clauses"]["captured"])
+                    self.add(taken and self.attribute(taken[0], voice))
 
     def denial(self) -> None:
         voice = self.voice("pro-government")

@@ -10,7 +10,7 @@ from etl.tools.synthesize.draw import Draw
 from etl.tools.synthesize.world import Town, War
 
 # The dead and hurt counted per incident; the victim classes are the warehouse's.
-CATEGORIES = ("civilians", "children", "wounded", "government forces", "opposition fighters")
+CATEGORIES = ("civilians", "children", "wounded", "government forces", "opposition fighters", "missing", "captured")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,9 @@ def toll(attack: dict, draw: Draw) -> dict:
     civilians = draw.between(*ranges["civilians"])
     dead_of_forces = {side: draw.between(*ranges[side]) for side in ("government forces", "opposition fighters")}
     wounded = round((civilians + sum(dead_of_forces.values())) * draw.uniform(*ranges["wounded_per_dead"]))
+    others = {category: draw.between(*ranges.get(category, (0, 0))) for category in ("missing", "captured")}
     return {"civilians": civilians, "children": round(civilians * draw.uniform(*ranges["children"])),
-            "wounded": wounded, **dead_of_forces}
+            "wounded": wounded, **dead_of_forces, **others}
 
 
 def incident(styles: dict, key: str, town: Town, day: date, attack_name: str, doer: str, draw: Draw) -> Incident:
