@@ -9,9 +9,6 @@ from typing import Iterator
 from etl.tools.synthesize.draw import Draw
 from etl.tools.synthesize.world import Town, War
 
-# The dead and hurt counted per incident; the victim classes are the warehouse's.
-CATEGORIES = ("civilians", "children", "wounded", "government forces", "opposition fighters", "missing", "captured")
-
 
 @dataclass(frozen=True, slots=True)
 class Incident:
@@ -44,6 +41,8 @@ class Campaign:
 
 
 def toll(attack: dict, draw: Draw) -> dict:
+    """The true toll of one incident: civilians killed and the children among them, the wounded, the
+    dead of each side's forces (the warehouse's victim classes), the missing, soldiers captured."""
     ranges = attack["tolls"]
     civilians = draw.between(*ranges["civilians"])
     dead_of_forces = {side: draw.between(*ranges[side]) for side in ("government forces", "opposition fighters")}

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from etl.ingest.aliases import AliasIndex
 from etl.ingest.reference import Reference, Source, read_reference
@@ -137,11 +138,11 @@ def load_war(reference_dir: Path | None, war: str | None, period: tuple[date, da
         raise WarError(f"{folder} has no places of its own to tell the war's country")
     if period is None:
         period = tuple(date.fromisoformat(str(d)) for d in profile["period"])
-    towns = _towns(reference, index, country)
-    if not towns:
-        raise WarError(f"no town of {country} in {folder} or the world gazetteer has a name the extractor reads")
     country_name = next((p.name for p in reference.places.values() if p.kind == "country" and p.country == country),
                         country)
+    towns = _towns(reference, index, country, country_name)
+    if not towns:
+        raise WarError(f"no town of {country} in {folder} or the world gazetteer has a name the extractor reads")
     if profile:
         outlets, voices = _profile_voices(profile, reference)
         began = date.fromisoformat(str(profile["war_began"]["day"]))
@@ -171,9 +172,10 @@ def _fold(name: str) -> str:
 def _press_name(place, index: AliasIndex, country_name: str) -> str | None:
     """The spelling of `place` closest to its name that the extractor, reading a sentence of a story,
     takes for this place and nothing else."""
+    # The alias nearest the gazetteer's own name is the usual press spelling (Hamah, not Chama).
     target = _fold(place.name).lower()
     spellings = sorted({n for n in (place.name, _fold(place.name), *place.aliases) if _PRESS_NAME.fullmatch(n)},
-                       key=lambda n: (_distance(n.lower(), target), len(n), n))
+                       key=lambda n: (Levenshtein.distance(n.lower(), target), len(n), n))
     for spelling in spellings:
         written = re.sub(r"^Al ", "al-", spelling)
         probe = f"Shelling hit the town of {written} in {country_name} on Monday."
@@ -185,19 +187,7 @@ def _press_name(place, index: AliasIndex, country_name: str) -> str | None:
     return None
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance: the alias nearest the gazetteer's own name is the usual press spelling."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
-
-
-def _towns(reference: Reference, index: AliasIndex, country: str) -> list[Town]:
-    country_name = next((p.name for p in reference.places.values() if p.kind == "country" and p.country == country),
-                        country)
+def _towns(reference: Reference, index: AliasIndex, country: str, country_name: str) -> list[Town]:
     towns = []
     for place in sorted(reference.places.values(), key=lambda p: p.place_id):
         if place.country != country or place.kind not in SETTLEMENTS or not place.admin1:
