@@ -49,7 +49,7 @@ ORDER BY alignment, kind;
 
 -- title: Tolls per event: the ACLED-style figure beside UCDP's low, best and high
 SELECT date_start, summary, kind, acled_fatalities, ucdp_low, ucdp_best, ucdp_high,
-       quantities, sources, alignments
+       quantities, claimants, alignments
 FROM event_casualty_rollup
 ORDER BY date_start, event_id, kind;
 
