@@ -10,7 +10,7 @@ of the rule are data: etl/lexicon/comparison.yaml.
 """
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import yaml
@@ -81,9 +81,11 @@ class Group:
     actors: set = field(default_factory=set)
     places: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
+    buckets: set = field(default_factory=set)  # kinds and subgroups (more than one only in a coder's group)
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
+        self.buckets.add(_bucket(p))
         self.classes.add(p.victim_class)
         self.actors.add(p.actor_id)
         self.places.add(p.place_id)
@@ -99,6 +101,7 @@ class _Places:
         self.level = {pid: levels.get(p.kind, "place") for pid, p in places.items()}
         # The places that hold others: (country, None) -> its countries, (country, admin1) -> its governorates.
         self._containers: dict[tuple, list[str]] = {}
+        self._compatible: dict[tuple[str, str], bool] = {}  # pairs of places already asked about
         for pid, p in places.items():
             if self.level[pid] == "country":
                 self._containers.setdefault((p.country, None), []).append(pid)
@@ -119,7 +122,12 @@ class _Places:
         return False
 
     def compatible(self, a: str | None, b: str | None) -> bool:
-        return a is None or b is None or self.inside(a, b) or self.inside(b, a)
+        if a is None or b is None:
+            return True
+        known = self._compatible.get((a, b))
+        if known is None:
+            known = self._compatible[(a, b)] = self.inside(a, b) or self.inside(b, a)
+        return known
 
     def keys(self, place_id: str | None) -> set:
         """Where a group with a member at this place is filed, for `near`."""
@@ -226,6 +234,10 @@ class Grouping:
             return False
         if not self.places.compatible(a.place_id, b.place_id):
             return False
+        return self._joins(a, b)
+
+    def _joins(self, a: Profile, b: Profile) -> bool:
+        """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
         if (a.victim_class in UNKNOWN) != (b.victim_class in UNKNOWN) and a.place_id and b.place_id \
                 and a.place_id != b.place_id:
             # Victims not named are taken as a named group's only at its own place: "80,000 people
@@ -246,7 +258,7 @@ class Grouping:
 
     def fits(self, p: Profile, group: Group) -> bool:
         """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
-        if _sentence(p) in group.sentences:
+        if _sentence(p) in group.sentences or group.buckets != {_bucket(p)}:
             return False
         if p.victim_class != "unknown" and not group.classes <= {p.victim_class, "unknown"}:
             return False
@@ -254,7 +266,8 @@ class Grouping:
             return False
         if not all(self.places.compatible(p.place_id, q) for q in group.places):
             return False
-        return all(self.compatible(p, m) for m in group.members)
+        # the group's sets above stand for the sentence, kind, victims, actor and place of every member
+        return all(self._joins(p, m) for m in group.members)
 
     def closeness(self, a: Profile, group: Group) -> tuple:
         # An open count ("82 bodies so far") is a running total where there is one to join.
@@ -276,9 +289,11 @@ class Grouping:
         coded = {cid for g in groups.values() for cid in g.reasons}
         ruled = [p for p in profiles if p.claim["claim_id"] not in coded]
         ordered = list(groups.values())
-        # Only groups whose members share a claim's kind, subgroup and kind of time can take it: a large
-        # corpus has thousands of groups, and a claim is tried against those of its own bucket alone.
-        buckets: dict[tuple, dict] = {}  # (kind, subgroup) -> place key -> groups
+        # Only groups whose members share a claim's kind and subgroup, a place it may be compatible with
+        # and a time it may be compatible with can take it: a large corpus has thousands of groups, and
+        # a claim is tried against those alone. Each filter is a necessary condition of `compatible`, so
+        # the groups are the same as if every claim were tried against every group.
+        buckets: dict[tuple, dict] = {}  # (kind, subgroup) -> place key -> time slot -> groups
         filed: dict[int, set] = {}
 
         made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
@@ -286,9 +301,10 @@ class Grouping:
         def file(g: Group, m: Profile) -> None:
             made.setdefault(id(g), len(made))
             for key in self.places.keys(m.place_id):
-                if (_bucket(m), key) not in filed.setdefault(id(g), set()):
-                    filed[id(g)].add((_bucket(m), key))
-                    buckets.setdefault(_bucket(m), {}).setdefault(key, []).append(g)
+                for slot in _filed_slots(m):
+                    if (_bucket(m), key, slot) not in filed.setdefault(id(g), set()):
+                        filed[id(g)].add((_bucket(m), key, slot))
+                        buckets.setdefault(_bucket(m), {}).setdefault(key, {}).setdefault(slot, []).append(g)
 
         for g in ordered:
             for m in g.members:
@@ -297,7 +313,12 @@ class Grouping:
                                   p.claim["claim_id"]))
         for p in ruled:
             near, shelf = self.places.near(p.place_id), buckets.get(_bucket(p), {})
-            candidates = {id(g): g for key, groups_ in shelf.items() if near is None or key in near for g in groups_}
+            slots = _sought_slots(p)
+            shelves = shelf.values() if near is None else [shelf[key] for key in near if key in shelf]
+            candidates = {id(g): g for by_slot in shelves
+                          for groups_ in (by_slot.values() if slots is None else
+                                          [by_slot[slot] for slot in slots if slot in by_slot])
+                          for g in groups_}
             fits = [g for g in sorted(candidates.values(), key=lambda g: made[id(g)]) if self.fits(p, g)]
             if len(fits) > 1:
                 best = max(self.closeness(p, g) for g in fits)
@@ -394,6 +415,49 @@ def _sentence(p: Profile) -> tuple:
 
 def _bucket(p: Profile) -> tuple:
     return p.kind, p.subgroup
+
+
+# Where a group is filed in time, and where a claim looks, so that a claim meets only the groups
+# `compatible` could let it join. Two figures of days ("period") join only where their days overlap or
+# they are of one event; any other pair only where their days (as_of) are within the window
+# CUMULATIVE_WINDOW_DAYS of each other, except a day's toll and a running total, which never join.
+# So a member is filed under the weeks its days cover, and under the window-wide slot of its day
+# with its kind of time; a claim looks in the weeks of its own days (figures of days), in the slots of
+# the window around its day (the kinds it may join), under its event, and under "untimed".
+_WEEK = 7
+
+
+def _slot(day: date) -> int:
+    return day.toordinal() // CUMULATIVE_WINDOW_DAYS
+
+
+def _weeks(start: date, end: date) -> range:
+    return range(start.toordinal() // _WEEK, end.toordinal() // _WEEK + 1)
+
+
+def _filed_slots(m: Profile) -> list:
+    if m.as_of is None:
+        return [None]
+    slots = [("window", m.time, _slot(m.as_of))]
+    if m.period:
+        slots += [("days", week) for week in _weeks(*m.period)]
+        if m.event_id:
+            slots.append(("event", m.event_id))
+    return slots
+
+
+def _sought_slots(p: Profile) -> set | None:
+    if p.as_of is None:
+        return None  # no day of its own: any group may take it
+    window = timedelta(days=CUMULATIVE_WINDOW_DAYS)
+    near = range(_slot(p.as_of - window), _slot(p.as_of + window) + 1)
+    joins = {"period": ("open",), "running": ("running", "open"), "open": ("period", "running", "open")}[p.time]
+    slots = {None} | {("window", time, slot) for time in joins for slot in near}
+    if p.period:
+        slots |= {("days", week) for week in _weeks(*p.period)}
+        if p.event_id:
+            slots.add(("event", p.event_id))
+    return slots
 
 
 def _days(start: date, end: date) -> str:
