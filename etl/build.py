@@ -32,7 +32,7 @@ class BuildResult:
 
 def _inputs_digest(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(paths):
+    for path in sorted(set(paths)):  # the documents of one .jsonl file share its path
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

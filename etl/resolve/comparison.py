@@ -217,7 +217,62 @@ def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | Non
     return (chosen.entity_id, "pointed") if chosen else (None, None)
 
 
+class GroupIndex:
+    """Where the groups made so far are filed, so that a claim meets only those `Grouping.compatible`
+    could let it join: a large corpus has thousands of groups. Each filter is a necessary condition of
+    `compatible` with at least one member of the group, so the groups made are the same as if every
+    claim were tried against every group (`AllGroups`, tests/test_comparison.py)."""
+
+    def __init__(self, places: "_Places"):
+        self.places = places
+        self.buckets: dict[tuple, dict] = {}  # (kind, subgroup, victim class) -> place key -> time slot -> groups
+        self.classes: dict[tuple, set] = {}  # (kind, subgroup) -> the victim classes filed under it
+        self.filed: dict[int, set] = {}
+        self.made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
+
+    def file(self, g: Group, m: Profile) -> None:
+        self.made.setdefault(id(g), len(self.made))
+        bucket = _bucket(m) + (m.victim_class,)
+        self.classes.setdefault(_bucket(m), set()).add(m.victim_class)
+        filed = self.filed.setdefault(id(g), set())
+        for key in self.places.keys(m.place_id):
+            for slot in _filed_slots(m):
+                if (bucket, key, slot) not in filed:
+                    filed.add((bucket, key, slot))
+                    self.buckets.setdefault(bucket, {}).setdefault(key, {}).setdefault(slot, []).append(g)
+
+    def candidates(self, p: Profile) -> list[Group]:
+        """The groups that may take the claim, in the order they were made."""
+        # a group of named victims takes only its own class or unknown ones (`fits`): one of its
+        # members is filed under the claim's class or under unknown
+        sought = self.classes.get(_bucket(p), set()) if p.victim_class == "unknown" else {p.victim_class, "unknown"}
+        near, slots = self.places.near(p.place_id), _sought_slots(p)
+        found = {}
+        for shelf in (self.buckets.get(_bucket(p) + (c,), {}) for c in sought):
+            shelves = shelf.values() if near is None else [shelf[key] for key in near if key in shelf]
+            found.update((id(g), g) for by_slot in shelves
+                         for groups_ in (by_slot.values() if slots is None else
+                                         [by_slot[slot] for slot in slots if slot in by_slot])
+                         for g in groups_)
+        return sorted(found.values(), key=lambda g: self.made[id(g)])
+
+
+class AllGroups:
+    """Every group made so far, in order: what `GroupIndex` must be equivalent to."""
+
+    def __init__(self, places: "_Places"):
+        self.groups: dict[int, Group] = {}
+
+    def file(self, g: Group, m: Profile) -> None:
+        self.groups.setdefault(id(g), g)
+
+    def candidates(self, p: Profile) -> list[Group]:
+        return list(self.groups.values())
+
+
 class Grouping:
+    index_class = GroupIndex  # how the groups made so far are searched
+
     def __init__(self, reference):
         self.places = _Places(reference.places)
         self.reference = reference
@@ -289,40 +344,17 @@ class Grouping:
         coded = {cid for g in groups.values() for cid in g.reasons}
         ruled = [p for p in profiles if p.claim["claim_id"] not in coded]
         ordered = list(groups.values())
-        # Only groups whose members share a claim's kind and subgroup, a place it may be compatible with
-        # and a time it may be compatible with can take it: a large corpus has thousands of groups, and
-        # a claim is tried against those alone. Each filter is a necessary condition of `compatible`, so
-        # the groups are the same as if every claim were tried against every group.
-        buckets: dict[tuple, dict] = {}  # (kind, subgroup) -> place key -> time slot -> groups
-        filed: dict[int, set] = {}
-
-        made: dict[int, int] = {}  # a group's place in the order groups were made: ties go to the first
-
-        def file(g: Group, m: Profile) -> None:
-            made.setdefault(id(g), len(made))
-            for key in self.places.keys(m.place_id):
-                for slot in _filed_slots(m):
-                    if (_bucket(m), key, slot) not in filed.setdefault(id(g), set()):
-                        filed[id(g)].add((_bucket(m), key, slot))
-                        buckets.setdefault(_bucket(m), {}).setdefault(key, {}).setdefault(slot, []).append(g)
-
+        index = self.index_class(self.places)
         for g in ordered:
             for m in g.members:
-                file(g, m)
+                index.file(g, m)
         ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
                                   p.claim["claim_id"]))
         for p in ruled:
-            near, shelf = self.places.near(p.place_id), buckets.get(_bucket(p), {})
-            slots = _sought_slots(p)
-            shelves = shelf.values() if near is None else [shelf[key] for key in near if key in shelf]
-            candidates = {id(g): g for by_slot in shelves
-                          for groups_ in (by_slot.values() if slots is None else
-                                          [by_slot[slot] for slot in slots if slot in by_slot])
-                          for g in groups_}
-            fits = [g for g in sorted(candidates.values(), key=lambda g: made[id(g)]) if self.fits(p, g)]
+            fits = [g for g in index.candidates(p) if self.fits(p, g)]
             if len(fits) > 1:
-                best = max(self.closeness(p, g) for g in fits)
-                fits = [g for g in fits if self.closeness(p, g) == best]
+                closeness = [self.closeness(p, g) for g in fits]
+                fits = [g for g, close in zip(fits, closeness) if close == max(closeness)]
             if len(fits) == 1:
                 chosen = fits[0]
                 chosen.reasons[p.claim["claim_id"]] = (self.reason(p, chosen), self.confidence(p, chosen), "rule")
@@ -333,7 +365,7 @@ class Grouping:
                     self.reason(p, None) + ("" if not fits else f"; it fits {len(fits)} groups equally, so it stands "
                                                                  "apart"), 1.0 if not fits else 0.5, "rule")
             chosen.add(p)
-            file(chosen, p)
+            index.file(chosen, p)
         return ordered
 
     def reason(self, p: Profile, group: Group | None) -> str:
