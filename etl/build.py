@@ -8,6 +8,7 @@ from etl.ingest.acled_ucdp import read_files as read_reference_datasets
 from etl.core.errors import BuildWarning
 from etl.extract.cache import ExtractionCache, cache_path
 from etl.extract.machine import MachineFacts, extractor_digest
+from etl.extract.cluster import extract_on_cluster
 from etl.extract.pool import default_workers, extract_documents
 from etl.ingest import aliases as aliases_module
 from etl.ingest.aliases import AliasIndex
@@ -49,9 +50,10 @@ def _cache_key(doc: Document, outlet_of: dict) -> str:
 
 
 def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[str, Source], outlet_of: dict,
-                   reference_dir: Path, db_path: Path, workers: int) -> tuple[dict[str, MachineFacts], ExtractionCache]:
+                   reference_dir: Path, db_path: Path, workers: int,
+                   scheduler: str | None) -> tuple[dict[str, MachineFacts], ExtractionCache]:
     """Machine facts of every document: from the last build where neither the document nor the
-    extractor changed, else extracted now, by `workers` processes."""
+    extractor changed, else extracted now, by `workers` processes here or by a Dask cluster's workers."""
     # The world gazetteer, the place stop-list and the alias scanner decide mentions as the
     # reference folder does: a change to any of them extracts every document again.
     reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
@@ -59,21 +61,28 @@ def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[s
     cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
     machine = {doc.doc_id: cache.get(doc.doc_id, _cache_key(doc, outlet_of)) for doc in documents}
     todo = [doc for doc in documents if machine[doc.doc_id] is None]
-    for doc, facts in zip(todo, extract_documents(todo, index, sources, outlet_of, workers)):
+    if scheduler:
+        extracted, by = extract_on_cluster(todo, index, outlet_of, scheduler), f"Dask scheduler {scheduler}"
+    else:
+        extracted, by = extract_documents(todo, index, sources, outlet_of, workers), f"{workers} worker(s)"
+    for doc, facts in zip(todo, extracted):
         machine[doc.doc_id] = facts
-    _progress(f"machine extraction: {len(todo)} documents extracted, {cache.reused} unchanged ({workers} worker(s))")
+    _progress(f"machine extraction: {len(todo)} documents extracted, {cache.reused} unchanged ({by})")
     return machine, cache
 
 
 def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False,
-          compare_with: tuple[Path, ...] | list[Path] = (), workers: int | None = None) -> BuildResult:
+          compare_with: tuple[Path, ...] | list[Path] = (), workers: int | None = None,
+          scheduler: str | None = None) -> BuildResult:
+    """`workers` processes extract the documents here (default: one per core), or, with a `scheduler`
+    (a Dask scheduler's address, or local:N), the workers of a Dask cluster (etl/extract/cluster.py)."""
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
     _progress(f"read {len(documents)} documents from {docs_dir}")
     index, sources, outlet_of = extraction_context(reference, documents, warnings)
     machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path,
-                                    workers or default_workers())
+                                    workers or default_workers(), scheduler)
     for facts in machine.values():
         for source in facts.sources:
             sources.setdefault(source.source_id, source)

@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=_positive, default=None, metavar="N",
                        help="processes that extract documents at once (default: one per core this process may use); "
                             "the warehouse is the same with any number")
+    build.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where documents are extracted: local (this machine's cores, --workers) or dask "
+                            "(the workers of a Dask cluster, --scheduler); the warehouse is the same (docs/scale.md)")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="with --engine dask: a running scheduler's address (tcp://host:8786), or local:N to "
+                            "start a local cluster of N worker processes for this build")
     evaluate = commands.add_parser("evaluate", help="measure the machine extractor against the coded facts")
     evaluate.add_argument("--docs", type=Path, action="append",
                           help="corpus folder with coded facts; repeat for several (default: seeds/)")
@@ -130,10 +136,14 @@ def main(argv=None) -> int:
         if not args.docs.is_dir():
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
+        if (args.engine == "dask") != (args.scheduler is not None):
+            print("error: --engine dask and --scheduler ADDRESS go together (docs/scale.md)", file=sys.stderr)
+            return 2
         machine_only = args.machine_only or (args.keep_mode and _built_machine_only(args.db))
         try:
             result = build(args.docs, args.db, args.reference, machine_only=machine_only,
-                           compare_with=args.compare_with, workers=args.workers)
+                           compare_with=args.compare_with, workers=args.workers,
+                           scheduler=args.scheduler if args.engine == "dask" else None)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)

@@ -58,6 +58,23 @@ def test_a_pool_of_workers_builds_the_same_warehouse_as_one(tmp_path, monkeypatc
     assert one["claims"] and all(one[t] == two[t] for t in TABLES if t != "build_info")
 
 
+def test_a_dask_cluster_builds_the_same_warehouse_as_one_process(tmp_path, capsys):
+    # A local cluster of two worker processes, as CI can run it; a real cluster is the same code with an address.
+    build(SEEDS_DIR, tmp_path / "one.duckdb", REFERENCE_DIR, workers=1)
+    build(SEEDS_DIR, tmp_path / "dask.duckdb", REFERENCE_DIR, scheduler="local:2")
+    assert "5 documents extracted, 0 unchanged (Dask scheduler local:2)" in capsys.readouterr().err
+    one, dask = snapshot(tmp_path / "one.duckdb"), snapshot(tmp_path / "dask.duckdb")
+    assert one["claims"] and all(one[t] == dask[t] for t in TABLES if t != "build_info")
+
+
+def test_the_engine_and_its_scheduler_go_together(tmp_path):
+    for options in (["--engine", "dask"], ["--scheduler", "local:2"]):
+        run = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "w.duckdb"), *options],
+                             cwd=ROOT, capture_output=True, text=True)
+        assert run.returncode == 2 and "--engine dask and --scheduler ADDRESS go together" in run.stderr
+        assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_cli_prints_what_it_loaded(tmp_path):
     result = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "w.duckdb")],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
