@@ -248,8 +248,11 @@ class GroupIndex:
         sought = self.classes.get(_bucket(p), set()) if p.victim_class == "unknown" else {p.victim_class, "unknown"}
         near, slots = self.places.near(p.place_id), _sought_slots(p)
         found = {}
-        for shelf in (self.buckets.get(_bucket(p) + (c,), {}) for c in sought):
-            shelves = shelf.values() if near is None else [shelf[key] for key in near if key in shelf]
+        for c in sought:
+            shelf, keys = self.buckets.get(_bucket(p) + (c,), {}), near
+            if p.place_id is not None and (c in UNKNOWN) != (p.victim_class in UNKNOWN):
+                keys = {p.place_id, None}  # victims named and victims not named join only at one place
+            shelves = shelf.values() if keys is None else [shelf[key] for key in keys if key in shelf]
             found.update((id(g), g) for by_slot in shelves
                          for groups_ in (by_slot.values() if slots is None else
                                          [by_slot[slot] for slot in slots if slot in by_slot])
@@ -354,7 +357,8 @@ class Grouping:
             fits = [g for g in index.candidates(p) if self.fits(p, g)]
             if len(fits) > 1:
                 closeness = [self.closeness(p, g) for g in fits]
-                fits = [g for g, close in zip(fits, closeness) if close == max(closeness)]
+                best = max(closeness)
+                fits = [g for g, close in zip(fits, closeness) if close == best]
             if len(fits) == 1:
                 chosen = fits[0]
                 chosen.reasons[p.claim["claim_id"]] = (self.reason(p, chosen), self.confidence(p, chosen), "rule")
@@ -453,18 +457,17 @@ def _bucket(p: Profile) -> tuple:
 # `compatible` could let it join. Two figures of days ("period") join only where their days overlap or
 # they are of one event; any other pair only where their days (as_of) are within the window
 # CUMULATIVE_WINDOW_DAYS of each other, except a day's toll and a running total, which never join.
-# So a member is filed under the weeks its days cover, and under the window-wide slot of its day
-# with its kind of time; a claim looks in the weeks of its own days (figures of days), in the slots of
+# So a member is filed under the days it covers, and under the window-wide slot of its day
+# with its kind of time; a claim looks in the days of its own days (figures of days), in the slots of
 # the window around its day (the kinds it may join), under its event, and under "untimed".
-_WEEK = 7
 
 
 def _slot(day: date) -> int:
     return day.toordinal() // CUMULATIVE_WINDOW_DAYS
 
 
-def _weeks(start: date, end: date) -> range:
-    return range(start.toordinal() // _WEEK, end.toordinal() // _WEEK + 1)
+def _days_of(start: date, end: date) -> range:
+    return range(min(start, end).toordinal(), max(start, end).toordinal() + 1)
 
 
 def _filed_slots(m: Profile) -> list:
@@ -472,7 +475,7 @@ def _filed_slots(m: Profile) -> list:
         return [None]
     slots = [("window", m.time, _slot(m.as_of))]
     if m.period:
-        slots += [("days", week) for week in _weeks(*m.period)]
+        slots += [("days", day) for day in _days_of(*m.period)]
         if m.event_id:
             slots.append(("event", m.event_id))
     return slots
@@ -486,7 +489,7 @@ def _sought_slots(p: Profile) -> set | None:
     joins = {"period": ("open",), "running": ("running", "open"), "open": ("period", "running", "open")}[p.time]
     slots = {None} | {("window", time, slot) for time in joins for slot in near}
     if p.period:
-        slots |= {("days", week) for week in _weeks(*p.period)}
+        slots |= {("days", day) for day in _days_of(*p.period)}
         if p.event_id:
             slots.add(("event", p.event_id))
     return slots
