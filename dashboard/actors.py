@@ -2,7 +2,7 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import filters, links, queries, tables
+from dashboard import filters, links, paging, queries, tables
 from dashboard.formatting import outlet, published_column, when
 
 st.title("Actors")
@@ -54,17 +54,19 @@ else:
     st.caption("Cells count the events both actors take part in (on either side); a blank cell: none.")
 
 st.subheader("Mentions per document")
-mentions = queries.actor_document_mentions(tuple(actors.actor_id))
+mentions, naming = queries.actor_document_mentions(tuple(actors.actor_id), paging.MENTION_COLUMNS)
 if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:
     # One column per document that names one of these actors, in the order the documents were published.
     documents = queries.documents()
-    documents = documents[[doc in mentions.columns and bool(mentions[doc].notna().any()) for doc in documents.doc_id]]
+    documents = documents[documents.doc_id.isin(mentions.columns)]
     headers = [f"{outlet(o)} {day}" for o, day in
                zip(documents.outlet, published_column(documents.published_on, documents.published_precision))]
-    st.caption("Times each document names the actor, one column per document in the order they were published. "
-               "Hover a column's header for the document's title; a blank cell: not named.")
+    shown = (f"the {len(documents)} of {naming:,} documents that name them most often, " if naming > len(documents)
+             else "")
+    st.caption(f"Times each document names the actor, one column per document ({shown}in the order they were "
+               f"published). Hover a column's header for the document's title; a blank cell: not named.")
     tables.show(mentions, column_order=["actor", *documents.doc_id], placeholder="", column_config={
         doc: st.column_config.NumberColumn(header, help=title)
         for doc, header, title in zip(documents.doc_id, headers, documents.title.fillna(""))})

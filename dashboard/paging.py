@@ -15,6 +15,7 @@ RANGE_ROWS = 30          # Claims: claims in one group's range chart (its table 
 RECORD_ROWS = 30         # Claims: rows (claimant, kind, whose dead) of who runs high or low
 CONTESTED_EVENTS = 8     # Claims: contested events, each with its reports
 MATRIX_COLUMNS = 8       # Claims: comparison groups as the columns of the claimant × group matrix
+MENTION_COLUMNS = 30     # Actors: documents as the columns of the actor × document mentions table
 OVER_TIME_GROUPS = 4     # Claims: charts of figures over time
 # Timeline: at most this many events, starting within this span of the page's first: an event years
 # away from the others opens a page of its own instead of squeezing them into a sliver. A war's year

@@ -389,19 +389,30 @@ def actor_pair_matrix(filters) -> pd.DataFrame:
     return _run(f"SELECT actor, with_actor, shared_events FROM actor_pair_matrix({FILTERED})", *_filter_values(filters))
 
 
-def actor_document_mentions(actor_ids: tuple[str, ...]) -> pd.DataFrame:
+def actor_document_mentions(actor_ids: tuple[str, ...], most: int) -> tuple[pd.DataFrame, int]:
     """How often each document names each of these actors (the view actor_mentions, pivoted): one row per
-    actor, one column per document that names any actor, headed by its doc_id, NULL where it names none."""
-    # A PIVOT whose columns come from the data can be neither a view nor take a parameter in its source,
-    # so the actors are chosen from its rows.
-    return _run("""
+    actor, one column per document, headed by its doc_id, NULL where it names none; only the `most`
+    documents that name them most often (a corpus of thousands would be a table of thousands of
+    columns). With the number of documents that name any of them."""
+    top = _run("""
+        SELECT doc_id, count(*) OVER () AS naming FROM actor_mentions WHERE list_contains(?, actor_id)
+        GROUP BY doc_id ORDER BY sum(mentions) DESC, doc_id LIMIT ?
+    """, list(actor_ids), most)
+    if top.empty:
+        return pd.DataFrame(), 0
+    # A PIVOT can take no parameter in its source or its IN list: the ids, read from the warehouse, are
+    # written in as SQL strings.
+    def strings(values) -> str:
+        return ", ".join("'" + str(value).replace("'", "''") + "'" for value in values)
+    frame = _run(f"""
         SELECT * EXCLUDE (actor_id) FROM (
-            PIVOT (SELECT actor_id, actor, doc_id, mentions FROM actor_mentions)
-            ON doc_id USING CAST(sum(mentions) AS INTEGER)
+            PIVOT (SELECT actor_id, actor, doc_id, mentions FROM actor_mentions
+                   WHERE actor_id IN ({strings(actor_ids)}))
+            ON doc_id IN ({strings(top.doc_id)}) USING CAST(sum(mentions) AS INTEGER)
             GROUP BY actor_id, actor)
-        WHERE list_contains(?, actor_id)
         ORDER BY actor
-    """, list(actor_ids))
+    """)
+    return frame, int(top.naming.iloc[0])
 
 
 # --- The Claims page's lists, a page of ranks at a time (macros ranked_comparisons, claimant_group_cells) ---

@@ -170,6 +170,21 @@ def test_actors_page_lists_sides_and_an_actors_events(open_page):
     assert url(app, "who") == ["hezbollah"]
 
 
+def test_actors_mentions_table_shows_the_documents_that_name_them_most(open_machine_page, machine_db, monkeypatch):
+    # A corpus of thousands of documents must not become a table of thousands of columns.
+    from dashboard import paging
+
+    monkeypatch.setattr(paging, "MENTION_COLUMNS", 3)
+    app = open_machine_page("actors")
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        naming, = rows(db, "SELECT count(DISTINCT doc_id) FROM actor_mentions")[0]
+        most = rows(db, "SELECT doc_id FROM actor_mentions GROUP BY doc_id ORDER BY sum(mentions) DESC, doc_id LIMIT 3")
+    mentions = frame(app, "actor")
+    assert naming > 3 and len(mentions.columns) == 1 + 3
+    assert set(mentions.columns) - {"actor"} == {doc for doc, in most}
+    assert any(f"the 3 of {naming:,} documents that name them most often" in c.value for c in app.caption)
+
+
 def test_documents_page_sets_reader_comments_apart_and_marks_facts(open_page, db):
     app = open_page("documents", read="002_996f98365809a89b", fact=claim_id(db, "At least 58"))
     assert app.header[0].value == "Qusayr resisting all-out attack"
