@@ -1,7 +1,7 @@
 """Overview: what the warehouse holds, where sources disagree most, a small timeline and map, the documents."""
 import streamlit as st
 
-from dashboard import charts, filters, links, queries, small_map, tables
+from dashboard import charts, filters, links, paging, queries, small_map, tables
 from dashboard.formatting import number, place_texts, published_column, when
 
 st.title("Conflicting reports: the fact base")
@@ -33,10 +33,16 @@ st.caption("Comparison groups (the claims that measure one quantity) that two or
            "Spread = highest figure ÷ lowest figure; grade as Airwars grades (confirmed, fair, weak, contested, "
            "discounted; the rule is on the Claims page). Open a row's link for every claim, its sentence and how "
            "the toll changed.")
-comparisons = queries.comparisons(chosen)
+# The widest disagreements only: the Claims page ranks every group, a page at a time.
+comparisons = queries.ranked_comparisons(chosen, "disagreement", 1, paging.OVERVIEW_GROUPS)
+comparisons = comparisons[comparisons.claimants >= 2]
+compared = queries.comparison_counts(chosen)["compared"]
 if comparisons.empty:
     st.info("No comparison group reported by two or more claimants matches the filters.")
 else:
+    if compared > len(comparisons):
+        st.caption(f"The {len(comparisons)} widest of {compared:,} groups two or more claimants report; the "
+                   f"Claims page ranks them all.")
     comparisons["open"] = [links.comparison(g) for g in comparisons.comparison_group]
     comparisons["range"] = [f"{number(lo)} – {number(hi)}" for lo, hi in
                             zip(comparisons.lowest, comparisons.highest)]
@@ -68,13 +74,13 @@ def _small_map(places) -> str:
 
 
 left, right = st.columns(2)
-events = queries.events(chosen)
+months = queries.events_by_month(chosen)
 with left:
     st.subheader("Events by month")
-    if events.empty:
+    if months.empty:
         st.info(filters.nothing("events"))
     else:
-        st.plotly_chart(charts.events_per_month(events), key="overview_timeline")
+        st.plotly_chart(charts.events_per_month(months), key="overview_timeline")
         st.page_link("dashboard/timeline.py", label="Open the timeline")
 with right:
     st.subheader("Where")
@@ -89,7 +95,9 @@ with right:
         st.page_link("dashboard/map.py", label="Open the map")
 
 st.header("Documents")
-docs = queries.documents(chosen)
+first, last = paging.choose(queries.document_count(chosen), paging.OVERVIEW_DOCUMENTS, "overview_documents",
+                            "documents")
+docs = queries.documents_page(chosen, first, last)
 docs["published"] = published_column(docs.published_on, docs.published_precision)
 docs["read"] = [links.document(d) for d in docs.doc_id]
 tables.show(docs[["published", "outlet", "outlet_alignment", "title", "claims", "event_reports", "read"]],

@@ -16,6 +16,8 @@ RECORD_ROWS = 30         # Claims: rows (claimant, kind, whose dead) of who runs
 CONTESTED_EVENTS = 8     # Claims: contested events, each with its reports
 MATRIX_COLUMNS = 8       # Claims: comparison groups as the columns of the claimant × group matrix
 MENTION_COLUMNS = 30     # Actors: documents as the columns of the actor × document mentions table
+OVERVIEW_GROUPS = 15     # Overview: comparison groups where the sources disagree most
+OVERVIEW_DOCUMENTS = 25  # Overview: documents, a page at a time
 OVER_TIME_GROUPS = 4     # Claims: charts of figures over time
 # Timeline: at most this many events, starting within this span of the page's first: an event years
 # away from the others opens a page of its own instead of squeezing them into a sliver. A war's year

@@ -148,18 +148,31 @@ CLAIM_COLUMNS = """c.claim_id, c.comparison_group, c.claimant, c.claimant_kind, 
     c.published_on, c.evidence, c.sentence, c.sentence_start, c.char_start, c.char_end, c.claimant_text"""
 
 
-def comparisons(filters=None, min_claimants: int = 2) -> pd.DataFrame:
-    """Comparison groups with a claim that matches the filters (the group is then summarised whole)."""
+def documents_page(filters, first: int, last: int) -> pd.DataFrame:
+    """Documents `first` to `last` (1-based, inclusive) of `documents`, in the same order."""
+    chosen = list(filters.documents) if filters else []
     return _run(f"""
-        SELECT g.comparison_group, g.kind, g.claims, g.claimants, g.documents, g.spread, g.spread_text, g.alignments, g.who_says_what, g.first_as_of, g.last_as_of,
-               t.grade, t.grade_reason, e.lowest, e.best, e.highest, e.running_total
-        FROM comparisons g
-        JOIN toll_grades t ON t.scope = 'group' AND t.comparison_group = g.comparison_group
-        JOIN comparison_estimates e ON e.comparison_group = g.comparison_group
-        WHERE g.claimants >= ?
-          AND g.comparison_group IN (SELECT comparison_group FROM filtered_claims({FILTERED}))
-        ORDER BY g.spread DESC NULLS LAST, g.claimants DESC, g.comparison_group
-    """, min_claimants, *_filter_values(filters))
+        SELECT doc_id, title, outlet, published_on, published_precision, outlet_alignment, claims, event_reports
+        FROM document_overview
+        WHERE {"list_contains(?, doc_id)" if chosen else "TRUE"}
+        ORDER BY published_on NULLS LAST, doc_id
+        LIMIT ? OFFSET ?
+    """, *([chosen] if chosen else []), last - first + 1, first - 1)
+
+
+def document_count(filters=None) -> int:
+    chosen = list(filters.documents) if filters else []
+    return int(_run(f"SELECT count(*) AS n FROM document_overview WHERE {'list_contains(?, doc_id)' if chosen else 'TRUE'}",
+                    *([chosen] if chosen else [])).n.iloc[0])
+
+
+def events_by_month(filters) -> pd.DataFrame:
+    """How many events the filters keep start in each month, by event type (the Overview's chart)."""
+    return _run(f"""
+        SELECT date_trunc('month', date_start) AS month, event_type, count(*) AS events
+        FROM filtered_events({FILTERED}) WHERE date_start IS NOT NULL
+        GROUP BY ALL ORDER BY month, event_type
+    """, *_filter_values(filters))
 
 
 def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:

@@ -70,6 +70,25 @@ def test_overview_holdings_and_widest_disagreement_first(open_page):
     assert "May 2013" in list(documents.published)
 
 
+def test_overview_draws_the_widest_groups_and_a_page_of_documents_whatever_the_corpus(open_machine_page, machine_db,
+                                                                                       monkeypatch):
+    from dashboard import paging
+
+    monkeypatch.setattr(paging, "OVERVIEW_GROUPS", 3)
+    monkeypatch.setattr(paging, "OVERVIEW_DOCUMENTS", 10)
+    app = open_machine_page()
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        compared, = rows(db, "SELECT count(*) FROM comparisons WHERE claimants >= 2")[0]
+        widest = [g for g, in rows(db, """SELECT comparison_group FROM comparisons WHERE claimants >= 2
+                                           ORDER BY spread DESC NULLS LAST, claimants DESC, comparison_group LIMIT 3""")]
+        first = [d for d, in rows(db, "SELECT doc_id FROM documents ORDER BY published_on NULLS LAST, doc_id LIMIT 10")]
+    assert compared > 3 and list(frame(app, "who_says_what").comparison_group) == widest
+    assert any(f"The 3 widest of {compared:,} groups" in c.value for c in app.caption)
+    documents = frame(app, "outlet_alignment")
+    assert [link.split("read=")[1] for link in documents.read] == first
+    assert app.select_slider[0].label == "Page of documents"
+
+
 def test_filters_come_from_the_url_and_narrow_every_section(open_page):
     app = open_page(alignment="pro-government")
     assert app.sidebar.multiselect[2].value == ["pro-government"]
