@@ -1,5 +1,6 @@
 """Timeline: events over time by ACLED type, date precision visible, contested events marked; a page of
 events at a time, in date order, each page on its own days."""
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, downloads, event_card, filters, paging, queries, tables
@@ -49,7 +50,12 @@ if len(undated):
     with st.expander(f"{len(undated)} event(s) with no bar: no document gives a date for them"):
         tables.show(undated[["event_type", "place_name", "summary", "reports"]],
                     column_config={"summary": st.column_config.TextColumn(width="large")})
-chosen = event_card.choose(events, CHOICE, clicked)
+# The box offers the events of the page drawn (and those with no bar), not every event of the corpus, and
+# the event chosen before, which moving to another page keeps.
+kept = st.session_state.get(CHOICE, st.query_params.get("event"))
+shown = pd.concat([dated.iloc[first - 1:last] if pages else dated.iloc[:0], undated,
+                   events[events.event_id == kept]]).drop_duplicates("event_id")
+chosen = event_card.choose(shown, CHOICE, clicked)
 if chosen:
     event_card.show(chosen)
 st.divider()

@@ -656,3 +656,9 @@ def test_a_large_corpus_timeline_is_paged_and_a_chosen_event_opens_its_page(open
     assert last in {trace_id for trace in figure(linked)["data"] if trace["type"] == "bar"
                     for trace_id in trace["y"]}
     assert url(linked, "page") and url(linked, "page") != ["1"]
+    # The event box offers the page's events (and those with no bar), not the corpus's; moving to the first
+    # page keeps the event chosen.
+    box = linked.selectbox(key="timeline_event")
+    assert box.value == last and len(box.options) <= paging.TIMELINE_EVENTS + undated + 1 < dated + undated
+    linked.select_slider(key="timeline_page").set_value(1).run()
+    assert linked.selectbox(key="timeline_event").value == last and url(linked, "event") == [last]
