@@ -1,6 +1,7 @@
 """The build: a corpus folder -> a complete warehouse file, or an error and the old file kept."""
 import hashlib
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,14 @@ def _inputs_digest(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+_last_progress = [time.perf_counter()]
+
+
 def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """A line on stderr with the seconds since the last one: at scale, where the time goes (docs/scale.md)."""
+    now = time.perf_counter()
+    print(f"{message} [{now - _last_progress[0]:.1f} s]", file=sys.stderr, flush=True)
+    _last_progress[0] = now
 
 
 def _cache_key(doc: Document, outlet_of: dict) -> str:
@@ -76,6 +83,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
           scheduler: str | None = None) -> BuildResult:
     """`workers` processes extract the documents here (default: one per core), or, with a `scheduler`
     (a Dask scheduler's address, or local:N), the workers of a Dask cluster (etl/extract/cluster.py)."""
+    _last_progress[0] = time.perf_counter()
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
@@ -101,6 +109,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     group_decisions = facts.group_decisions
     group_rows, member_rows, group_warnings = resolve_groups(claims, documents, reference, index, group_decisions)
     warnings += group_warnings
+    _progress(f"comparison groups: {len(claims)} claims in {len(group_rows)} groups")
 
     mentions, parts = mentions_and_parts(documents, index, machine)
 
@@ -157,5 +166,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     _progress(f"writing {db_path}")
     write_warehouse(db_path, tables)
     write_quotes_only(db_path)
+    _progress("wrote the warehouse and its quotes-only copy")
     cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
+    _progress("kept the extractions")
     return BuildResult({name: len(rows) for name, rows in tables.items()}, warnings)

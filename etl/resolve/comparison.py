@@ -82,10 +82,16 @@ class Group:
     places: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
     buckets: set = field(default_factory=set)  # kinds and subgroups (more than one only in a coder's group)
+    # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
+    # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
+    # each kind of member once, not each member.
+    distinct: dict = field(default_factory=dict)  # (victims, actor, place, time, event, period, as of) -> [member, count]
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
         self.buckets.add(_bucket(p))
+        self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of),
+                                 [p, 0])[1] += 1
         self.classes.add(p.victim_class)
         self.actors.add(p.actor_id)
         self.places.add(p.place_id)
@@ -325,14 +331,15 @@ class Grouping:
         if not all(self.places.compatible(p.place_id, q) for q in group.places):
             return False
         # the group's sets above stand for the sentence, kind, victims, actor and place of every member
-        return all(self._joins(p, m) for m in group.members)
+        return all(self._joins(p, m) for m, _ in group.distinct.values())
 
     def closeness(self, a: Profile, group: Group) -> tuple:
         # An open count ("82 bodies so far") is a running total where there is one to join.
-        return (a.time == "open" and any(m.time == "running" for m in group.members),
-                sum(a.place_id == m.place_id for m in group.members),
-                sum(a.victim_class == m.victim_class for m in group.members),
-                sum(a.actor_id == m.actor_id for m in group.members))
+        kinds = group.distinct.values()
+        return (a.time == "open" and any(m.time == "running" for m, _ in kinds),
+                sum(n for m, n in kinds if a.place_id == m.place_id),
+                sum(n for m, n in kinds if a.victim_class == m.victim_class),
+                sum(n for m, n in kinds if a.actor_id == m.actor_id))
 
     # -- grouping --------------------------------------------------------------------------------
     def group(self, profiles: list[Profile]) -> list[Group]:
