@@ -97,7 +97,7 @@ with right:
 st.header("Documents")
 first, last = paging.choose(queries.document_count(chosen), paging.OVERVIEW_DOCUMENTS, "overview_documents",
                             "documents")
-docs = queries.documents_page(chosen, first, last)
+docs = queries.documents(chosen, first, last)
 docs["published"] = published_column(docs.published_on, docs.published_precision)
 docs["read"] = [links.document(d) for d in docs.doc_id]
 tables.show(docs[["published", "outlet", "outlet_alignment", "title", "claims", "event_reports", "read"]],

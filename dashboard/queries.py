@@ -68,15 +68,30 @@ def filter_choices() -> dict[str, pd.DataFrame]:
     }
 
 
-def documents(filters=None) -> pd.DataFrame:
+def _chosen_documents(filters) -> tuple[str, list]:
+    """The WHERE condition on document_overview for the documents the filters choose, and its arguments."""
     chosen = list(filters.documents) if filters else []
+    return ("list_contains(?, doc_id)", [chosen]) if chosen else ("TRUE", [])
+
+
+def documents(filters=None, first: int | None = None, last: int | None = None) -> pd.DataFrame:
+    """The documents the filters choose, in publication order; only rows `first` to `last` (1-based,
+    inclusive) where they are given."""
+    where, arguments = _chosen_documents(filters)
+    page = [last - first + 1, first - 1] if first else []
     return _run(f"""
         SELECT doc_id, title, outlet, published_on, published_precision, outlet_alignment, authors, url, char_count,
                claims, event_reports
         FROM document_overview
-        WHERE {"list_contains(?, doc_id)" if chosen else "TRUE"}
+        WHERE {where}
         ORDER BY published_on NULLS LAST, doc_id
-    """, *([chosen] if chosen else []))
+        {"LIMIT ? OFFSET ?" if page else ""}
+    """, *arguments, *page)
+
+
+def document_count(filters=None) -> int:
+    where, arguments = _chosen_documents(filters)
+    return int(_run(f"SELECT count(*) AS n FROM document_overview WHERE {where}", *arguments).n.iloc[0])
 
 
 # --- Events ------------------------------------------------------------------------------------
@@ -146,24 +161,6 @@ CLAIM_COLUMNS = """c.claim_id, c.comparison_group, c.claimant, c.claimant_kind, 
     c.lowest, c.highest, c.figure, c.as_of, c.as_of_until, c.as_of_precision, c.date_start, c.date_end,
     c.date_precision, c.date_text, c.place_name, c.event_id, c.event_summary, c.doc_id, c.document_title, c.outlet,
     c.published_on, c.evidence, c.sentence, c.sentence_start, c.char_start, c.char_end, c.claimant_text"""
-
-
-def documents_page(filters, first: int, last: int) -> pd.DataFrame:
-    """Documents `first` to `last` (1-based, inclusive) of `documents`, in the same order."""
-    chosen = list(filters.documents) if filters else []
-    return _run(f"""
-        SELECT doc_id, title, outlet, published_on, published_precision, outlet_alignment, claims, event_reports
-        FROM document_overview
-        WHERE {"list_contains(?, doc_id)" if chosen else "TRUE"}
-        ORDER BY published_on NULLS LAST, doc_id
-        LIMIT ? OFFSET ?
-    """, *([chosen] if chosen else []), last - first + 1, first - 1)
-
-
-def document_count(filters=None) -> int:
-    chosen = list(filters.documents) if filters else []
-    return int(_run(f"SELECT count(*) AS n FROM document_overview WHERE {'list_contains(?, doc_id)' if chosen else 'TRUE'}",
-                    *([chosen] if chosen else [])).n.iloc[0])
 
 
 def events_by_month(filters) -> pd.DataFrame:

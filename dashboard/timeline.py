@@ -52,9 +52,8 @@ if len(undated):
                     column_config={"summary": st.column_config.TextColumn(width="large")})
 # The box offers the events of the page drawn (and those with no bar), not every event of the corpus, and
 # the event chosen before, which moving to another page keeps.
-kept = st.session_state.get(CHOICE, st.query_params.get("event"))
 shown = pd.concat([dated.iloc[first - 1:last] if pages else dated.iloc[:0], undated,
-                   events[events.event_id == kept]]).drop_duplicates("event_id")
+                   events[events.event_id == wanted]]).drop_duplicates("event_id")
 chosen = event_card.choose(shown, CHOICE, clicked)
 if chosen:
     event_card.show(chosen)

@@ -81,7 +81,7 @@ class Group:
     actors: set = field(default_factory=set)
     places: set = field(default_factory=set)
     sentences: set = field(default_factory=set)
-    buckets: set = field(default_factory=set)  # kinds and subgroups (more than one only in a coder's group)
+    kinds: set = field(default_factory=set)  # (kind, subgroup) pairs: more than one only in a coder's group
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
     # each kind of member once, not each member.
@@ -89,7 +89,7 @@ class Group:
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
-        self.buckets.add(_bucket(p))
+        self.kinds.add(_bucket(p))
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of),
                                  [p, 0])[1] += 1
         self.classes.add(p.victim_class)
@@ -322,7 +322,7 @@ class Grouping:
 
     def fits(self, p: Profile, group: Group) -> bool:
         """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
-        if _sentence(p) in group.sentences or group.buckets != {_bucket(p)}:
+        if _sentence(p) in group.sentences or group.kinds != {_bucket(p)}:
             return False
         if p.victim_class != "unknown" and not group.classes <= {p.victim_class, "unknown"}:
             return False
