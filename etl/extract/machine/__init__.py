@@ -336,6 +336,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
+    _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
     used = {row["claimant_id"] for row in facts.claims + facts.reports}
@@ -380,6 +381,32 @@ def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRan
                          date_precision=same["date_precision"], date_text=same["date_text"])
         elif news is not None:
             claim.update(rows.when(news, None))
+
+
+def _happening_dates(claims: list[dict], reports: list[dict], sentences, headline_starts: set[int]) -> None:
+    """A toll told without a date, in a paragraph that dated a happening before it, is of that
+    happening's days: "An air strike hit the market on Tuesday. Medics said 14 people were
+    killed." The happening is the last fact of the paragraph before it with a date of its own
+    of at most a week (not a running toll's span, not a day only the lead gave). A sentence with
+    words of a running total ("so far", "since", "in all") keeps no date: its count is no one
+    day's."""
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    dated = sorted((f for f in claims + reports if f["date_start"] is not None and f["date_text"]
+                    and f["sentence_start"] not in headline_starts
+                    and f["date_end"] - f["date_start"] <= _NEWS_WEEK),
+                   key=lambda f: f["sentence_start"])
+    starts = [f["sentence_start"] for f in dated]
+    running_total = lexicon.pattern("running_total")
+    for claim in claims:
+        if claim["date_start"] is not None or claim["sentence_start"] in headline_starts:
+            continue
+        last = bisect_left(starts, claim["sentence_start"]) - 1
+        if last < 0 or paragraph_of[dated[last]["sentence_start"]] != paragraph_of[claim["sentence_start"]]:
+            continue
+        if running_total.search(claim["sentence"]):
+            continue
+        happening = dated[last]
+        claim.update({key: happening[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
