@@ -318,3 +318,37 @@ def test_a_speaker_is_found_past_a_relative_clause_and_a_body_is_not_a_person_na
     assert {figure: words for figure, (words, _) in said.items()} == {
         "at least 25": "A security official", "12": "A police officer", "40": "The ministry"}
     assert said["40"][1] != said["12"][1], "the ministry is not the police officer of the sentence before"
+
+
+def _facts_of(folder, text: str):
+    """The machine facts of one invented article."""
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    reference = read_reference(REFERENCE_DIR)
+    return extract_document(read_corpus(folder)[0][0], AliasIndex(reference), reference.sources, None)
+
+
+def test_a_possessive_in_a_speakers_title_names_a_place_not_a_person(tmp_path):
+    facts = _facts_of(tmp_path, "The strike also wounded 30 soldiers, the governor of Turkey's Hatay province told reporters.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["the governor of Turkey's Hatay province"]
+    assert [s.name for s in facts.sources] == ["Governor of Turkey's Hatay province"]
+
+
+def test_in_what_a_body_describes_as_names_no_claimant(tmp_path):
+    facts = _facts_of(tmp_path, "The war has killed tens of thousands of people, in what the UN describes as the worst crisis "
+                                "on earth.\n")
+    assert [(c["figure_text"], c["claimant_text"]) for c in facts.claims] == [("tens of thousands", None)]
+
+
+def test_common_words_name_the_source_the_article_named_in_full(tmp_path):
+    # the reference data's alias "the coalition" is the US-led coalition's; this story names the Saudi-led one
+    facts = _facts_of(tmp_path, "Aircraft of the Saudi-led coalition struck a market in Saada on Monday.\n\n"
+                                "The Coalition said 12 Houthi fighters were killed.\n")
+    assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("The Coalition", "saudi-led-coalition-statements")]
+
+
+def test_a_description_does_not_name_a_source_of_a_country_the_article_does_not_name(tmp_path):
+    # "local health authorities" is an alias of the Syrian government's health directorates
+    facts = _facts_of(tmp_path, "A strike hit a bus in Dahyan, Yemen, on Thursday. According to local health officials, "
+                                "34 children were killed.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["local health officials"]
+    assert facts.claims[0]["claimant_id"] != "syrian-health-authorities"

@@ -91,9 +91,11 @@ class ClaimantFinder:
         # A quotation followed by "said X" ("..." said X; '...', told X)
         self.inverted = re.compile(r"(?:[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")|,\s+(?:"
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
+        self.characterising = re.compile(r".{0,12}?\b(?:" + self.speech["characterising"].regex.pattern + r")\s", re.IGNORECASE | re.DOTALL)
         self.names = {s.name: s.source_id for s in sources.values()}
         # every name and alias of a known source, in lower case between spaces, for `_described`
         self._source_names = _source_names(sources)
+        self._article_normal = " "
         self._article_words: set[str] = set()
         self._article_stems: set[str] = set()
         self.added: dict[str, Source] = {}
@@ -364,6 +366,8 @@ class ClaimantFinder:
                 spans.append((leading.start(1), leading.start(1) + len(words)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
             span = self._phrase_before(text, sentence_start, match.start())
+            if span and self.characterising.match(text, max(sentence_start, span[0] - 12), span[1]):
+                continue  # "in what the UN describes as ...": the UN's words for a thing, not a figure's claimant
             if span:
                 spans.append(span)
         return spans
@@ -434,6 +438,11 @@ class ClaimantFinder:
             return None
         found = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare)
                                   or self._number_variant(bare), words)
+        if found and bare.strip()[1:].islower():
+            # "the Coalition said" in a story that named "the Saudi-led coalition": common words
+            # name the source the article named in full, before the alias another war gave them
+            named = self._named_in_full(bare)
+            found = [named] if named else found
         if not found:
             titled = self._titled_person(words, start, end)
             if titled:
@@ -448,7 +457,8 @@ class ClaimantFinder:
         # "the head of the council, Ali Mardini": the person; "the Ministry of Human Rights" is a
         # body, whose capitalised words are no person's name
         name_match = _NAME.search(tail) or (None if _BODY_WORDS.search(bare) else _NAME.search(bare))
-        name = name_match.group() if name_match else None
+        # "the governor of Turkey's Hatay province": a possessive is a place's or a body's, not a person's name
+        name = name_match.group() if name_match and not _POSSESSIVE.search(name_match.group()) else None
         if name:
             best = process.extractOne(name, list(self.names), scorer=fuzz.ratio)
             if best and best[1] >= FUZZY_NAME_MIN_SCORE:
@@ -461,7 +471,7 @@ class ClaimantFinder:
                 return Claimant(named.claimant_id, words, start, end)
         if not name:
             described = self._described(text, bare)
-            if described:
+            if described and self._of_this_war([described], words):  # not the "Syrian" one in a story about Yemen
                 return Claimant(described, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
@@ -555,6 +565,16 @@ class ClaimantFinder:
             return None
         return best[2]
 
+    def _named_in_full(self, bare: str) -> str | None:
+        """The one known source whose longer name or alias holds the words and stands in the
+        article ("Saudi-led coalition" for "the Coalition"); None if none or several do."""
+        key = " " + _normal(bare) + " "
+        if len(key.strip()) < 3:
+            return None
+        named = {source_id for source_id, name in self._source_names if key in name
+                 and " " + _DETERMINER.sub("", name.strip()) + " " != key and name in self._article_normal}
+        return named.pop() if len(named) == 1 else None
+
     def _named_later(self, description: str) -> "Claimant | None":
         """'a monitor said' in a lead, 'kill 45: monitor' in a headline: the speaker of that kind
         the article names (the Syrian Observatory, named in the next paragraph)."""
@@ -570,7 +590,8 @@ class ClaimantFinder:
     def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Read who the article names as speakers, in order, before its first sentence is read."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
-        self._article_words = set(_normal(text).split())
+        self._article_normal = " " + _normal(text) + " "
+        self._article_words = set(self._article_normal.split())
         self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         found = []
         for start, end in spans:
@@ -666,6 +687,7 @@ def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
 _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
 _DIGIT = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # The word lists of speakers (machine.yaml `speech`), read once.
 _SPEECH_WORDS = lexicon.raw()["speech"]
