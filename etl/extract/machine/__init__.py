@@ -106,6 +106,9 @@ def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange |
 
 
 _NEWS_WEEK = timedelta(days=7)
+# A toll counted over more than this ("since March 2011", "in four years of war") is a war's or a
+# campaign's, not one town's: told without a place, it is the country's (PlaceFinder.for_fact).
+_CAMPAIGN = timedelta(days=90)
 # A whole war's start is not a battle's: "since the war began" never takes the battle's day.
 _WAR = r"(?:war|conflict|uprising|revolution|revolt|crisis|invasion)\b"
 # A running toll whose start the sentence does not date: "since the battle began", "since the
@@ -142,6 +145,12 @@ def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) 
     earlier = [m for m in shared if m.start < focus]
     chosen = earlier[-1] if earlier else shared[0] if shared else None
     return (chosen.dates, chosen.text) if chosen else (None, None)
+
+
+def _long_running(dates: DateRange | None, sentence: str) -> bool:
+    """A running toll counted over months or years ("more than 9,000 killed since March 2011"),
+    not a count of one past period ("thousands fled last year")."""
+    return dates is not None and dates.end - dates.start > _CAMPAIGN and bool(lexicon.pattern("running_total").search(sentence))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -237,8 +246,6 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             else:
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
-            place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
-                                                      row_region=row_region if "|" in sentence.text else None)
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
@@ -249,6 +256,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
                 # "killed since the battle began" with no day: since the start the article gave before
                 dates, date_text = running.until_published, running.text
+            place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
+                                                      row_region=row_region if "|" in sentence.text else None,
+                                                      long_running=_long_running(dates, sentence.text))
             start = min(figure.start, finding.kind_start)
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity

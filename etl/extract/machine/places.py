@@ -59,7 +59,7 @@ _DESTINATION = re.compile(
     r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+)?$",
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
-_IN_COUNTRY = re.compile(r"\b(?:in|across|throughout|all over)\s+$", re.IGNORECASE)
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
 _LOCATING = re.compile(r"\b(?:situated|located|lying|lies|between|near|with|where|which|who|from|towards?)\b", re.IGNORECASE)
 # Several villages placed by a city ("half a dozen villages east of the port city of Latakia")
@@ -228,12 +228,14 @@ class PlaceFinder:
                 and not any(s <= m.start < e for s, e in exclude)]
 
     def for_fact(self, sentence: Sentence, focus: int, previous: list[Sentence], exclude=(),
-                 within: tuple[int, int] | None = None, row_region: str | None = None) -> tuple[str | None, bool]:
+                 within: tuple[int, int] | None = None, row_region: str | None = None,
+                 long_running: bool = False) -> tuple[str | None, bool]:
         """(place_id, carried): the most local place named near the focus (inside `within`, the
         part of the sentence the fact is told in), nearest after it, else the last settlement
         named earlier in the paragraph, else the article's main place. `row_region`: the sentence
         is a table row whose first cell names a region of that word ("State": "Khartoum" is
-        Khartoum state)."""
+        Khartoum state). `long_running`: the fact counts over months or years ("since March 2011"):
+        with no place of its own it is the country's, not the town the paragraph is about."""
         low, high = within or (sentence.start, sentence.end)
         if row_region:
             label = sentence.text.strip(" |").split("|")[0].strip()
@@ -276,7 +278,7 @@ class PlaceFinder:
             # unless the sentence says it happened in the country as a whole.
             if best_rank < 3 or carried is None or self._in_country(chosen):
                 return self._widened(chosen), False
-        if self.country and self._country_wide.search(self.text, low, high):
+        if self.country and (long_running or self._country_wide.search(self.text, low, high)):
             return self.country, False
         return carried, True
 
