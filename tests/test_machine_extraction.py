@@ -352,3 +352,9 @@ def test_a_description_does_not_name_a_source_of_a_country_the_article_does_not_
                                 "34 children were killed.\n")
     assert [c["claimant_text"] for c in facts.claims] == ["local health officials"]
     assert facts.claims[0]["claimant_id"] != "syrian-health-authorities"
+
+
+def test_initials_with_dots_name_the_source_their_plain_letters_name(tmp_path):
+    # the reference data knows "UN human rights office"; American wire style writes "U.N."
+    facts = _facts_of(tmp_path, "The U.N. human rights office said it had confirmed the deaths of 780 civilians.\n")
+    assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("The U.N. human rights office", "ohchr")]

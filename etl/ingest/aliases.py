@@ -58,7 +58,12 @@ _OTHER_GAPS = ("'", "’", ". ", ".")
 def surface_key(name: str) -> str:
     """Case, apostrophe style and hyphen-versus-space ignored; words kept."""
     text = name.replace("’", "'").replace("‘", "'").lower()
+    # "U.N." is "UN", "U.S. Central Command" is "US Central Command": initials with or without dots
+    text = _INITIALS.sub(lambda m: m.group().replace(".", ""), text)
     return " ".join(re.sub(r"[-\s]+", " ", text).split()).rstrip(".")
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}(?![a-z])")
 
 
 @lru_cache(maxsize=None)
