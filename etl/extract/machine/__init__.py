@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl.extract.machine import lexicon
 from etl.extract.machine.claims import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
-from etl.extract.machine.claimants import ClaimantFinder
+from etl.extract.machine.claimants import Claimant, ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
 from etl.extract.machine.places import PlaceFinder
@@ -120,6 +120,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:.]")
 _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
 _SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")\s+$")
+# The kinds of toll a paragraph's speaker keeps giving when a sentence names no one (machine.yaml).
+_CARRIED_KINDS = frozenset(lexicon.raw()["speech"]["carried_kinds"])
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
@@ -199,6 +201,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     running = None  # the last day the article gave as a running toll's start
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
+    paragraph_speaker = None  # (paragraph, claimant) of the last toll in the article that named one
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
             claimants.note_speakers(text, sentences[number - 1].start, sentences[number - 1].end)
@@ -245,7 +248,15 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 claimant = toll_claimant
             else:
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
-            exclude = [(claimant.start, claimant.end)] if claimant.start is not None else []
+                if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
+                        and finding.kind in _CARRIED_KINDS):
+                    # "The governor said 40 people were killed. At least 75 were injured.": a toll
+                    # told with no speaker, after one who gave tolls in its paragraph, is that one's
+                    said = paragraph_speaker[1]
+                    claimant = Claimant(said.claimant_id, said.text, said.start, said.end, carried=True)
+            if claimant.text is not None:
+                paragraph_speaker = (sentence.paragraph, claimant)
+            exclude = [(claimant.start, claimant.end)] if claimant.start is not None and not claimant.carried else []
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
