@@ -169,10 +169,13 @@ class ClaimantFinder:
             earlier = stops[-2].end() if len(stops) >= 2 else 0
             head = window[earlier:stops[-1].start()]
             relative = stops[-1].group().lower() in ("who", "which", "that")
-            if relative and self._speaker_like(head) and len(head.split()) <= 8:
+            # "X told Amnesty International that he counted": a speech verb heads a clause, not a speaker's name
+            told = self.speech["verbs"].regex.match(head.strip())
+            if relative and self._speaker_like(head) and len(head.split()) <= 8 and not told:
                 # "A security official who spoke on condition of anonymity said": the official
                 return self._subject_before_aside(text, begin, begin + stops[-1].start())
-            if len(window[earlier:].split()) <= 8 and self._speaker_like(head) and not _DIGIT.search(window[earlier:]):
+            if len(window[earlier:].split()) <= 8 and self._speaker_like(head) and not _DIGIT.search(window[earlier:]) \
+                    and not told:
                 cut, phrase = earlier, window[earlier:]
         start = begin + cut + (len(phrase) - len(phrase.lstrip()))
         # drop auxiliaries/adverbs that sit between the subject and the verb ("He also claimed")
@@ -253,6 +256,11 @@ class ClaimantFinder:
             # The claimant nearest before the focus wins; else the nearest after it.
             before = [c for c in candidates if c.start <= focus]
             chosen = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
+            named = [c for c in before if not c.carried]
+            if chosen.carried and named:
+                # "A local official told Amnesty International that he had counted 19 bodies": "he"
+                # is whom the sentence named as speaking before it, not someone of an earlier one
+                chosen = max(named, key=lambda c: c.start)
             if chosen.end is not None and chosen.end <= focus and _ASIDE_ABOUT_SPEAKER.fullmatch(text, chosen.end, focus):
                 # "Turkey, which already hosts 3.6 million refugees, said ...": the outlet's words
                 # about the speaker, not what the speaker said
@@ -418,7 +426,13 @@ class ClaimantFinder:
 
     def _remember(self, claimant: "Claimant") -> None:
         self.last = claimant
-        if _is_person(claimant.text or ""):
+        source = self.sources.get(claimant.claimant_id)
+        # "Médecins Sans Frontières said ... . ..., it said": the capitalised name of a known body
+        # (one with an acronym or a body's word among its names) is no person's
+        body = source is not None and source.kind in _BODY_KINDS \
+            and claimant.claimant_id in self.index.lookup("source", claimant.text or "") \
+            and any(_ACRONYM.fullmatch(name) or _BODY_WORDS.search(name) for name in (source.name, *source.aliases))
+        if not body and _is_person(claimant.text or ""):
             self.last_person = claimant
         elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
             self.last_body = claimant
@@ -692,6 +706,8 @@ _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # The word lists of speakers (machine.yaml `speech`), read once.
 _SPEECH_WORDS = lexicon.raw()["speech"]
 _PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
+_BODY_KINDS = frozenset(_SPEECH_WORDS["body_kinds"])
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,9}")
 _IMPERSONAL = frozenset(_SPEECH_WORDS["impersonal_pronouns"])
 _NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
 _PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
