@@ -358,3 +358,9 @@ def test_initials_with_dots_name_the_source_their_plain_letters_name(tmp_path):
     # the reference data knows "UN human rights office"; American wire style writes "U.N."
     facts = _facts_of(tmp_path, "The U.N. human rights office said it had confirmed the deaths of 780 civilians.\n")
     assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("The U.N. human rights office", "ohchr")]
+
+
+def test_what_follows_a_comma_and_said_is_no_speaker_when_it_is_a_clause(tmp_path):
+    facts = _facts_of(tmp_path, "Ali Hassan, a doctor at the clinic in Saraqib, said the hospital was shelled on Monday.\n")
+    assert {r["claimant_text"] for r in facts.reports} == {"Ali Hassan"}
+    assert [s.name for s in facts.sources] == ["Ali Hassan"]

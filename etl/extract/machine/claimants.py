@@ -360,6 +360,8 @@ class ClaimantFinder:
         quoted_or_comma = "," in stretch or '"' in stretch or "”" in stretch or "’" in stretch or "'" in stretch
         for match in (self.inverted.finditer(stretch) if quoted_or_comma else ()):
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
+            if span and self.speech["clause_verbs"].search(text, *span):
+                continue  # "X, a member of the council, said the hospital had run out of blood": what was said
             if span:
                 spans.append(span)
         trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
