@@ -364,3 +364,16 @@ def test_what_follows_a_comma_and_said_is_no_speaker_when_it_is_a_clause(tmp_pat
     facts = _facts_of(tmp_path, "Ali Hassan, a doctor at the clinic in Saraqib, said the hospital was shelled on Monday.\n")
     assert {r["claimant_text"] for r in facts.reports} == {"Ali Hassan"}
     assert [s.name for s in facts.sources] == ["Ali Hassan"]
+
+
+def test_according_to_a_body_then_a_clause_names_only_the_body(tmp_path):
+    facts = _facts_of(tmp_path, "According to the Syrian Observatory for Human Rights, an estimated 40 people were killed "
+                                "in Douma on Tuesday.\n")
+    assert [(c["claimant_text"], c["place_id"]) for c in facts.claims] == [("the Syrian Observatory for Human Rights", "duma")]
+
+
+def test_a_title_left_alone_names_no_body_whose_other_words_the_article_lacks(tmp_path):
+    # "rescue" alone is in the International Rescue Committee's name, which this story never names
+    facts = _facts_of(tmp_path, "A rescue worker in Saraqib said 7 bodies had been recovered.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["A rescue worker in Saraqib"]
+    assert facts.claims[0]["claimant_id"] != "international-rescue-committee"

@@ -115,6 +115,8 @@ class ClaimantFinder:
         stop_at = stop.start() if stop else end
         # Keep an apposition ("Muhammad Radwan Raad, a Homs-based activist") with the name.
         apposition = _APPOSITION.match(text[stop_at:end]) if stop and text[stop.start()] == "," else None
+        if apposition and (_DIGIT.search(apposition.group(1)) or self.speech["clause_verbs"].search(apposition.group(1))):
+            apposition = None  # "According to the Observatory, an estimated 40 people were killed": the rest is what was said
         if apposition:
             stop_at += apposition.end()
         named = _NAME_AFTER.match(text, stop_at, end) if stop and text[stop_at:stop_at + 1] == "," else None
@@ -557,10 +559,12 @@ class ClaimantFinder:
         key = " " + _normal(_LOCATORS.split(bare)[0]) + " "
         if len(key.strip()) < 3:
             return None
+        shortened = False
         if not any(key in name for _, name in self._source_names):
             # "a police officer" is the police's: try without the person's title
             shorter = _PERSON_TITLE.sub(" ", key)
-            key = shorter if len(shorter.strip()) >= 3 else key
+            shortened = len(shorter.strip()) >= 3 and shorter != key
+            key = shorter if shortened else key
         scored = []
         for source_id, name in self._source_names:
             if key in name:
@@ -575,7 +579,8 @@ class ClaimantFinder:
             best_of[entry[2]] = max(best_of.get(entry[2], entry), entry)
         scored = sorted(best_of.values(), reverse=True)
         best = scored[0]
-        if best[0] == 0 and len(scored) > 1:
+        if best[0] == 0 and (len(scored) > 1 or shortened):
+            # "a rescue worker" is no International Rescue Committee's unless the article names the rest of it
             return None
         if len(scored) > 1 and scored[1][:2] == best[:2]:
             return None

@@ -29,7 +29,14 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 
 # A city that speaks or owns an air force is its government ("Moscow said", "Moscow's jets"), not
 # where anything happened.
-_METONYMS = yaml.safe_load(PLACE_CONTEXT.read_text(encoding="utf-8"))["metonym"]
+_CONTEXT = yaml.safe_load(PLACE_CONTEXT.read_text(encoding="utf-8"))
+_METONYMS = _CONTEXT["metonym"]
+# "the Homs town of Rastan": a name followed by these words and another name only locates that one
+# (unless the first name is itself of that kind: "the Shejaiya district of Gaza City" is in Shejaiya)
+_LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
+                           re.IGNORECASE)
+_SAME_KIND = {"neighbourhood": "district", "neighborhood": "district", "quarter": "district", "quarters": "district",
+              "suburb": "district", "suburbs": "district"}
 _ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
 _METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
 _COUNTRY_ACTS = re.compile(_ACTS)
@@ -252,6 +259,7 @@ class PlaceFinder:
             high = min(high, focus)  # a label that is not a place: the next items' names are not this one's
         here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
                 if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
+        here = [m for m in here if not self._locates_next(m)] or here
         if not here:
             # "In Homs city, terrorists fired mortar shells ..., claiming the lives of 3": a place
             # that opens the sentence frames all of it, however far the figure is
@@ -281,6 +289,15 @@ class PlaceFinder:
         if self.country and (long_running or self._country_wide.search(self.text, low, high)):
             return self.country, False
         return carried, True
+
+    def _locates_next(self, mention: PlaceMention) -> bool:
+        """Whether the name only says where the next one lies ("the Homs town of Rastan")."""
+        locating = _LOCATES_NEXT.match(self.text, mention.end)
+        if not locating:
+            return False
+        noun = locating.group(1).lower()
+        kind = self.index.reference.places[mention.place_id].kind
+        return _SAME_KIND.get(noun, noun) != _SAME_KIND.get(kind, kind)
 
     def _region_named(self, label: str, word: str) -> str | None:
         """The region a label names with its region word ("Khartoum" + "state"), also when the
