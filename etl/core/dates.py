@@ -188,6 +188,18 @@ def _rules():
         # a daily bulletin's "over the past 24 hours": the day before publication and the day itself
         return day - timedelta(days=1), day
 
+    def past_stretch(m, day, _):
+        # "over the past three weeks", written on 10 June: from 20 May to the day of writing (as
+        # "over the past 24 hours" is the day before and the day itself)
+        amount = m["amount"].lower()
+        number = int(amount) if amount.isdigit() else _UNIT_NUMBERS[amount]
+        unit = m["unit"].lower()
+        if unit == "months":
+            year, month = _shift_month(day, -number)
+            return date(year, month, min(day.day, calendar.monthrange(year, month)[1])), day
+        days = {"hours": -(-number // 24), "days": number, "weeks": 7 * number}[unit]
+        return day - timedelta(days=days), day
+
     def today(m, day, _):
         shift = 1 if m[0].lower() == "yesterday" else 0
         return day - timedelta(days=shift), day - timedelta(days=shift)
@@ -222,6 +234,7 @@ def _rules():
          + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)", ago),
         (r"(?:in\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)", recent),
         (r"(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours)", past_day),
+        (r"(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+" + amount + r"\s+(?P<unit>days|weeks|months|hours)", past_stretch),
         (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|now|(?:as\s+of\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:today|tonight))?", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),
         (r"(?P<year>\d{4})", year),

@@ -29,6 +29,8 @@ _EXPRESSIONS = [
     rf"(?:{_PART_OF_MONTH}){_MONTH}(?:,?\s+{_YEAR})?",
     rf"{_MONTH},?\s+{_YEAR}",
     rf"(?:in|In|since|Since|during|During|by)\s+{_MONTH}(?!\s+\d)",
+    # a bare month that bounds a stretch or is named as one: "from January to June", "in the month of October"
+    rf"(?:(?<=[Ff]rom\s)|(?<=\sto\s)|(?<=until\s)|(?<=through\s)|(?<=month\sof\s)){_MONTH}(?!\s+\d)",
     rf"(?i:(?:(?:early|mid|late)[\s-]+)?(?:last|this|next)\s+month)",
     r"(?i:earlier\s+(?:in\s+the|this)\s+month)",
     r"(?i:earlier\s+this\s+year)",
@@ -36,6 +38,8 @@ _EXPRESSIONS = [
     rf"(?i:(?:(?:some|about|around|nearly|almost|roughly|just\s+over|more\s+than)\s+)?{_AMOUNT}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|before))",
     r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
     r"(?i:(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours))",
+    # "over the past two days", "in the last three weeks": a stretch that ends when the story was written
+    rf"(?i:(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+{_AMOUNT}\s+(?:days|weeks|months|hours))",
     r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
     # a running count "as of now", "as of 19:00": the day it was written
     r"(?i:as\s+of\s+(?:now|\d{1,2}[:.]\d{2}))",
@@ -45,7 +49,7 @@ _EXPRESSIONS = [
 _PATTERN = lexicon.at_word_starts(re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])"))
 _DATELINE_START = re.compile(r"(?:[A-Z][A-Za-z .'’-]{1,30},\s*)?")
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]+\))?\s*[-–—]\s")
-_PREPOSITION = re.compile(r"(?:\b(?:on|On|in|In|since|Since|by|during|from|as of)\s+)$")
+_PREPOSITION = re.compile(r"(?:\b(?:on|On|in|In|since|Since|by|during|from|as of)\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
             dates = resolve(expression, reference, anchor)
         except (DateError, KeyError, ValueError):
             continue
-        lead = _PREPOSITION.search(text, max(start, match.start() - 8), match.start())
+        lead = _PREPOSITION.search(text, max(start, match.start() - 12), match.start())
         first = lead.start() if lead else match.start()
         since = published is not None and (text[first:match.end()].lower().startswith("since")
                                            or _starts_a_toll(text, start, first))
@@ -115,6 +119,7 @@ def _toll_start() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # stretch of time, the first after "between" or "from", the second after "and", "to" or "until"
 # (an apposition about the first may stand between them).
 _RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_RANGE_OPENED = re.compile(r"(?:[Bb]etween|[Ff]rom)\s")  # the first day's own preposition opens it
 _RANGE_JOINS = re.compile(r"\s*(?:,[^.;]{0,160}?,)?\s*(?:and|to|until|till|through|[-–])\s*")
 
 
@@ -122,10 +127,11 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     merged: list[DateMention] = []
     for mention in found:
         first = merged[-1] if merged else None
-        if (first is not None and _RANGE_JOINS.fullmatch(text, first.end, mention.start)
-                and _RANGE_OPENS.search(text, max(0, first.start - 9), first.start)
+        opens = first is not None and (_RANGE_OPENS.search(text, max(0, first.start - 9), first.start)
+                                       or _RANGE_OPENED.match(first.text))
+        if (opens and _RANGE_JOINS.fullmatch(text, first.end, mention.start)
                 and first.dates.start <= mention.dates.end):
-            opening = _RANGE_OPENS.search(text, max(0, first.start - 9), first.start).start()
+            opening = opens.start() if opens.re is _RANGE_OPENS else first.start
             merged[-1] = DateMention(opening, mention.end, text[opening:mention.end],
                                      DateRange.spanning(first.dates.start, mention.dates.end))
             continue
