@@ -201,6 +201,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     running = None  # the last day the article gave as a running toll's start
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
+    carried_places: set[str] = set()  # claims whose place is not named in their own sentence
     paragraph_speaker = None  # (paragraph, claimant) of the last toll in the article that named one
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
@@ -286,6 +287,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                     0.1 if claimant.carried else 0,
                     0.05 if place_carried else 0))
             facts.claims.append(row)
+            if place_carried:
+                carried_places.add(row["claim_id"])
             if row["figure"] is not None:  # "Of the 403, ..." later parts this toll
                 totals[row["figure"]] = (finding.kind, finding.kind_start, finding.kind_end)
             if finding.kind_source not in _ITEMS:
@@ -358,6 +361,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
+    _repeated_tolls(facts.claims, carried_places)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
     used = {row["claimant_id"] for row in facts.claims + facts.reports}
@@ -428,6 +432,26 @@ def _happening_dates(claims: list[dict], reports: list[dict], sentences, headlin
             continue
         happening = dated[last]
         claim.update({key: happening[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
+
+
+def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
+    """A toll told again ("Four dead and eleven hurt so far," he wrote) is the toll told before
+    or after with its day and place: a figure of the same kind and bounds in the same article,
+    told where its words give a date or a place of their own, lends them to one told without."""
+    told = {}
+    for claim in claims:
+        if claim["figure"] is not None:
+            told.setdefault((claim["kind"], claim["low"], claim["high"]), []).append(claim)
+    for same in told.values():
+        if len(same) < 2:
+            continue
+        dated = next((c for c in same if c["date_text"] is not None), None)
+        placed = next((c for c in same if c["place_id"] is not None and c["claim_id"] not in carried_places), None)
+        for claim in same:
+            if dated is not None and claim["date_start"] is None:
+                claim.update({key: dated[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
+            if placed is not None and claim["claim_id"] in carried_places:
+                claim["place_id"] = placed["place_id"]
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
