@@ -149,10 +149,13 @@ def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) 
     return (chosen.dates, chosen.text) if chosen else (None, None)
 
 
-def _long_running(dates: DateRange | None, sentence: str) -> bool:
-    """A running toll counted over months or years ("more than 9,000 killed since March 2011"),
-    not a count of one past period ("thousands fled last year")."""
-    return dates is not None and dates.end - dates.start > _CAMPAIGN and bool(lexicon.pattern("running_total").search(sentence))
+def _long_running(dates: DateRange | None, sentence: str, published: DateRange | None) -> bool:
+    """A running toll counted over months or years ("more than 9,000 killed since March 2011", "the
+    war, which broke out in April 2023, has killed ..."), not a count of one past period
+    ("thousands fled last year"): it runs to the day of writing, or says it is a running total."""
+    if dates is None or dates.end - dates.start <= _CAMPAIGN:
+        return False
+    return (published is not None and dates.end >= published.end) or bool(lexicon.pattern("running_total").search(sentence))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -249,14 +252,6 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 claimant = toll_claimant
             else:
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
-                if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
-                        and finding.kind in _CARRIED_KINDS):
-                    # "The governor said 40 people were killed. At least 75 were injured.": a toll
-                    # told with no speaker, after one who gave tolls in its paragraph, is that one's
-                    said = paragraph_speaker[1]
-                    claimant = Claimant(said.claimant_id, said.text, said.start, said.end, carried=True)
-            if claimant.text is not None:
-                paragraph_speaker = (sentence.paragraph, claimant)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None and not claimant.carried else []
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
@@ -268,9 +263,19 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
                 # "killed since the battle began" with no day: since the start the article gave before
                 dates, date_text = running.until_published, running.text
+            long_running = _long_running(dates, sentence.text, published)
+            if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
+                    and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)):
+                # "The governor said 40 people were killed. At least 75 were injured.": a toll told
+                # with no speaker, after one who gave tolls in its paragraph, is that one's (not the
+                # war's toll the outlet tells as background: "The war ... has killed tens of thousands")
+                said = paragraph_speaker[1]
+                claimant = Claimant(said.claimant_id, said.text, said.start, said.end, carried=True)
+            if claimant.text is not None:
+                paragraph_speaker = (sentence.paragraph, claimant)
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
                                                       row_region=row_region if "|" in sentence.text else None,
-                                                      long_running=_long_running(dates, sentence.text))
+                                                      long_running=long_running)
             start = min(figure.start, finding.kind_start)
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity
@@ -445,12 +450,16 @@ def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
     for same in told.values():
         if len(same) < 2:
             continue
-        dated = next((c for c in same if c["date_text"] is not None), None)
-        placed = next((c for c in same if c["place_id"] is not None and c["claim_id"] not in carried_places), None)
         for claim in same:
+            # one toll, not two of one figure: no place of its own elsewhere, no day of its own another day
+            own_place = claim["claim_id"] not in carried_places
+            dated = next((c for c in same if c["date_text"] is not None
+                          and (not own_place or c["place_id"] == claim["place_id"])), None)
+            placed = next((c for c in same if c["place_id"] is not None and c["claim_id"] not in carried_places
+                           and (claim["date_start"] is None or c["date_start"] == claim["date_start"])), None)
             if dated is not None and claim["date_start"] is None:
                 claim.update({key: dated[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
-            if placed is not None and claim["claim_id"] in carried_places:
+            if placed is not None and not own_place:
                 claim["place_id"] = placed["place_id"]
 
 

@@ -290,6 +290,11 @@ class PlaceFinder:
             return self.country, False
         return carried, True
 
+    def country_wide(self, sentence: Sentence) -> bool:
+        """Whether the sentence tells a happening of the whole country ("across the country", "the
+        war ... has killed")."""
+        return bool(self._country_wide.search(self.text, sentence.start, sentence.end))
+
     def _locates_next(self, mention: PlaceMention) -> bool:
         """Whether the name only says where the next one lies ("the Homs town of Rastan")."""
         locating = _LOCATES_NEXT.match(self.text, mention.end)
