@@ -377,3 +377,11 @@ def test_a_title_left_alone_names_no_body_whose_other_words_the_article_lacks(tm
     facts = _facts_of(tmp_path, "A rescue worker in Saraqib said 7 bodies had been recovered.\n")
     assert [c["claimant_text"] for c in facts.claims] == ["A rescue worker in Saraqib"]
     assert facts.claims[0]["claimant_id"] != "international-rescue-committee"
+
+
+def test_a_bodys_description_carries_only_a_body_it_fits(tmp_path):
+    facts = _facts_of(tmp_path, "The town's health office said 4 people were killed in the shelling.\n\n"
+                                "The council said 7 fighters died in the clashes. The office said 2 more died overnight.\n")
+    ids = [c["claimant_id"] for c in facts.claims]
+    # "the council" is not the health office named before; "the office" is
+    assert ids[0] == ids[2] and ids[1] != ids[0]

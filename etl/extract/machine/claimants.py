@@ -104,7 +104,7 @@ class ClaimantFinder:
         self._sentences: list[tuple[int, int]] = []
         self._sentence_starts: list[int] = []
         self.last_person: Claimant | None = None  # for "he"/"she"
-        self.last_body: Claimant | None = None  # for "it", "the group", "the ministry"
+        self.bodies: list[Claimant] = []  # the bodies named as speakers, in order, for "the office", "the council"
         self._spans_text: str | None = None  # the text the two below are of
         self._spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._named: dict[tuple[int, int], Claimant | None] = {}
@@ -411,14 +411,33 @@ class ClaimantFinder:
 
     def _carried(self, pronoun: str) -> "Claimant | None":
         """Who "he", "she" or "the group" is: the last person named as a speaker for a personal
-        pronoun, the last body for "it" and a description, else whoever spoke last."""
-        if pronoun in _PERSONAL:
+        pronoun, the last body for "it" and a description, else whoever spoke last. A body's
+        description with a noun of its own ("the monitor", "the council") is only a body it fits."""
+        if pronoun in _PERSONAL:  # "the governor" is the person named before, whose name holds no title
             return self.last_person or self.last
         if pronoun in _IMPERSONAL and pronoun != "it":
-            return self.last_body  # "the ministry" is no person named before: else its words name it
+            # "the ministry" is no person named before: else its words name it
+            return self._fitting(pronoun, self.bodies)
         if not pronoun.startswith(("they", "he", "she")):
-            return self.last_body or self.last
+            return self._fitting(pronoun, self.bodies or ([self.last] if self.last else []))
         return self.last
+
+    def _fitting(self, description: str, speakers: list["Claimant"]) -> "Claimant | None":
+        """The latest of the bodies named before that the description can name: a pronoun or a word any speaker takes ("the
+        group", "the statement"), its own noun ("the council" for the town's council), or a noun of
+        the words of its kind of source ("the monitor" for the Observatory, whose name says
+        "observatory"); else None."""
+        noun = description.split()[-1]
+        if not speakers or description in _BARE_PRONOUNS or noun in _ANY_SPEAKER:
+            return speakers[-1] if speakers else None
+        # "the monitor" fits the Observatory: the words of its kind of source stand in the body's names
+        rule = next((pattern for _, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
+        for speaker in reversed(speakers[-_BODIES_KEPT:]):  # the latest that fits
+            source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
+            names = " ".join([speaker.text or "", *([source.name, *source.aliases] if source else [])]).lower()
+            if re.search(rf"\b{re.escape(noun)}", names) or (rule is not None and rule.search(names)):
+                return speaker
+        return None
 
     def note_speakers(self, text: str, sentence_start: int, sentence_end: int) -> None:
         """Remember who speaks in a sentence, figures or not: "X told AFP the toll was higher."
@@ -439,7 +458,7 @@ class ClaimantFinder:
         if not body and _is_person(claimant.text or ""):
             self.last_person = claimant
         elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
-            self.last_body = claimant
+            self.bodies.append(claimant)
 
     def _people(self, words: str) -> bool:
         """Words naming several people ("Medics", "local officials", "residents of the town"),
@@ -568,19 +587,24 @@ class ClaimantFinder:
         scored = []
         for source_id, name in self._source_names:
             if key in name:
-                others = [w for w in name.split() if w not in key.split() and len(w) > 3]
+                # the name's own words: not those any speaker's name has ("source", "officials", "province")
+                others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
+                          and not self.speech["speaker_nouns"].regex.fullmatch(w)]
                 present = sum(1 for w in others if self._article_words and w in self._article_words)
                 scored.append((present, -len(others), source_id))
         if not scored:
             return None
+        scored_names = list(scored)
         # a source's best-fitting name speaks for it: its other aliases are no rival sources
         best_of: dict[str, tuple] = {}
         for entry in scored:
             best_of[entry[2]] = max(best_of.get(entry[2], entry), entry)
         scored = sorted(best_of.values(), reverse=True)
         best = scored[0]
-        if best[0] == 0 and (len(scored) > 1 or shortened):
-            # "a rescue worker" is no International Rescue Committee's unless the article names the rest of it
+        named_apart = any(entry[2] == best[2] and entry[1] < 0 for entry in scored_names)
+        if best[0] == 0 and (len(scored) > 1 or shortened or named_apart):
+            # "a rescue worker" is no International Rescue Committee's, "the health office" no
+            # Hodeidah health office's, unless the article names the rest of the name
             return None
         if len(scored) > 1 and scored[1][:2] == best[:2]:
             return None
@@ -716,6 +740,9 @@ _PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
 _BODY_KINDS = frozenset(_SPEECH_WORDS["body_kinds"])
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,9}")
 _IMPERSONAL = frozenset(_SPEECH_WORDS["impersonal_pronouns"])
+_BODIES_KEPT = 6  # how far back "the council" looks for the council among the bodies that spoke
+_ANY_SPEAKER = frozenset(_SPEECH_WORDS["any_speaker_nouns"])
+_GENERIC_NAME_WORDS = frozenset(lexicon.region_words() + ["unnamed", "local", "statements", "anonymous", "various"])
 _NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
 _PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
 _BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])
