@@ -385,3 +385,10 @@ def test_a_bodys_description_carries_only_a_body_it_fits(tmp_path):
     ids = [c["claimant_id"] for c in facts.claims]
     # "the council" is not the health office named before; "the office" is
     assert ids[0] == ids[2] and ids[1] != ids[0]
+
+
+def test_a_persons_title_does_not_carry_a_body_named_before(tmp_path):
+    facts = _facts_of(tmp_path, "In statement the ministry said 7 migrants were killed off Zuwara.\n\n"
+                                "In a post on Telegram, the governor said 3 people died in Kherson.\n")
+    assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [
+        ("the ministry", "ministry"), ("the governor", "governor")]

@@ -91,6 +91,8 @@ class ClaimantFinder:
         # A quotation followed by "said X" ("..." said X; '...', told X)
         self.inverted = re.compile(r"(?:[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")|,\s+(?:"
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
+        self.statement_opener = re.compile(r"(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\w+\s+)?(?:"
+                                           + self.speech["statement_nouns"].regex.pattern + r")\b(?:\s+on\s+[\w.-]+)?,?\s+")
         self.characterising = re.compile(r".{0,12}?\b(?:" + self.speech["characterising"].regex.pattern + r")\s", re.IGNORECASE | re.DOTALL)
         self.names = {s.name: s.source_id for s in sources.values()}
         # every name and alias of a known source, in lower case between spaces, for `_described`
@@ -186,6 +188,9 @@ class ClaimantFinder:
         stop = start + tail.start() if tail else verb_start
         while stop > start and text[stop - 1].isspace():
             stop -= 1
+        opener = self.statement_opener.match(text, start, stop)
+        if opener:  # "In statement the ministry said", "In a post on Telegram, the governor said": the ministry, the governor
+            start = opener.end()
         start, stop = _without_data_words(text, start, stop)
         reached = self.speech["reached_by"].search(text, start, stop)
         if reached and reached.start() > start:  # "A resident reached by telephone said": the resident
@@ -414,7 +419,8 @@ class ClaimantFinder:
         pronoun, the last body for "it" and a description, else whoever spoke last. A body's
         description with a noun of its own ("the monitor", "the council") is only a body it fits."""
         if pronoun in _PERSONAL:  # "the governor" is the person named before, whose name holds no title
-            return self.last_person or self.last
+            # (no body: "the governor" after "the ministry said" is the governor)
+            return self.last_person or (self.last if pronoun in _BARE_PRONOUNS else None)
         if pronoun in _IMPERSONAL and pronoun != "it":
             # "the ministry" is no person named before: else its words name it
             return self._fitting(pronoun, self.bodies)
@@ -455,7 +461,9 @@ class ClaimantFinder:
         body = source is not None and source.kind in _BODY_KINDS \
             and claimant.claimant_id in self.index.lookup("source", claimant.text or "") \
             and any(_ACRONYM.fullmatch(name) or _BODY_WORDS.search(name) for name in (source.name, *source.aliases))
-        if not body and _is_person(claimant.text or ""):
+        surname = bool(re.fullmatch(r"[A-Z][a-z’'-]{2,}", (claimant.text or "").strip())) and source is None \
+            and not _BODY_WORDS.search(claimant.text or "")  # "Prokopenko described the night"
+        if not body and (_is_person(claimant.text or "") or surname):
             self.last_person = claimant
         elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
             self.bodies.append(claimant)
