@@ -392,3 +392,8 @@ def test_a_persons_title_does_not_carry_a_body_named_before(tmp_path):
                                 "In a post on Telegram, the governor said 3 people died in Kherson.\n")
     assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [
         ("the ministry", "ministry"), ("the governor", "governor")]
+
+
+def test_a_claim_relayed_by_its_disputer_is_the_claimants(tmp_path):
+    facts = _facts_of(tmp_path, "The defence ministry dismissed rebel claims that 25 soldiers died in the raid on the base.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["rebel"]

@@ -383,6 +383,15 @@ class ClaimantFinder:
                 spans.append((leading.start(1), leading.start(1) + len(words)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
             span = self._phrase_before(text, sentence_start, match.start())
+            disputed = span and self.speech["disputing"].search(text, span[0], span[1])
+            if disputed and match.group().lower().startswith("claim"):
+                # "The ministry dismissed rebel claims that 25 soldiers died": the rebels claim it
+                after = disputed.end()
+                while after < span[1] and text[after] == " ":
+                    after += 1
+                after += len(_DETERMINER.match(text[after:span[1]]).group()) if _DETERMINER.match(text[after:span[1]]) else 0
+                end = span[1] - (2 if text[span[1] - 2:span[1]] in ("'s", "’s") else 0)
+                span = (after, end) if end - after >= 3 else None
             if span and self.characterising.match(text, max(sentence_start, span[0] - 12), span[1]):
                 continue  # "in what the UN describes as ...": the UN's words for a thing, not a figure's claimant
             if span:
