@@ -70,7 +70,8 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     claimant's words and those that date the speaking ("activists said on Tuesday that ...": the
     statement's day, not the deaths')."""
     usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
-              and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))]
+              and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))
+              and not (text and lexicon.compared_with(text, 0, m.start, focus))]
     if not usable:
         return None, None
     running = [m for m in usable if m.until_published]
@@ -421,12 +422,13 @@ def _happening_dates(claims: list[dict], reports: list[dict], sentences, headlin
     words of a running total ("so far", "since", "in all") keeps no date: its count is no one
     day's."""
     paragraph_of = {s.start: s.paragraph for s in sentences}
+    running_total = lexicon.pattern("running_total")
+    # (not a running toll's first day: "displaced since Dec. 1" dates no happening of that day)
     dated = sorted((f for f in claims + reports if f["date_start"] is not None and f["date_text"]
                     and f["sentence_start"] not in headline_starts
-                    and f["date_end"] - f["date_start"] <= _NEWS_WEEK),
+                    and f["date_end"] - f["date_start"] <= _NEWS_WEEK and not running_total.regex.match(f["date_text"])),
                    key=lambda f: f["sentence_start"])
     starts = [f["sentence_start"] for f in dated]
-    running_total = lexicon.pattern("running_total")
     for claim in claims:
         if claim["date_start"] is not None or claim["sentence_start"] in headline_starts:
             continue

@@ -255,6 +255,23 @@ def pattern(section: str) -> WordList:
 
 
 @lru_cache(maxsize=None)
+def compared_since() -> re.Pattern:
+    """What stands before a day or a place a figure is compared with, not its own: "the highest
+    weekly total since the battle for El Geneina in June" (searched up to the day or the place)."""
+    return re.compile(r"\b(?:" + alternation(raw()["superlatives"]) + r")\b[^.;:]{0,60}\b(?P<since>since)\b[^.;:]{0,70}$",
+                      re.IGNORECASE)
+
+
+def compared_with(text: str, start: int, at: int, focus: int) -> bool:
+    """Whether the day or place at `at` is one the figure at `focus` (before the comparison) is
+    compared with: "312 fatalities, the highest weekly total since the battle for El Geneina in
+    June". A figure inside the comparison ("since the strike on Kramatorsk, which claimed 61
+    lives") keeps it."""
+    found = compared_since().search(text, max(start, at - 90), at)
+    return bool(found) and focus < found.start("since")
+
+
+@lru_cache(maxsize=None)
 def country_wide() -> WordList:
     """The words that put a happening in a whole country ("across the country")."""
     return WordList(raw()["country_wide"]["words"])

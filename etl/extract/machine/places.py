@@ -260,6 +260,8 @@ class PlaceFinder:
         here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
                 if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
         here = [m for m in here if not self._locates_next(m)] or here
+        # "the highest toll since the battle for El Geneina": a place the figure is compared with
+        here = [m for m in here if not lexicon.compared_with(self.text, sentence.start, m.start, focus)]
         if not here:
             # "In Homs city, terrorists fired mortar shells ..., claiming the lives of 3": a place
             # that opens the sentence frames all of it, however far the figure is
