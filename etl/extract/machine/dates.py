@@ -98,8 +98,24 @@ def _starts_a_toll(text: str, start: int, first: int) -> bool:
     """Whether the day at `first` is the first day of a running toll: "since the start of the
     assault on 19 May", "the offensive that began on November 27" (machine.yaml `toll_start`)."""
     verb, noun, clause = _toll_start()
-    return bool(verb.search(text, max(start, first - 40), first) or noun.search(text, max(start, first - 100), first)
-                or clause.search(text, max(start, first - 100), first))
+    if verb.search(text, max(start, first - 40), first) or noun.search(text, max(start, first - 100), first) \
+            or clause.search(text, max(start, first - 100), first):
+        return True
+    # "the operation, which Ankara launched on January 20, had so far cost the lives of 289": a
+    # campaign's launch, in a sentence that counts a running total
+    return bool(_launched().search(text, max(start, first - 40), first)
+                and lexicon.pattern("running_total").search(text, start, _sentence_end(text, first)))
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = text.find(". ", at)
+    return len(text) if end < 0 else end
+
+
+@lru_cache(maxsize=1)
+def _launched() -> re.Pattern:
+    since_verbs = lexicon.alternation(lexicon.raw()["toll_start"]["since_verbs"])
+    return re.compile(rf"\b(?:{since_verbs})\s+(?:(?:on|in)\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
