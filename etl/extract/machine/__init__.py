@@ -203,6 +203,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     toll_claimant = None  # the claimant of the last figure that is no item of a list or table
     totals: dict[int, tuple[str, int, int]] = {}  # the tolls told so far, by their figure
     running = None  # the last day the article gave as a running toll's start
+    period = None  # the last stretch of days the article named, and its words
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     carried_places: set[str] = set()  # claims whose place is not named in their own sentence
@@ -216,6 +217,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 anchor = mention.dates.start
             if mention.until_published:
                 running = mention  # the start of a running toll, for "since the battle began" later
+            span = mention.until_published or mention.dates
+            if span.end > span.start:
+                period = (span, mention.text)  # the last stretch of days named, for "in the same period"
         previous = sentences[max(0, number - 6):number]
         # -- casualty claims ------------------------------------------------------------------
         if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
@@ -264,6 +268,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
                 # "killed since the battle began" with no day: since the start the article gave before
                 dates, date_text = running.until_published, running.text
+            if dates is None and period is not None and lexicon.pattern("same_period").search(text, sentence.start, sentence.end):
+                # "at least 298 civilians had been killed in the same period": the stretch named before
+                dates, date_text = period
             long_running = _long_running(dates, sentence.text, published)
             if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
                     and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)):
