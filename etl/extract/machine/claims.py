@@ -16,6 +16,7 @@ Its decision, with the rule that took it (`python -m etl explain` prints them):
 The words that decide are data (`casualty_rules`, `kind_words`, `victim_nouns` in machine.yaml).
 """
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from etl.extract.machine import lexicon
@@ -322,6 +323,24 @@ _RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to
 _THE = re.compile(r"\s+(?:the\s+)?")
 
 
+@lru_cache(maxsize=1)
+def _inclusion_aside() -> re.Pattern:
+    """A comma aside that names a toll's parts: ", including a woman and four children,"."""
+    words = lexicon.alternation(lexicon.raw()["casualty_rules"]["part_of_toll"])
+    return re.compile(r",\s*(?:" + words + r")\b[^,;.()]{1,80},\s*", re.IGNORECASE)
+
+
+_AFTER_ASIDE = 40  # how far after the aside its toll word may stand ("were later killed")
+
+
+@lru_cache(maxsize=1)
+def _later_part() -> re.Pattern:
+    """The words before a toll's second or later part: "including a woman and " (four children)."""
+    words = lexicon.alternation(lexicon.raw()["casualty_rules"]["part_of_toll"])
+    # (not across a dash that closes an aside: "– many of them civilians – and over 600 wounded")
+    return re.compile(r"\b(?:" + words + r")\b(?:(?![–—]|\s-\s)[^,;.:()]){1,40}(?:,\s*|\s+and\s+)$", re.IGNORECASE)
+
+
 def _window_end(text: str, after_start: int, limit: int) -> int:
     end = min(limit, after_start + _WINDOW)
     resume = after_start
@@ -445,7 +464,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 of = text.find(" of ", leading[1], leading[2])
                 victims = _victims(text, of + 4, leading[2]) if of > 0 else None
         before = text[max(sentence_start, figure.start - 45):figure.start]
-        part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE))
+        part_of = lexicon.casualty_rule_at_end("part_of_toll").search(before.rstrip(" " + _QUOTE)) \
+            or _later_part().search(before)  # "including a woman and four children": the second part too
         if kind is None and previous and _part_of_previous(text, previous, figure):
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
             if victims is None:
@@ -472,6 +492,14 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 continue
         after_start = victims.end if victims else figure.end
         window_end = _window_end(text, after_start, next_start)
+        if kind is None and victims is not None:
+            # "At least 24 civilians, including a woman and four children, were killed": the toll
+            # word after the aside that names the toll's parts
+            aside = _inclusion_aside().match(text, victims.end, sentence_end)
+            if aside:
+                found = _kind_in(text, aside.end(), _window_end(text, aside.end(), sentence_end))
+                if found and found[1] - aside.end() <= _AFTER_ASIDE:
+                    kind, source = found, "the first toll word after its victims"
         if kind is None:
             found = _kind_in(text, after_start, window_end)
             own = _kind_in(text, victims.start, victims.end) if found and victims else None
