@@ -397,3 +397,11 @@ def test_a_persons_title_does_not_carry_a_body_named_before(tmp_path):
 def test_a_claim_relayed_by_its_disputer_is_the_claimants(tmp_path):
     facts = _facts_of(tmp_path, "The defence ministry dismissed rebel claims that 25 soldiers died in the raid on the base.\n")
     assert [c["claimant_text"] for c in facts.claims] == ["rebel"]
+
+
+def test_common_words_name_the_known_source_whose_other_words_the_article_holds(tmp_path):
+    # "medics" is a source of its own in the reference data, and so is "Mosul medics"
+    facts = _facts_of(tmp_path, "An air strike killed 11 people in western Mosul, medics said.\n")
+    assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("medics", "mosul-medics")]
+    facts = _facts_of(tmp_path, "An air strike killed 11 people in Raqqa, medics said.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["medics"]

@@ -494,9 +494,12 @@ class ClaimantFinder:
                                   or self._number_variant(bare), words)
         if found and bare.strip()[1:].islower():
             # "the Coalition said" in a story that named "the Saudi-led coalition": common words
-            # name the source the article named in full, before the alias another war gave them
+            # name the source the article named in full, before the alias another war gave them;
+            # "police said" in a story about Iraq names "Iraqi police", whose other words it holds
             named = self._named_in_full(bare)
-            found = [named] if named else found
+            described = None if named else self._described(text, bare)
+            fitting = named or (described if described and self._of_this_war([described], words) else None)
+            found = [fitting] if fitting else found
         if not found:
             titled = self._titled_person(words, start, end)
             if titled:
