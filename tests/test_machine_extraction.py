@@ -405,3 +405,9 @@ def test_common_words_name_the_known_source_whose_other_words_the_article_holds(
     assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("medics", "mosul-medics")]
     facts = _facts_of(tmp_path, "An air strike killed 11 people in Raqqa, medics said.\n")
     assert [c["claimant_id"] for c in facts.claims] == ["medics"]
+
+
+def test_a_description_names_the_known_source_whose_other_words_the_article_holds_as_a_stem(tmp_path):
+    # "Iraqi police" is known; the story says "Iraq", not "Iraqi"
+    facts = _facts_of(tmp_path, "A car bomb killed 4 people at a market in Baghdad, Iraq, police said.\n")
+    assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("police", "iraqi-police")]

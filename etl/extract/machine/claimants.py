@@ -610,25 +610,27 @@ class ClaimantFinder:
                 # the name's own words: not those any speaker's name has ("source", "officials", "province")
                 others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
                           and not self.speech["speaker_nouns"].regex.fullmatch(w)]
-                present = sum(1 for w in others if self._article_words and w in self._article_words)
-                scored.append((present, -len(others), source_id))
+                # a word of the name stands in the article, or its stem does ("Iraqi police" in a story on Iraq)
+                present = sum(1 for w in others if w in self._article_words or w[:4] in self._article_stems)
+                # (then the closest name: "aid workers in Tigray" before "aid workers and hospital officials in Tigray")
+                scored.append((present, -len(others), -len(name.split()), source_id))
         if not scored:
             return None
         scored_names = list(scored)
         # a source's best-fitting name speaks for it: its other aliases are no rival sources
         best_of: dict[str, tuple] = {}
         for entry in scored:
-            best_of[entry[2]] = max(best_of.get(entry[2], entry), entry)
+            best_of[entry[-1]] = max(best_of.get(entry[-1], entry), entry)
         scored = sorted(best_of.values(), reverse=True)
         best = scored[0]
-        named_apart = any(entry[2] == best[2] and entry[1] < 0 for entry in scored_names)
+        named_apart = any(entry[-1] == best[-1] and entry[1] < 0 for entry in scored_names)
         if best[0] == 0 and (len(scored) > 1 or shortened or named_apart):
             # "a rescue worker" is no International Rescue Committee's, "the health office" no
             # Hodeidah health office's, unless the article names the rest of the name
             return None
-        if len(scored) > 1 and scored[1][:2] == best[:2]:
+        if len(scored) > 1 and scored[1][:3] == best[:3]:
             return None
-        return best[2]
+        return best[-1]
 
     def _named_in_full(self, bare: str) -> str | None:
         """The one known source whose longer name or alias holds the words and stands in the
