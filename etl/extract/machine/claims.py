@@ -183,6 +183,8 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
     while at < end and (text[at].isspace() or text[at] in _QUOTE):
         at += 1
     phrase_start = at
+    if lexicon.counted_things().match(text, at):
+        return None  # "16 donkeys killed", "12 houses destroyed": things, not people
     words = []
     for token in _WORD.finditer(text, at, min(end, at + 90)):
         if token.group() in _QUOTE:
@@ -503,10 +505,12 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if kind is None:
             found = _kind_in(text, after_start, window_end)
             own = _kind_in(text, victims.start, victims.end) if found and victims else None
-            if own and {own[0], found[0]} == {"killed", "wounded"} and found[1] - victims.end > _OWN_KIND_REACH:
+            if own and {own[0], found[0]} == {"killed", "wounded"} and (
+                    found[1] - victims.end > _OWN_KIND_REACH or "," in text[victims.end:found[1]]):
                 # "19 wounded in this epic battle ... martyrs", "12 wounded fighters had been brought
                 # in": the victims' own toll word says the kind; a later one of the other kind, away
-                # from them, is about someone else ("Two wounded fighters later died" is not)
+                # from them or past a comma ("14 wounded, a toll confirmed by ..."), is about someone
+                # else ("Two wounded fighters later died" is not)
                 kind, source = own, "the victim noun is a toll word"
             elif found:
                 kind, source = found, "the first toll word after its victims"
