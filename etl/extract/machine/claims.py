@@ -45,6 +45,8 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
                      r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
+# How or when each of a toll's people died: "two civilians were killed, one during army raids and one by sniper fire"
+_MANNER_TAIL = re.compile(r"\s+(?:during|by|when|after|while|under|in\s+an?|in\s+the)\s+[a-z]")
 _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
 # "Two journalists were among at least 27 people killed": the first figure is part of the second's toll.
 _AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:the\s+)?", re.IGNORECASE)
@@ -610,7 +612,9 @@ def _continues_list(text: str, previous: ClaimFinding, figure: Figure) -> bool:
         return False
     if not _LIST_JOINT_END.search(between):
         return False
-    return _LIST_TAIL.match(text, figure.end) is not None
+    return _LIST_TAIL.match(text, figure.end) is not None or (
+        (previous.victims is not None or previous.kind_source == "continues the list of tolls before it")
+        and _MANNER_TAIL.match(text, figure.end) is not None)
 
 
 def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
