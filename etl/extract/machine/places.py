@@ -66,6 +66,8 @@ _DESTINATION = re.compile(
     r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+)?$",
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
+_PART_OF_COUNTRY = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
+                              re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
 _LOCATING = re.compile(r"\b(?:situated|located|lying|lies|between|near|with|where|which|who|from|towards?)\b", re.IGNORECASE)
@@ -207,6 +209,13 @@ class PlaceFinder:
             region, named = regions.most_common(1)[0]
             if named > (counts[self.dominant] if self.dominant else 0):
                 self.dominant = region
+        if self.dominant and places[self.dominant].kind == "country":
+            # "a security post in western Afghanistan ... the governor of Herat province": a story
+            # that names one place inside its country is about that place
+            inside = {m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 2
+                      and places[m.place_id].country == places[self.dominant].country}
+            if len(inside) == 1:
+                self.dominant = inside.pop()
         # The country "across the country" means: the main place's, else the war's (the reference
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
@@ -346,9 +355,11 @@ class PlaceFinder:
         return (self.index.lookup("place", seat["place"]) or [None])[0]
 
     def _in_country(self, mention: PlaceMention) -> bool:
+        # ("in western Afghanistan" is a part of the country, which a place named elsewhere may say)
         return self._rank(mention) == _RANK["country"] and bool(
             _IN_COUNTRY.search(self.text, max(0, mention.start - 16), mention.start)
-            or _COUNTRY_WAR.match(self.text, mention.end))
+            or _COUNTRY_WAR.match(self.text, mention.end)) \
+            and not _PART_OF_COUNTRY.search(self.text, max(0, mention.start - 24), mention.start)
 
     def _widened(self, mention: PlaceMention) -> str:
         """The governorate of a city that only locates several villages around it."""
