@@ -6,6 +6,8 @@ import duckdb
 import pytest
 
 from etl.build import build
+from etl.extract.machine import extract_document
+from etl.ingest.documents import read_corpus
 from etl.ingest.reference import read_reference
 from etl.ingest.aliases import AliasIndex
 from etl.settings import REFERENCE_DIR, WORLD_PLACES
@@ -154,3 +156,11 @@ def test_the_start_of_a_longer_name_the_gazetteer_lacks_is_not_a_world_place(bar
     # a site a place's name heads keeps the place
     assert places_in(bare_index, "Drones struck Aden International Airport and Mosul Dam.") == [
         ("Aden", "aden-ye"), ("Mosul", "mosul-iq")]
+
+
+def test_a_news_agency_named_like_a_world_town_is_no_place(tmp_path):
+    (tmp_path / "a.txt").write_text("Three people were killed in an Israeli strike on Friday, the ministry told Xinhua.\n",
+                                    encoding="utf-8")
+    reference = read_reference(REFERENCE_DIR)
+    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+    assert [c["place_id"] for c in facts.claims] == [None]

@@ -31,6 +31,8 @@ _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August
 # where anything happened.
 _CONTEXT = yaml.safe_load(PLACE_CONTEXT.read_text(encoding="utf-8"))
 _METONYMS = _CONTEXT["metonym"]
+# News agencies whose names are also world places ("(Xinhua)" is no town in Hunan)
+_AGENCIES = frozenset(name.lower() for name in _CONTEXT["agencies"])
 # "the Homs town of Rastan": a name followed by these words and another name only locates that one
 # (unless the first name is itself of that kind: "the Shejaiya district of Gaza City" is in Shejaiya)
 _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
@@ -177,7 +179,8 @@ class PlaceFinder:
                         or _COUNTRY_ACTS.match(text, mention.char_end) and places[mention.entity_id].kind == "country")):
                 continue
             if places[mention.entity_id].layer == "world" and (index.lookup("source", mention.surface)
-                                                                or index.lookup("actor", mention.surface)):
+                                                                or index.lookup("actor", mention.surface)
+                                                                or mention.surface.lower() in _AGENCIES):
                 continue  # "Saba" the news agency, not Saaba in Burkina Faso: the world's name yields to the war's
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
