@@ -415,10 +415,14 @@ def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRan
         same = next((c for c in body if c["kind"] == claim["kind"]
                      and (c["low"], c["high"]) == (claim["low"], claim["high"])), None)
         if same:
-            claim.update(date_start=same["date_start"], date_end=same["date_end"],
-                         date_precision=same["date_precision"], date_text=same["date_text"])
+            _take_dates(claim, same)
         elif news is not None:
             claim.update(rows.when(news, None))
+
+
+def _take_dates(claim: dict, other: dict) -> None:
+    """The claim is dated as the other fact is, with the other's words for it."""
+    claim.update({key: other[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
 
 
 def _happening_dates(claims: list[dict], reports: list[dict], sentences, headline_starts: set[int]) -> None:
@@ -445,7 +449,7 @@ def _happening_dates(claims: list[dict], reports: list[dict], sentences, headlin
         if running_total.search(claim["sentence"]):
             continue
         happening = dated[last]
-        claim.update({key: happening[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
+        _take_dates(claim, happening)
 
 
 def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
@@ -467,7 +471,7 @@ def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
             placed = next((c for c in same if c["place_id"] is not None and c["claim_id"] not in carried_places
                            and (claim["date_start"] is None or c["date_start"] == claim["date_start"])), None)
             if dated is not None and claim["date_start"] is None:
-                claim.update({key: dated[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
+                _take_dates(claim, dated)
             if placed is not None and not own_place:
                 claim["place_id"] = placed["place_id"]
 

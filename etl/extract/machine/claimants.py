@@ -386,12 +386,7 @@ class ClaimantFinder:
             disputed = span and self.speech["disputing"].search(text, span[0], span[1])
             if disputed and match.group().lower().startswith("claim"):
                 # "The ministry dismissed rebel claims that 25 soldiers died": the rebels claim it
-                after = disputed.end()
-                while after < span[1] and text[after] == " ":
-                    after += 1
-                after += len(_DETERMINER.match(text[after:span[1]]).group()) if _DETERMINER.match(text[after:span[1]]) else 0
-                end = span[1] - (2 if text[span[1] - 2:span[1]] in ("'s", "’s") else 0)
-                span = (after, end) if end - after >= 3 else None
+                span = _owner_of_claims(text, disputed.end(), span[1])
             if span and self.characterising.match(text, max(sentence_start, span[0] - 12), span[1]):
                 continue  # "in what the UN describes as ...": the UN's words for a thing, not a figure's claimant
             if span:
@@ -470,7 +465,7 @@ class ClaimantFinder:
         body = source is not None and source.kind in _BODY_KINDS \
             and claimant.claimant_id in self.index.lookup("source", claimant.text or "") \
             and any(_ACRONYM.fullmatch(name) or _BODY_WORDS.search(name) for name in (source.name, *source.aliases))
-        surname = bool(re.fullmatch(r"[A-Z][a-z’'-]{2,}", (claimant.text or "").strip())) and source is None \
+        surname = bool(_LONE_NAME.fullmatch((claimant.text or "").strip())) and source is None \
             and not _BODY_WORDS.search(claimant.text or "")  # "Prokopenko described the night"
         if not body and (_is_person(claimant.text or "") or surname):
             self.last_person = claimant
@@ -680,7 +675,7 @@ class ClaimantFinder:
             return False
         if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
             return True
-        if re.fullmatch(r"[A-Z][a-z’'-]{2,}", words.strip()) and words.strip() not in _NOT_SPEAKERS:
+        if _LONE_NAME.fullmatch(words.strip()) and words.strip() not in _NOT_SPEAKERS:
             return True  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
         return self.speech["speaker_nouns"].search(words) is not None
 
@@ -708,6 +703,16 @@ class ClaimantFinder:
                         + (f", speaking for {speaks_for.name}" if speaks_for is not None else ""))
         self.added[source_id] = source
         return source
+
+
+def _owner_of_claims(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words between a disputing verb and "claims", without article or possessive: "rebel"
+    in "dismissed rebel claims", "militia" in "rejected the militia's claims"."""
+    words = text[start:end]
+    owner = _DETERMINER.sub("", words.lstrip())
+    start = end - len(owner)
+    end -= 2 if text[end - 2:end] in ("'s", "’s") else 0
+    return (start, end) if end - start >= 3 else None
 
 
 def _normal(words: str) -> str:
@@ -755,6 +760,7 @@ _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"\w['’]s\b")
+_LONE_NAME = re.compile(r"[A-Z][a-z’'-]{2,}")  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # The word lists of speakers (machine.yaml `speech`), read once.
 _SPEECH_WORDS = lexicon.raw()["speech"]
@@ -764,7 +770,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,9}")
 _IMPERSONAL = frozenset(_SPEECH_WORDS["impersonal_pronouns"])
 _BODIES_KEPT = 6  # how far back "the council" looks for the council among the bodies that spoke
 _ANY_SPEAKER = frozenset(_SPEECH_WORDS["any_speaker_nouns"])
-_GENERIC_NAME_WORDS = frozenset(lexicon.region_words() + ["unnamed", "local", "statements", "anonymous", "various"])
+_GENERIC_NAME_WORDS = frozenset(lexicon.region_words() + _SPEECH_WORDS["generic_name_words"])
 _NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
 _PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
 _BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])

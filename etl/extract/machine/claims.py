@@ -45,8 +45,9 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+as\s+
                      r"(?:another\s+|a\s+further\s+|at\s+least\s+another\s+)?$", re.IGNORECASE)
 # A figure that continues a list of tolls by place or group: "..., 30 in Aleppo" / "4 from the army".
 _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]|\s*(?:[,;.)]|\band\b|$)")
-# How or when each of a toll's people died: "two civilians were killed, one during army raids and one by sniper fire"
-_MANNER_TAIL = re.compile(r"\s+(?:during|by|when|after|while|under|in\s+an?|in\s+the)\s+[a-z]")
+# How or when each of a toll's people died: "two civilians were killed, one during army raids and one by
+# sniper fire" (machine.yaml `manner_joints`)
+_MANNER_TAIL = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.raw()["casualty_rules"]["manner_joints"]) + r")\s+[a-z]")
 _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
 # "Two journalists were among at least 27 people killed": the first figure is part of the second's toll.
 _AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:the\s+)?", re.IGNORECASE)
@@ -327,11 +328,14 @@ _RAISED_TO = re.compile(r"\b(?:rais|bring|increas|push|tak)(?:e|es|ed|ing)?\s+to
 _THE = re.compile(r"\s+(?:the\s+)?")
 
 
+def _part_words() -> str:
+    return lexicon.alternation(lexicon.raw()["casualty_rules"]["part_of_toll"])
+
+
 @lru_cache(maxsize=1)
 def _inclusion_aside() -> re.Pattern:
     """A comma aside that names a toll's parts: ", including a woman and four children,"."""
-    words = lexicon.alternation(lexicon.raw()["casualty_rules"]["part_of_toll"])
-    return re.compile(r",\s*(?:" + words + r")\b[^,;.()]{1,80},\s*", re.IGNORECASE)
+    return re.compile(r",\s*(?:" + _part_words() + r")\b[^,;.()]{1,80},\s*", re.IGNORECASE)
 
 
 _AFTER_ASIDE = 40  # how far after the aside its toll word may stand ("were later killed")
@@ -340,9 +344,8 @@ _AFTER_ASIDE = 40  # how far after the aside its toll word may stand ("were late
 @lru_cache(maxsize=1)
 def _later_part() -> re.Pattern:
     """The words before a toll's second or later part: "including a woman and " (four children)."""
-    words = lexicon.alternation(lexicon.raw()["casualty_rules"]["part_of_toll"])
     # (not across a dash that closes an aside: "– many of them civilians – and over 600 wounded")
-    return re.compile(r"\b(?:" + words + r")\b(?:(?![–—]|\s-\s)[^,;.:()]){1,40}(?:,\s*|\s+and\s+)$", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _part_words() + r")\b(?:(?![–—]|\s-\s)[^,;.:()]){1,40}(?:,\s*|\s+and\s+)$", re.IGNORECASE)
 
 
 def _window_end(text: str, after_start: int, limit: int) -> int:

@@ -86,7 +86,7 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
         lead = _PREPOSITION.search(text, max(start, match.start() - 12), match.start())
         first = lead.start() if lead else match.start()
         since = published is not None and (text[first:match.end()].lower().startswith("since")
-                                           or _starts_a_toll(text, start, first))
+                                           or _starts_a_toll(text, start, end, first))
         found.append(DateMention(first, match.end(), text[first:match.end()], dates,
                                  DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
@@ -94,7 +94,7 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
     return _ranges(text, found)
 
 
-def _starts_a_toll(text: str, start: int, first: int) -> bool:
+def _starts_a_toll(text: str, start: int, end: int, first: int) -> bool:
     """Whether the day at `first` is the first day of a running toll: "since the start of the
     assault on 19 May", "the offensive that began on November 27" (machine.yaml `toll_start`)."""
     verb, noun, clause = _toll_start()
@@ -104,12 +104,7 @@ def _starts_a_toll(text: str, start: int, first: int) -> bool:
     # "the operation, which Ankara launched on January 20, had so far cost the lives of 289": a
     # campaign's launch, in a sentence that counts a running total
     return bool(_launched().search(text, max(start, first - 40), first)
-                and lexicon.pattern("running_total").search(text, start, _sentence_end(text, first)))
-
-
-def _sentence_end(text: str, at: int) -> int:
-    end = text.find(". ", at)
-    return len(text) if end < 0 else end
+                and lexicon.pattern("running_total").search(text, start, end))
 
 
 @lru_cache(maxsize=1)

@@ -37,8 +37,7 @@ _AGENCIES = frozenset(name.lower() for name in _CONTEXT["agencies"])
 # (unless the first name is itself of that kind: "the Shejaiya district of Gaza City" is in Shejaiya)
 _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
                            re.IGNORECASE)
-_SAME_KIND = {"neighbourhood": "district", "neighborhood": "district", "quarter": "district", "quarters": "district",
-              "suburb": "district", "suburbs": "district"}
+_SAME_KIND = _CONTEXT["same_kind"]
 _ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
 _METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
 _COUNTRY_ACTS = re.compile(_ACTS)
@@ -68,8 +67,8 @@ _DESTINATION = re.compile(
     r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+)?$",
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
-_PART_OF_COUNTRY = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
-                              re.IGNORECASE)
+# "in western Afghanistan": a part of the country (place_context.yaml `directions`)
+_PART_OF_COUNTRY = re.compile(r"\b(?:" + "|".join(_CONTEXT["directions"]) + r")\s+$", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
 _LOCATING = re.compile(r"\b(?:situated|located|lying|lies|between|near|with|where|which|who|from|towards?)\b", re.IGNORECASE)
