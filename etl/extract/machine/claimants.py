@@ -98,6 +98,7 @@ class ClaimantFinder:
         # every name and alias of a known source, in lower case between spaces, for `_described`
         self._source_names = _source_names(sources)
         self._article_normal = " "
+        self._by_words: dict[tuple[str, str], str | None] = {}  # descriptions resolved in this article
         self._article_words: set[str] = set()
         self._article_stems: set[str] = set()
         self.added: dict[str, Source] = {}
@@ -585,6 +586,13 @@ class ClaimantFinder:
         return [source_id for *_, source_id in speaking[:1]]
 
     def _described(self, text: str, bare: str) -> str | None:
+        """`_find_described`, once per description and article: an article says "police" many times."""
+        key = ("described", bare)
+        if key not in self._by_words:
+            self._by_words[key] = self._find_described(text, bare)
+        return self._by_words[key]
+
+    def _find_described(self, text: str, bare: str) -> str | None:
         """'police said' in a story about Mosul: the known source whose name holds the words and
         whose other words the article names ('Iraqi police', 'Mosul medics'); ambiguity unresolved
         by the article leaves the words to name a new source."""
@@ -628,6 +636,13 @@ class ClaimantFinder:
         return best[-1]
 
     def _named_in_full(self, bare: str) -> str | None:
+        """`_find_named_in_full`, once per description and article."""
+        key = ("in full", bare)
+        if key not in self._by_words:
+            self._by_words[key] = self._find_named_in_full(bare)
+        return self._by_words[key]
+
+    def _find_named_in_full(self, bare: str) -> str | None:
         """The one known source whose longer name or alias holds the words and stands in the
         article ("Saudi-led coalition" for "the Coalition"); None if none or several do."""
         key = " " + _normal(bare) + " "
@@ -653,6 +668,7 @@ class ClaimantFinder:
         """Read who the article names as speakers, in order, before its first sentence is read."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
         self._article_normal = " " + _normal(text) + " "
+        self._by_words = {}
         self._article_words = set(self._article_normal.split())
         self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         found = []
