@@ -131,13 +131,17 @@ def _world_keys(index: AliasIndex) -> dict[str, dict[str, str]]:
 _GOVERNORATES_OF: dict[int, dict[tuple, str]] = {}
 
 
+_FIRST_LEVEL = frozenset({"governorate", "province", "state", "oblast", "region", "autonomous republic"})
+
+
 def _governorates(index: AliasIndex) -> dict[tuple, str]:
-    """(country, admin1) -> the first governorate of it, built once per alias index (the world
-    gazetteer has too many places to search them all for each fact)."""
+    """(country, admin1) -> the first-level region of that name (a governorate, province, state,
+    oblast ...; the reference folder's first), built once per alias index (the world gazetteer has
+    too many places to search them all for each fact)."""
     if id(index) not in _GOVERNORATES_OF:
         found: dict[tuple, str] = {}
-        for place in index.reference.places.values():
-            if place.kind == "governorate":
+        for place in sorted(index.reference.places.values(), key=lambda p: p.layer == "world"):
+            if place.kind in _FIRST_LEVEL and place.admin1:
                 found.setdefault((place.country, place.admin1), place.place_id)
         _GOVERNORATES_OF.clear()
         _GOVERNORATES_OF[id(index)] = found
@@ -203,13 +207,30 @@ class PlaceFinder:
         # The place the article is about: the settlement it names most (first named wins ties).
         self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
             if counts else None
+        # (three or more: "Hajin, Deir ez-Zor" names a town and where it lies)
+        spread = self.dominant and counts[self.dominant] == 1 and len(counts) >= 3
+        top = counts[self.dominant] if self.dominant else 0
+        if spread:
+            # A bulletin on the desert that names Homs, Raqqa and Aleppo once each is about none of
+            # them: the story's main place is the region that holds most of them, else their country.
+            held = Counter((places[p].country, places[p].admin1) for p in counts)
+            (country, admin1), most = held.most_common(1)[0]
+            if most * 2 > len(counts):
+                self.dominant = _governorates(index).get((country, admin1), self.dominant)
+            else:
+                self.dominant = index.country_place(country) if len({c for c, _ in held}) == 1 else None
         # A region or country the article names more often than any settlement is what it is about
         # (a ministry's statement on "the Gaza Strip" that names Rafah once; a UN report on Afghanistan).
         regions = Counter(m.place_id for m in self.mentions if m.place_id
                           and (_RANK.get(places[m.place_id].kind, 1) == 2 or places[m.place_id].kind == "country"))
         if regions:
-            region, named = regions.most_common(1)[0]
-            if named > (counts[self.dominant] if self.dominant else 0):
+            # The story's country is the one told with its towns: "U.S. officials ... U.S.-made bombs"
+            # in a story on Yemen that names Hodeidah and Sanaa is a party to it, not where it happened.
+            inside = Counter(index.country_place(places[m.place_id].country) for m in self.mentions
+                             if m.place_id and places[m.place_id].country)
+            country = max(inside, key=lambda p: (inside[p], p in regions and -self._first(p)), default=None)
+            region = max(regions, key=lambda p: (places[p].kind != "country" or p == country, regions[p], -self._first(p)))
+            if regions[region] > top:
                 self.dominant = region
         if self.dominant and places[self.dominant].kind == "country":
             # "a security post in western Afghanistan ... the governor of Herat province": a story
@@ -222,6 +243,9 @@ class PlaceFinder:
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
         self.country = index.country_place(code)
+
+    def _first(self, place_id: str) -> int:
+        return next(m.start for m in self.mentions if m.place_id == place_id)
 
     def _fuzzy(self, surface: str, start: int, end: int) -> PlaceMention:
         key = normal_key(surface)
