@@ -38,6 +38,10 @@ _AGENCIES = frozenset(name.lower() for name in _CONTEXT["agencies"])
 _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
                            re.IGNORECASE)
 _SAME_KIND = _CONTEXT["same_kind"]
+# "the southern province of Deraa", "Ukraine's central region of Kirovohrad": the name is the
+# first-level region's, however the gazetteer spells the region
+_REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?"
+                        r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})")
 _ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
 _METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
 _COUNTRY_ACTS = re.compile(_ACTS)
@@ -186,6 +190,7 @@ class PlaceFinder:
                                                                 or mention.surface.lower() in _AGENCIES):
                 continue  # "Saba" the news agency, not Saaba in Burkina Faso: the world's name yields to the war's
             mentions.append(PlaceMention(mention.entity_id, mention.surface, mention.char_start, mention.char_end, "alias", 0.95))
+        mentions = self._regions_named(mentions, spans)
         taken = _Spans([(m.start, m.end) for m in mentions] + list(actor_spans))
         self._keys = _place_keys(index)
         self._countries = sorted({places[m.place_id].country for m in mentions if places[m.place_id].country})
@@ -235,14 +240,53 @@ class PlaceFinder:
         if self.dominant and places[self.dominant].kind == "country":
             # "a security post in western Afghanistan ... the governor of Herat province": a story
             # that names one place inside its country is about that place
+            # (a region and its own towns are one place: "the central region of Kirovohrad ... its
+            # capital Kropyvnytskyi" is about the region)
             inside = {m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 2
                       and places[m.place_id].country == places[self.dominant].country}
-            if len(inside) == 1:
+            held = {(places[p].country, places[p].admin1) for p in inside}
+            region = _governorates(index).get(held.pop()) if len(held) == 1 else None
+            if region in inside:
+                self.dominant = region
+            elif len(inside) == 1:
                 self.dominant = inside.pop()
         # The country "across the country" means: the main place's, else the war's (the reference
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
         self.country = index.country_place(code)
+
+    def _regions_named(self, mentions: list[PlaceMention], spans) -> list[PlaceMention]:
+        """The mentions with a name that a region word frames ("the province of Deraa") read as
+        that first-level region, not the town of the same name."""
+        found = []
+        for start, end in spans:
+            for match in _REGION_OF.finditer(self.text, start, end):
+                region = self._region_of_name(match.group(2), match.group(1).lower())
+                if region:
+                    found.append(PlaceMention(region, match.group(2), *match.span(2), "alias", 0.9))
+        if not found:
+            return mentions
+        framed = _Spans([(m.start, m.end) for m in found])
+        return sorted([m for m in mentions if not framed.overlaps(m.start, m.end)
+                       or _RANK.get(self.index.reference.places[m.place_id].kind, 1) == 2] +
+                      [m for m in found if not any(m.start < k.end and k.start < m.end and k.place_id == m.place_id
+                                                   for k in mentions)], key=lambda m: m.start)
+
+    def _region_of_name(self, name: str, word: str) -> str | None:
+        """The first-level region a name stands for with a region word: named so in the gazetteer
+        ("Kirovohrad region"), else the region its town of that name lies in (Deraa -> Daraa
+        Governorate)."""
+        region = self._region_named(name, word)
+        if region:
+            return region
+        places = self.index.reference.places
+        for place_id in self.index.lookup("place", name):
+            place = places[place_id]
+            if place.admin1 and _RANK.get(place.kind, 1) <= 1:
+                region = _governorates(self.index).get((place.country, place.admin1))
+                if region:
+                    return region
+        return None
 
     def _first(self, place_id: str) -> int:
         return next(m.start for m in self.mentions if m.place_id == place_id)
