@@ -40,8 +40,15 @@ _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nou
 _SAME_KIND = _CONTEXT["same_kind"]
 # "the southern province of Deraa", "Ukraine's central region of Kirovohrad": the name is the
 # first-level region's, however the gazetteer spells the region
-_REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?"
-                        r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})")
+_NAME = r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})"
+_REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?" + _NAME)
+# "Idleb countryside", "the southern countryside of Aleppo", "rural Damascus": the rural part of
+# the first-level region named after the town (the rif of Syrian usage), not the town
+_COUNTRYSIDE = "|".join(_CONTEXT["countryside"]["after"])
+_DIRECTION = "|".join(_CONTEXT["directions"])
+_RURAL = re.compile(r"\b(?:(?:" + _COUNTRYSIDE + r")\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?|(?:"
+                    + "|".join(_CONTEXT["countryside"]["before"]) + r")\s+)" + _NAME
+                    + r"|" + _NAME + r"(?:['’]s)?\s+(?:(?:" + _DIRECTION + r")\s+)?(?:" + _COUNTRYSIDE + r")\b")
 _ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
 _METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
 _COUNTRY_ACTS = re.compile(_ACTS)
@@ -264,13 +271,20 @@ class PlaceFinder:
                 region = self._region_of_name(match.group(2), match.group(1).lower())
                 if region:
                     found.append(PlaceMention(region, match.group(2), *match.span(2), "alias", 0.9))
+            for match in _RURAL.finditer(self.text, start, end):
+                name = 1 if match.group(1) else 2
+                # (only a region named after the town: "the Qusayr countryside" is around Qusayr)
+                region = next(filter(None, (self._region_named(match.group(name), word)
+                                            for word in lexicon.region_words())), None)
+                if region:
+                    found.append(PlaceMention(region, match.group(name), *match.span(name), "alias", 0.9))
         if not found:
             return mentions
+        # A region the gazetteer names there already ("Rural Damascus" is Rif Dimashq) stands.
+        regions = _Spans([(m.start, m.end) for m in mentions if _RANK.get(self.index.reference.places[m.place_id].kind, 1) == 2])
+        found = [m for m in found if not regions.overlaps(m.start, m.end)]
         framed = _Spans([(m.start, m.end) for m in found])
-        return sorted([m for m in mentions if not framed.overlaps(m.start, m.end)
-                       or _RANK.get(self.index.reference.places[m.place_id].kind, 1) == 2] +
-                      [m for m in found if not any(m.start < k.end and k.start < m.end and k.place_id == m.place_id
-                                                   for k in mentions)], key=lambda m: m.start)
+        return sorted([m for m in mentions if not framed.overlaps(m.start, m.end)] + found, key=lambda m: m.start)
 
     def _region_of_name(self, name: str, word: str) -> str | None:
         """The first-level region a name stands for with a region word: named so in the gazetteer
