@@ -49,3 +49,6 @@ EVENT_MATCH_WINDOW_DAYS = 1
 # Comparison groups (etl/resolve/comparison.py): running totals of one quantity are compared when
 # the days they refer to lie within this many days of each other (a battle, a siege, a campaign).
 CUMULATIVE_WINDOW_DAYS = 120
+# A vague toll of at least this many dead ("tens of thousands have been killed") told with no place
+# of its own is the war's toll, so the country's: no town's single happening is told so.
+WAR_SCALE_TOLL = 10_000

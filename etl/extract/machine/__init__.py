@@ -26,6 +26,7 @@ from etl.ingest.reference import Source
 from etl.ingest.aliases import AliasIndex
 from etl.core.dates import DateRange
 from etl.core import rows
+from etl.settings import WAR_SCALE_TOLL
 
 METHOD = "machine"
 _ETL_DIR = Path(__file__).resolve().parents[2]
@@ -271,7 +272,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dates is None and period is not None and lexicon.pattern("same_period").search(text, sentence.start, sentence.end):
                 # "at least 298 civilians had been killed in the same period": the stretch named before
                 dates, date_text = period
-            long_running = _long_running(dates, sentence.text, published)
+            long_running = _long_running(dates, sentence.text, published) or (
+                figure.quantity.figure is None and (figure.quantity.low or 0) >= WAR_SCALE_TOLL and finding.kind == "killed")
             if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
                     and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)):
                 # "The governor said 40 people were killed. At least 75 were injured.": a toll told

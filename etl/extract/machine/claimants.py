@@ -93,7 +93,7 @@ class ClaimantFinder:
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
         self.statement_opener = re.compile(r"(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\w+\s+)?(?:"
                                            + self.speech["statement_nouns"].regex.pattern + r")\b(?:\s+on\s+[\w.-]+)?,?\s+")
-        self.characterising = re.compile(r".{0,12}?\b(?:" + self.speech["characterising"].regex.pattern + r")\s", re.IGNORECASE | re.DOTALL)
+        self.characterising = re.compile(r"\b(?:" + self.speech["characterising"].regex.pattern + r")\s", re.IGNORECASE)
         self.names = {s.name: s.source_id for s in sources.values()}
         # every name and alias of a known source, in lower case between spaces, for `_described`
         self._source_names = _source_names(sources)
@@ -388,8 +388,10 @@ class ClaimantFinder:
             if disputed and match.group().lower().startswith("claim"):
                 # "The ministry dismissed rebel claims that 25 soldiers died": the rebels claim it
                 span = _owner_of_claims(text, disputed.end(), span[1])
-            if span and self.characterising.match(text, max(sentence_start, span[0] - 12), span[1]):
-                continue  # "in what the UN describes as ...": the UN's words for a thing, not a figure's claimant
+            if span and self.characterising.search(text, max(sentence_start, span[0] - 12), span[1]):
+                # "in what the UN describes as ...", "plunged the country into what the UN calls
+                # ...": the UN's words for a thing, not a figure's claimant
+                continue
             if span:
                 spans.append(span)
         return spans
