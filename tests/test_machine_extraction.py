@@ -333,6 +333,15 @@ def test_a_possessive_in_a_speakers_title_names_a_place_not_a_person(tmp_path):
     assert [s.name for s in facts.sources] == ["Governor of Turkey's Hatay province"]
 
 
+def test_one_or_a_few_of_a_group_speak_for_the_group(tmp_path):
+    # "said one of the aid workers", "two police officers said": the source is the group, not
+    # "of the aid workers" or "two police officers"
+    facts = _facts_of(tmp_path, "The strike killed 17 people at a flour mill, said one of the aid workers. "
+                                "A car bomb killed 8 people at a market, two police officers said.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["one of the aid workers", "two police officers"]
+    assert [s.name for s in facts.sources] == ["Aid workers", "Police officers"]
+
+
 def test_in_what_a_body_describes_as_names_no_claimant(tmp_path):
     facts = _facts_of(tmp_path, "The war has killed tens of thousands of people, in what the UN describes as the worst crisis "
                                 "on earth.\n")

@@ -25,11 +25,16 @@ from etl.settings import FUZZY_NAME_MIN_SCORE
 
 # Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
 _STOP = re.compile(r"[,;:!?\"“”()\[\]–—]|(?<!\b[A-Z])\.|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
-_DETERMINER = re.compile(r"^(?:the|a|an|one|some|several|many|numerous)\s+", re.IGNORECASE)
+# (also "one of the aid workers", "two police officers": one or a few of a group speak for it)
+_DETERMINER = re.compile(r"^(?:(?:one|some|several|many|two|three|a few|a number|each) of\s+(?:the|its|their)\s+|"
+                         r"(?:the|a|an|one|two|three|some|several|many|numerous)\s+)", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von|el-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*|bin|ibn))+")
 # A headline's speaker after a colon or dash at its end: "Air strikes kill 45 in Aleppo: monitor".
 _TRAILING_SPEAKER = re.compile(r"\s*[:|–—-]\s+((?:[A-Za-z][\w'’.-]*\s?){1,4})[.!]?\s*$")
 _NAME_AFTER = re.compile(r",\s+((?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn)\s?){2,5})(?=\s*(?:[.,;]|$|said|told))")
+# The longest aside between a speaker and the verb: "Jelani Farhad, spokesman for the governor of
+# the western Herat province, said"
+_ASIDE_WORDS = 12
 _AND_END = re.compile(r"\band\s+(?:also\s+)?$", re.IGNORECASE)
 _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
@@ -227,6 +232,8 @@ class ClaimantFinder:
                 return start + words.index(given, named_as.end()), start + words.index(given, named_as.end()) + len(given)
             if _RELATIVE.match(words):
                 continue
+            if _DIGIT.search(words) and lexicon.any_kind_word().regex.search(words):
+                break  # "..., 17 people lost their lives, said one of the aid workers": a toll, no subject before it
             acronym = _ACRONYM_AFTER.search(words)
             if acronym:  # "Doctors Without Borders (MSF), which runs a clinic, said": the name before it
                 end -= len(words) - acronym.start()
@@ -242,7 +249,7 @@ class ClaimantFinder:
                 start += stop.end()
                 while start < end and text[start].isspace():
                     start += 1
-            if start >= end or len(text[start:end].split()) > 8:
+            if start >= end or len(text[start:end].split()) > _ASIDE_WORDS:
                 break
             options.insert(0, (start, end))
         if not options:
@@ -370,6 +377,15 @@ class ClaimantFinder:
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span and self.speech["clause_verbs"].search(text, *span):
                 continue  # "X, a member of the council, said the hospital had run out of blood": what was said
+            if span and match.group().startswith(","):
+                comma = sentence_start + match.start()
+                last_piece = text[max(sentence_start, text.rfind(",", sentence_start, comma) + 1):comma]
+                subject = self._phrase_before(text, sentence_start, comma + match.group().index(match.group().strip(" ,")[0]))
+                if subject and self._speaker_like(last_piece) and self._speaker_like(text[subject[0]:subject[1]]):
+                    # "Jelani Farhad, spokesman for the governor, said the Taliban attacked",
+                    # "Provincial police chief, Mohammad Mayar, said police repelled ...": the verb
+                    # has its subject before it; what follows it is what was said
+                    continue
             if span:
                 spans.append(span)
         trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
@@ -441,10 +457,11 @@ class ClaimantFinder:
         the words of its kind of source ("the monitor" for the Observatory, whose name says
         "observatory"); else None."""
         noun = description.split()[-1]
-        if not speakers or description in _BARE_PRONOUNS or noun in _ANY_SPEAKER:
+        # "the watchdog group": a word any speaker takes, with words of a kind of source before it
+        rule = next((pattern for _, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
+        if not speakers or description in _BARE_PRONOUNS or noun in _ANY_SPEAKER and rule is None:
             return speakers[-1] if speakers else None
         # "the monitor" fits the Observatory: the words of its kind of source stand in the body's names
-        rule = next((pattern for _, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
         for speaker in reversed(speakers[-_BODIES_KEPT:]):  # the latest that fits
             source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
             names = " ".join([speaker.text or "", *([source.name, *source.aliases] if source else [])]).lower()
