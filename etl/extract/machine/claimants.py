@@ -35,6 +35,7 @@ _NAME_AFTER = re.compile(r",\s+((?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ib
 # The longest aside between a speaker and the verb: "Jelani Farhad, spokesman for the governor of
 # the western Herat province, said"
 _ASIDE_WORDS = 12
+_IN_RELATIVE = re.compile(r"\b(?:which|whom)\s+$")
 _AND_END = re.compile(r"\band\s+(?:also\s+)?$", re.IGNORECASE)
 _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
 # A line that opens with who speaks: "Activists: Dozens killed ..." (headline), "17:30 SANA: ..." (live blog).
@@ -265,7 +266,9 @@ class ClaimantFinder:
         candidates = []
         for start, end in self._speaker_spans(text, sentence_start, sentence_end):
             claimant = self._resolve(text, start, end)
-            if claimant:
+            # "Hundreds have been killed in a new offensive, which the military has said aims to stop
+            # ...": who speaks in a relative clause after the figure speaks of its antecedent
+            if claimant and (start <= focus or not _IN_RELATIVE.search(text, max(0, start - 10), start)):
                 candidates.append(claimant)
         if candidates:
             # The claimant nearest before the focus wins; else the nearest after it.
