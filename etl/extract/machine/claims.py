@@ -503,7 +503,12 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             # "At least 24 civilians, including a woman and four children, were killed": the toll
             # word after the aside that names the toll's parts
             aside = _inclusion_aside().match(text, victims.end, sentence_end)
-            if aside:
+            own = _kind_in(text, victims.start, victims.end) if aside else None
+            if own:
+                # "at least 93 Palestinian killed, including 11 children, who had sought shelter":
+                # the victims' own toll word, not one of the words about them after the aside
+                kind, source = own, "the victim noun is a toll word"
+            elif aside:
                 found = _kind_in(text, aside.end(), _window_end(text, aside.end(), sentence_end))
                 if found and found[1] - aside.end() <= _AFTER_ASIDE:
                     kind, source = found, "the first toll word after its victims"
