@@ -376,6 +376,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
+    _period_dates(facts.claims, headline_starts)
     _repeated_tolls(facts.claims, carried_places)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
@@ -452,6 +453,33 @@ def _happening_dates(claims: list[dict], reports: list[dict], sentences, headlin
             continue
         happening = dated[last]
         _take_dates(claim, happening)
+
+
+# The kinds a period report counts together (civilian casualties: the dead and the injured); a
+# period of another kind ("thousands fled last year") dates no toll of these.
+_COUNTED_TOGETHER = {"killed": "casualties", "wounded": "casualties"}
+
+
+def _period_dates(claims: list[dict], headline_starts: set[int]) -> None:
+    """A report on a period ("Between 1 January and 30 June, UNAMA documented 1,674 deaths";
+    "In November, the Observatory documented ...") counts its later figures over the same period:
+    a toll of the same claimant told after it without a date of its own ("Children continued to
+    pay a heavy price, with 363 killed"; a table's rows) of the same kinds takes the period. The period is closed
+    (more than a week, not a running toll "since ..."); tolls dated by a happening of their
+    paragraph (_happening_dates) keep that day."""
+    running_total, background = lexicon.pattern("running_total"), lexicon.country_wide()
+    period = {}  # claimant -> the last period its claims were dated by
+    for claim in sorted(claims, key=lambda c: c["char_start"]):
+        if claim["sentence_start"] in headline_starts:
+            continue
+        if running_total.search(claim["sentence"]) or background.search(claim["sentence"]):
+            continue  # a running total ("since the assault began on 19 May") or the war's toll: no period
+        counted = _COUNTED_TOGETHER.get(claim["kind"], claim["kind"])
+        if claim["date_start"] is not None:
+            if claim["date_text"] and claim["date_end"] - claim["date_start"] > _NEWS_WEEK:
+                period[(claim["claimant_id"], counted)] = claim
+        elif (claim["claimant_id"], counted) in period:
+            _take_dates(claim, period[(claim["claimant_id"], counted)])
 
 
 def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
