@@ -377,6 +377,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _headline_dates(facts.claims, headline_starts, lead_days)
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     _period_dates(facts.claims, headline_starts)
+    _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
     _repeated_tolls(facts.claims, carried_places)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
@@ -453,6 +454,28 @@ def _happening_dates(claims: list[dict], reports: list[dict], sentences, headlin
             continue
         happening = dated[last]
         _take_dates(claim, happening)
+
+
+def _the_happening_dates(claims: list[dict], reports: list[dict], headline_starts: set[int],
+                         lead_days: DateRange | None) -> None:
+    """A toll told without a date, with words that point back to the article's happening ("Among
+    the dead were 15 children", "the attack killed 29"), is of the day the article first dated a
+    happening of at most a day, else of the days its lead names; a sentence of a running total
+    keeps none."""
+    facts = sorted((f for f in claims + reports if f["sentence_start"] not in headline_starts), key=lambda f: f["char_start"])
+    first = next((f for f in facts if f["date_start"] is not None and f["date_text"]
+                  and f["date_end"] == f["date_start"]), None)
+    if first is None and lead_days is None:
+        return
+    pointing, running_total = lexicon.pattern("the_happening"), lexicon.pattern("running_total")
+    for claim in claims:
+        if claim["date_start"] is None and claim["sentence_start"] not in headline_starts \
+                and (first is None or claim["char_start"] > first["char_start"]) \
+                and pointing.search(claim["sentence"]) and not running_total.search(claim["sentence"]):
+            if first is not None:
+                _take_dates(claim, first)
+            else:
+                claim.update(rows.when(lead_days, None))
 
 
 # The kinds a period report counts together (civilian casualties: the dead and the injured); a
