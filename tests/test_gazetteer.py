@@ -127,6 +127,14 @@ def test_every_countrys_first_level_regions_are_known(bare_index):
         ("Aden governorate", "aden-governorate-ye"), ("Aden", "aden-ye")]
 
 
+def test_a_regions_bare_name_is_its_countrys_whatever_other_countries_call_a_town(bare_index):
+    # Libya has a town called Al Jawf; in a story on Yemen, Al-Jawf is Yemen's governorate
+    yemen = "Coalition strikes hit Houthi positions in Marib and Al-Jawf."
+    assert places_in(bare_index, yemen) == [("Marib", "ma-rib-ye"), ("Al-Jawf", "al-jawf-governorate-ye")]
+    libya = "Militias clashed in Benghazi and Al Jawf."
+    assert places_in(bare_index, libya)[-1] == ("Al Jawf", "al-jawf-ly")
+
+
 def test_the_end_of_a_longer_arabic_name_is_not_a_world_place(bare_index):
     assert places_in(bare_index, "Rebels took Ma'arrat al-Numan.") == []
     # English words that look like articles do not hide a place.

