@@ -333,6 +333,14 @@ def test_a_possessive_in_a_speakers_title_names_a_place_not_a_person(tmp_path):
     assert [s.name for s in facts.sources] == ["Governor of Turkey's Hatay province"]
 
 
+def test_words_that_look_like_far_away_towns_are_no_places(tmp_path):
+    # "Badr" is a town in Egypt: in a story on Hodeidah, "Badr-1" is a missile
+    facts = _facts_of(tmp_path, "Fighters repelled an attack on the southern edge of Hodeidah on Thursday, killing "
+                                "12 attackers, a military source said.\n\nThe missile force fired a Badr-1 missile at a "
+                                "camp, killing 30 mercenaries, the source added.\n")
+    assert [(c["figure_text"], c["place_id"]) for c in facts.claims] == [("12", "al-hudaydah-ye"), ("30", "al-hudaydah-ye")]
+
+
 def test_one_or_a_few_of_a_group_speak_for_the_group(tmp_path):
     # "said one of the aid workers", "two police officers said": the source is the group, not
     # "of the aid workers" or "two police officers"

@@ -63,7 +63,7 @@ _NEAR = (60, 100)
 _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
 _LABELLED = re.compile(r"(?:^|[;,.\n•|-])\s*([A-Z][\w'’ -]{1,40}?)\s*:\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_COMPOUND = re.compile(r"-[a-z]")
+_COMPOUND = re.compile(r"-[a-z\d]")  # "U.S.-backed", "a Badr-1 missile"
 _OPENING_PLACE = re.compile(r"\s*(?:In|At|Near|Outside|Inside)\s+((?:the\s+)?[A-Z][^,;:]{1,60}),")
 # A place that only locates another ("al-Dabaa airport north of al-Qusayr", "a village 20 km south of
 # Idlib"): the fact is at the place it locates, so this one counts only where the sentence names no other.
