@@ -38,10 +38,14 @@ _AGENCIES = frozenset(name.lower() for name in _CONTEXT["agencies"])
 _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
                            re.IGNORECASE)
 _SAME_KIND = _CONTEXT["same_kind"]
+_FIRST_LEVEL_WORDS = frozenset(_CONTEXT["first_level_words"])
 # "the southern province of Deraa", "Ukraine's central region of Kirovohrad": the name is the
 # first-level region's, however the gazetteer spells the region
 _NAME = r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})"
 _REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?" + _NAME)
+# "districts of Hodeidah governorate": the name before a region word, spelt otherwise than the
+# gazetteer's region ("Al Hudaydah Governorate")
+_NAME_REGION = re.compile(_NAME + r"\s+((?i:" + "|".join(lexicon.region_words()) + r"))\b")
 # "Idleb countryside", "the southern countryside of Aleppo", "rural Damascus": the rural part of
 # the first-level region named after the town (the rif of Syrian usage), not the town
 _COUNTRYSIDE = "|".join(_CONTEXT["countryside"]["after"])
@@ -271,6 +275,10 @@ class PlaceFinder:
                 region = self._region_of_name(match.group(2), match.group(1).lower())
                 if region:
                     found.append(PlaceMention(region, match.group(2), *match.span(2), "alias", 0.9))
+            for match in _NAME_REGION.finditer(self.text, start, end):
+                region = self._region_of_name(match.group(1), match.group(2).lower())
+                if region:
+                    found.append(PlaceMention(region, match.group(0), *match.span(0), "alias", 0.9))
             for match in _RURAL.finditer(self.text, start, end):
                 name = 1 if match.group(1) else 2
                 # (only a region named after the town: "the Qusayr countryside" is around Qusayr)
@@ -288,11 +296,11 @@ class PlaceFinder:
 
     def _region_of_name(self, name: str, word: str) -> str | None:
         """The first-level region a name stands for with a region word: named so in the gazetteer
-        ("Kirovohrad region"), else the region its town of that name lies in (Deraa -> Daraa
-        Governorate)."""
+        ("Kirovohrad region"), else, for a word only first-level regions take ("province"), the
+        region its town of that name lies in (Deraa -> Daraa Governorate)."""
         region = self._region_named(name, word)
-        if region:
-            return region
+        if region or word not in _FIRST_LEVEL_WORDS:
+            return region  # ("the western Houla region" is the Houla plain, no province)
         places = self.index.reference.places
         for place_id in self.index.lookup("place", name):
             place = places[place_id]
