@@ -680,9 +680,16 @@ class ClaimantFinder:
         kind = next((k for k, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
         if kind is None:
             return None
+        # "A police official says ..." is the police chief the story names later ("Provincial
+        # police chief, Mohammad Mayar, said"); "a security source" in a Houthi agency's story is
+        # no coalition spokesman: an unnamed official's words other than the title stand where the
+        # named speaker is introduced
+        anonymous = _ANONYMOUS.search(description)
+        qualifiers = set(_normal(description[:anonymous.start()]).split()) - {"a", "an", "the"} if anonymous else set()
         for speaker in self.article_speakers:
             source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
-            if source and source.kind == kind:
+            if source and source.kind == kind and (not qualifiers or qualifiers & set(
+                    _normal(self._spans_text[max(0, speaker.start - _INTRODUCED):speaker.end]).split())):
                 return speaker
         return None
 
@@ -720,6 +727,10 @@ class ClaimantFinder:
     def _new_source(self, name: str, words: str, speaks_for: Source | None = None) -> Source:
         name = " ".join(name.split()).strip(" ,.'’\"")
         name = name[0].upper() + name[1:] if name else name
+        outlet = self.sources.get(self.outlet or "")
+        sided = speaks_for is None and outlet is not None and outlet.kind in _SIDED_MEDIA and bool(_ANONYMOUS.search(words.strip()))
+        if sided:  # one source per outlet: Saba's "security source" is not a wire agency's
+            name = f"{name} ({outlet.name})"
         source_id = slug(name, "unnamed-source")
         if source_id in self.sources:
             return self.sources[source_id]
@@ -734,11 +745,20 @@ class ClaimantFinder:
             actor = self.index.reference.actors[actors[0].entity_id]
             actor_id = actor.actor_id if actor.kind == "person" else None
             alignment = vocabulary()["alignment_of_side"].get(actor.side, alignment)
+        if sided:
+            # "a security source told Saba": an unnamed official in a party's or a state's own
+            # media is of that party's or state's side
+            alignment, actor_id = outlet.alignment, outlet.actor_id
         if speaks_for is not None:  # a spokesman or official of a known body speaks for it
             kind, alignment, actor_id = speaks_for.kind, speaks_for.alignment, speaks_for.actor_id
-        source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if words.strip() != name else (),
+        # (the words stay no alias where a known source answers to them already: "a military source"
+        # of a story on Yemen is not Syria's, yet coders of Syria name theirs so; nor for an outlet's
+        # unnamed official, whom other outlets' words would name too)
+        alias = words.strip() != name and not sided and not self.index.lookup("source", words.strip())
+        source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if alias else (),
                         f"added by the machine extractor from {words.strip()!r}"
-                        + (f", speaking for {speaks_for.name}" if speaks_for is not None else ""))
+                        + (f", speaking for {speaks_for.name}" if speaks_for is not None else "")
+                        + (f", of the side of its outlet" if sided else ""))
         self.added[source_id] = source
         return source
 
@@ -810,6 +830,9 @@ _BODIES_KEPT = 6  # how far back "the council" looks for the council among the b
 _ANY_SPEAKER = frozenset(_SPEECH_WORDS["any_speaker_nouns"])
 _GENERIC_NAME_WORDS = frozenset(lexicon.region_words() + _SPEECH_WORDS["generic_name_words"])
 _NOT_SPEAKERS = frozenset(_SPEECH_WORDS["not_speakers"])
+_SIDED_MEDIA = frozenset(_SPEECH_WORDS["sided_media"])
+_INTRODUCED = 60  # how far before a speaker's name its title may stand ("Provincial police chief, Name")
+_ANONYMOUS = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS["anonymous_heads"]) + r")$", re.IGNORECASE)
 _PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
 _BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])
 _OPENING = "\"“‘«"
