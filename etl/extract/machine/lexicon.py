@@ -328,7 +328,10 @@ def figure_pattern() -> re.Pattern:
     vague = r"(?:" + alternation(re.escape(v) for v in vague_quantities()) + r")"
     range_ = rf"(?:(?:anywhere\s+from|between|from)\s+{number}\s+(?:to|and)\s+{number}|{number}\s*(?:-|–|to)\s*{number})"
     body = rf"(?:{range_}|{number}|{vague})"
-    return re.compile(rf"(?<![\w$£€.,-])(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))", re.IGNORECASE)
+    # (a hyphen joined to a word before it, "F-16", "al-Qusayr", is no figure's start; a dateline's
+    # dash glued to the lead's first word, "KYIV (Reuters) -At least five", is)
+    return re.compile(rf"(?<![\w$£€.,])(?<![^\s]-)(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))",
+                      re.IGNORECASE)
 
 
 # -- casualty decisions ----------------------------------------------------------------------
