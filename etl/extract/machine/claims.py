@@ -50,6 +50,8 @@ _LIST_TAIL = re.compile(r"\s+(?:in|at|from|on|near|of|inside)\s+(?:the\s+)?[A-Z]
 _MANNER_TAIL = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.raw()["casualty_rules"]["manner_joints"]) + r")\s+[a-z]")
 _WORD_START = re.compile(r"(?<![\w'’-])[\w]")
 # "Two journalists were among at least 27 people killed": the first figure is part of the second's toll.
+_WITH_OTHERS = re.compile(r",?\s+with\s+(?:another\s+)?", re.IGNORECASE)
+_OTHERS = re.compile(r"\s+(?:more\s+)?others\b", re.IGNORECASE)
 _AMONG = re.compile(r"\s+(?:\w+\s+)?(?:were|was|are|is)\s+(?:\w+\s+)?among\s+(?:the\s+)?", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?$", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:were|was|are|is|included)\s+$", re.IGNORECASE)
@@ -637,6 +639,14 @@ def _share_kind_forward(text: str, candidates: list[Candidate]) -> None:
                                    or _AMONG.fullmatch(text, victims.end, following.figure.start)):
             continue
         then = following.finding
+        if _WITH_OTHERS.fullmatch(text, victims.end, following.figure.start) and _OTHERS.match(text, following.figure.end):
+            # "Among the victims were 4 women and 10 children, with 17 others injured": the others
+            # are set apart from them, so the victims are not of the others' kind (the dead, where
+            # the others were hurt; else unknown)
+            if then.kind != "wounded":
+                continue
+            then = ClaimFinding(then.figure, then.victims, "killed", then.kind_start, then.kind_end, then.kind_source,
+                                then.victim_class)
         finding = ClaimFinding(this.figure, victims, then.kind, then.kind_start, then.kind_end,
                                   "joined to the toll after it", victims.victim_class if then.victim_class != "mixed" else "mixed")
         candidates[number] = Candidate(this.figure, "claim", finding.kind_source, finding)
