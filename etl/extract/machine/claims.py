@@ -547,11 +547,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             continue
         if figure.text.lower() in ("a", "an") and not (
                 source == "a toll word right before it"
+                # "killed 13 people, including a child": one of the toll's parts
+                or source == "part of the toll before it" and victims and victims.victim_class != "unknown"
                 or victims and victims.victim_class != "unknown" and (
                     _bare_toll(text, victims.end, next_start)
                     or source == "the first toll word after its victims" and kind[1] - victims.end <= 60
                     and _PLAIN_JOIN.fullmatch(text, victims.end, kind[1]))):
-            continue  # "a" counts one victim only next to its toll: "killing a woman", "a child died"
+            continue  # "a" counts one victim only next to its toll or as its part: "killing a woman", "a child died"
         if mixed:
             victim_class = "mixed"
         elif victims:
