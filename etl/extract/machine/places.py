@@ -218,23 +218,33 @@ class PlaceFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._country_wide = lexicon.country_wide()
+        self.dominant = self._main_place(index)
+        # The country "across the country" means: the main place's, else the war's (the reference
+        # folder's places), never one written into the code or the lexicon.
+        code = places[self.dominant].country if self.dominant else index.main_war_country()
+        self.country = index.country_place(code)
+
+    def _main_place(self, index: AliasIndex) -> str | None:
+        """The place the article is about: the settlement it names most, unless no town stands out
+        or a region or country is named more often (docs/extraction/constructions.md P21-P24)."""
+        places = index.reference.places
         resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
         counts = Counter(m.place_id for m in resolved)
-        # The place the article is about: the settlement it names most (first named wins ties).
-        self.dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
+        # (first named wins ties)
+        dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
             if counts else None
         # (three or more: "Hajin, Deir ez-Zor" names a town and where it lies)
-        spread = self.dominant and counts[self.dominant] == 1 and len(counts) >= 3
-        top = counts[self.dominant] if self.dominant else 0
+        spread = dominant and counts[dominant] == 1 and len(counts) >= 3
+        top = counts[dominant] if dominant else 0
         if spread:
             # A bulletin on the desert that names Homs, Raqqa and Aleppo once each is about none of
             # them: the story's main place is the region that holds most of them, else their country.
             held = Counter((places[p].country, places[p].admin1) for p in counts)
             (country, admin1), most = held.most_common(1)[0]
             if most * 2 > len(counts):
-                self.dominant = _governorates(index).get((country, admin1), self.dominant)
+                dominant = _governorates(index).get((country, admin1), dominant)
             else:
-                self.dominant = index.country_place(country) if len({c for c, _ in held}) == 1 else None
+                dominant = index.country_place(country) if len({c for c, _ in held}) == 1 else None
         # A region or country the article names more often than any settlement is what it is about
         # (a ministry's statement on "the Gaza Strip" that names Rafah once; a UN report on Afghanistan).
         regions = Counter(m.place_id for m in self.mentions if m.place_id
@@ -247,24 +257,21 @@ class PlaceFinder:
             country = max(inside, key=lambda p: (inside[p], p in regions and -self._first(p)), default=None)
             region = max(regions, key=lambda p: (places[p].kind != "country" or p == country, regions[p], -self._first(p)))
             if regions[region] > top:
-                self.dominant = region
-        if self.dominant and places[self.dominant].kind == "country":
+                dominant = region
+        if dominant and places[dominant].kind == "country":
             # "a security post in western Afghanistan ... the governor of Herat province": a story
             # that names one place inside its country is about that place
             # (a region and its own towns are one place: "the central region of Kirovohrad ... its
             # capital Kropyvnytskyi" is about the region)
             inside = {m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 2
-                      and places[m.place_id].country == places[self.dominant].country}
+                      and places[m.place_id].country == places[dominant].country}
             held = {(places[p].country, places[p].admin1) for p in inside}
             region = _governorates(index).get(held.pop()) if len(held) == 1 else None
             if region in inside:
-                self.dominant = region
+                dominant = region
             elif len(inside) == 1:
-                self.dominant = inside.pop()
-        # The country "across the country" means: the main place's, else the war's (the reference
-        # folder's places), never one written into the code or the lexicon.
-        code = places[self.dominant].country if self.dominant else index.main_war_country()
-        self.country = index.country_place(code)
+                dominant = inside.pop()
+        return dominant
 
     def _regions_named(self, mentions: list[PlaceMention], spans) -> list[PlaceMention]:
         """The mentions with a name that a region word frames ("the province of Deraa") read as
