@@ -382,8 +382,9 @@ class ClaimantFinder:
                 continue  # "X, a member of the council, said the hospital had run out of blood": what was said
             if span and match.group().startswith(","):
                 comma = sentence_start + match.start()
+                verb = comma + len(match.group()) - len(match.group().lstrip(", "))
                 last_piece = text[max(sentence_start, text.rfind(",", sentence_start, comma) + 1):comma]
-                subject = self._phrase_before(text, sentence_start, comma + match.group().index(match.group().strip(" ,")[0]))
+                subject = self._phrase_before(text, sentence_start, verb)
                 if subject and self._speaker_like(last_piece) and self._speaker_like(text[subject[0]:subject[1]]):
                     # "Jelani Farhad, spokesman for the governor, said the Taliban attacked",
                     # "Provincial police chief, Mohammad Mayar, said police repelled ...": the verb
@@ -541,7 +542,7 @@ class ClaimantFinder:
         if not self._speaker_like(words):
             return None
         if not name and len(bare.split()) <= 3:
-            named = self._named_later(bare)
+            named = self._named_later(text, bare)
             if named:
                 return Claimant(named.claimant_id, words, start, end)
         if not name:
@@ -674,7 +675,7 @@ class ClaimantFinder:
                  and " " + _DETERMINER.sub("", name.strip()) + " " != key and name in self._article_normal}
         return named.pop() if len(named) == 1 else None
 
-    def _named_later(self, description: str) -> "Claimant | None":
+    def _named_later(self, text: str, description: str) -> "Claimant | None":
         """'a monitor said' in a lead, 'kill 45: monitor' in a headline: the speaker of that kind
         the article names (the Syrian Observatory, named in the next paragraph)."""
         kind = next((k for k, pattern in lexicon.source_kind_rules() if pattern.search(description)), None)
@@ -689,7 +690,7 @@ class ClaimantFinder:
         for speaker in self.article_speakers:
             source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
             if source and source.kind == kind and (not qualifiers or qualifiers & set(
-                    _normal(self._spans_text[max(0, speaker.start - _INTRODUCED):speaker.end]).split())):
+                    _normal(text[max(0, speaker.start - _INTRODUCED):speaker.end]).split())):
                 return speaker
         return None
 
@@ -758,7 +759,7 @@ class ClaimantFinder:
         source = Source(source_id, name, kind, alignment, actor_id, (words.strip(),) if alias else (),
                         f"added by the machine extractor from {words.strip()!r}"
                         + (f", speaking for {speaks_for.name}" if speaks_for is not None else "")
-                        + (f", of the side of its outlet" if sided else ""))
+                        + (", of the side of its outlet" if sided else ""))
         self.added[source_id] = source
         return source
 

@@ -242,7 +242,7 @@ class PlaceFinder:
             held = Counter((places[p].country, places[p].admin1) for p in counts)
             (country, admin1), most = held.most_common(1)[0]
             if most * 2 > len(counts):
-                dominant = _governorates(index).get((country, admin1), dominant)
+                dominant = self._region_holding(country, admin1) or dominant
             else:
                 dominant = index.country_place(country) if len({c for c, _ in held}) == 1 else None
         # A region or country the article names more often than any settlement is what it is about
@@ -266,7 +266,7 @@ class PlaceFinder:
             inside = {m.place_id for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 2
                       and places[m.place_id].country == places[dominant].country}
             held = {(places[p].country, places[p].admin1) for p in inside}
-            region = _governorates(index).get(held.pop()) if len(held) == 1 else None
+            region = self._region_holding(*held.pop()) if len(held) == 1 else None
             if region in inside:
                 dominant = region
             elif len(inside) == 1:
@@ -312,7 +312,7 @@ class PlaceFinder:
         for place_id in self.index.lookup("place", name):
             place = places[place_id]
             if place.admin1 and _RANK.get(place.kind, 1) <= 1:
-                region = _governorates(self.index).get((place.country, place.admin1))
+                region = self._region_holding(place.country, place.admin1)
                 if region:
                     return region
         return None
@@ -465,8 +465,11 @@ class PlaceFinder:
         if self._rank(mention) > 0 or not _AROUND_CITY.search(self.text, max(0, mention.start - 70), mention.start):
             return mention.place_id
         place = self.index.reference.places[mention.place_id]
-        return _governorates(self.index).get((place.country, place.admin1), mention.place_id) \
-            if place.admin1 else mention.place_id
+        return self._region_holding(place.country, place.admin1) or mention.place_id
+
+    def _region_holding(self, country: str | None, admin1: str | None) -> str | None:
+        """The first-level region of that name in that country, if the gazetteer has it."""
+        return _governorates(self.index).get((country, admin1)) if admin1 else None
 
     def _carried(self, sentence: Sentence, previous: list[Sentence]) -> str | None:
         for earlier in reversed(previous):
