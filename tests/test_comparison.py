@@ -278,6 +278,30 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
     assert grouped["more than 80,000"] != grouped["At least 120"]
 
 
+def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
+    # "120 killed across Syria on Monday" counts more than "12 killed in al-Qusayr on Monday": the two
+    # towns' tolls of that Monday are compared, the country's stands apart (docs/comparison.md).
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {
+        "country.txt": "Monday's toll\n\nAt least 120 people were killed across Syria on Monday, the Syrian "
+                       "Observatory for Human Rights said.\n",
+        "town.txt": "Shelling of Qusayr\n\nTwelve people were killed in al-Qusayr on Monday, activists said.\n",
+        "town-again.txt": "Qusayr toll\n\nFifteen people were killed in al-Qusayr on Monday, the Syrian "
+                          "Observatory for Human Rights said.\n",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: 2013-05-21\n"
+                                                 for name in texts), encoding="utf-8")
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+    assert placed == {"At least 120": "Syria", "Twelve": "al-Qusayr", "Fifteen": "al-Qusayr"}
+    assert grouped["Twelve"] == grouped["Fifteen"] != grouped["At least 120"]
+
+
 @pytest.mark.parametrize("corpus", ["development", "synthetic"])
 def test_the_group_index_makes_the_groups_trying_every_group_would(corpus, tmp_path, monkeypatch):
     # The index files groups by kind, victims, place and time, and a claim meets only those it may

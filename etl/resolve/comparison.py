@@ -9,6 +9,7 @@ one toll of a period it fits). A group is a set of claims that are pairwise comp
 of the rule are data: etl/lexicon/comparison.yaml.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -86,6 +87,12 @@ class Group:
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
     # each kind of member once, not each member.
     distinct: dict = field(default_factory=dict)  # (victims, actor, place, time, event, period, as of) -> [member, count]
+    # How many members have each place, class, actor and kind of time: `closeness`, the reason and
+    # the confidence read these, not the members, so that a claim costs the same in a group of thousands.
+    at_place: Counter = field(default_factory=Counter)
+    of_class: Counter = field(default_factory=Counter)
+    of_actor: Counter = field(default_factory=Counter)
+    times: Counter = field(default_factory=Counter)
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
@@ -96,6 +103,10 @@ class Group:
         self.actors.add(p.actor_id)
         self.places.add(p.place_id)
         self.sentences.add(_sentence(p))
+        self.at_place[p.place_id] += 1
+        self.of_class[p.victim_class] += 1
+        self.of_actor[p.actor_id] += 1
+        self.times[p.time] += 1
 
 
 class _Places:
@@ -105,13 +116,11 @@ class _Places:
         self.places = places
         levels = lexicon()["place_levels"]
         self.level = {pid: levels.get(p.kind, "place") for pid, p in places.items()}
-        # The places that hold others: (country, None) -> its countries, (country, admin1) -> its governorates.
+        # The places that hold others below the country: (country, admin1) -> its governorates.
         self._containers: dict[tuple, list[str]] = {}
         self._compatible: dict[tuple[str, str], bool] = {}  # pairs of places already asked about
         for pid, p in places.items():
-            if self.level[pid] == "country":
-                self._containers.setdefault((p.country, None), []).append(pid)
-            elif self.level[pid] == "admin1" and p.admin1:
+            if self.level[pid] == "admin1" and p.admin1:
                 self._containers.setdefault((p.country, p.admin1), []).append(pid)
 
     def inside(self, inner: str, outer: str) -> bool:
@@ -138,27 +147,23 @@ class _Places:
     def keys(self, place_id: str | None) -> set:
         """Where a group with a member at this place is filed, for `near`."""
         place = self.places.get(place_id) if place_id else None
-        if place is None:
+        if place is None or not place.admin1:
             return {place_id}
-        keys = {place_id, ("country", place.country)}
-        if place.admin1:
-            keys.add(("admin1", place.country, place.admin1))
-        return keys
+        return {place_id, ("admin1", place.country, place.admin1)}
 
     def near(self, place_id: str | None) -> set | None:
-        """The filing keys of every group a claim at this place may be compatible with; None: all of them."""
+        """The filing keys of every group a claim at this place may be compatible with without sharing
+        an event; None: all of them. A country's figure and a place's in it are compatible only as
+        figures of one event (`Grouping._joins`), so the country is not near its places."""
         place = self.places.get(place_id) if place_id else None
         if place is None:
             return None
         level = self.level[place_id]
         keys = {None, place_id}
-        keys.update(pid for pid in self._containers.get((place.country, None), ()))
         if level == "place":
             keys.update(self._containers.get((place.country, place.admin1), ()) if place.admin1 else ())
         elif level == "admin1" and place.admin1:
             keys.add(("admin1", place.country, place.admin1))
-        elif level == "country":
-            keys.add(("country", place.country))
         return keys
 
     def rank(self, place_id: str | None) -> int:
@@ -223,6 +228,9 @@ def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | Non
     return (chosen.entity_id, "pointed") if chosen else (None, None)
 
 
+ANY_PLACE = ("any place",)  # where groups are filed under their events, whatever their places
+
+
 class GroupIndex:
     """Where the groups made so far are filed, so that a claim meets only those `Grouping.compatible`
     could let it join: a large corpus has thousands of groups. Each filter is a necessary condition of
@@ -241,11 +249,14 @@ class GroupIndex:
         bucket = _bucket(m) + (m.victim_class,)
         self.classes.setdefault(_bucket(m), set()).add(m.victim_class)
         filed = self.filed.setdefault(id(g), set())
-        for key in self.places.keys(m.place_id):
-            for slot in _filed_slots(m):
-                if (bucket, key, slot) not in filed:
-                    filed.add((bucket, key, slot))
-                    self.buckets.setdefault(bucket, {}).setdefault(key, {}).setdefault(slot, []).append(g)
+        slots = _filed_slots(m)
+        shelves = [(key, slot) for key in self.places.keys(m.place_id) for slot in slots]
+        # figures of one event are compatible wherever in a country they are placed
+        shelves += [(ANY_PLACE, slot) for slot in slots if slot and slot[0] == "event"]
+        for key, slot in shelves:
+            if (bucket, key, slot) not in filed:
+                filed.add((bucket, key, slot))
+                self.buckets.setdefault(bucket, {}).setdefault(key, {}).setdefault(slot, []).append(g)
 
     def candidates(self, p: Profile) -> list[Group]:
         """The groups that may take the claim, in the order they were made."""
@@ -253,6 +264,8 @@ class GroupIndex:
         # members is filed under the claim's class or under unknown
         sought = self.classes.get(_bucket(p), set()) if p.victim_class == "unknown" else {p.victim_class, "unknown"}
         near, slots = self.places.near(p.place_id), _sought_slots(p)
+        if near is not None:
+            near = near | {ANY_PLACE}
         found = {}
         for c in sought:
             shelf, keys = self.buckets.get(_bucket(p) + (c,), {}), near
@@ -307,16 +320,18 @@ class Grouping:
             # Victims not named are taken as a named group's only at its own place: "80,000 people
             # killed in Syria" is not a count of "Hezbollah fighters killed in al-Qusayr".
             return False
+        if a.time == b.time == "period" and a.event_id and a.event_id == b.event_id:
+            return True
+        if a.place_id != b.place_id and "country" in (self.places.level.get(a.place_id), self.places.level.get(b.place_id)):
+            # A country's toll is not a place's in it unless both are of one event: "the conflict has
+            # killed 80,000" in Syria is not a battle's running total, nor "120 killed across Syria on
+            # Monday" a town's toll of that Monday. (It also keeps a country-wide figure from being
+            # weighed against every group of its days in the country: GroupIndex.)
+            return False
         if a.time == b.time == "period":
-            if a.event_id and a.event_id == b.event_id:
-                return True
             return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
         if {a.time, b.time} == {"period", "running"}:
             return False  # a day's toll is not the running total
-        if a.place_id != b.place_id and "country" in (self.places.level.get(a.place_id), self.places.level.get(b.place_id)):
-            # A war's running total ("the conflict has killed 80,000" in Syria) is not a battle's
-            # (a town's): running totals of a country and of a place in it count different things.
-            return False
         # Running totals, or a figure whose time is open: within one battle's span of each other.
         return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
@@ -335,11 +350,8 @@ class Grouping:
 
     def closeness(self, a: Profile, group: Group) -> tuple:
         # An open count ("82 bodies so far") is a running total where there is one to join.
-        kinds = group.distinct.values()
-        return (a.time == "open" and any(m.time == "running" for m, _ in kinds),
-                sum(n for m, n in kinds if a.place_id == m.place_id),
-                sum(n for m, n in kinds if a.victim_class == m.victim_class),
-                sum(n for m, n in kinds if a.actor_id == m.actor_id))
+        return (a.time == "open" and group.times["running"] > 0, group.at_place[a.place_id],
+                group.of_class[a.victim_class], group.of_actor[a.actor_id])
 
     # -- grouping --------------------------------------------------------------------------------
     def group(self, profiles: list[Profile]) -> list[Group]:
@@ -393,29 +405,29 @@ class Grouping:
             return "no other claim about this quantity: " + ", ".join(parts)
         joined = "same quantity as the group: " + ", ".join(parts)
         notes = []
-        if p.victim_class == "unknown" and any(m.victim_class != "unknown" for m in group.members):
+        if p.victim_class == "unknown" and group.classes - {"unknown"}:
             notes.append("victims not named, taken as the group's")
-        if p.place_id and any(m.place_id != p.place_id for m in group.members if m.place_id):
+        if p.place_id and group.places - {None, p.place_id}:
             notes.append("a place inside or around the group's")
         if p.place_id is None:
             notes.append("no place given, taken as the group's")
         if p.actor_how == "pointed":
             notes.append("the victims' actor read from the sentence")
-        if p.time == "open" and any(m.time != "open" for m in group.members):
+        if p.time == "open" and set(group.times) - {"open"}:
             notes.append("its time taken as the group's")
         return joined + ("; " + "; ".join(notes) if notes else "")
 
     def confidence(self, p: Profile, group: Group) -> float:
         score = 0.9
-        if p.victim_class == "unknown" and any(m.victim_class != "unknown" for m in group.members):
+        if p.victim_class == "unknown" and group.classes - {"unknown"}:
             score -= 0.2
-        if p.place_id is None or any(m.place_id != p.place_id for m in group.members if m.place_id):
+        if p.place_id is None or group.places - {None, p.place_id}:
             score -= 0.1
         if p.actor_how == "pointed":
             score -= 0.1
-        if p.actor_id is None and any(m.actor_id for m in group.members):
+        if p.actor_id is None and group.actors - {None}:
             score -= 0.1
-        if p.time == "open" and any(m.time != "open" for m in group.members):
+        if p.time == "open" and set(group.times) - {"open"}:
             score -= 0.1
         return round(max(score, 0.3), 2)
 
