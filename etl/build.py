@@ -19,7 +19,7 @@ from etl.ingest.reference import Reference, Source, read_reference
 from etl.load.quotes_only import write_quotes_only
 from etl.load.warehouse import MACHINE_ONLY_MODE, contract_digest, write_warehouse
 from etl.resolve.comparison import resolve_groups
-from etl.resolve.mentions import mentions_and_parts
+from etl.resolve.mentions import document_parts, mentions
 from etl.resolve.merge import merge_facts
 from etl.settings import FACTS_SUBDIR, PLACE_STOPWORDS, WORLD_PLACES
 
@@ -75,6 +75,10 @@ def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[s
     for doc, facts in zip(todo, extracted):
         machine[doc.doc_id] = facts
     _progress(f"machine extraction: {len(todo)} documents extracted, {cache.reused} unchanged ({by})")
+    # Kept at once: the facts are right whatever the rest of the build makes of them, and the cache's
+    # copy of every stored document is then let go.
+    cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
+    _progress("kept the extractions")
     return machine, cache
 
 
@@ -103,6 +107,9 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     if machine_only:
         _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
     facts = merge_facts(documents, machine, [] if machine_only else fact_files, docs_dir, index, outlet_of, reference)
+    # Merged, the machine's claims and reports are rows of `facts`: only its mentions are still to write.
+    machine_mentions = {doc_id: found.mentions for doc_id, found in machine.items()}
+    del machine
     _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
     claims, counts, reports = facts.claims, facts.counts, facts.reports
     events, event_actors, coded_docs = facts.events, facts.event_actors, facts.coded_docs
@@ -111,16 +118,21 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     warnings += group_warnings
     _progress(f"comparison groups: {len(claims)} claims in {len(group_rows)} groups")
 
-    mentions, parts = mentions_and_parts(documents, index, machine)
-
     # The world gazetteer's 34,000 places go into the warehouse only where the corpus names them or
-    # places a fact there: the reference folder's own places always do.
-    used_places = {m["entity_id"] for m in mentions if m["entity_kind"] == "place"} | {
-        row.get("place_id") for row in claims + counts + events + reports}
+    # places a fact there: the reference folder's own places always do. Mentions are written a chunk
+    # at a time, and the places after them, once the places they name are known.
+    used_places = {row.get("place_id") for row in claims + counts + events + reports}
+
+    def mention_rows():
+        for row in mentions(documents, index, machine_mentions):
+            if row["entity_kind"] == "place":
+                used_places.add(row["entity_id"])
+            yield row
+
     # A user's own ACLED / UCDP files: read after the corpus, so that a mistake in the corpus is reported first.
     compared = read_reference_datasets([Path(p) for p in compare_with], warnings)
     tables = {
-        "documents": [{
+        "documents": ({
             "doc_id": d.doc_id, "file": d.file, "title": d.title, "outlet": d.outlet,
             "outlet_source_id": outlet_of[d.doc_id], "url": d.url, "authors": list(d.authors),
             "published_on": d.published_on, "published_until": d.published_until,
@@ -128,16 +140,16 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             "text": d.text, "char_count": len(d.text), "sha256": d.sha256, "encoding_note": d.encoding_note,
             "catalogued": d.catalogued, "has_coded_facts": d.doc_id in coded_docs,
             "source_format": d.source_format, "source_line": d.source_line,
-        } for d in documents],
-        "document_parts": parts,
+        } for d in documents),
+        "document_parts": document_parts(documents),
+        "mentions": mention_rows(),
+        "places": lambda: [p.row() for p in sorted(reference.places.values(), key=lambda p: p.place_id)
+                           if p.layer != "world" or p.place_id in used_places],
         "sources": [{"source_id": s.source_id, "name": s.name, "kind": s.kind, "alignment": s.alignment,
                      "actor_id": s.actor_id, "aliases": list(s.aliases), "note": s.note}
                     for s in sorted(sources.values(), key=lambda s: s.source_id)],
         "actors": [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "side": a.side, "aliases": list(a.aliases)}
                    for a in sorted(reference.actors.values(), key=lambda a: a.actor_id)],
-        "places": [p.row() for p in sorted(reference.places.values(), key=lambda p: p.place_id)
-                   if p.layer != "world" or p.place_id in used_places],
-        "mentions": mentions,
         "events": events,
         "event_actors": event_actors,
         "event_reports": sorted(reports, key=lambda r: r["report_id"]),
@@ -164,9 +176,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
         _progress("compared with " + ", ".join(f"{len(rows)} {name.split('_')[1].upper()} events"
                                                for name, rows in compared.items()))
     _progress(f"writing {db_path}")
-    write_warehouse(db_path, tables)
+    written = write_warehouse(db_path, tables)
     write_quotes_only(db_path)
     _progress("wrote the warehouse and its quotes-only copy")
-    cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
-    _progress("kept the extractions")
-    return BuildResult({name: len(rows) for name, rows in tables.items()}, warnings)
+    return BuildResult(written, warnings)

@@ -52,3 +52,7 @@ CUMULATIVE_WINDOW_DAYS = 120
 # A vague toll of at least this many dead ("tens of thousands have been killed") told with no place
 # of its own is the war's toll, so the country's: no town's single happening is told so.
 WAR_SCALE_TOLL = 10_000
+
+# Rows handed to DuckDB at a time when the warehouse is written: a large table is never held twice
+# (as Python rows and as Arrow) in full (docs/scale.md).
+LOAD_CHUNK_ROWS = 20_000

@@ -10,18 +10,22 @@ writing of that article's facts, not of the whole corpus's. When the folder hold
 build uses than rows it does (documents changed or deleted, an extractor changed), the build
 compacts it into one file of the rows in use.
 
-Files are written beside their final name and renamed into place, after the warehouse, so a failed
-build leaves the last good ones; an unreadable file only means its documents are extracted again.
+Files are written beside their final name and renamed into place, right after extraction: the facts
+are the extractor's whatever later stages of the build make of them, so a build that fails later keeps
+them; an unreadable file only means its documents are extracted again.
 """
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from etl.core.batches import batched
 from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.extract.machine import MachineFacts
 from etl.ingest.reference import Source
@@ -90,7 +94,8 @@ class ExtractionCache:
 
     def save(self, extracted: dict[str, tuple[str, MachineFacts]]) -> None:
         """Keep the facts of this build's documents: a new file for those not stored under their key,
-        or, when most stored rows are no longer used, one file of the rows in use."""
+        or, when most stored rows are no longer used, one file of the rows in use. The stored copies
+        read at the start are let go after: a build needs them no more."""
         new = {doc_id: (key, facts) for doc_id, (key, facts) in extracted.items()
                if self.entries.get(doc_id, (None,))[0] != key}
         in_use = len(extracted) - len(new)
@@ -99,34 +104,41 @@ class ExtractionCache:
             self.path.with_name(self.path.name + ".json").unlink(missing_ok=True)
             self.path.mkdir(exist_ok=True)
             if self.stored_rows - in_use > in_use:
-                rows = [(doc_id, key, self.entries[doc_id][1] if doc_id not in new else _encode(facts))
-                        for doc_id, (key, facts) in sorted(extracted.items())]
+                rows = ((doc_id, key, self.entries[doc_id][1] if doc_id not in new else _encode(facts))
+                        for doc_id, (key, facts) in sorted(extracted.items()))
                 written = self._write(rows)
                 for old in self.files:
                     if old != written:
                         old.unlink(missing_ok=True)
             elif new:
-                self._write([(doc_id, key, _encode(facts)) for doc_id, (key, facts) in sorted(new.items())])
-        except (OSError, duckdb.Error):
+                self._write((doc_id, key, _encode(facts)) for doc_id, (key, facts) in sorted(new.items()))
+        except (OSError, duckdb.Error, pa.ArrowException):
             pass  # only a cache: the next build extracts again what it could not keep
+        finally:
+            self.entries = {}
 
-    def _write(self, rows: list[tuple[str, str, str]]) -> Path:
-        # Named by content: two builds that extracted the same write the same file.
-        name = hashlib.sha256(json.dumps([self.digest, rows]).encode()).hexdigest()[:16]
-        target = self.path / f"facts-{name}.parquet"
-        remove_abandoned(target)
-        temporary = temporary_for(target)
+    def _write(self, rows: Iterable[tuple[str, str, str]]) -> Path:
+        """Write the rows a batch at a time (a corpus's facts are never held twice), beside the folder's
+        files, then name the file by its content: two builds that extracted the same write the same file."""
+        remove_abandoned(self.path / "facts.parquet")
+        temporary = temporary_for(self.path / "facts.parquet")
+        content = hashlib.sha256(self.digest.encode())
         try:
-            stored = pd.DataFrame(rows, columns=["doc_id", "cache_key", "facts"]).assign(extractor=self.digest)
-            with duckdb.connect() as connection:
-                connection.register("stored", stored)
-                connection.execute(f"COPY (SELECT doc_id, cache_key, extractor, facts FROM stored) "
-                                   f"TO '{_quoted(temporary)}' (FORMAT parquet, COMPRESSION zstd)")
+            with pq.ParquetWriter(temporary, _SCHEMA, compression="zstd") as writer:
+                for batch in batched(rows, _BATCH_ROWS):
+                    for row in batch:
+                        content.update(json.dumps(row).encode())
+                    columns = list(zip(*batch))
+                    writer.write_table(pa.table({"doc_id": columns[0], "cache_key": columns[1],
+                                                 "extractor": [self.digest] * len(batch), "facts": columns[2]},
+                                                schema=_SCHEMA))
+            target = self.path / f"facts-{content.hexdigest()[:16]}.parquet"
             replace_durably(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
         return target
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+_SCHEMA = pa.schema([("doc_id", pa.string()), ("cache_key", pa.string()), ("extractor", pa.string()),
+                     ("facts", pa.string())])
+_BATCH_ROWS = 2_000  # documents' facts per Parquet row group

@@ -6,16 +6,18 @@ the previous warehouse untouched; so does a row that breaks one of the warehouse
 of schema.sql, an assertion of assertions.sql: etl/load/rules.py).
 """
 import hashlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from etl.core.batches import batched
 from etl.core.errors import BuildError
 from etl.core.rows import MATCH_KEYS
 from etl.core.files import remove_abandoned, replace_durably, temporary_for
 from etl.load import rules
-from etl.settings import SCHEMA_SQL, VIEWS_SQL
+from etl.settings import LOAD_CHUNK_ROWS, SCHEMA_SQL, VIEWS_SQL
 
 MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse (coded facts and reviews ignored)
 
@@ -30,11 +32,8 @@ def contract_digest() -> str:
     return digest.hexdigest()
 
 
-def _arrow(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> pa.Table:
-    columns = [name for name, *_ in connection.execute(f"DESCRIBE {table}").fetchall()]
-    # A key the table does not have is a misspelt column: an error, never a silent NULL. Machine
-    # event reports alone carry their matching keys (etl/core/rows.py), left out here.
-    allowed = set(columns) | (MATCH_KEYS if table == "event_reports" else set())
+def _arrow(columns: list[str], allowed: set[str], table: str, rows: list[dict]) -> pa.Table:
+    # A key the table does not have is a misspelt column: an error, never a silent NULL.
     for row in rows:
         wrong = sorted(set(row) - allowed)
         if wrong:
@@ -42,7 +41,29 @@ def _arrow(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) 
     return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
 
 
-def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
+def _insert(connection: duckdb.DuckDBPyConnection, target: Path, table: str, rows: Iterable[dict]) -> int:
+    """Insert a table's rows a chunk at a time, so that the build never holds a second copy of a large
+    table as Arrow; the number inserted."""
+    columns = [name for name, *_ in connection.execute(f"DESCRIBE {table}").fetchall()]
+    # Machine event reports alone carry their matching keys (etl/core/rows.py), left out here.
+    allowed = set(columns) | (MATCH_KEYS if table == "event_reports" else set())
+    inserted = 0
+    for chunk in batched(rows, LOAD_CHUNK_ROWS):
+        # Table names come from the build's own list, never from input text.
+        connection.register("incoming", _arrow(columns, allowed, table, chunk))
+        try:
+            connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        except duckdb.ConstraintException as exc:
+            raise BuildError(target, None, rules.refusal(connection, table, "incoming", exc)) from exc
+        connection.unregister("incoming")
+        inserted += len(chunk)
+    return inserted
+
+
+def write_warehouse(target: Path, tables: dict[str, Iterable[dict] | Callable[[], Iterable[dict]]]) -> dict[str, int]:
+    """Write every table's rows, in the dict's order; a table given as a function is asked for its rows
+    when its turn comes (after the tables before it were read: the build's places are those the
+    mentions before them named). Returns the number of rows of each table."""
     target = Path(target)
     parent = target.parent
     if parent.exists() and not parent.is_dir():
@@ -53,19 +74,13 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
     temporary = temporary_for(target)
     for leftover in (temporary, Path(f"{temporary}.wal")):
         leftover.unlink(missing_ok=True)
+    counts = {}
     try:
         connection = duckdb.connect(str(temporary))
         try:
             connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
             for table, rows in tables.items():
-                if rows:
-                    # Table names come from the build's own list, never from input text.
-                    connection.register("incoming", _arrow(connection, table, rows))
-                    try:
-                        connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-                    except duckdb.ConstraintException as exc:
-                        raise BuildError(target, None, rules.refusal(connection, table, "incoming", exc)) from exc
-                    connection.unregister("incoming")
+                counts[table] = _insert(connection, target, table, rows() if callable(rows) else rows)
             connection.execute(VIEWS_SQL.read_text(encoding="utf-8"))
             broken = rules.broken_rules(connection)
             if broken:
@@ -79,3 +94,4 @@ def write_warehouse(target: Path, tables: dict[str, list[dict]]) -> None:
     finally:
         for leftover in (temporary, Path(f"{temporary}.wal")):
             leftover.unlink(missing_ok=True)
+    return counts

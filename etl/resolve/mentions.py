@@ -1,6 +1,7 @@
 """Where the corpus names a place, an actor or a source (the alias scan and the machine's own place
 mentions), each in the document part it falls in; and the parts themselves as rows."""
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from etl.ingest.aliases import AliasIndex
 from etl.ingest.documents import Document
@@ -20,21 +21,24 @@ class _PartFinder:
         return part.kind
 
 
-def mentions_and_parts(documents: list[Document], index: AliasIndex, machine: dict) -> tuple[list[dict], list[dict]]:
-    mentions, parts = [], []
+def mentions(documents: list[Document], index: AliasIndex, machine_mentions: dict[str, list[dict]]) -> Iterator[dict]:
+    """The mention rows of each document in turn (the alias scan's and the machine's own place
+    mentions, by document id): yielded, not listed, so that the load takes a large corpus's mentions a
+    chunk at a time."""
     for doc in documents:
         article = [(p.start, p.end) for p in doc.parts if p.is_article]
         part_at = _PartFinder(doc.parts)
         for mention in index.find_mentions(doc.text, article):
-            part = part_at(mention.char_start)
-            mentions.append({"doc_id": doc.doc_id, "entity_kind": mention.entity_kind, "entity_id": mention.entity_id,
-                             "surface": mention.surface, "char_start": mention.char_start,
-                             "char_end": mention.char_end, "part": part, "match": "alias", "confidence": 0.95})
-        for mention in machine[doc.doc_id].mentions:
-            part = part_at(mention["char_start"])
-            mentions.append({**mention, "part": part})
-        for number, part in enumerate(doc.parts, start=1):
-            parts.append({"doc_id": doc.doc_id, "part_no": number, "kind": part.kind, "is_article": part.is_article,
-                          "char_start": part.start, "char_end": part.end, "text": doc.text[part.start:part.end]})
+            yield {"doc_id": doc.doc_id, "entity_kind": mention.entity_kind, "entity_id": mention.entity_id,
+                   "surface": mention.surface, "char_start": mention.char_start,
+                   "char_end": mention.char_end, "part": part_at(mention.char_start), "match": "alias",
+                   "confidence": 0.95}
+        for mention in machine_mentions[doc.doc_id]:
+            yield {**mention, "part": part_at(mention["char_start"])}
 
-    return mentions, parts
+
+def document_parts(documents: list[Document]) -> Iterator[dict]:
+    for doc in documents:
+        for number, part in enumerate(doc.parts, start=1):
+            yield {"doc_id": doc.doc_id, "part_no": number, "kind": part.kind, "is_article": part.is_article,
+                   "char_start": part.start, "char_end": part.end, "text": doc.text[part.start:part.end]}
