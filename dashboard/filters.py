@@ -14,7 +14,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import queries, settings
 from dashboard.formatting import document_label
 from etl.review import FILTERS, LISTS, Filters
 
@@ -37,17 +37,29 @@ def describe(filters: Filters, labels: dict[str, dict[str, str]] | None = None) 
     return "; ".join(parts)
 
 
-def options() -> dict[str, dict[str, str]]:
-    """What each filter offers, by id, with the name a reader chooses by."""
+def options(documents: tuple[str, ...] = (), words: str = "") -> dict[str, dict[str, str]]:
+    """What each filter offers, by id, with the name a reader chooses by. Of the documents: those given
+    (the ones chosen) and the first FILTER_MAX_DOCUMENTS whose title or outlet holds `words`."""
     choices = queries.filter_choices()
-    places, actors, documents = choices["places"], choices["actors"], choices["documents"]
+    places, actors = choices["places"], choices["actors"]
+    offered = queries.document_choices(tuple(documents), words.strip(), settings.FILTER_MAX_DOCUMENTS)
     return {
         "places": dict(zip(places.place_id, places.name)),
         "actors": dict(zip(actors.actor_id, actors.name)),
         "alignments": {a: a for a in choices["alignments"].alignment},
         "documents": {d.doc_id: document_label(d.outlet, d.published_on, d.published_precision, d.title)
-                      for d in documents.itertuples()},
+                      for d in offered.itertuples()},
     }
+
+
+def _documents_asked() -> tuple[str, ...]:
+    """The documents a run may have chosen: the widget's, the link's, or this session's last filters'."""
+    if "filter_documents" in st.session_state:
+        return tuple(st.session_state["filter_documents"])
+    key = FILTERS["documents"].key
+    if key in st.query_params:
+        return tuple(st.query_params.get_all(key))
+    return tuple(st.session_state.get("filters", Filters()).documents)
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -100,7 +112,9 @@ def _within(picked, span: tuple[date, date]) -> bool:
 
 def sidebar() -> Filters:
     """Draw the filters in the sidebar, keep the URL in step, and return the current filters."""
-    choices = options()
+    many = queries.holdings()["documents"] > settings.FILTER_MAX_DOCUMENTS
+    words = st.session_state.get("filter_document_words", "") if many else ""
+    choices = options(_documents_asked(), words)
     span = queries.date_span()
     if span is None:
         st.session_state["filters"] = Filters()
@@ -111,9 +125,15 @@ def sidebar() -> Filters:
         st.header("Filters")
         picked = st.date_input("Dates", min_value=span[0], max_value=span[1], key="filter_dates",
                                help="Events whose dates overlap this range; claims whose figure refers to it.")
-        chosen = {field: st.multiselect(FILTERS[field].label.capitalize(), options=list(choices[field]),
-                                        key=f"filter_{field}", format_func=choices[field].get, help=FILTERS[field].help)
-                  for field in LISTS}
+        chosen = {}
+        for field in LISTS:
+            if field == "documents" and many:
+                st.text_input("Find documents", key="filter_document_words", placeholder="words of a title or outlet",
+                              help=f"The document filter below offers the first {settings.FILTER_MAX_DOCUMENTS} "
+                                   "documents whose title or outlet holds these words, and those chosen.")
+            chosen[field] = st.multiselect(FILTERS[field].label.capitalize(), options=list(choices[field]),
+                                           key=f"filter_{field}", format_func=choices[field].get,
+                                           help=FILTERS[field].help)
     # A range being picked arrives as a 1-tuple until its second day is chosen.
     start, end = (tuple(picked) + (None, None))[:2] if isinstance(picked, (tuple, list)) else (picked, None)
     filters = Filters(

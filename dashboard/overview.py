@@ -26,7 +26,7 @@ if held["first_day"] is not None:
     st.caption(f"Events dated from {when(held['first_day'])} to {when(held['last_day'])}; "
                f"{held['reports']} reports of them. Counts are of the whole warehouse; the sections below follow the filters.")
 if chosen.active():
-    st.info(f"Filtered by {filters.describe(chosen, filters.options())}.")
+    st.info(f"Filtered by {filters.describe(chosen, filters.options(chosen.documents))}.")
 
 st.header("Where the sources disagree most")
 st.caption("Comparison groups (the claims that measure one quantity) that two or more claimants put a figure in, widest disagreement first. "

@@ -62,10 +62,23 @@ def filter_choices() -> dict[str, pd.DataFrame]:
             WHERE actor_id IN (SELECT actor_id FROM event_actors UNION SELECT actor_id FROM sources)
             ORDER BY name"""),
         "alignments": _run("SELECT DISTINCT alignment FROM sources ORDER BY alignment"),
-        "documents": _run("""
-            SELECT doc_id, outlet, published_on, published_precision, title FROM documents
-            ORDER BY published_on NULLS LAST, doc_id"""),
     }
+
+
+def document_choices(chosen: tuple[str, ...], words: str, limit: int) -> pd.DataFrame:
+    """What the document filter offers: the documents already chosen, then the first `limit` in
+    publication order whose title or outlet holds `words` (any case; all documents without words). A
+    warehouse of a million claims has hundreds of thousands of documents: a list of them all would
+    cost every page seconds, and no reader scrolls it."""
+    return _run("""
+        (SELECT doc_id, outlet, published_on, published_precision, title FROM documents
+         WHERE list_contains(?, doc_id))
+        UNION
+        (SELECT doc_id, outlet, published_on, published_precision, title FROM documents
+         WHERE ? = '' OR contains(lower(coalesce(title, '') || ' ' || coalesce(outlet, '')), lower(?))
+         ORDER BY published_on NULLS LAST, doc_id LIMIT ?)
+        ORDER BY published_on NULLS LAST, doc_id
+    """, list(chosen), words, words, limit)
 
 
 def _chosen_documents(filters) -> tuple[str, list]:

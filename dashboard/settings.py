@@ -33,6 +33,9 @@ EXPORT_TIMEOUT_SECONDS = float(os.environ.get("CONFLICT_EXPORT_TIMEOUT_SECONDS",
 MAP_REPLAY_SECONDS_PER_STEP = 1.0
 # How many documents a text search lists.
 SEARCH_MAX_DOCUMENTS = 50
+# How many documents the sidebar's document filter offers at once; a larger warehouse shows a search box
+# (words of a title or outlet) above it (dashboard/filters.py).
+FILTER_MAX_DOCUMENTS = 200
 # DuckDB settings of the dashboard's connection: nothing outside the warehouse file is reachable.
 CONNECTION_CONFIG = {
     "enable_external_access": False,

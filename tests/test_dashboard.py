@@ -106,6 +106,23 @@ def test_changing_a_filter_writes_it_into_the_url(open_page):
     assert len(app.selectbox[0].options) == 1
 
 
+def test_a_large_warehouses_document_filter_offers_a_few_and_searches_the_rest(open_page, monkeypatch, db):
+    # A warehouse of a million claims holds hundreds of thousands of documents: the filter offers the first
+    # FILTER_MAX_DOCUMENTS, those a search of titles and outlets finds, and those the link chose.
+    monkeypatch.setattr(settings, "FILTER_MAX_DOCUMENTS", 2)
+    documents = [doc for doc, in rows(db, "SELECT doc_id FROM documents ORDER BY published_on NULLS LAST, doc_id")]
+    outlets = dict(rows(db, "SELECT doc_id, outlet FROM documents"))
+    app = open_page(doc=documents[-1])
+    offered = app.sidebar.multiselect[3].options
+    assert len(offered) == 3 and app.sidebar.multiselect[3].value == [documents[-1]]
+    assert app.sidebar.text_input[0].label == "Find documents"
+    wanted = documents[2]
+    app.sidebar.text_input[0].input(outlets[wanted]).run()
+    offered = app.sidebar.multiselect[3].options
+    assert len(offered) <= 3 and any(outlets[wanted] in label for label in offered)
+    assert app.sidebar.multiselect[3].value == [documents[-1]]  # the choice stays while searching
+
+
 def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(open_page, db):
     app = open_page()
     assert app.get("image") and not app.get("deck_gl_json_chart")  # a picture, not a WebGL map
