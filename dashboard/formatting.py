@@ -68,14 +68,22 @@ def document_label(outlet_name, day, precision: str | None, title: str | None = 
 
 
 def place_texts(places: pd.DataFrame) -> pd.DataFrame:
-    """The places of queries.map_places with their events and claims written out, one a line (what_happened,
-    figures), in place of the lists the warehouse gives."""
+    """The places of queries.map_places with their latest events and claims written out, one a line
+    (what_happened, figures), in place of the lists the warehouse gives."""
     places = places.copy()
-    places["what_happened"] = ["\n".join(f"{when(e['date_start'], e['date_end'], e['date_precision'])}: {e['summary'] or ''}"
-                                         for e in events) for events in places.pop("event_list")]
-    places["figures"] = ["\n".join(f"{c['claimant']}: {c['figure_text']} {c['kind']} ({c['victim_group']})" for c in claims)
-                         for claims in places.pop("claim_list")]
+    places["what_happened"] = [_latest([f"{when(e['date_start'], e['date_end'], e['date_precision'])}: {e['summary'] or ''}"
+                                        for e in events], total, "events")
+                               for events, total in zip(places.pop("event_list"), places.events)]
+    places["figures"] = [_latest([f"{c['claimant']}: {c['figure_text']} {c['kind']} ({c['victim_group']})" for c in claims],
+                                 total, "claims")
+                         for claims, total in zip(places.pop("claim_list"), places.claims)]
     return places
+
+
+def _latest(lines: list[str], total: int, things: str) -> str:
+    """The latest of a place's events or claims (place_activity lists a few, newest first), and how many more."""
+    more = int(total) - len(lines)
+    return "\n".join(lines + ([f"… and {more:,} earlier {things}"] if more > 0 else []))
 
 
 def number(value) -> str:

@@ -162,8 +162,8 @@ def event_claims(event_id: str) -> pd.DataFrame:
 # --- Places ------------------------------------------------------------------------------------
 
 def map_places(filters, day: date | None = None) -> pd.DataFrame:
-    """Per place (the macro place_activity): events and claims, up to `day` when replaying, with the events
-    and claims themselves as lists (formatting.place_texts writes them out)."""
+    """Per place (the macro place_activity): events and claims, up to `day` when replaying, with the latest
+    events and claims themselves as lists (formatting.place_texts writes them out)."""
     return _run(f"SELECT * FROM place_activity({FILTERED}, on_day := ?)", *_filter_values(filters, until=day), day)
 
 

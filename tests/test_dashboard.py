@@ -123,6 +123,18 @@ def test_a_large_warehouses_document_filter_offers_a_few_and_searches_the_rest(o
     assert app.sidebar.multiselect[3].value == [documents[-1]]  # the choice stays while searching
 
 
+def test_a_places_tooltip_lists_its_latest_events_and_counts_the_rest(db):
+    # A busy place of a large warehouse has thousands of events: the map lists the latest few, then how many more.
+    from dashboard.formatting import place_texts
+    frame = db.execute("SELECT * FROM place_activity(listed := 2) WHERE place_id = 'al-qusayr'").df()
+    assert frame.events[0] > 2 and len(frame.event_list[0]) == 2
+    days = [e["date_start"] for e in frame.event_list[0]]
+    assert days == sorted(days, reverse=True)  # newest first
+    written = place_texts(frame).iloc[0]
+    assert written.what_happened.count("\n") == 2 and written.what_happened.endswith(f"… and {frame.events[0] - 2} earlier events")
+    assert written.figures.endswith(f"… and {frame.claims[0] - 2} earlier claims")
+
+
 def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(open_page, db):
     app = open_page()
     assert app.get("image") and not app.get("deck_gl_json_chart")  # a picture, not a WebGL map

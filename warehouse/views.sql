@@ -691,20 +691,20 @@ WHERE (from_day IS NULL OR c.as_of_until >= from_day)
 COMMENT ON MACRO TABLE filtered_claims IS 'The rows of claim_overview the shared filters keep (from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids; NULL or empty: no filter): claims whose days (as_of .. as_of_until) overlap the range, at one of the places, about an event one of the actors takes part in or made by a source speaking for one of them, made by a source of one of the alignments, in one of the documents.';
 
 CREATE MACRO place_activity(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
-                            source_alignments := NULL, doc_ids := NULL, on_day := NULL) AS TABLE
+                            source_alignments := NULL, doc_ids := NULL, on_day := NULL, listed := 10) AS TABLE
 WITH per_place_events AS (
     SELECT place_id, count(*) AS events, mode(event_type) AS main_type, bool_or(contested) AS contested,
            coalesce(bool_or(date_start <= on_day AND date_end >= on_day), FALSE) AS active_on_day,
-           list({'date_start': date_start, 'date_end': date_end, 'date_precision': date_precision, 'summary': summary}
-                ORDER BY date_start NULLS LAST, event_id) AS event_list
+           list_slice(list({'date_start': date_start, 'date_end': date_end, 'date_precision': date_precision,
+                            'summary': summary} ORDER BY date_start DESC NULLS LAST, event_id), 1, listed) AS event_list
     FROM filtered_events(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
     WHERE place_id IS NOT NULL
     GROUP BY place_id
 ),
 per_place_claims AS (
     SELECT place_id, count(*) AS claims,
-           list({'claimant': claimant, 'figure_text': figure_text, 'kind': kind, 'victim_group': victim_group}
-                ORDER BY as_of, claim_id) AS claim_list
+           list_slice(list({'claimant': claimant, 'figure_text': figure_text, 'kind': kind, 'victim_group': victim_group}
+                           ORDER BY as_of DESC NULLS LAST, claim_id), 1, listed) AS claim_list
     FROM filtered_claims(from_day, to_day, place_ids, actor_ids, source_alignments, doc_ids)
     WHERE place_id IS NOT NULL
     GROUP BY place_id
@@ -719,7 +719,7 @@ LEFT JOIN per_place_events e USING (place_id)
 LEFT JOIN per_place_claims c USING (place_id)
 WHERE e.events IS NOT NULL OR c.claims IS NOT NULL
 ORDER BY events DESC, claims DESC, p.name;
-COMMENT ON MACRO TABLE place_activity IS 'Per place, the events and casualty claims the shared filters keep (as filtered_events and filtered_claims): how many, the commonest ACLED event type (claims only where there is no event), whether a source denies one of its events, whether one is under way on on_day, and the events (days, precision, summary) and claims (claimant, figure, kind, victims) themselves.';
+COMMENT ON MACRO TABLE place_activity IS 'Per place, the events and casualty claims the shared filters keep (as filtered_events and filtered_claims): how many, the commonest ACLED event type (claims only where there is no event), whether a source denies one of its events, whether one is under way on on_day, and the latest `listed` (default 10) of its events (days, precision, summary) and claims (claimant, figure, kind, victims) themselves, newest first: a busy place of a large warehouse has thousands, more than a tooltip can show.';
 
 CREATE MACRO actor_activity(from_day := NULL, to_day := NULL, place_ids := NULL, actor_ids := NULL,
                             source_alignments := NULL, doc_ids := NULL) AS TABLE
