@@ -109,14 +109,37 @@ def document_count(filters=None) -> int:
 
 # --- Events ------------------------------------------------------------------------------------
 
+_EVENTS = f"""
+    SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.sub_event_type,
+           e.place_id, e.place_name, e.latitude, e.longitude, e.where_prec, e.summary,
+           e.reports, e.documents, e.claimants, e.contested, e.asserted_by, e.denied_by
+    FROM filtered_events({FILTERED}) e"""
+
+
 def events(filters) -> pd.DataFrame:
+    return _run(f"{_EVENTS} ORDER BY e.date_start NULLS LAST, e.event_id", *_filter_values(filters))
+
+
+def event_days(filters) -> pd.DataFrame:
+    """The days of the dated events the filters keep, in date order: what the Timeline cuts its pages by."""
     return _run(f"""
-        SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.sub_event_type,
-               e.place_id, e.place_name, e.latitude, e.longitude, e.where_prec, e.summary,
-               e.reports, e.documents, e.claimants, e.contested, e.asserted_by, e.denied_by
-        FROM filtered_events({FILTERED}) e
-        ORDER BY e.date_start NULLS LAST, e.event_id
-    """, *_filter_values(filters))
+        SELECT event_id, date_start, date_end, date_precision FROM filtered_events({FILTERED})
+        WHERE date_start IS NOT NULL ORDER BY date_start, event_id""", *_filter_values(filters))
+
+
+def dated_events(filters, first: int, last: int) -> pd.DataFrame:
+    """Rows `first` to `last` (1-based, inclusive) of the dated events the filters keep, in date order."""
+    return _run(f"{_EVENTS} WHERE e.date_start IS NOT NULL ORDER BY e.date_start, e.event_id LIMIT ? OFFSET ?",
+                *_filter_values(filters), last - first + 1, first - 1)
+
+
+def undated_events(filters) -> pd.DataFrame:
+    return _run(f"{_EVENTS} WHERE e.date_start IS NULL ORDER BY e.event_id", *_filter_values(filters))
+
+
+def events_with_id(filters, event_id: str | None) -> pd.DataFrame:
+    """The event of this id, where the filters keep it (no row otherwise)."""
+    return _run(f"{_EVENTS} WHERE e.event_id = ?", *_filter_values(filters), event_id)
 
 
 def event(event_id: str) -> dict | None:
