@@ -91,7 +91,8 @@ def test_place_activity_counts_what_the_filters_keep_and_what_is_under_way(db):
                                         date(2013, 5, 19), date(2013, 5, 19))}
     events = rows(db, """SELECT count(*) FROM filtered_events(to_day := ?) WHERE place_id = 'al-qusayr'""", date(2013, 5, 19))
     claims = rows(db, """SELECT count(*) FROM filtered_claims(to_day := ?) WHERE place_id = 'al-qusayr'""", date(2013, 5, 19))
-    assert places["al-qusayr"] == (events[0][0], claims[0][0], True, events[0][0], claims[0][0])
+    # the lists hold a place's latest ten (`listed`), the counts all of them
+    assert places["al-qusayr"] == (events[0][0], claims[0][0], True, min(events[0][0], 10), min(claims[0][0], 10))
     assert "haidariyeh" in places and not places["haidariyeh"][2]  # taken on the 14th, over by the 19th
     assert "salma" not in places  # the Latakia offensive of August had not begun
 
@@ -117,7 +118,7 @@ def test_the_days_a_figure_refers_to_are_written_no_more_precisely_than_known(st
 
 
 def test_a_places_events_and_claims_are_written_one_a_line(db):
-    places = pd.DataFrame({"name": ["Aleppo"], "event_list": [[
+    places = pd.DataFrame({"name": ["Aleppo"], "events": [2], "claims": [1], "event_list": [[
         {"date_start": date(2013, 8, 4), "date_end": date(2013, 8, 4), "date_precision": "day", "summary": "Airport taken"},
         {"date_start": date(2013, 5, 1), "date_end": date(2013, 5, 31), "date_precision": "month", "summary": "Shelling"}]],
         "claim_list": [[{"claimant": "SOHR", "figure_text": "at least 12", "kind": "killed", "victim_group": "rebels"}]]})
