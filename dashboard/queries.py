@@ -133,6 +133,15 @@ def dated_events(filters, first: int, last: int) -> pd.DataFrame:
                 *_filter_values(filters), last - first + 1, first - 1)
 
 
+def dated_event_row(filters, event_id: str | None) -> int | None:
+    """Where the event of this id stands (1-based) among the dated events the filters keep, in date order."""
+    found = _run(f"""
+        SELECT row FROM (SELECT event_id, row_number() OVER (ORDER BY date_start, event_id) AS row
+                         FROM filtered_events({FILTERED}) WHERE date_start IS NOT NULL)
+        WHERE event_id = ?""", *_filter_values(filters), event_id)
+    return None if found.empty else int(found.row.iloc[0])
+
+
 def undated_events(filters) -> pd.DataFrame:
     return _run(f"{_EVENTS} WHERE e.date_start IS NULL ORDER BY e.event_id", *_filter_values(filters))
 

@@ -11,10 +11,10 @@ CHOICE = "timeline_event"
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _pages(chosen: filters.Filters, signature) -> tuple[list[tuple[int, int]], list[str], dict[str, int]]:
-    """The pages of the dated events the filters keep, each page's days in words ('2012 – 5 Aug 2013', each
-    end no more precisely than its event is dated) and each event's row: cut once per filters and warehouse,
-    not on every run (a warehouse of a million claims has thousands of pages)."""
+def _pages(chosen: filters.Filters, signature) -> tuple[list[tuple[int, int]], list[str]]:
+    """The pages of the dated events the filters keep and each page's days in words ('2012 – 5 Aug 2013', each
+    end no more precisely than its event is dated): cut once per filters and warehouse, not on every run (a
+    warehouse of a million claims has thousands of pages)."""
     days = queries.event_days(chosen)
     pages = paging.dated_pages(days.date_start, paging.TIMELINE_EVENTS, paging.TIMELINE_SPAN) if len(days) else []
     spans = []
@@ -24,12 +24,12 @@ def _pages(chosen: filters.Filters, signature) -> tuple[list[tuple[int, int]], l
         start = when(opening.date_start, opening.date_start, opening.date_precision)
         end = when(closing.date_end, closing.date_end, closing.date_precision)
         spans.append(start if start == end else f"{start} – {end}")
-    return pages, spans, dict(zip(days.event_id, range(1, len(days) + 1)))
+    return pages, spans
 
 
 st.title("Timeline")
 chosen_filters = filters.current()
-pages, spans, row_of = _pages(chosen_filters, warehouse_signature())
+pages, spans = _pages(chosen_filters, warehouse_signature())
 undated = queries.undated_events(chosen_filters)
 if not pages and undated.empty:
     st.info(filters.nothing("events"))
@@ -40,8 +40,9 @@ if not pages and undated.empty:
 wanted = st.session_state[CHOICE] if CHOICE in st.session_state else st.query_params.get("event")
 if wanted != st.session_state.get("timeline_paged_for"):
     st.session_state["timeline_paged_for"] = wanted
-    if wanted in row_of:
-        paging.show_page("timeline_page", paging.page_of(pages, row_of[wanted]))
+    row = queries.dated_event_row(chosen_filters, wanted) if wanted else None
+    if row:
+        paging.show_page("timeline_page", paging.page_of(pages, row))
 
 st.caption("Each bar spans the days an event may have happened: a month-precision event covers its month, "
            "hatched; a day is solid. ⚑ and ✕ mark events some source denies. Events in date order, a page at a "

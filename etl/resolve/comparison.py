@@ -77,36 +77,31 @@ class Group:
     name: str | None = None
     assigned_by: str = "rule"  # coder, rule or reviewer
     reasons: dict = field(default_factory=dict)  # claim_id -> (reason, confidence, assigned_by)
-    # What its members say, gathered as they join, so that most claims are turned away at once.
-    classes: set = field(default_factory=set)
-    actors: set = field(default_factory=set)
-    places: set = field(default_factory=set)
+    # What its members say, gathered as they join, so that most claims are turned away at once: how many
+    # members have each class, actor, place and kind of time (the keys are what they say; `closeness`, the
+    # reason and the confidence read the counts, not the members, so a claim costs the same in a group of
+    # thousands).
+    classes: Counter = field(default_factory=Counter)
+    actors: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)
+    times: Counter = field(default_factory=Counter)
     sentences: set = field(default_factory=set)
     kinds: set = field(default_factory=set)  # (kind, subgroup) pairs: more than one only in a coder's group
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
     # each kind of member once, not each member.
     distinct: dict = field(default_factory=dict)  # (victims, actor, place, time, event, period, as of) -> [member, count]
-    # How many members have each place, class, actor and kind of time: `closeness`, the reason and
-    # the confidence read these, not the members, so that a claim costs the same in a group of thousands.
-    at_place: Counter = field(default_factory=Counter)
-    of_class: Counter = field(default_factory=Counter)
-    of_actor: Counter = field(default_factory=Counter)
-    times: Counter = field(default_factory=Counter)
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
         self.kinds.add(_bucket(p))
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of),
                                  [p, 0])[1] += 1
-        self.classes.add(p.victim_class)
-        self.actors.add(p.actor_id)
-        self.places.add(p.place_id)
-        self.sentences.add(_sentence(p))
-        self.at_place[p.place_id] += 1
-        self.of_class[p.victim_class] += 1
-        self.of_actor[p.actor_id] += 1
+        self.classes[p.victim_class] += 1
+        self.actors[p.actor_id] += 1
+        self.places[p.place_id] += 1
         self.times[p.time] += 1
+        self.sentences.add(_sentence(p))
 
 
 class _Places:
@@ -339,9 +334,9 @@ class Grouping:
         """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
         if _sentence(p) in group.sentences or group.kinds != {_bucket(p)}:
             return False
-        if p.victim_class != "unknown" and not group.classes <= {p.victim_class, "unknown"}:
+        if p.victim_class != "unknown" and not group.classes.keys() <= {p.victim_class, "unknown"}:
             return False
-        if p.actor_id and not group.actors <= {p.actor_id, None}:
+        if p.actor_id and not group.actors.keys() <= {p.actor_id, None}:
             return False
         if not all(self.places.compatible(p.place_id, q) for q in group.places):
             return False
@@ -350,8 +345,8 @@ class Grouping:
 
     def closeness(self, a: Profile, group: Group) -> tuple:
         # An open count ("82 bodies so far") is a running total where there is one to join.
-        return (a.time == "open" and group.times["running"] > 0, group.at_place[a.place_id],
-                group.of_class[a.victim_class], group.of_actor[a.actor_id])
+        return (a.time == "open" and group.times["running"] > 0, group.places[a.place_id],
+                group.classes[a.victim_class], group.actors[a.actor_id])
 
     # -- grouping --------------------------------------------------------------------------------
     def group(self, profiles: list[Profile]) -> list[Group]:
@@ -405,29 +400,29 @@ class Grouping:
             return "no other claim about this quantity: " + ", ".join(parts)
         joined = "same quantity as the group: " + ", ".join(parts)
         notes = []
-        if p.victim_class == "unknown" and group.classes - {"unknown"}:
+        if p.victim_class == "unknown" and group.classes.keys() - {"unknown"}:
             notes.append("victims not named, taken as the group's")
-        if p.place_id and group.places - {None, p.place_id}:
+        if p.place_id and group.places.keys() - {None, p.place_id}:
             notes.append("a place inside or around the group's")
         if p.place_id is None:
             notes.append("no place given, taken as the group's")
         if p.actor_how == "pointed":
             notes.append("the victims' actor read from the sentence")
-        if p.time == "open" and set(group.times) - {"open"}:
+        if p.time == "open" and group.times.keys() - {"open"}:
             notes.append("its time taken as the group's")
         return joined + ("; " + "; ".join(notes) if notes else "")
 
     def confidence(self, p: Profile, group: Group) -> float:
         score = 0.9
-        if p.victim_class == "unknown" and group.classes - {"unknown"}:
+        if p.victim_class == "unknown" and group.classes.keys() - {"unknown"}:
             score -= 0.2
-        if p.place_id is None or group.places - {None, p.place_id}:
+        if p.place_id is None or group.places.keys() - {None, p.place_id}:
             score -= 0.1
         if p.actor_how == "pointed":
             score -= 0.1
-        if p.actor_id is None and group.actors - {None}:
+        if p.actor_id is None and group.actors.keys() - {None}:
             score -= 0.1
-        if p.time == "open" and set(group.times) - {"open"}:
+        if p.time == "open" and group.times.keys() - {"open"}:
             score -= 0.1
         return round(max(score, 0.3), 2)
 
