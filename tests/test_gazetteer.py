@@ -172,3 +172,15 @@ def test_a_news_agency_named_like_a_world_town_is_no_place(tmp_path):
     reference = read_reference(REFERENCE_DIR)
     facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
     assert [c["place_id"] for c in facts.claims] == [None]
+
+
+def test_a_far_countrys_town_read_into_a_common_phrase_or_a_longer_name_is_no_place(seeds_index):
+    # A story that lies in Iraq and Yemen: a district's "Old City", a spokesman's middle name that
+    # spells a Syrian town, a road marker that spells Kiel in Germany.
+    text = ("Fighting went on in the Old City of Mosul, where spokesman Saad Jassim al-Rubaie said 14 "
+            "soldiers were wounded. In Yemen, troops repelled an attack near the Kilo 16 area of Hodeidah.")
+    assert [place for _, place in places_in(seeds_index, text)] == ["mosul", "yemen", "al-hudaydah-ye"]
+    # Named on their own, far towns stay places, in the story's country or in another.
+    assert [surface for surface, _ in places_in(seeds_index, "Talks on Mosul and Baghdad opened in Geneva.")] == [
+        "Mosul", "Baghdad", "Geneva"]
+    assert ("Jassim", "jasim") in places_in(seeds_index, "Shelling hit Jassim and Nawa in Deraa province.")

@@ -294,6 +294,23 @@ def test_a_generic_speaker_is_the_reference_source_only_in_an_article_about_its_
         assert claimants[0][0] != "syrian-military-source"
 
 
+@pytest.mark.parametrize("setting, expected", [
+    ("Israeli troops pushed into the Gaza Strip overnight, and Israel said its jets hit 40 targets. "
+     "The Israeli army gave no details.", "idf-statements"),
+    ("Government troops pushed into rebel-held Idlib overnight, Syria's state media said.", "syrian-army"),
+])
+def test_the_army_is_the_army_of_the_country_the_story_is_about(tmp_path, setting, expected):
+    # "the army" is an alias the Syrian reference data gives the Syrian government forces: in a
+    # story that names Israel far more often than any other country, and Syria nowhere, the army
+    # that speaks is Israel's (a story naming "the 2006 Lebanon war" once does not make it Lebanon's).
+    text = (f"Fighting rages\n\n{setting} Nine soldiers were killed in the fighting, the army said, "
+            "the heaviest loss since the 2006 Lebanon war.\n")
+    assert _wire_claims(tmp_path, text, "2014-07-20", "claimant_id", ["Nine"]) == [(expected,)]
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        named = {entity for (entity,) in rows(db, "SELECT entity_id FROM mentions WHERE surface = 'the army'")}
+    assert named == ({"syrian-government-forces"} if expected == "syrian-army" else set())
+
+
 def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path):
     text = ("Monitor counts 60 dead\n\nThe monitor documented 60 deaths on Tuesday. Idlib: 30; Aleppo: 20; "
             "Hama: 6; Deir Ezzor: 4.\n")

@@ -44,6 +44,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(_PLACE_CONTEXT["after"]) + r")\b"
 # The short articles count only when hyphenated: "at Kharkiv" and "as Nice" are English.
 _INSIDE_NAME = re.compile(r"(?<![\w'’])(?:(?:al|el|ibn|bin|abu|umm|bani|beni)[-\s]|(?:an|ad|ar|as|ash|at|az|ed|ud|ul)-)$",
                           re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})")
 
 # A word of a name: letters and digits, joined by an apostrophe ("Ma'arrat"), except a final
@@ -97,6 +98,7 @@ def _after_a_name(text: str, span_start: int, start: int) -> bool:
 
 
 _NAME_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+_NUMBER_AFTER = re.compile(r" \d")  # "Kilo 16", "Route 4": a marker's name
 
 
 def _before_a_name(text: str, end: int, span_end: int) -> bool:
@@ -264,6 +266,14 @@ class AliasIndex:
         self._compile(tables)
         self._candidates_of: dict[str, tuple[tuple[str, str], ...]] = {}  # the same names recur in every article
         self._stopwords = place_stopwords()
+        # every country's name cut to five letters ("syria", "israe", "iraq"), by its first four
+        self._country_prefixes: dict[str, set[str]] = {}
+        self._country_prefix: dict[str, str] = {}  # country code -> its prefix
+        for place in reference.places.values():
+            name = normal_key(place.name)
+            if place.kind == "country" and len(name) >= 4:
+                self._country_prefixes.setdefault(name[:4], set()).add(name[:5])
+                self._country_prefix.setdefault(place.country, name[:5])
 
     def _add(self, kind: str, entity_id: str, names) -> None:
         for name in names:
@@ -424,8 +434,9 @@ class AliasIndex:
 
     def find_mentions(self, text: str, spans) -> list[Mention]:
         """Every alias occurrence inside the given (start, end) spans of `text`."""
-        found = []  # (surface, start, end, candidates, in a dateline)
+        found = []  # (surface, start, end, candidates, in a dateline, its span)
         countries: Counter = Counter()
+        stems = lru_cache(maxsize=1)(lambda: {w[:4].lower() for w in _WORD.findall(text) if len(w) > 3})
         for start, end in spans:
             dateline = wire_dateline(text, start, end)
             if dateline:
@@ -446,15 +457,72 @@ class AliasIndex:
                         continue
                     candidates = self._in_named_country(candidates, text, match_end)
                 found.append((surface, match_start, match_end, candidates,
-                              bool(dateline) and match_end <= dateline[0]))
+                              bool(dateline) and match_end <= dateline[0], (start, end)))
                 countries.update(self._country_of(candidates))
+        named_in: dict[str, set[str]] = {}  # country -> the names by which the document places something there
+        for surface, _, _, candidates, _, _ in found:
+            for country in self._country_of(candidates):
+                named_in.setdefault(country, set()).add(normal_key(surface))
         mentions: list[Mention] = []
         seen: set[tuple[str, str]] = set()
-        for surface, match_start, match_end, candidates, in_dateline in found:
+        for surface, match_start, match_end, candidates, in_dateline, span in found:
+            if self._stray(surface, candidates, named_in, text, match_start, match_end, span):
+                continue
+            candidates = self._of_document(candidates, surface, stems, countries)
+            if not candidates:
+                continue
             kind, entity_id = self._choose(candidates, text, match_start, seen, countries)
             seen.add((kind, entity_id))
             mentions.append(Mention(kind, entity_id, surface, match_start, match_end, in_dateline))
         return mentions
+
+    def country_marks(self, name: str, leaving_out: str = "") -> list[str]:
+        """The words of an actor's or source's name that name a country ("Syrian", "Israeli",
+        "Iraqi"; not "Armed", which only begins like "Armenia"), lower case, except those of
+        `leaving_out`."""
+        said = set(normal_key(leaving_out).split())
+        return [w for w in (w.lower() for w in _CAPITALISED.findall(name))
+                if w not in said and any(w.startswith(p) for p in self._country_prefixes.get(w[:4], ()))]
+
+    def _of_document(self, candidates, surface: str, stems, countries: Counter) -> tuple:
+        """Common words that a war's reference data gives an actor ("the army", "rebels",
+        "government forces": aliases written in lower case) name it only in a document that names
+        its country or a place in it: "the army" of a story about Gaza is not the Syrian
+        government forces. A proper name ("Hezbollah", "Syrian Arab Army") names its actor
+        anywhere."""
+        if not any(kind == "actor" for kind, _ in candidates):
+            return candidates
+        key = normal_key(surface)
+        kept = []
+        for kind, entity_id in candidates:
+            if kind == "actor":
+                actor = self.reference.actors[entity_id]
+                common = any(a[:1].islower() and normal_key(a) == key for a in actor.aliases)
+                marks = self.country_marks(actor.name, surface) if common else []
+                if marks and not any(w[:4] in stems() or any(w.startswith(self._country_prefix.get(c, "\0"))
+                                                             for c in countries) for w in marks):
+                    continue
+            kept.append((kind, entity_id))
+        return tuple(kept)
+
+    def _stray(self, surface: str, candidates, named_in: dict[str, set[str]], text: str, start: int, end: int,
+               span: tuple[int, int]) -> bool:
+        """A town of a country nothing else in the document lies in, when the document lies
+        elsewhere (in a country it names by two names or more) and the name is a common phrase or part of a longer name: "the Old City" of Mosul
+        is not Jerusalem's, "Ali Jassim al-Bayati" in a Baghdad story is no town of Syria, "the
+        Kilo 16 area" of Hodeidah is not Kiel (alias "Kilo"). A foreign town named on its own
+        ("talks in Geneva", "Beit Hanoun" in a story told from Israel) stays a place."""
+        if not candidates or any(kind != "place" for kind, _ in candidates):
+            return False
+        places = [self.reference.places[p] for _, p in candidates]
+        if any(p.kind in _REGION_KINDS or not p.country for p in places):
+            return False
+        key = normal_key(surface)
+        elsewhere = {country for country, names in named_in.items() if len(names - {key}) >= 2}
+        if not elsewhere or any(p.country in elsewhere for p in places):
+            return False
+        return (key in self._stopwords or _after_a_name(text, span[0], start) or _before_a_name(text, end, span[1])
+                or bool(_NUMBER_AFTER.match(text, end, span[1])))
 
     def _choose(self, candidates, text, start, seen, countries) -> tuple[str, str]:
         """One surface, several entities: an actor already named in full earlier in the document

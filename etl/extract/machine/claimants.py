@@ -11,6 +11,7 @@ X is then resolved to a source: a known source name or alias inside X, else a fu
 X's name to a source name, else a new source named after X with a kind read from its words.
 """
 import re
+from collections import Counter
 from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from etl.core.ids import slug
 from etl.settings import FUZZY_NAME_MIN_SCORE
 
 # Where the claimant's words stop: punctuation that closes a noun phrase, or a clause word.
-_STOP = re.compile(r"[,;:!?\"“”()\[\]–—]|(?<!\b[A-Z])\.|\b(?:that|who|which|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
+_STOP = re.compile(r"[,;:!?\"“”()\[\]–—]|(?<!\b[A-Z])\.|\b(?:that|who|which|where|and|but|while|as|when|if|because|after|before|in a|on|at)\b")
 # (also "one of the aid workers", "two police officers": one or a few of a group speak for it)
 _DETERMINER = re.compile(r"^(?:(?:one|some|several|many|two|three|a few|a number|each) of\s+(?:the|its|their)\s+|"
                          r"(?:the|a|an|one|two|three|some|several|many|numerous)\s+)", re.IGNORECASE)
@@ -107,6 +108,7 @@ class ClaimantFinder:
         self._by_words: dict[tuple[str, str], str | None] = {}  # descriptions resolved in this article
         self._article_words: set[str] = set()
         self._article_stems: set[str] = set()
+        self._stem_counts: Counter = Counter()  # how often the article names each country, by the stems of its words
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
@@ -516,7 +518,9 @@ class ClaimantFinder:
             # name the source the article named in full, before the alias another war gave them;
             # "police said" in a story about Iraq names "Iraqi police", whose other words it holds
             named = self._named_in_full(bare)
-            described = None if named else self._described(text, bare)
+            # a known source's own alias ("local officials") is not overruled by how often the
+            # article names another country
+            described = None if named else self._described(text, bare, dominance=False)
             fitting = named or (described if described and self._of_this_war([described], words) else None)
             found = [fitting] if fitting else found
         if not found:
@@ -578,15 +582,23 @@ class ClaimantFinder:
         the speaker's words must stand in the article, by its first four letters."""
         if not found or not words.strip()[1:].islower():
             return found  # a proper name or an acronym ("the U.N.") names its source anywhere
-        said = set(_normal(words).split())
         kept = []
         for source_id in found:
             source = self.sources.get(source_id) or self.added.get(source_id)
-            marks = [w.lower() for w in _CAPITALISED.findall(source.name)] if source else []
-            marks = [w for w in marks if w not in said and w[:4] in _country_stems(self.index)]
-            if not marks or any(w[:4] in self._article_stems for w in marks):
+            if not source or self._country_fits(source.name, words):
                 kept.append(source_id)
         return kept
+
+    def _country_fits(self, name: str, words: str) -> bool:
+        """Whether the article names the country of `name`'s words that `words` leaves out."""
+        marks = self.index.country_marks(name, words)
+        return not marks or any(w[:4] in self._article_stems for w in marks)
+
+    def _national_name(self, source: Source) -> str:
+        """A source's name, or its actor's where its own says no country ("General Command of the
+        Army and Armed Forces" speaks for the Syrian government forces)."""
+        actor = self.index.reference.actors.get(source.actor_id) if source.actor_id else None
+        return source.name if not actor or self.index.country_marks(source.name, "") else f"{source.name} {actor.name}"
 
     def _number_variant(self, bare: str) -> list[str]:
         """'a resident' names the source 'Residents'; 'activist' the source 'Activists'."""
@@ -598,6 +610,9 @@ class ClaimantFinder:
     def _speaking_for_actor(self, words: str) -> list[str]:
         """'Hezbollah announced': the source that speaks for an actor named alone as the speaker."""
         actors = self.index.lookup("actor", words) or self.index.lookup("actor", _DETERMINER.sub("", words.strip()))
+        if actors and words.strip()[1:].islower():
+            # "the army said" in a story about Gaza: not the reference's "Syrian government forces"
+            actors = [a for a in actors if self._country_fits(self.index.reference.actors[a].name, words)]
         if not actors:
             return []
         # "Hezbollah announced": the actor's own voice ("Hezbollah (statements)"), before "sources
@@ -608,14 +623,14 @@ class ClaimantFinder:
                           for s in self.sources.values() if s.actor_id == actors[0])
         return [source_id for *_, source_id in speaking[:1]]
 
-    def _described(self, text: str, bare: str) -> str | None:
+    def _described(self, text: str, bare: str, dominance: bool = True) -> str | None:
         """`_find_described`, once per description and article: an article says "police" many times."""
-        key = ("described", bare)
+        key = ("described" if dominance else "described as named", bare)
         if key not in self._by_words:
-            self._by_words[key] = self._find_described(text, bare)
+            self._by_words[key] = self._find_described(text, bare, dominance)
         return self._by_words[key]
 
-    def _find_described(self, text: str, bare: str) -> str | None:
+    def _find_described(self, text: str, bare: str, dominance: bool = True) -> str | None:
         """'police said' in a story about Mosul: the known source whose name holds the words and
         whose other words the article names ('Iraqi police', 'Mosul medics'); ambiguity unresolved
         by the article leaves the words to name a new source."""
@@ -633,15 +648,27 @@ class ClaimantFinder:
         scored = []
         for source_id, name in self._source_names:
             if key in name:
+                # "the army said" in a story about Gaza: a name that says its country ("Syrian army")
+                # comes last where the article does not name that country
+                source = self.sources.get(source_id)
+                marks = self.index.country_marks(self._national_name(source), bare) if source else []
+                named = max((self._stem_counts[w[:4]] for w in marks), default=0)
+                nation = -1 if marks and not named else 0
                 # the name's own words: not those any speaker's name has ("source", "officials", "province")
                 others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
                           and not self.speech["speaker_nouns"].regex.fullmatch(w)]
                 # a word of the name stands in the article, or its stem does ("Iraqi police" in a story on Iraq)
                 present = sum(1 for w in others if w in self._article_words or w[:4] in self._article_stems)
                 # (then the closest name: "aid workers in Tigray" before "aid workers and hospital officials in Tigray")
-                scored.append((present, -len(others), -len(name.split()), source_id))
+                scored.append([nation, present, named, -len(others), -len(name.split()), source_id])
         if not scored:
             return None
+        # two countries' sources fit the words alike: the article's own country decides where it
+        # names it far more often than any other (Israel 11 times, Lebanon once in a story on Gaza)
+        counts = sorted({entry[2] for entry in scored if entry[2]}, reverse=True) + [0, 0]
+        for entry in scored:
+            entry[2] = int(dominance and entry[2] > 0 and entry[2] == counts[0] and counts[0] >= _COUNTRY_DOMINANCE * counts[1])
+        scored = [tuple(entry) for entry in scored]
         scored_names = list(scored)
         # a source's best-fitting name speaks for it: its other aliases are no rival sources
         best_of: dict[str, tuple] = {}
@@ -649,12 +676,12 @@ class ClaimantFinder:
             best_of[entry[-1]] = max(best_of.get(entry[-1], entry), entry)
         scored = sorted(best_of.values(), reverse=True)
         best = scored[0]
-        named_apart = any(entry[-1] == best[-1] and entry[1] < 0 for entry in scored_names)
-        if best[0] == 0 and (len(scored) > 1 or shortened or named_apart):
+        named_apart = any(entry[-1] == best[-1] and entry[3] < 0 for entry in scored_names)
+        if best[1] == 0 and (len(scored) > 1 or shortened or named_apart):
             # "a rescue worker" is no International Rescue Committee's, "the health office" no
             # Hodeidah health office's, unless the article names the rest of the name
             return None
-        if len(scored) > 1 and scored[1][:3] == best[:3]:
+        if len(scored) > 1 and scored[1][:5] == best[:5]:
             return None
         return best[-1]
 
@@ -701,6 +728,7 @@ class ClaimantFinder:
         self._by_words = {}
         self._article_words = set(self._article_normal.split())
         self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
+        self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
         found = []
         for start, end in spans:
             for span_start, span_end in self._speaker_spans(text, start, end):
@@ -779,21 +807,10 @@ def _normal(words: str) -> str:
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _NAMES_OF: dict[int, tuple] = {}  # the sources of a build are one dict: their names are normalised once
 
 
-_COUNTRY_STEMS: dict[int, frozenset[str]] = {}
-
-
-def _country_stems(index: AliasIndex) -> frozenset[str]:
-    """The first four letters of every country's name in the gazetteer ("syri", "leba", "yeme")."""
-    key = id(index.reference.places)
-    if key not in _COUNTRY_STEMS:
-        _COUNTRY_STEMS.clear()
-        _COUNTRY_STEMS[key] = frozenset(_normal(p.name)[:4] for p in index.reference.places.values()
-                                        if p.kind == "country" and len(_normal(p.name)) >= 4)
-    return _COUNTRY_STEMS[key]
+_COUNTRY_DOMINANCE = 3  # times as often as the other country, for `_find_described` to choose between them
 
 
 @lru_cache(maxsize=1)
