@@ -270,6 +270,16 @@ def test_a_headline_figure_without_a_date_is_of_the_leads_days(tmp_path, text, f
     assert (expected, True) in dates
 
 
+def test_each_figure_of_a_headline_is_claimed_by_whoever_tells_it_in_the_body(tmp_path):
+    text = ("Shelling kills 31 in Beit Lahia as army loses 4 soldiers\n\n"
+            "Israeli shelling killed 31 people in Beit Lahia on Monday, medics said.\n\n"
+            "Israel's army said 4 of its soldiers were killed in clashes in the north of the Gaza Strip.\n")
+    told = _wire_claims(tmp_path, text, "2014-07-21", "figure_text, claimant_id, char_start < 60 AS in_headline", ["31", "4"])
+    by_figure = {(figure, headline): claimant for figure, claimant, headline in told}
+    assert by_figure[("31", True)] == by_figure[("31", False)] == "medics"
+    assert by_figure[("4", True)] == by_figure[("4", False)] != "medics"
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

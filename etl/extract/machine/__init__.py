@@ -395,12 +395,14 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
 def _headline_claimants(claims: list[dict], headline_starts: set[int]) -> None:
     """A headline's figure with no speaker of its own ("Air strike kills 33 soldiers") is the
     claim the article's body attributes: it takes the claimant of the body's first claim of the
-    same kind that names one (a wire headline's figure is its lead's)."""
+    same kind and figure that names one ("72 killed as Israel loses 13 soldiers": the medics' 72,
+    the army's 13), else of the same kind (a wire headline's figure is its lead's)."""
     body = [c for c in claims if c["sentence_start"] not in headline_starts and c["claimant_text"]]
     for claim in claims:
         if claim["sentence_start"] not in headline_starts or claim["claimant_text"]:
             continue
-        lead = next((c for c in body if c["kind"] == claim["kind"]), None)
+        lead = next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"]), None) \
+            or next((c for c in body if c["kind"] == claim["kind"]), None)
         if lead:
             claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
