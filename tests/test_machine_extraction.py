@@ -280,6 +280,17 @@ def test_each_figure_of_a_headline_is_claimed_by_whoever_tells_it_in_the_body(tm
     assert by_figure[("4", True)] == by_figure[("4", False)] != "medics"
 
 
+def test_a_toll_that_leaves_out_its_victims_counts_those_of_the_toll_or_the_breakdown_it_belongs_to(tmp_path):
+    text = ("Strikes hit Azaz\n\n"
+            "A car bomb killed 29 civilians and wounded 50 in the market of Azaz on Tuesday, the civil defence said. "
+            "Rebels shelled the town, killing 12 soldiers, wounding 30, the army said. "
+            "In the first half of the year, the mission documented 2,100 civilian casualties: 700 deaths and 1,400 injured. "
+            "Fighting near the airport killed 9 rebels, and 31 people were wounded, medics said.\n")
+    classes = dict(_wire_claims(tmp_path, text, "2016-07-10", "figure_text, victim_class", ["50", "30", "700", "1,400", "31"]))
+    assert classes == {"50": "civilians", "30": "government forces", "700": "civilians", "1,400": "civilians",
+                       "31": "unknown"}  # "31 people" names its own victims, whoever they are
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

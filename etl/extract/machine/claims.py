@@ -560,6 +560,16 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             victim_class = victims.victim_class
         else:  # a list's item counts the same people as its head
             victim_class = previous.victim_class if previous and source.startswith("continues") else "unknown"
+        if victim_class == "unknown" and previous and previous.victim_class not in ("unknown", "mixed") \
+                and (victims is None or source == "the victim noun is a toll word") \
+                and _gapped(text, previous, figure):
+            # "killed 29 civilians and wounded 50", "killing 12 soldiers, wounding 30": the second toll
+            # counts the same people as the first, whose noun it leaves out
+            victim_class = previous.victim_class
+        if victim_class == "unknown" and (victims is None or source == "the victim noun is a toll word"):
+            # "5,092 civilian casualties: 1,674 deaths and 3,418 injured", "(90 killed and 220 injured)":
+            # a breakdown counts the people its head names
+            victim_class = _class_of_head(text, sentence_start, figure) or victim_class
         finding = ClaimFinding(figure, victims, kind[0], kind[1], kind[2], source, victim_class)
         findings.append(finding)
         candidates.append(Candidate(figure, "claim", source, finding))
@@ -609,6 +619,32 @@ def _skip_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] == " ":
         at += 1
     return at
+
+
+def _class_of_head(text: str, sentence_start: int, figure: Figure) -> str | None:
+    """The victim class a breakdown's head names ("civilian casualties: ..."), where the figure
+    follows its colon or bracket within a few words."""
+    head = _BREAKDOWN_HEAD.search(text, max(sentence_start, figure.start - 160), figure.start)
+    if not head:
+        return None
+    named = {cls for cls, pattern in lexicon.victim_noun_patterns() if cls != "unknown" and pattern.search(head.group(1))}
+    return named.pop() if len(named) == 1 else None
+
+
+# "civilian casualties: 1,674 deaths and 3,418 injured": two or three words before a colon or an
+# opening bracket, then at most one number and a few words before the figure
+_BREAKDOWN_HEAD = re.compile(r"((?:[\w'-]+\s+){0,2}[\w'-]+)\s*[:(]\s*(?:[^\d:();.]{0,30}\d[\d,]*\s+[^\d:();.]{0,30}?)?(?:and\s+)?$")
+
+
+def _gapped(text: str, previous: ClaimFinding, figure: Figure) -> bool:
+    """Whether only a toll verb and `and` or a comma stand between the toll before and `figure`:
+    "killed 29 civilians and wounded 50" (not "killed 29 civilians; the army said 50 ...")."""
+    start = max(previous.figure.end, previous.victims.end if previous.victims else 0, previous.kind_end)
+    if start > figure.start or figure.start - start > 40:
+        return False
+    words = [w for w in re.findall(r"[\w'-]+", text[start:figure.start].lower()) if w not in ("and", "while")]
+    return len(words) == 1 and bool(lexicon.any_kind_word().regex.fullmatch(words[0])) \
+        and not re.search(r"[.;:!?]", text[start:figure.start])
 
 
 def _joined(text: str, start: int, end: int) -> bool:
