@@ -69,6 +69,18 @@ def test_publication_dates_keep_their_precision():
     ("Between 1 March 2022, when the siege began, and 30 June 2023, the mission recorded 900 deaths.",
      date(2022, 3, 1), date(2023, 6, 30)),
     ("From 3 May to 9 May, 14 civilians were killed.", date(2024, 5, 3), date(2024, 5, 9)),
+    # two days of one month, two months, a part of a year (UN and monitor reports)
+    ("From 1 to 7 March, the monitor recorded 40 deaths.", date(2024, 3, 1), date(2024, 3, 7)),
+    # (a year's last digits are no day of a stretch)
+    ("Between 1 March 2022 and 31 May 2023 the mission recorded 900 deaths.", date(2022, 3, 1), date(2023, 5, 31)),
+    ("Shelling on 12-14 July 2023 killed nine people.", date(2023, 7, 12), date(2023, 7, 14)),
+    ("Between February and May, 210 civilians were injured.", date(2024, 2, 1), date(2024, 5, 31)),
+    ("Between November and February, 30 people died of cold.", date(2023, 11, 1), date(2024, 2, 29)),
+    ("In the first half of the year, the mission documented 1,100 civilian casualties.", date(2024, 1, 1), date(2024, 6, 30)),
+    ("During the first six months of 2023, 700 were killed.", date(2023, 1, 1), date(2023, 6, 30)),
+    ("The last quarter of last year saw 80 deaths.", date(2023, 10, 1), date(2023, 12, 31)),
+    # a stretch that would end after the story was written is last year's
+    ("Between September and November, 90 people were killed.", date(2023, 9, 1), date(2023, 11, 30)),
 ])
 def test_a_sentence_s_dates_are_read_as_the_stretch_they_name(sentence, start, end):
     from etl.core.dates import DateRange

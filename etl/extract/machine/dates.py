@@ -91,7 +91,86 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
                                  DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
             anchor = dates.start
+    spans = _spans(text, start, end, published)
+    if spans:
+        # a span's own words ("1 to 7 March": "7 March") are the span, not a day of their own
+        found = sorted([m for m in found if not any(s.start <= m.start and m.end <= s.end for s in spans)] + spans,
+                       key=lambda m: m.start)
     return _ranges(text, found)
+
+
+# Stretches the patterns above read only in part, as UN and monitor reports write them:
+# "from 1 to 7 March", "between 12 and 14 May" (two days of one month), "between January and June"
+# (two months), "in the first half of 2018", "the first six months of the year" (part of a year).
+_DAY_SPAN = re.compile(rf"(?:(?:[Bb]etween|[Ff]rom)\s+)?(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*"
+                       rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?(?![\w-])")
+_MONTH_SPAN = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+({_MONTH})(?:\s+({_YEAR}))?\s+(?:and|to|until|through)\s+"
+                         rf"({_MONTH})(?:,?\s+({_YEAR}))?(?![\w-])")
+_YEAR_PART = re.compile(rf"\b(?i:(?:the\s+)?(first|second)\s+half|(?:the\s+)?first\s+(three|six|nine)\s+months|"
+                        rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter)\s+of\s+"
+                        rf"((?i:the\s+year|this\s+year|last\s+year)|{_YEAR})(?![\w-])")
+_MONTHS_OF = {"first": (1, 6), "second": (7, 12), "three": (1, 3), "six": (1, 6), "nine": (1, 9)}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+
+
+def _spans(text: str, start: int, end: int, published: DateRange | None) -> list[DateMention]:
+    found = []
+    for match in _DAY_SPAN.finditer(text, start, end):
+        month = _month_number(match.group(3))
+        year = _year_of(match.group(4), month, int(match.group(2)), published)
+        if year is None:
+            continue
+        found.append(_span(text, match, year, month, int(match.group(1)), year, month, int(match.group(2))))
+    for match in _MONTH_SPAN.finditer(text, start, end):
+        first, last = _month_number(match.group(1)), _month_number(match.group(3))
+        last_year = _year_of(match.group(4), last, 1, published)
+        if last_year is None:
+            continue
+        first_year = int(match.group(2)) if match.group(2) else (last_year if first <= last else last_year - 1)
+        found.append(_span(text, match, first_year, first, 1, last_year, last, calendar.monthrange(last_year, last)[1]))
+    for match in _YEAR_PART.finditer(text, start, end):
+        half, months, quarter, which = match.groups()
+        first, last = _MONTHS_OF[half or months] if (half or months) else (3 * _QUARTERS[quarter.lower()] - 2,
+                                                                            3 * _QUARTERS[quarter.lower()])
+        if which[0].isdigit():
+            year = int(which)
+        elif published is None:
+            continue
+        else:
+            year = published.start.year - (1 if which.lower().startswith("last") else 0)
+            if date(year, first, 1) > published.end:
+                year -= 1  # "the first half of the year" told in January: last year's
+        found.append(_span(text, match, year, first, 1, year, last, calendar.monthrange(year, last)[1]))
+    return [m for m in found if m is not None]
+
+
+def _span(text, match, first_year, first_month, first_day, last_year, last_month, last_day) -> DateMention | None:
+    try:
+        dates = DateRange.spanning(date(first_year, first_month, first_day), date(last_year, last_month, last_day))
+    except (DateError, ValueError):
+        return None  # "between 30 and 3 May" is no stretch; "31 to 32 June" no days
+    lead = _PREPOSITION.search(text, max(0, match.start() - 12), match.start())
+    first = lead.start() if lead and not match.group().lower().startswith(("between", "from")) else match.start()
+    return DateMention(first, match.end(), text[first:match.end()], dates)
+
+
+def _month_number(name: str) -> int:
+    name = name.rstrip(".")[:3].lower()
+    return next(n for n in range(1, 13) if calendar.month_abbr[n].lower() == name)
+
+
+def _year_of(written: str | None, month: int, day: int, published: DateRange | None) -> int | None:
+    """The year a day without one falls in: the story's, or the year before where the day would
+    come after the story; none where neither the words nor the story give one."""
+    if written:
+        return int(written)
+    if published is None:
+        return None
+    year = published.start.year
+    try:
+        return year - 1 if date(year, month, min(day, 28)) > published.end else year
+    except ValueError:
+        return year
 
 
 def _starts_a_toll(text: str, start: int, end: int, first: int) -> bool:
