@@ -9,7 +9,8 @@ one, within a document, in text order (docs/extraction/evaluation.md):
 - victim class: a casualty pair whose victim class is also the same;
 - event reports: a coded and a machine report in overlapping sentences of one document (the
   same ACLED event type preferred when a sentence has several);
-- events: a report pair with the same event type and the same date range;
+- events: a report pair with the same event type and the same date range; events_placed (the
+  extraction issue's measure): the same event type and the same place;
 - dates, places: an attribute of the paired facts (casualty pairs and report pairs): right when
   both give the same date range (at day level where the text gives a day) or the same gazetteer
   entry; precision over the pairs where the machine gives one, recall over those where the coder
@@ -150,6 +151,9 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     results["actors"] = _score(right_actors, machine_actors, coded_actors)
     results["events"] = _score(sum(c["event_type"] == m["event_type"] and _date(c) == _date(m) for c, m in report_pairs),
                                len(machine_reports), len(coded_reports))
+    # the extraction issue's measure: the same ACLED event type at the same place
+    results["events_placed"] = _score(sum(c["event_type"] == m["event_type"] and c["place_id"] == m["place_id"]
+                                          for c, m in report_pairs), len(machine_reports), len(coded_reports))
     paired = {id(m) for _, m in claim_pairs}
     paired_coded = {id(c) for c, _ in claim_pairs}
     results["missed_claims"] = [_describe(c) for c in coded_claims if id(c) not in paired_coded]
@@ -170,7 +174,7 @@ def print_report(results: dict, out) -> None:
     print(f"machine facts against coded facts, {results['documents']} documents", file=out)
     print(f"  {'fact type':<16} {'precision':>9} {'recall':>7} {'F1':>6}  {'pairs':>5} {'machine':>7} {'coded':>5}  target",
           file=out)
-    for name in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "groups"):
+    for name in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "events_placed", "groups"):
         row = results[name]
         target = results["targets"].get(name)
         mark = f">= {target['target']:.2f} {'met' if target['met'] else 'NOT MET'}" if target else ""
@@ -199,7 +203,7 @@ def markdown_report(results: dict[str, dict]) -> str:
     names = list(results)
     lines = ["| fact type | target | " + " | ".join(f"{n} ({results[n]['documents']} docs)" for n in names) + " |",
              "| --- | ---: | " + " | ".join("---:" for _ in names) + " |"]
-    for fact in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events"):
+    for fact in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "events_placed"):
         target = TARGETS.get(fact)
         cells = [f"{results[n][fact]['f1']:.3f} (P {results[n][fact]['precision']:.2f}, R {results[n][fact]['recall']:.2f})"
                  for n in names]
