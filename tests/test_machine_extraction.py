@@ -291,6 +291,15 @@ def test_a_toll_that_leaves_out_its_victims_counts_those_of_the_toll_or_the_brea
                        "31": "unknown"}  # "31 people" names its own victims, whoever they are
 
 
+def test_a_place_named_right_after_a_tolls_words_is_the_tolls_own(tmp_path):
+    text = ("Weekly update\n\nAmong the 40 dead in North Darfur were 22 people killed in air strikes on markets "
+            "in Kutum on 17 December. Of the 63 people killed in Khartoum state, 30 died in shelling of Omdurman. "
+            "Shelling killed 9 people in Idlib province's Saraqib on Monday.\n")
+    placed = dict(_wire_claims(tmp_path, text, "2023-12-22", "figure_text, place_id", ["40", "22", "63", "30", "9"]))
+    assert placed == {"40": "north-darfur", "22": "kutum-sd", "63": "khartoum-state", "30": "omdurman-sd",
+                      "9": "saraqib"}
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

@@ -62,6 +62,9 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 # How far around a fact's figure or trigger its place may be named in the sentence; beyond that
 # the sentence is about somewhere else and the paragraph's place is used.
 _NEAR = (60, 100)
+# A figure, at most three words of its victims or toll, then "in": "40 dead in", "63 people killed in the"
+_OWN_PLACE = re.compile(r"[\w,.'’-]+(?:\s+[\w'’-]+){0,3}\s+in\s+(?:the\s+)?")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "in Idlib province's Maarat al-Numan": the town's
 # An item of a breakdown by place, "Tartous: 71; Damascus Suburbs: 26; Aleppo: 14": the words
 # before the colon are the figure's label, and the names after it label the next items.
 _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
@@ -377,6 +380,12 @@ class PlaceFinder:
             if opening:
                 here = self.in_span(opening.start(1), opening.end(1), exclude)
         carried = self._carried(sentence, previous)
+        own = next((m for m in here if m.start > focus), None)
+        if own and _OWN_PLACE.fullmatch(self.text, focus, own.start) and not _POSSESSIVE_AFTER.match(self.text, own.end) \
+                and not self._locates_next(own):
+            # "the 40 dead in North Darfur were 22 killed ... in Kutum": the place named right after
+            # a toll's own words is the toll's, however local a place named later in the sentence
+            return self._widened(own), False
         if here:
             best_rank = min(self._rank(m) for m in here)
             local = [m for m in here if self._rank(m) == best_rank]
