@@ -270,6 +270,12 @@ def test_a_headline_figure_without_a_date_is_of_the_leads_days(tmp_path, text, f
     assert (expected, True) in dates
 
 
+def test_a_wars_common_word_for_a_party_names_it_where_a_town_of_its_country_is_named(tmp_path):
+    # no "Syria" in the text: the town of Qusayr names the country for "Rebels", as a speaker too
+    text = "Clashes near Qusayr\n\nRebels said 12 fighters were killed near Qusayr on Sunday.\n"
+    assert _wire_claims(tmp_path, text, "2013-05-20", "claimant_id", ["12"]) == [("syrian-rebels",)]
+
+
 def test_each_figure_of_a_headline_is_claimed_by_whoever_tells_it_in_the_body(tmp_path):
     text = ("Shelling kills 31 in Beit Lahia as army loses 4 soldiers\n\n"
             "Israeli shelling killed 31 people in Beit Lahia on Monday, medics said.\n\n"

@@ -484,6 +484,10 @@ class AliasIndex:
         return [w for w in (w.lower() for w in _CAPITALISED.findall(name))
                 if w not in said and any(w.startswith(p) for p in self._country_prefixes.get(w[:4], ()))]
 
+    def country_prefix(self, country: str | None) -> str | None:
+        """The first five letters of a country's name, by its code ("SY": "syria")."""
+        return self._country_prefix.get(country) if country else None
+
     def _of_document(self, candidates, surface: str, stems, countries: Counter) -> tuple:
         """Common words that a war's reference data gives an actor ("the army", "rebels",
         "government forces": aliases written in lower case) name it only in a document that names
@@ -499,7 +503,7 @@ class AliasIndex:
                 actor = self.reference.actors[entity_id]
                 common = any(a[:1].islower() and normal_key(a) == key for a in actor.aliases)
                 marks = self.country_marks(actor.name, surface) if common else []
-                if marks and not any(w[:4] in stems() or any(w.startswith(self._country_prefix.get(c, "\0"))
+                if marks and not any(w[:4] in stems() or any(w.startswith(self.country_prefix(c) or "\0")
                                                              for c in countries) for w in marks):
                     continue
             kept.append((kind, entity_id))

@@ -109,6 +109,7 @@ class ClaimantFinder:
         self._article_words: set[str] = set()
         self._article_stems: set[str] = set()
         self._stem_counts: Counter = Counter()  # how often the article names each country, by the stems of its words
+        self._actors_named: set[str] = set()
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
@@ -612,7 +613,9 @@ class ClaimantFinder:
         actors = self.index.lookup("actor", words) or self.index.lookup("actor", _DETERMINER.sub("", words.strip()))
         if actors and words.strip()[1:].islower():
             # "the army said" in a story about Gaza: not the reference's "Syrian government forces"
-            actors = [a for a in actors if self._country_fits(self.index.reference.actors[a].name, words)]
+            # (the document's own mentions name it where a place of its country stands in it)
+            actors = [a for a in actors if a in self._actors_named
+                      or self._country_fits(self.index.reference.actors[a].name, words)]
         if not actors:
             return []
         # "Hezbollah announced": the actor's own voice ("Hezbollah (statements)"), before "sources
@@ -721,14 +724,17 @@ class ClaimantFinder:
                 return speaker
         return None
 
-    def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
-        """Read who the article names as speakers, in order, before its first sentence is read."""
+    def prescan(self, text: str, spans: list[tuple[int, int]], actors_named: set[str] = frozenset()) -> None:
+        """Read who the article names as speakers, in order, before its first sentence is read.
+        `actors_named`: the actors the document's mentions name (AliasIndex.find_mentions has
+        decided whether "rebels" in it are the war's rebels)."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
         self._article_normal = " " + _normal(text) + " "
         self._by_words = {}
         self._article_words = set(self._article_normal.split())
         self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
+        self._actors_named = actors_named
         found = []
         for start, end in spans:
             for span_start, span_end in self._speaker_spans(text, start, end):
