@@ -49,6 +49,10 @@ EVENT_MATCH_WINDOW_DAYS = 1
 # Comparison groups (etl/resolve/comparison.py): running totals of one quantity are compared when
 # the days they refer to lie within this many days of each other (a battle, a siege, a campaign).
 CUMULATIVE_WINDOW_DAYS = 120
+# A toll of violence an article gives no day for, and no word of a running total, is read as a toll
+# of its news: of the days from this many before its publication to publication (a wire story's
+# "at least 12 people were killed" is this week's, not the war's).
+NEWS_WINDOW_DAYS = 7
 # A vague toll of at least this many dead ("tens of thousands have been killed") told with no place
 # of its own is the war's toll, so the country's: no town's single happening is told so.
 WAR_SCALE_TOLL = 10_000

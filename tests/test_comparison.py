@@ -302,6 +302,33 @@ def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
     assert grouped["Twelve"] == grouped["Fifteen"] != grouped["At least 120"]
 
 
+def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
+    # "Twelve people were killed" with no day and no word of a running total is the article's news:
+    # it is compared with the tolls of the days before publication, not with a toll of the same town
+    # told six weeks later. People trapped in a town are a state that lasts: compared across weeks.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {
+        "may-a.txt": ("2016-05-10", "Shelling of Azaz\n\nShelling killed twelve people in Azaz, activists said. "
+                                    "About 3,000 civilians are trapped in Azaz, the UN said.\n"),
+        "may-b.txt": ("2016-05-11", "Azaz toll\n\nShelling killed 15 people in Azaz on Monday, the Syrian "
+                                    "Observatory for Human Rights said.\n"),
+        "june.txt": ("2016-06-22", "Azaz again\n\nShelling killed nine people in Azaz, activists said. "
+                                   "Some 2,000 civilians are trapped in Azaz, the UN said.\n"),
+    }
+    for name, (_, text) in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: {day}\n"
+                                                 for name, (day, _) in texts.items()), encoding="utf-8")
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        reason = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) WHERE figure_text = 'nine'")
+    assert grouped["twelve"] == grouped["15"] != grouped["nine"]
+    assert grouped["About 3,000"] == grouped["Some 2,000"]
+    assert "no day given: a toll of the news" in reason[0][0]
+
+
 @pytest.mark.parametrize("corpus", ["development", "synthetic"])
 def test_the_group_index_makes_the_groups_trying_every_group_would(corpus, tmp_path, monkeypatch):
     # The index files groups by kind, victims, place and time, and a claim meets only those it may

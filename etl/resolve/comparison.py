@@ -18,7 +18,7 @@ import yaml
 
 from etl.core.errors import BuildWarning
 from etl.ingest.aliases import AliasIndex
-from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR
+from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS
 
 LEXICON_FILE = LEXICON_DIR / "comparison.yaml"
 UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims are
@@ -53,12 +53,13 @@ class Profile:
     actor_id: str | None  # the actor the victims belong to, where the text says so
     actor_how: str | None  # 'named' (in the victim words) or 'pointed' (a possessive or a member word)
     place_id: str | None
-    time: str  # period (a toll of the days it names), running (a cumulative cue, or no day) or open ("so far")
+    time: str  # period (a toll of the days it names, or of the news), running (a cumulative cue, or a state with no day) or open ("so far")
     cue: str | None
     period: tuple[date, date] | None
     as_of: date | None
     event_id: str | None
     words_read: str | None  # how a victim word was read, for the reason
+    news: bool = False  # a toll with no day of its own, read as of the days before publication
 
     @property
     def running(self) -> bool:
@@ -181,18 +182,24 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
     sentence = claim["sentence"] or ""
     cue = words["_cumulative"].search(sentence)
     open_cue = None if cue else words["_open_count"].search(sentence)
-    period = None
+    period, news = None, False
     if open_cue:
         time = "open"
     elif claim["date_start"] is not None and not cue:
         time, period = "period", (claim["date_start"], claim["date_end"] or claim["date_start"])
+    elif not cue and published_on is not None and claim["kind"] not in words["stock_kinds"]:
+        # A toll of violence the text gives no day for, with no word of a running total, is the
+        # news the article reports: a toll of the days just before it was published (a number of
+        # people trapped or displaced is a state that lasts: it stays a running figure).
+        time, period, news = "period", (published_on - timedelta(days=NEWS_WINDOW_DAYS), published_on), True
     else:
-        time = "running"  # a cumulative cue, or a toll the text gives no day for: the battle's so far
+        time = "running"  # a cumulative cue, or a state the text gives no day for: the battle's so far
     cue = cue or open_cue
     return Profile(claim=claim, kind=claim["kind"], subgroup=subgroup, victim_class=victim_class,
                    actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
                    place_id=claim["place_id"], time=time, cue=cue.group() if cue else None, period=period,
-                   as_of=claim["date_start"] or published_on, event_id=claim.get("event_id"), words_read=read)
+                   as_of=claim["date_start"] or published_on, event_id=claim.get("event_id"), words_read=read,
+                   news=news)
 
 
 def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | None, str | None]:
@@ -394,6 +401,8 @@ class Grouping:
             parts.append(f"a running total (“{p.cue}”)" if p.cue else "a running total (no day given)")
         elif p.time == "open":
             parts.append("no day given" + (f" (“{p.cue}”)" if p.cue else ""))
+        elif p.news:
+            parts.append("no day given: a toll of the news, " + _days(*p.period) + (f", event {p.event_id}" if p.event_id else ""))
         else:
             parts.append("a toll of " + _days(*p.period) + (f", event {p.event_id}" if p.event_id else ""))
         if group is None:
