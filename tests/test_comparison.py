@@ -329,6 +329,31 @@ def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
     assert "no day given: a toll of the news" in reason[0][0]
 
 
+def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_count(tmp_path):
+    # A report's total and its part are two quantities; a governor who updates the toll through the
+    # day gives one quantity, the later figure revising the earlier (claim_revisions).
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {
+        "report.txt": "Mid-year report\n\nBetween 1 January and 30 June, the UN mission documented 1,200 civilians "
+                      "killed in Afghanistan. Suicide attacks killed 400 civilians in Afghanistan in the same period, "
+                      "the mission said.\n",
+        "thread.txt": "Belgorod toll\n\nAs of 19:00, 14 civilians were killed in Belgorod on Saturday, the governor "
+                      "said. The toll has risen again: 18 civilians were killed in Belgorod on Saturday, the governor said.\n",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: 2018-07-15\n"
+                                                 for name in texts), encoding="utf-8")
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        revises = rows(db, "SELECT figure_text, supersedes_figure FROM claim_revisions WHERE supersedes IS NOT NULL")
+    assert grouped["1,200"] != grouped["400"]
+    assert grouped["14"] == grouped["18"]
+    assert revises == [("18", "14")]
+
+
 @pytest.mark.parametrize("corpus", ["development", "synthetic"])
 def test_the_group_index_makes_the_groups_trying_every_group_would(corpus, tmp_path, monkeypatch):
     # The index files groups by kind, victims, place and time, and a claim meets only those it may

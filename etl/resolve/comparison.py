@@ -29,6 +29,7 @@ def lexicon() -> dict:
     words = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     words["_cumulative"] = _any_of(words["cumulative_cues"])
     words["_open_count"] = _any_of(words["open_count_cues"])
+    words["_update"] = _any_of(words["update_cues"])
     words["_own_possessive"] = _any_of(words["own_possessives"])
     words["_other_possessive"] = _any_of(words["other_possessives"])
     return words
@@ -60,6 +61,7 @@ class Profile:
     event_id: str | None
     words_read: str | None  # how a victim word was read, for the reason
     news: bool = False  # a toll with no day of its own, read as of the days before publication
+    updating: bool = False  # its claimant updates its count in the article (set by Grouping.group)
 
     @property
     def running(self) -> bool:
@@ -317,6 +319,8 @@ class Grouping:
 
     def _joins(self, a: Profile, b: Profile) -> bool:
         """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
+        if _parts_of_one_report(a, b):
+            return False
         if (a.victim_class in UNKNOWN) != (b.victim_class in UNKNOWN) and a.place_id and b.place_id \
                 and a.place_id != b.place_id:
             # Victims not named are taken as a named group's only at its own place: "80,000 people
@@ -358,6 +362,12 @@ class Grouping:
     # -- grouping --------------------------------------------------------------------------------
     def group(self, profiles: list[Profile]) -> list[Group]:
         groups: dict[str, Group] = {}
+        # a claimant who updates its count in an article ("the toll has risen again", "As of 19:00:
+        # 14 dead") gives figures of one quantity there; one who does not, parts of one report
+        update = lexicon()["_update"]
+        updating = {(p.claim["doc_id"], p.claim["claimant_id"]) for p in profiles if update.search(p.claim["sentence"] or "")}
+        for p in profiles:
+            p.updating = (p.claim["doc_id"], p.claim["claimant_id"]) in updating
         for p in profiles:  # the coder's groups come first and stand as coded
             name = p.claim.get("comparison_group")
             if name and p.claim["method"] != "machine":
@@ -466,6 +476,13 @@ class Grouping:
             return words["running_total"].format(victims=victims, verb=verb, place=place)
         narrowest = min(periods, key=lambda pr: (pr[1] - pr[0], pr))
         return words["day_toll"].format(victims=victims, verb=verb, place=place, day=_days(*narrowest))
+
+
+def _parts_of_one_report(a: Profile, b: Profile) -> bool:
+    """One claimant's two figures in one article where it updates no count: two quantities."""
+    ca, cb = a.claim, b.claim
+    return (ca["doc_id"] == cb["doc_id"] and ca["claimant_id"] == cb["claimant_id"] and not a.updating
+            and (ca["low"], ca["high"]) != (cb["low"], cb["high"]))
 
 
 def _sentence(p: Profile) -> tuple:
