@@ -26,6 +26,20 @@ def battle(tmp_path_factory):
     connection.close()
 
 
+def build_articles(tmp_path, texts: dict[str, str], published: str | dict[str, str]) -> duckdb.DuckDBPyConnection:
+    """A warehouse of a corpus of these wire articles (file name -> text), published on one day or
+    each on its own (file name -> day), opened read-only."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    days = published if isinstance(published, dict) else dict.fromkeys(texts, published)
+    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: {days[name]}\n"
+                                                 for name in texts), encoding="utf-8")
+    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
+    return duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+
+
 def rows(db, sql, *params):
     return db.execute(sql, list(params)).fetchall()
 
@@ -262,16 +276,11 @@ def test_machine_claims_of_a_new_article_join_the_coders_groups(corpus, tmp_path
 def test_a_wars_running_total_is_not_a_battles(tmp_path):
     # "The conflict has killed 80,000" (the country) and "120 killed in al-Qusayr since the battle
     # began" (a town in it) are both running totals, of different things.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "war.txt").write_text("Syria's toll\n\nThe conflict, now in its third year, has killed more than 80,000 "
-                                    "people, according to the United Nations.\n", encoding="utf-8")
-    (corpus / "battle.txt").write_text("Qusayr toll rises\n\nAt least 120 people have been killed in al-Qusayr since the "
-                                       "battle began, the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
-    (corpus / "catalog.yaml").write_text("- file: war.txt\n  outlet: Reuters\n  published: 2013-05-20\n"
-                                         "- file: battle.txt\n  outlet: Reuters\n  published: 2013-05-21\n", encoding="utf-8")
-    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+    texts = {"war.txt": "Syria's toll\n\nThe conflict, now in its third year, has killed more than 80,000 "
+                        "people, according to the United Nations.\n",
+             "battle.txt": "Qusayr toll rises\n\nAt least 120 people have been killed in al-Qusayr since the "
+                           "battle began, the Syrian Observatory for Human Rights said.\n"}
+    with build_articles(tmp_path, texts, {"war.txt": "2013-05-20", "battle.txt": "2013-05-21"}) as db:
         placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
         grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
     assert placed == {"more than 80,000": "Syria", "At least 120": "al-Qusayr"}
@@ -281,8 +290,6 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
 def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
     # "120 killed across Syria on Monday" counts more than "12 killed in al-Qusayr on Monday": the two
     # towns' tolls of that Monday are compared, the country's stands apart (docs/comparison.md).
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     texts = {
         "country.txt": "Monday's toll\n\nAt least 120 people were killed across Syria on Monday, the Syrian "
                        "Observatory for Human Rights said.\n",
@@ -290,12 +297,7 @@ def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
         "town-again.txt": "Qusayr toll\n\nFifteen people were killed in al-Qusayr on Monday, the Syrian "
                           "Observatory for Human Rights said.\n",
     }
-    for name, text in texts.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: 2013-05-21\n"
-                                                 for name in texts), encoding="utf-8")
-    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+    with build_articles(tmp_path, texts, "2013-05-21") as db:
         placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
         grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
     assert placed == {"At least 120": "Syria", "Twelve": "al-Qusayr", "Fifteen": "al-Qusayr"}
@@ -306,8 +308,6 @@ def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
     # "Twelve people were killed" with no day and no word of a running total is the article's news:
     # it is compared with the tolls of the days before publication, not with a toll of the same town
     # told six weeks later. People trapped in a town are a state that lasts: compared across weeks.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     texts = {
         "may-a.txt": ("2016-05-10", "Shelling of Azaz\n\nShelling killed twelve people in Azaz, activists said. "
                                     "About 3,000 civilians are trapped in Azaz, the UN said.\n"),
@@ -316,12 +316,8 @@ def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
         "june.txt": ("2016-06-22", "Azaz again\n\nShelling killed nine people in Azaz, activists said. "
                                    "Some 2,000 civilians are trapped in Azaz, the UN said.\n"),
     }
-    for name, (_, text) in texts.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: {day}\n"
-                                                 for name, (day, _) in texts.items()), encoding="utf-8")
-    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+    with build_articles(tmp_path, {name: text for name, (_, text) in texts.items()},
+                        {name: day for name, (day, _) in texts.items()}) as db:
         grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
         reason = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) WHERE figure_text = 'nine'")
     assert grouped["twelve"] == grouped["15"] != grouped["nine"]
@@ -332,8 +328,6 @@ def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
 def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_count(tmp_path):
     # A report's total and its part are two quantities; a governor who updates the toll through the
     # day gives one quantity, the later figure revising the earlier (claim_revisions).
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     texts = {
         "report.txt": "Mid-year report\n\nBetween 1 January and 30 June, the UN mission documented 1,200 civilians "
                       "killed in Afghanistan. Suicide attacks killed 400 civilians in Afghanistan in the same period, "
@@ -341,12 +335,7 @@ def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_co
         "thread.txt": "Belgorod toll\n\nAs of 19:00, 14 civilians were killed in Belgorod on Saturday, the governor "
                       "said. The toll has risen again: 18 civilians were killed in Belgorod on Saturday, the governor said.\n",
     }
-    for name, text in texts.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: 2018-07-15\n"
-                                                 for name in texts), encoding="utf-8")
-    build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+    with build_articles(tmp_path, texts, "2018-07-15") as db:
         grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
         revises = rows(db, "SELECT figure_text, supersedes_figure FROM claim_revisions WHERE supersedes IS NOT NULL")
     assert grouped["1,200"] != grouped["400"]
