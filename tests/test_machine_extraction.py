@@ -306,6 +306,18 @@ def test_a_place_named_right_after_a_tolls_words_is_the_tolls_own(tmp_path):
                       "9": "saraqib"}
 
 
+def test_a_lists_items_count_over_its_headings_days_and_a_live_blogs_entries_are_of_its_day(tmp_path):
+    text = ("Battle toll\n\nThe toll of the fighting for Azaz documented by the monitor since 3 May is as follows:\n"
+            "- 85 fighters of the rebel groups\n- 41 soldiers of the army\n\n"
+            "10:15 Activists say at least 9 people were killed when shells hit the market of Azaz.\n\n"
+            "18:40 GMT – The monitor now says 140 fighters have been killed since the battle began.\n")
+    days = {figure: (str(start), str(end)) for figure, start, end in _wire_claims(
+        tmp_path, text, "2016-05-12", "figure_text, date_start, date_end", ["85", "41", "at least 9", "140"])}
+    assert days["85"] == days["41"] == ("2016-05-03", "2016-05-12")
+    assert days["at least 9"] == ("2016-05-12", "2016-05-12")
+    assert days["140"] != ("2016-05-12", "2016-05-12")  # a running total is no one day's
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

@@ -92,6 +92,16 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     return nearest.until_published or nearest.dates, nearest.text
 
 
+def _claim_dates(claim: dict) -> tuple[DateRange | None, str | None]:
+    if claim["date_start"] is None:
+        return None, None
+    return DateRange(claim["date_start"], claim["date_end"], claim["date_precision"]), claim["date_text"]
+
+
+# A live blog's entry opens with its clock time: "09:30 The Observatory says", "14:05 GMT – ..."
+_ENTRY_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|local time|[AP]M))?\s*[-–—:]?\s+[A-Z]")
+
+
 def _lead_days(text: str, sentences, published: DateRange | None) -> DateRange | None:
     """The days a news story's lead names (the first paragraph that names one, if within a week
     before publication): when the happenings it tells without a date took place. None for an
@@ -196,6 +206,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     paragraphs = {number: " ".join(texts) for number, texts in pieces.items()}
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
+    heading_dates = (None, None)  # the days of that toll, which its items count over
     columns, table_paragraph = None, None  # the toll of each column of the table being read
     row_region = None  # the region word of its first column's header ("State"), if its rows name regions
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
@@ -231,6 +242,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             # "... documented 142 martyrs today. Tartous: 71; Damascus Suburbs: 26; ..." or a line
             # "Children: 4,609" after a toll: a breakdown of that toll
             heading, heading_paragraph = last_toll, sentence.paragraph
+            heading_dates = _claim_dates(facts.claims[-1]) if facts.claims else (None, None)
         if "|" in sentence.text:
             cells = sentence.text.strip(" |").split("|")
             if not lexicon.figures().search(text, sentence.start, sentence.end):
@@ -266,6 +278,14 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 if whole["date_start"] is not None:
                     dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
                     date_text = whole["date_text"]
+            if dates is None and finding.kind_source in _ITEMS and heading_dates[0] is not None:
+                # "- 173 fighters of the rebel battalions" under "The toll since 19 May is as follows:"
+                dates, date_text = heading_dates
+            if dates is None and published is not None and published.precision == "day" \
+                    and _ENTRY_TIME.match(sentence.text) and not lexicon.pattern("running_total").search(sentence.text):
+                # "09:30 The Observatory says at least 13 were killed ...": a live blog's entry of the day
+                # it was published, told as it happens
+                dates, date_text = published, None
             if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
                 # "killed since the battle began" with no day: since the start the article gave before
                 dates, date_text = running.until_published, running.text
@@ -316,6 +336,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 facts.sources.append(claimant.new_source)
         if sentence.text.rstrip().endswith(":"):  # a list under a toll: "documented the death of 52 people, as follows:"
             heading, heading_paragraph = toll_word_in(text, sentence.start, sentence.end), sentence.paragraph
+            # "The toll of the battle documented since 19 May is as follows:": the items' days
+            heading_dates = _dates_of(date_mentions, heading[1], [], text) if heading else (None, None)
         # -- event reports ------------------------------------------------------------------
         if "?" in sentence.text or (sentence.part_kind == "headline" and has_body):
             continue  # a question; a headline, which tells the body's happenings in other words
