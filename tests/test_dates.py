@@ -79,6 +79,10 @@ def test_publication_dates_keep_their_precision():
     ("In the first half of the year, the mission documented 1,100 civilian casualties.", date(2024, 1, 1), date(2024, 6, 30)),
     ("During the first six months of 2023, 700 were killed.", date(2023, 1, 1), date(2023, 6, 30)),
     ("The last quarter of last year saw 80 deaths.", date(2023, 10, 1), date(2023, 12, 31)),
+    # a month cut short without its dot beside a day; a month's day span; two months joined by a dash
+    ("Gunmen stormed the village on 12 Oct, killing nine.", date(2023, 10, 12), date(2023, 10, 12)),
+    ("The killing of 61 civilians took place between February 4-9.", date(2024, 2, 4), date(2024, 2, 9)),
+    ("The mission counted 2,200 injured civilians over the February-July period.", date(2024, 2, 1), date(2024, 7, 31)),
     # a stretch that would end after the story was written is last year's
     ("Between September and November, 90 people were killed.", date(2023, 9, 1), date(2023, 11, 30)),
 ])

@@ -318,6 +318,24 @@ def test_a_lists_items_count_over_its_headings_days_and_a_live_blogs_entries_are
     assert days["140"] != ("2016-05-12", "2016-05-12")  # a running total is no one day's
 
 
+def test_sentences_a_page_glued_together_are_read_apart(tmp_path):
+    # scraped copy that lost the space after a full stop: each sentence keeps its own speaker
+    text = ("Raid on Kosti\n\nA woman was killed in an air raid on Kosti on Saturday.The toll later rose to 12, "
+            "according to the district council.Since fighting began, about 9,000 people have died, the UN said. "
+            "The U.S.Army gave no figure.\n")
+    said = dict(_wire_claims(tmp_path, text, "2023-06-12", "figure_text, claimant_id", ["A", "12", "about 9,000"]))
+    assert said["about 9,000"] == "united-nations"
+    assert said["12"] != said["about 9,000"]
+
+
+def test_a_country_whose_possessive_introduces_a_place_only_locates_it(tmp_path):
+    text = ("Drone strikes\n\nOne woman was killed and three men were hurt as a result of Russian drone fire in "
+            "Ukraine's Kharkiv region overnight, the governor wrote. Syria's war has killed more than 300,000 people, "
+            "the UN says.\n")
+    placed = dict(_wire_claims(tmp_path, text, "2023-06-12", "figure_text, place_id", ["One", "three", "more than 300,000"]))
+    assert placed == {"One": "kharkiv-oblast", "three": "kharkiv-oblast", "more than 300,000": "syria"}
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

@@ -4,7 +4,10 @@ import re
 # Abbreviations of this field that end with a full stop but do not end a sentence.
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "brig", "maj", "capt", "sgt", "st", "sen",
                  "rep", "gov", "pres", "no", "vs", "u.s", "u.n", "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A full stop before a space and a capital, or glued to the next sentence's first word where a page
+# lost its spaces ("on Saturday.The toll later rose"; two lower-case letters before it, so that
+# "U.S.Army" and "St.Louis" stay whole).
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=[a-z][a-z])[.!?](?=[A-Z][a-z])")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

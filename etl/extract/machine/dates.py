@@ -15,6 +15,8 @@ from etl.core.dates import DateError, DateRange, resolve
 
 _MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept"] +
                                   [m + r"\." for m in calendar.month_abbr if m and m != "May"], key=len, reverse=True)) + r")"
+# Beside a day's number a month may be cut short without its dot: "7 Oct", "Sep 3" (wire and UN style)
+_MONTH_BY_DAY = r"(?:" + _MONTH[3:-1] + "|" + "|".join(m for m in calendar.month_abbr if m and m != "May") + r"|Sept)"
 _WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r")"
 _PART_OF_DAY = r"(?:\s+(?i:night|morning|afternoon|evening))?"
 _PART_OF_MONTH = r"(?i:early|mid|middle\s+of|late|the\s+beginning\s+of|the\s+end\s+of|the\s+start\s+of)[\s-]+"
@@ -23,8 +25,8 @@ _AMOUNT = r"(?i:\d+|a\s+few|several|a\s+couple\s+of|an?|one|two|three|four|five|
 
 _EXPRESSIONS = [
     rf"(?i:last\s+)?{_WEEKDAY}{_PART_OF_DAY}",
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR})?",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_BY_DAY}(?:,?\s+{_YEAR})?",
+    rf"{_MONTH_BY_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR})?",
     rf"(?:{_PART_OF_MONTH})?(?i:last)\s+{_MONTH}",
     rf"(?:{_PART_OF_MONTH}){_MONTH}(?:,?\s+{_YEAR})?",
     rf"{_MONTH},?\s+{_YEAR}",
@@ -100,11 +102,14 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
 
 
 # Stretches the patterns above read only in part, as UN and monitor reports write them:
-# "from 1 to 7 March", "between 12 and 14 May" (two days of one month), "between January and June"
-# (two months), "in the first half of 2018", "the first six months of the year" (part of a year).
+# "from 1 to 7 March", "between 12 and 14 May", "February 4-9" (two days of one month), "between
+# January and June", "the January-June period" (two months), "in the first half of 2018", "the first six months of the year" (part of a year).
 _DAY_SPAN = re.compile(rf"(?:(?:[Bb]etween|[Ff]rom)\s+)?(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*"
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?(?![\w-])")
-_MONTH_SPAN = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+({_MONTH})(?:\s+({_YEAR}))?\s+(?:and|to|until|through)\s+"
+_MONTH_DAY_SPAN = re.compile(rf"(?:(?:[Bb]etween|[Ff]rom)\s+)?({_MONTH})\s+(\d{{1,2}})\s*(?:-|–|to|and|until)\s*(\d{{1,2}})"
+                             rf"(?:,?\s+({_YEAR}))?(?![\w-])")
+_MONTH_SPAN = re.compile(rf"\b(?:(?:[Bb]etween|[Ff]rom)\s+({_MONTH})(?:\s+({_YEAR}))?\s+(?:and|to|until|through)\s+|"
+                         rf"(?<=[Tt]he\s)(?P<first>{_MONTH})(?:\s+(?P<first_year>{_YEAR}))?\s*[-–]\s*)"
                          rf"({_MONTH})(?:,?\s+({_YEAR}))?(?![\w-])")
 _YEAR_PART = re.compile(rf"\b(?i:(?:the\s+)?(first|second)\s+half|(?:the\s+)?first\s+(three|six|nine)\s+months|"
                         rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter)\s+of\s+"
@@ -121,12 +126,19 @@ def _spans(text: str, start: int, end: int, published: DateRange | None) -> list
         if year is None:
             continue
         found.append(_span(text, match, year, month, int(match.group(1)), year, month, int(match.group(2))))
+    for match in _MONTH_DAY_SPAN.finditer(text, start, end):
+        month = _month_number(match.group(1))
+        year = _year_of(match.group(4), month, int(match.group(3)), published)
+        if year is not None:
+            found.append(_span(text, match, year, month, int(match.group(2)), year, month, int(match.group(3))))
     for match in _MONTH_SPAN.finditer(text, start, end):
-        first, last = _month_number(match.group(1)), _month_number(match.group(3))
-        last_year = _year_of(match.group(4), last, 1, published)
+        # "between January and June", "the January-June period"
+        named_first, named_year = match.group(1) or match.group("first"), match.group(2) or match.group("first_year")
+        first, last = _month_number(named_first), _month_number(match.group(5))
+        last_year = _year_of(match.group(6), last, 1, published)
         if last_year is None:
             continue
-        first_year = int(match.group(2)) if match.group(2) else (last_year if first <= last else last_year - 1)
+        first_year = int(named_year) if named_year else (last_year if first <= last else last_year - 1)
         found.append(_span(text, match, first_year, first, 1, last_year, last, calendar.monthrange(last_year, last)[1]))
     for match in _YEAR_PART.finditer(text, start, end):
         half, months, quarter, which = match.groups()

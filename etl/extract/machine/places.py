@@ -38,6 +38,7 @@ _AGENCIES = frozenset(name.lower() for name in _CONTEXT["agencies"])
 _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+(?:the\s+)?(?=[A-Z])",
                            re.IGNORECASE)
 _SAME_KIND = _CONTEXT["same_kind"]
+_POSSESSIVE_NEXT = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:-\w+)?\s+)?")
 _FIRST_LEVEL_WORDS = frozenset(_CONTEXT["first_level_words"])
 # "the southern province of Deraa", "Ukraine's central region of Kirovohrad": the name is the
 # first-level region's, however the gazetteer spells the region
@@ -370,6 +371,8 @@ class PlaceFinder:
             high = min(high, focus)  # a label that is not a place: the next items' names are not this one's
         here = [m for m in self.in_span(max(low, focus - _NEAR[0]), min(high, focus + _NEAR[1]), exclude)
                 if not _DESTINATION.search(self.text, max(sentence.start, m.start - 80), m.start)]
+        # "in Ukraine's Kharkiv region": the place the possessive introduces, however near the window's edge
+        here = list(dict.fromkeys(self._possessed(m) or m for m in here))
         here = [m for m in here if not self._locates_next(m)] or here
         # "the highest toll since the battle for El Geneina": a place the figure is compared with
         here = [m for m in here if not lexicon.compared_with(self.text, sentence.start, m.start, focus)]
@@ -414,8 +417,18 @@ class PlaceFinder:
         war ... has killed")."""
         return bool(self._country_wide.search(self.text, sentence.start, sentence.end))
 
+    def _possessed(self, mention: PlaceMention) -> PlaceMention | None:
+        """The place a name's possessive introduces: Kharkiv region in "Ukraine's Kharkiv region"."""
+        possessive = _POSSESSIVE_NEXT.match(self.text, mention.end)
+        if not possessive:
+            return None
+        return next((m for m in self.in_span(possessive.end(), possessive.end() + 60) if m.start == possessive.end()), None)
+
     def _locates_next(self, mention: PlaceMention) -> bool:
-        """Whether the name only says where the next one lies ("the Homs town of Rastan")."""
+        """Whether the name only says where the next one lies ("the Homs town of Rastan", "Yemen's
+        Saada", "in Ukraine's Kharkiv region")."""
+        if self._possessed(mention):
+            return True
         locating = _LOCATES_NEXT.match(self.text, mention.end)
         if not locating:
             return False
