@@ -377,6 +377,13 @@ def test_the_army_is_the_army_of_the_country_the_story_is_about(tmp_path, settin
     assert named == ({"syrian-government-forces"} if expected == "syrian-army" else set())
 
 
+def test_a_peoples_word_that_parts_from_its_countrys_name_still_says_the_country(tmp_path):
+    # the reference's "Turkish local officials" answer to "local officials": not in a story on Ukraine
+    text = "Strikes near Kupiansk\n\nDrone strikes killed seven farmers near Kupiansk on Thursday, a local official said.\n"
+    claimants = _wire_claims(tmp_path, text, "2023-06-10", "claimant_id", ["seven"])
+    assert claimants and claimants[0][0] != "turkish-local-officials"
+
+
 def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path):
     text = ("Monitor counts 60 dead\n\nThe monitor documented 60 deaths on Tuesday. Idlib: 30; Aleppo: 20; "
             "Hama: 6; Deir Ezzor: 4.\n")

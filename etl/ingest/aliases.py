@@ -45,6 +45,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(_PLACE_CONTEXT["after"]) + r")\b"
 _INSIDE_NAME = re.compile(r"(?<![\w'’])(?:(?:al|el|ibn|bin|abu|umm|bani|beni)[-\s]|(?:an|ad|ar|as|ash|at|az|ed|ud|ul)-)$",
                           re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+# A people's word that parts from its country's name after four letters: "Turkish" (Turkey),
+# "Sudanese", "Iraqi"; not "Armed" (Armenia) or "Central" (Central African Republic)
+_DEMONYM_END = re.compile(r"(?:ish|ese|ian|ean|an|i|ic|ine|er)$")
 _COMMA_NAME = re.compile(r",\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})")
 
 # A word of a name: letters and digits, joined by an apostrophe ("Ma'arrat"), except a final
@@ -482,7 +485,8 @@ class AliasIndex:
         `leaving_out`."""
         said = set(normal_key(leaving_out).split())
         return [w for w in (w.lower() for w in _CAPITALISED.findall(name))
-                if w not in said and any(w.startswith(p) for p in self._country_prefixes.get(w[:4], ()))]
+                if w not in said and w[:4] in self._country_prefixes
+                and (any(w.startswith(p) for p in self._country_prefixes[w[:4]]) or _DEMONYM_END.search(w))]
 
     def country_prefix(self, country: str | None) -> str | None:
         """The first five letters of a country's name, by its code ("SY": "syria")."""
