@@ -336,6 +336,13 @@ def test_a_country_whose_possessive_introduces_a_place_only_locates_it(tmp_path)
     assert placed == {"One": "kharkiv-oblast", "three": "kharkiv-oblast", "more than 300,000": "syria"}
 
 
+def test_a_headline_figure_placed_in_a_country_takes_the_bodys_place_for_it(tmp_path):
+    text = ("Car bomb in Iraq kills 10\n\nA car bomb tore through a vegetable market in the Bayaa district of "
+            "Baghdad on Monday, killing 10 people, police said. Violence has killed 40 people across Syria this week.\n")
+    placed = _wire_claims(tmp_path, text, "2016-05-10", "figure_text, place_id", ["10"])
+    assert placed == [("10", "baghdad"), ("10", "baghdad")]
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

@@ -397,6 +397,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
+    _headline_places(facts.claims, headline_starts, index.reference.places)
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
@@ -446,6 +447,25 @@ def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRan
             _take_dates(claim, same)
         elif news is not None:
             claim.update(rows.when(news, None))
+
+
+def _headline_places(claims: list[dict], headline_starts: set[int], gazetteer) -> None:
+    """A headline's figure placed in a country or a region ("Car bomb in Iraq kills 10") is the
+    body's same figure, placed where the body says ("the Bayaa district of Baghdad"), when the body
+    places it inside that country or region."""
+    body = [c for c in claims if c["sentence_start"] not in headline_starts and c["place_id"] is not None]
+    for claim in claims:
+        coarse = gazetteer.get(claim["place_id"]) if claim["place_id"] else None
+        if claim["sentence_start"] not in headline_starts or coarse is None or coarse.kind not in _CONTAINERS:
+            continue
+        same = next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"]
+                     and c["place_id"] != claim["place_id"]), None)
+        inside = gazetteer.get(same["place_id"]) if same else None
+        if inside and inside.country == coarse.country and (coarse.kind == "country" or inside.admin1 == coarse.admin1):
+            claim["place_id"] = same["place_id"]
+
+
+_CONTAINERS = ("country", "state", "governorate", "oblast", "province", "region", "autonomous republic")
 
 
 def _take_dates(claim: dict, other: dict) -> None:
