@@ -391,6 +391,13 @@ def test_a_peoples_word_that_parts_from_its_countrys_name_still_says_the_country
     assert claimants and claimants[0][0] != "turkish-local-officials"
 
 
+def test_two_towns_of_a_country_name_it_for_its_speakers(tmp_path):
+    # no "Syria" in the text: Idlib, Ariha and Sarmin make "the civil defence" Syria's, not Nineveh's
+    text = ("Rockets on Idlib\n\nRocket fire injured nine people in Ariha and Sarmin in Idlib province on Sunday, "
+            "the civil defence said.\n")
+    assert _wire_claims(tmp_path, text, "2020-02-10", "claimant_id", ["nine"]) == [("syria-civil-defence",)]
+
+
 def test_each_item_of_a_breakdown_by_region_is_placed_in_its_own_region(tmp_path):
     text = ("Monitor counts 60 dead\n\nThe monitor documented 60 deaths on Tuesday. Idlib: 30; Aleppo: 20; "
             "Hama: 6; Deir Ezzor: 4.\n")

@@ -198,7 +198,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     actor_starts = [m.char_start for m in actor_mentions]  # bisected: long articles have thousands
     places = PlaceFinder(index, text, sentences, [(m.char_start, m.char_end) for m in actor_mentions], alias_mentions)
     claimants = ClaimantFinder(index, sources, outlet_source_id)
-    claimants.prescan(text, spans, {m.entity_id for m in alias_mentions if m.entity_kind == "actor"})
+    claimants.prescan(text, spans, {m.entity_id for m in alias_mentions if m.entity_kind == "actor"},
+                      [(m.surface, index.reference.places[m.entity_id].country) for m in alias_mentions
+                       if m.entity_kind == "place" and not m.in_dateline])
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
     pieces: dict[int, list[str]] = {}
     for s in sentences:

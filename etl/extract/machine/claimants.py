@@ -724,10 +724,13 @@ class ClaimantFinder:
                 return speaker
         return None
 
-    def prescan(self, text: str, spans: list[tuple[int, int]], actors_named: set[str] = frozenset()) -> None:
+    def prescan(self, text: str, spans: list[tuple[int, int]], actors_named: set[str] = frozenset(),
+                places: list[tuple[str, str | None]] = ()) -> None:
         """Read who the article names as speakers, in order, before its first sentence is read.
         `actors_named`: the actors the document's mentions name (AliasIndex.find_mentions has
-        decided whether "rebels" in it are the war's rebels)."""
+        decided whether "rebels" in it are the war's rebels). `places`: (name as written, country)
+        of the places it names; two places of a country name it as its name would ("Idlib province
+        ... Ariha ... Sarmin" is a story on Syria), one alone may be a stray ("al-Thawra" hospital)."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
         self._article_normal = " " + _normal(text) + " "
         self._by_words = {}
@@ -735,6 +738,15 @@ class ClaimantFinder:
         self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
         self._actors_named = actors_named
+        named_by: dict[str, set[str]] = {}
+        for surface, country in places:
+            if country:
+                named_by.setdefault(country, set()).add(surface.lower())
+        for country, surfaces in named_by.items():
+            prefix = self.index.country_prefix(country)
+            if prefix and len(surfaces) >= 2:
+                self._article_stems.add(prefix[:4])
+                self._stem_counts[prefix[:4]] += len(surfaces)
         found = []
         for start, end in spans:
             for span_start, span_end in self._speaker_spans(text, start, end):
