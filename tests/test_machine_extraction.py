@@ -343,6 +343,15 @@ def test_a_headline_figure_placed_in_a_country_takes_the_bodys_place_for_it(tmp_
     assert placed == [("10", "baghdad"), ("10", "baghdad")]
 
 
+def test_parts_of_a_toll_told_in_the_present_and_the_others_beside_a_victim_are_read(tmp_path):
+    text = ("Gaza toll\n\nThe ministry said 1,240 people had been killed since March. Among the dead are 37 aid workers. "
+            "Those deaths include 402 minors. Another strike hit the car of a judge in Khan Younis on Monday, "
+            "wounding him and five others, police said.\n")
+    read = {figure: kind for figure, kind in _wire_claims(tmp_path, text, "2023-06-12", "figure_text, kind",
+                                                          ["37", "402", "five"])}
+    assert read == {"37": "killed", "402": "killed", "five": "wounded"}
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""
