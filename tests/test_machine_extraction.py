@@ -352,6 +352,17 @@ def test_parts_of_a_toll_told_in_the_present_and_the_others_beside_a_victim_are_
     assert read == {"37": "killed", "402": "killed", "five": "wounded"}
 
 
+def test_victims_the_people_words_lack_a_headline_toll_that_surpasses_and_a_site_that_spoke_of(tmp_path):
+    text = ("Death toll in Darfur clashes surpasses 300\n\nNineteen traders were killed in the market of Nyala on "
+            "Monday, a local official said. Three neighbours were hurt. A pro-rebel website spoke of 35 dead.\n")
+    read = {figure: (kind, cls, claimant) for figure, kind, cls, claimant in _wire_claims(
+        tmp_path, text, "2023-06-12", "figure_text, kind, victim_class, claimant_id", ["surpasses 300", "Nineteen", "Three", "35"])}
+    assert read["surpasses 300"][0] == "killed"
+    assert read["Nineteen"][:2] == ("killed", "civilians")
+    assert read["Three"][:2] == ("wounded", "civilians")
+    assert read["35"][2] == "pro-rebel-website"
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

@@ -230,6 +230,10 @@ def _has_people_noun(text: str, words) -> bool:
         lexicon.victim_noun_patterns()[-1][1].search(text, start, end) is not None
 
 
+# the words between a noun and its toll verb: "traders were killed", "monks have been wounded"
+_TOLL_PASSIVE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|got)\s+(?:also\s+|reportedly\s+)?", re.IGNORECASE)
+
+
 def _counted_noun(text: str, start: int, end: int) -> str | None:
     """The noun a figure counts where it is not people: the first content word after it."""
     for token in _WORD.finditer(text, start, min(end, start + 60)):
@@ -312,14 +316,19 @@ def _kind_before(text: str, sentence_start: int, figure: Figure) -> tuple[str, i
             said = _kind_in(text, noun.start(), noun.end())
             return said[0] if said else "killed", noun.start(), noun.end()
     link = lexicon.casualty_rule_at_end("toll_links").search(trimmed)
-    if link:
+    # "Death toll in Darfur clashes surpasses 300": the figure's own bound verb links it to the toll
+    link_start = link.start() if link else len(trimmed) if _LINKING_BOUND.match(figure.text) else None
+    if link_start is not None:
         noun = None
-        for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link.start()):
+        for noun in lexicon.casualty_rule("toll_nouns").finditer(trimmed, 0, link_start):
             pass
-        if noun and not _SENTENCE_STOP.search(trimmed, noun.end(), link.start()) and link.start() - noun.end() <= 150:
-            said = _kind_in(text, window_start + noun.start(), window_start + link.start())
+        if noun and not _SENTENCE_STOP.search(trimmed, noun.end(), link_start) and link_start - noun.end() <= 150:
+            said = _kind_in(text, window_start + noun.start(), window_start + link_start)
             return said[0] if said else "killed", window_start + noun.start(), window_start + noun.end()
     return None
+
+
+_LINKING_BOUND = re.compile(r"(?:surpass|exceed|top|pass)(?:es|ed|s|ped)?\b", re.IGNORECASE)
 
 
 _AFTER_COMMA = re.compile(r",")
@@ -458,6 +467,12 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             noun = _counted_noun(text, figure.end, next_start)
             if noun and leading and not lexicon.counted_things().match(text, _noun_start(text, figure.end)):
                 # "eliminated more than 50 nationalists": after a toll verb, a noun that is no thing names people
+                victims = _noun_phrase(text, figure.end, next_start)
+            elif noun and not lexicon.counted_things().match(text, _noun_start(text, figure.end)) \
+                    and _TOLL_PASSIVE.match(text, _noun_start(text, figure.end) + len(noun)) \
+                    and lexicon.any_kind_word().regex.match(text, _TOLL_PASSIVE.match(text, _noun_start(text, figure.end) + len(noun)).end()):
+                # "Nineteen traders were killed", "three neighbours were hurt": a noun the people words
+                # lack, that no list of things holds, told with its own toll, counts people
                 victims = _noun_phrase(text, figure.end, next_start)
             elif noun:
                 candidates.append(Candidate(figure, "counted thing", f"counts {noun!r}, not people"))
