@@ -83,6 +83,11 @@ def test_publication_dates_keep_their_precision():
     ("Gunmen stormed the village on 12 Oct, killing nine.", date(2023, 10, 12), date(2023, 10, 12)),
     ("The killing of 61 civilians took place between February 4-9.", date(2024, 2, 4), date(2024, 2, 9)),
     ("The mission counted 2,200 injured civilians over the February-July period.", date(2024, 2, 1), date(2024, 7, 31)),
+    # the night before the story, which spans two days; the night of a day named with it
+    ("Russian strikes overnight killed nine people, regional officials said.", date(2024, 8, 6), date(2024, 8, 7)),
+    ("Shelling on Saturday overnight killed three in Sumy.", date(2024, 8, 3), date(2024, 8, 3)),
+    # a place named after a day is no date: "the 26 September neighbourhood"
+    ("Mortar fire killed five people in the 26 September neighbourhood of Taiz on Monday.", date(2024, 8, 5), date(2024, 8, 5)),
     # a stretch that would end after the story was written is last year's
     ("Between September and November, 90 people were killed.", date(2023, 9, 1), date(2023, 11, 30)),
 ])

@@ -234,6 +234,8 @@ def _rules():
          + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)", ago),
         (r"(?:in\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)", recent),
         (r"(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours)", past_day),
+        # "Russian strikes overnight killed nine": the night before the story, which spans two days
+        (r"overnight|last\s+night|during\s+the\s+night", past_day),
         (r"(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+" + amount + r"\s+(?P<unit>days|weeks|months|hours)", past_stretch),
         (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|now|(?:as\s+of\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:today|tonight))?", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),

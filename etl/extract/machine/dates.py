@@ -40,6 +40,7 @@ _EXPRESSIONS = [
     rf"(?i:(?:(?:some|about|around|nearly|almost|roughly|just\s+over|more\s+than)\s+)?{_AMOUNT}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|before))",
     r"(?i:(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:days|weeks))",
     r"(?i:(?:over\s+)?(?:the\s+)?(?:past|last)\s+(?:day|24\s+hours|twenty-four\s+hours))",
+    r"(?i:overnight|last\s+night|during\s+the\s+night)",
     # "over the past two days", "in the last three weeks": a stretch that ends when the story was written
     rf"(?i:(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+{_AMOUNT}\s+(?:days|weeks|months|hours))",
     r"(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))",
@@ -73,6 +74,8 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
         expression = match.group()
         if _DATELINE_START.fullmatch(text, start, match.start()) and _DATELINE_END.match(text, match.end()):
             continue  # "BEIRUT, May 22, 2013 -": when the story was filed, not when anything happened
+        if _NAMED_AFTER_A_DAY.match(text, match.end()):
+            continue  # "the 26 September neighbourhood of Taiz", "17 July hospital": a place named after a day
         reference = published
         if reference is None:
             # No publication date: only expressions that carry their own year can be resolved.
@@ -93,12 +96,20 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
                                  DateRange.spanning(dates.start, max(dates.end, published.end)) if since else None))
         if dates.precision == "day":
             anchor = dates.start
+    # "on Saturday overnight", "overnight into Sunday", "overnight on Friday": the night of that day
+    found = [m for m in found if not (_NIGHT.fullmatch(m.text) and any(
+        o is not m and (0 <= m.start - o.end <= 3 or 0 <= o.start - m.end <= 10) for o in found))]
     spans = _spans(text, start, end, published)
     if spans:
         # a span's own words ("1 to 7 March": "7 March") are the span, not a day of their own
         found = sorted([m for m in found if not any(s.start <= m.start and m.end <= s.end for s in spans)] + spans,
                        key=lambda m: m.start)
     return _ranges(text, found)
+
+
+_NAMED_AFTER_A_DAY = re.compile(r"\s+(?:neighbou?rhoods?|district|street|road|square|bridge|hospital|stadium|camp|"
+                                r"quarter|school|university|park|roundabout|military base|base)\b", re.IGNORECASE)
+_NIGHT = re.compile(r"(?i:overnight|last\s+night|during\s+the\s+night)")
 
 
 # Stretches the patterns above read only in part, as UN and monitor reports write them:
