@@ -363,6 +363,15 @@ def test_victims_the_people_words_lack_a_headline_toll_that_surpasses_and_a_site
     assert read["35"][2] == "pro-rebel-website"
 
 
+def test_a_toll_that_goes_on_with_a_speakers_account_takes_the_day_it_told(tmp_path):
+    text = ("Market attack\n\nMilitiamen attacked a cattle market in Malakal on Saturday, a local commissioner said.\n\n"
+            "Nineteen civilians were killed and 31 others were hurt, he added.\n\n"
+            "More than 2,000 people have been killed since the war began, he said.\n")
+    days = dict(_wire_claims(tmp_path, text, "2023-06-12", "figure_text, date_start::VARCHAR", ["Nineteen", "31", "More than 2,000"]))
+    assert days["Nineteen"] == days["31"] == "2023-06-10"
+    assert days["More than 2,000"] != "2023-06-10"  # a running total is no account of that day
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

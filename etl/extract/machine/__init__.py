@@ -92,6 +92,18 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     return nearest.until_published or nearest.dates, nearest.text
 
 
+def _continued_account(named_at: int | None, sentences, starts, number: int, days_told, text: str):
+    """The date the sentence that named a speaker told, where that sentence is at most two
+    paragraphs before the one that goes on with "he added"."""
+    if named_at is None:
+        return None, None
+    told = bisect_left(starts, named_at + 1) - 1
+    if told < 0 or told >= number or sentences[number].paragraph - sentences[told].paragraph > 2:
+        return None, None
+    mentions = [m for m in days_told.get(told, []) if m.dates.end - m.dates.start <= _NEWS_WEEK]
+    return _dates_of(mentions, named_at, [], text) if mentions else (None, None)
+
+
 def _claim_dates(claim: dict) -> tuple[DateRange | None, str | None]:
     if claim["date_start"] is None:
         return None, None
@@ -222,10 +234,13 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     has_body = any(s.part_kind != "headline" for s in sentences)
     carried_places: set[str] = set()  # claims whose place is not named in their own sentence
     paragraph_speaker = None  # (paragraph, claimant) of the last toll in the article that named one
+    days_told: dict[int, list] = {}  # the date expressions of each sentence read so far
+    sentence_starts = [s.start for s in sentences]
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
             claimants.note_speakers(text, sentences[number - 1].start, sentences[number - 1].end)
         date_mentions = find_dates(text, sentence.start, sentence.end, published, anchor)
+        days_told[number] = date_mentions
         for mention in date_mentions:
             if mention.dates.precision == "day":
                 anchor = mention.dates.start
@@ -288,6 +303,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 # "09:30 The Observatory says at least 13 were killed ...": a live blog's entry of the day
                 # it was published, told as it happens
                 dates, date_text = published, None
+            if dates is None and claimant.carried and not lexicon.pattern("running_total").search(sentence.text):
+                # "Militiamen attacked a market in Malakal on Saturday, a commissioner said. ¶ Nineteen
+                # civilians were killed, he added.": the speaker's account goes on, of the day it told
+                dates, date_text = _continued_account(claimants.named_at.get(claimant.claimant_id), sentences,
+                                                      sentence_starts, number, days_told, text)
             if dates is None and running is not None and _SINCE_IT_BEGAN.search(sentence.text):
                 # "killed since the battle began" with no day: since the start the article gave before
                 dates, date_text = running.until_published, running.text

@@ -110,6 +110,7 @@ class ClaimantFinder:
         self._article_stems: set[str] = set()
         self._stem_counts: Counter = Counter()  # how often the article names each country, by the stems of its words
         self._actors_named: set[str] = set()
+        self.named_at: dict[str, int] = {}  # where each speaker was last named, for what "he added" continues
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
         self.article_speakers: list[Claimant] = []  # named speakers of the article, in order (`prescan`)
@@ -486,6 +487,8 @@ class ClaimantFinder:
 
     def _remember(self, claimant: "Claimant") -> None:
         self.last = claimant
+        if claimant.start is not None:
+            self.named_at[claimant.claimant_id] = claimant.start
         source = self.sources.get(claimant.claimant_id)
         # "Médecins Sans Frontières said ... . ..., it said": the capitalised name of a known body
         # (one with an acronym or a body's word among its names) is no person's
