@@ -272,6 +272,7 @@ class AliasIndex:
         # every country's name cut to five letters ("syria", "israe", "iraq"), by its first four
         self._country_prefixes: dict[str, set[str]] = {}
         self._country_prefix: dict[str, str] = {}  # country code -> its prefix
+        self._actor_words_of: dict[str, tuple] = {}
         for place in reference.places.values():
             name = normal_key(place.name)
             if place.kind == "country" and len(name) >= 4:
@@ -492,6 +493,14 @@ class AliasIndex:
         """The first five letters of a country's name, by its code ("SY": "syria")."""
         return self._country_prefix.get(country) if country else None
 
+    def _actor_words(self, actor_id: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """An actor's common-word aliases (their keys) and the country words of its name, once."""
+        if actor_id not in self._actor_words_of:
+            actor = self.reference.actors[actor_id]
+            self._actor_words_of[actor_id] = (frozenset(normal_key(a) for a in actor.aliases if a[:1].islower()),
+                                              tuple(self.country_marks(actor.name)))
+        return self._actor_words_of[actor_id]
+
     def _of_document(self, candidates, surface: str, stems, countries: Counter) -> tuple:
         """Common words that a war's reference data gives an actor ("the army", "rebels",
         "government forces": aliases written in lower case) name it only in a document that names
@@ -504,9 +513,9 @@ class AliasIndex:
         kept = []
         for kind, entity_id in candidates:
             if kind == "actor":
-                actor = self.reference.actors[entity_id]
-                common = any(a[:1].islower() and normal_key(a) == key for a in actor.aliases)
-                marks = self.country_marks(actor.name, surface) if common else []
+                common_keys, name_marks = self._actor_words(entity_id)
+                said = set(normal_key(surface).split())
+                marks = [w for w in name_marks if w not in said] if key in common_keys else []
                 if marks and not any(w[:4] in stems() or any(w.startswith(self.country_prefix(c) or "\0")
                                                              for c in countries) for w in marks):
                     continue

@@ -125,11 +125,14 @@ _MONTH_SPAN = re.compile(rf"\b(?:(?:[Bb]etween|[Ff]rom)\s+({_MONTH})(?:\s+({_YEA
 _YEAR_PART = re.compile(rf"\b(?i:(?:the\s+)?(first|second)\s+half|(?:the\s+)?first\s+(three|six|nine)\s+months|"
                         rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter)\s+of\s+"
                         rf"((?i:the\s+year|this\s+year|last\s+year)|{_YEAR})(?![\w-])")
+_SPAN_HINT = re.compile(rf"{_MONTH}|(?i:half|months|quarter)")
 _MONTHS_OF = {"first": (1, 6), "second": (7, 12), "three": (1, 3), "six": (1, 6), "nine": (1, 9)}
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 
 
 def _spans(text: str, start: int, end: int, published: DateRange | None) -> list[DateMention]:
+    if not _SPAN_HINT.search(text, start, end):
+        return []  # most sentences name no month and no part of a year: one search, not three
     found = []
     for match in _DAY_SPAN.finditer(text, start, end):
         month = _month_number(match.group(3))
