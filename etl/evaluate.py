@@ -203,7 +203,7 @@ def markdown_report(results: dict[str, dict]) -> str:
     names = list(results)
     lines = ["| fact type | target | " + " | ".join(f"{n} ({results[n]['documents']} docs)" for n in names) + " |",
              "| --- | ---: | " + " | ".join("---:" for _ in names) + " |"]
-    for fact in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "events_placed"):
+    for fact in ("claims", "attribution", "victim_class", "dates", "places", "actors", "events", "events_placed", "groups"):
         target = TARGETS.get(fact)
         cells = [f"{results[n][fact]['f1']:.3f} (P {results[n][fact]['precision']:.2f}, R {results[n][fact]['recall']:.2f})"
                  for n in names]
