@@ -372,6 +372,12 @@ def test_a_toll_that_goes_on_with_a_speakers_account_takes_the_day_it_told(tmp_p
     assert days["More than 2,000"] != "2023-06-10"  # a running total is no account of that day
 
 
+def test_a_speaker_who_reported_this_in_the_next_sentence_claims_its_figures(tmp_path):
+    text = ("Glide bombs\n\nFour people in the Sumy region were hurt by Russian glide bombs on Tuesday. Regional "
+            "chief Volodymyr Artiukh reported this on his Telegram channel.\n")
+    assert _wire_claims(tmp_path, text, "2023-06-08", "claimant_text", ["Four"]) == [("Regional chief Volodymyr Artiukh",)]
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""

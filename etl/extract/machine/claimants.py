@@ -300,6 +300,10 @@ class ClaimantFinder:
         if following >= len(self._sentence_starts):
             return None
         start, end = self._sentences[following]
+        said_this = self.speech["said_this"].search(text, start, end)
+        if said_this:
+            span = self._phrase_before(text, start, said_this.start())
+            return self._resolve(text, *span) if span else None
         if not self.speech["figures_subject"].search(text, start, min(end, start + 40)):
             return None
         given = self.speech["given_by"].search(text, start, end)
