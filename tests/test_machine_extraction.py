@@ -378,6 +378,25 @@ def test_a_speaker_who_reported_this_in_the_next_sentence_claims_its_figures(tmp
     assert _wire_claims(tmp_path, text, "2023-06-08", "claimant_text", ["Four"]) == [("Regional chief Volodymyr Artiukh",)]
 
 
+def test_explain_accounts_for_every_number_of_a_document_with_its_decision(tmp_path):
+    # `python -m etl explain FILE`: each number once, with the rule that took or dropped it
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "Monitor report\n\nIn 2023 the monitors said they had interviewed 28 survivors. Soldiers killed 12 villagers "
+        "in the raid on Tuesday, and 40% of the houses burned. The town of 5,000 people lies 15 km away.\n", encoding="utf-8")
+    (corpus / "catalog.yaml").write_text("- file: report.txt\n  outlet: Reuters\n  published: 2023-06-12\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "etl", "explain", str(corpus / "report.txt")],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    decisions = {line.split("'")[1]: line.split(": ", 2)[-1] for line in result.stdout.splitlines() if line.startswith("  line")}
+    assert set(decisions) == {"2023", "28", "12", "40", "5,000", "15"}
+    assert decisions["28"].startswith("not a count of people (people interviewed)")
+    assert decisions["12"].startswith("claim")
+    assert "killed [12..12] of 'villagers' (civilians)" in result.stdout
+    assert decisions["2023"] == "not a count of people (a year)"
+    assert "percentage" in decisions["40"] and "population" in decisions["5,000"] and "distance" in decisions["15"]
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""
