@@ -397,6 +397,13 @@ def test_explain_accounts_for_every_number_of_a_document_with_its_decision(tmp_p
     assert "percentage" in decisions["40"] and "population" in decisions["5,000"] and "distance" in decisions["15"]
 
 
+def test_a_group_that_claims_responsibility_does_not_tell_the_toll_of_its_attack(tmp_path):
+    text = ("Kirkuk bombing\n\nThe militant group claimed responsibility for a bombing at a Kirkuk bus station on "
+            "Monday that killed 13 people and wounded 27.\n")
+    told = set(_wire_claims(tmp_path, text, "2023-06-12", "claimant_text", ["13", "27"]))
+    assert told == {(None,)}  # the outlet's own account, as in the wire
+
+
 def _wire_claims(folder, text: str, published: str, columns: str, figures: list[str], *parameters) -> list[tuple]:
     """`columns` (with their `parameters`) of the claims with these figures, from a one-article
     corpus of a Reuters wire."""
