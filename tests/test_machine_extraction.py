@@ -378,6 +378,12 @@ def test_a_speaker_who_reported_this_in_the_next_sentence_claims_its_figures(tmp
     assert _wire_claims(tmp_path, text, "2023-06-08", "claimant_text", ["Four"]) == [("Regional chief Volodymyr Artiukh",)]
 
 
+def test_a_speaker_who_goes_on_with_the_account_and_told_our_reporter_claims_its_figures(tmp_path):
+    text = ("Raid\n\nEleven of the dead were found in one courtyard on Monday. All belonged to the same clan, "
+            "villagers told our reporter.\n")
+    assert _wire_claims(tmp_path, text, "2023-06-12", "claimant_text", ["Eleven"]) == [("villagers",)]
+
+
 def test_explain_accounts_for_every_number_of_a_document_with_its_decision(tmp_path):
     # `python -m etl explain FILE`: each number once, with the rule that took or dropped it
     corpus = tmp_path / "corpus"

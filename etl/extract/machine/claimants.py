@@ -301,6 +301,8 @@ class ClaimantFinder:
             return None
         start, end = self._sentences[following]
         said_this = self.speech["said_this"].search(text, start, end)
+        if not said_this and not lexicon.figures().search(text, start, end):
+            said_this = self.speech["told_us"].search(text, start, end)  # a sentence of no figures of its own
         if said_this:
             span = self._phrase_before(text, start, said_this.start())
             return self._resolve(text, *span) if span else None
