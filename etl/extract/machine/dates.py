@@ -76,17 +76,8 @@ def find_dates(text: str, start: int, end: int, published: DateRange | None,
             continue  # "BEIRUT, May 22, 2013 -": when the story was filed, not when anything happened
         if _NAMED_AFTER_A_DAY.match(text, match.end()):
             continue  # "the 26 September neighbourhood of Taiz", "17 July hospital": a place named after a day
-        reference = published
-        if reference is None:
-            # No publication date: only expressions that carry their own year can be resolved.
-            year = re.search(r"\d{4}", expression)
-            if not year:
-                continue
-            middle = date(int(year.group()), 7, 1)
-            reference = DateRange(middle, middle, "day")
-        try:
-            dates = resolve(expression, reference, anchor)
-        except (DateError, KeyError, ValueError):
+        dates = _resolved(expression, published, anchor)
+        if dates is None:
             continue
         lead = _PREPOSITION.search(text, max(start, match.start() - 12), match.start())
         first = lead.start() if lead else match.start()
@@ -131,72 +122,73 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 
 
 def _spans(text: str, start: int, end: int, published: DateRange | None) -> list[DateMention]:
+    """The stretches, their last day or month read by the warehouse's date resolver (which puts
+    a day or month without its year in the story's year, or the year before where it would come
+    after the story); their first in the same month or year, or the year before where it would
+    come after the last ("between November and February")."""
     if not _SPAN_HINT.search(text, start, end):
         return []  # most sentences name no month and no part of a year: one search, not three
     found = []
-    for match in _DAY_SPAN.finditer(text, start, end):
-        month = _month_number(match.group(3))
-        year = _year_of(match.group(4), month, int(match.group(2)), published)
-        if year is None:
-            continue
-        found.append(_span(text, match, year, month, int(match.group(1)), year, month, int(match.group(2))))
-    for match in _MONTH_DAY_SPAN.finditer(text, start, end):
-        month = _month_number(match.group(1))
-        year = _year_of(match.group(4), month, int(match.group(3)), published)
-        if year is not None:
-            found.append(_span(text, match, year, month, int(match.group(2)), year, month, int(match.group(3))))
-    for match in _MONTH_SPAN.finditer(text, start, end):
-        # "between January and June", "the January-June period"
+    for match in _DAY_SPAN.finditer(text, start, end):  # "from 1 to 7 March"
+        found.append(_span(text, match, f"{match.group(2)} {match.group(3)} {match.group(4) or ''}", published,
+                           lambda last: last.start.replace(day=int(match.group(1)))))
+    for match in _MONTH_DAY_SPAN.finditer(text, start, end):  # "February 4-9"
+        found.append(_span(text, match, f"{match.group(3)} {match.group(1)} {match.group(4) or ''}", published,
+                           lambda last: last.start.replace(day=int(match.group(2)))))
+    for match in _MONTH_SPAN.finditer(text, start, end):  # "between January and June", "the January-June period"
         named_first, named_year = match.group(1) or match.group("first"), match.group(2) or match.group("first_year")
-        first, last = _month_number(named_first), _month_number(match.group(5))
-        last_year = _year_of(match.group(6), last, 1, published)
-        if last_year is None:
-            continue
-        first_year = int(named_year) if named_year else (last_year if first <= last else last_year - 1)
-        found.append(_span(text, match, first_year, first, 1, last_year, last, calendar.monthrange(last_year, last)[1]))
-    for match in _YEAR_PART.finditer(text, start, end):
+        found.append(_span(text, match, f"{match.group(5)} {match.group(6) or ''}", published,
+                           lambda last: _first_of(named_first, named_year, last.start)))
+    for match in _YEAR_PART.finditer(text, start, end):  # "the first half of the year", "the first six months of 2023"
         half, months, quarter, which = match.groups()
         first, last = _MONTHS_OF[half or months] if (half or months) else (3 * _QUARTERS[quarter.lower()] - 2,
                                                                             3 * _QUARTERS[quarter.lower()])
-        if which[0].isdigit():
-            year = int(which)
-        elif published is None:
+        year = _resolved(re.sub(r"(?i)^the\s+year$", "this year", which), published)  # "of the year": this year
+        if year is None:
             continue
-        else:
-            year = published.start.year - (1 if which.lower().startswith("last") else 0)
-            if date(year, first, 1) > published.end:
-                year -= 1  # "the first half of the year" told in January: last year's
-        found.append(_span(text, match, year, first, 1, year, last, calendar.monthrange(year, last)[1]))
+        year = year.start.year
+        if not which[0].isdigit() and published is not None and date(year, first, 1) > published.end:
+            year -= 1  # "the first half of the year" told in January: last year's
+        found.append(_span(text, match, None, published, None,
+                           DateRange.spanning(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))))
     return [m for m in found if m is not None]
 
 
-def _span(text, match, first_year, first_month, first_day, last_year, last_month, last_day) -> DateMention | None:
+def _first_of(month_name: str, year: str | None, last: date) -> date:
+    month = next(n for n in range(1, 13) if calendar.month_abbr[n].lower() == month_name.rstrip(".")[:3].lower())
+    return date(int(year) if year else last.year - (month > last.month), month, 1)
+
+
+def _resolved(expression: str, published: DateRange | None, anchor: date | None = None) -> DateRange | None:
+    """`expression` by the warehouse's resolver, against the story's date; without one, only
+    an expression that carries its year can be resolved."""
+    reference = published
+    if reference is None:
+        year = re.search(r"\d{4}", expression)
+        if not year:
+            return None
+        middle = date(int(year.group()), 7, 1)
+        reference = DateRange(middle, middle, "day")
     try:
-        dates = DateRange.spanning(date(first_year, first_month, first_day), date(last_year, last_month, last_day))
+        return resolve(expression.strip(), reference, anchor)
+    except (DateError, KeyError, ValueError):
+        return None
+
+
+def _span(text, match, last_words, published, first_of, dates: DateRange | None = None) -> DateMention | None:
+    """A stretch's mention: its last day or month resolved from `last_words`, its first day
+    `first_of(last)` (or the `dates` given whole)."""
+    try:
+        if dates is None:
+            last = _resolved(last_words, published)
+            if last is None:
+                return None
+            dates = DateRange.spanning(first_of(last), last.end)
     except (DateError, ValueError):
         return None  # "between 30 and 3 May" is no stretch; "31 to 32 June" no days
     lead = _PREPOSITION.search(text, max(0, match.start() - 12), match.start())
     first = lead.start() if lead and not match.group().lower().startswith(("between", "from")) else match.start()
     return DateMention(first, match.end(), text[first:match.end()], dates)
-
-
-def _month_number(name: str) -> int:
-    name = name.rstrip(".")[:3].lower()
-    return next(n for n in range(1, 13) if calendar.month_abbr[n].lower() == name)
-
-
-def _year_of(written: str | None, month: int, day: int, published: DateRange | None) -> int | None:
-    """The year a day without one falls in: the story's, or the year before where the day would
-    come after the story; none where neither the words nor the story give one."""
-    if written:
-        return int(written)
-    if published is None:
-        return None
-    year = published.start.year
-    try:
-        return year - 1 if date(year, month, min(day, 28)) > published.end else year
-    except ValueError:
-        return year
 
 
 def _starts_a_toll(text: str, start: int, end: int, first: int) -> bool:
