@@ -440,6 +440,7 @@ class AliasIndex:
         """Every alias occurrence inside the given (start, end) spans of `text`."""
         found = []  # (surface, start, end, candidates, in a dateline, its span)
         countries: Counter = Counter()
+        named_in: dict[str, set[str]] = {}  # country -> the names by which the document places something there
         stems = lru_cache(maxsize=1)(lambda: {w[:4].lower() for w in _WORD.findall(text) if len(w) > 3})
         for start, end in spans:
             dateline = wire_dateline(text, start, end)
@@ -462,11 +463,9 @@ class AliasIndex:
                     candidates = self._in_named_country(candidates, text, match_end)
                 found.append((surface, match_start, match_end, candidates,
                               bool(dateline) and match_end <= dateline[0], (start, end)))
-                countries.update(self._country_of(candidates))
-        named_in: dict[str, set[str]] = {}  # country -> the names by which the document places something there
-        for surface, _, _, candidates, _, _ in found:
-            for country in self._country_of(candidates):
-                named_in.setdefault(country, set()).add(normal_key(surface))
+                for country in self._country_of(candidates):
+                    countries[country] += 1
+                    named_in.setdefault(country, set()).add(normal_key(surface))
         mentions: list[Mention] = []
         seen: set[tuple[str, str]] = set()
         for surface, match_start, match_end, candidates, in_dateline, span in found:
@@ -510,11 +509,11 @@ class AliasIndex:
         if not any(kind == "actor" for kind, _ in candidates):
             return candidates
         key = normal_key(surface)
+        said = set(key.split())
         kept = []
         for kind, entity_id in candidates:
             if kind == "actor":
                 common_keys, name_marks = self._actor_words(entity_id)
-                said = set(normal_key(surface).split())
                 marks = [w for w in name_marks if w not in said] if key in common_keys else []
                 if marks and not any(w[:4] in stems() or any(w.startswith(self.country_prefix(c) or "\0")
                                                              for c in countries) for w in marks):

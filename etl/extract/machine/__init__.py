@@ -19,7 +19,7 @@ from etl.extract.machine.claims import BREAKDOWN, PART_OF_A_TOLL, find_candidate
 from etl.extract.machine.claimants import Claimant, ClaimantFinder
 from etl.extract.machine.dates import find_dates
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
-from etl.extract.machine.places import PlaceFinder
+from etl.extract.machine.places import FIRST_LEVEL_KINDS, PlaceFinder
 from etl.extract.machine.text import article_sentences, clauses
 from etl.ingest.documents import Document
 from etl.ingest.reference import Source
@@ -446,8 +446,7 @@ def _headline_claimants(claims: list[dict], headline_starts: set[int]) -> None:
     for claim in claims:
         if claim["sentence_start"] not in headline_starts or claim["claimant_text"]:
             continue
-        lead = next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"]), None) \
-            or next((c for c in body if c["kind"] == claim["kind"]), None)
+        lead = _body_figure(claim, body) or next((c for c in body if c["kind"] == claim["kind"]), None)
         if lead:
             claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
@@ -471,6 +470,12 @@ def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRan
             claim.update(rows.when(news, None))
 
 
+def _body_figure(claim: dict, body: list[dict], also=lambda c: True) -> dict | None:
+    """The body's first claim of a headline's kind and figure (its lower bound: "33" in the
+    headline is "at least 33" in the lead)."""
+    return next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"] and also(c)), None)
+
+
 def _headline_places(claims: list[dict], headline_starts: set[int], gazetteer) -> None:
     """A headline's figure placed in a country or a region ("Car bomb in Iraq kills 10") is the
     body's same figure, placed where the body says ("the Bayaa district of Baghdad"), when the body
@@ -478,16 +483,13 @@ def _headline_places(claims: list[dict], headline_starts: set[int], gazetteer) -
     body = [c for c in claims if c["sentence_start"] not in headline_starts and c["place_id"] is not None]
     for claim in claims:
         coarse = gazetteer.get(claim["place_id"]) if claim["place_id"] else None
-        if claim["sentence_start"] not in headline_starts or coarse is None or coarse.kind not in _CONTAINERS:
+        if claim["sentence_start"] not in headline_starts or coarse is None or (
+                coarse.kind != "country" and coarse.kind not in FIRST_LEVEL_KINDS):
             continue
-        same = next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"]
-                     and c["place_id"] != claim["place_id"]), None)
+        same = _body_figure(claim, body, lambda c: c["place_id"] != claim["place_id"])
         inside = gazetteer.get(same["place_id"]) if same else None
         if inside and inside.country == coarse.country and (coarse.kind == "country" or inside.admin1 == coarse.admin1):
             claim["place_id"] = same["place_id"]
-
-
-_CONTAINERS = ("country", "state", "governorate", "oblast", "province", "region", "autonomous republic")
 
 
 def _take_dates(claim: dict, other: dict) -> None:

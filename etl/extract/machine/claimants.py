@@ -107,8 +107,8 @@ class ClaimantFinder:
         self._article_normal = " "
         self._by_words: dict[tuple[str, str], str | None] = {}  # descriptions resolved in this article
         self._article_words: set[str] = set()
-        self._article_stems: set[str] = set()
-        self._stem_counts: Counter = Counter()  # how often the article names each country, by the stems of its words
+        # the first four letters of the article's words, and how often each stands (a country's, for `_find_described`)
+        self._stem_counts: Counter = Counter()
         self._actors_named: set[str] = set()
         self.named_at: dict[str, int] = {}  # where each speaker was last named, for what "he added" continues
         self.added: dict[str, Source] = {}
@@ -602,7 +602,7 @@ class ClaimantFinder:
     def _country_fits(self, name: str, words: str) -> bool:
         """Whether the article names the country of `name`'s words that `words` leaves out."""
         marks = self.index.country_marks(name, words)
-        return not marks or any(w[:4] in self._article_stems for w in marks)
+        return not marks or any(w[:4] in self._stem_counts for w in marks)
 
     def _national_name(self, source: Source) -> str:
         """A source's name, or its actor's where its own says no country ("General Command of the
@@ -670,7 +670,7 @@ class ClaimantFinder:
                 others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
                           and not self.speech["speaker_nouns"].regex.fullmatch(w)]
                 # a word of the name stands in the article, or its stem does ("Iraqi police" in a story on Iraq)
-                present = sum(1 for w in others if w in self._article_words or w[:4] in self._article_stems)
+                present = sum(1 for w in others if w in self._article_words or w[:4] in self._stem_counts)
                 # (then the closest name: "aid workers in Tigray" before "aid workers and hospital officials in Tigray")
                 scored.append([nation, present, named, -len(others), -len(name.split()), source_id])
         if not scored:
@@ -744,7 +744,6 @@ class ClaimantFinder:
         self._article_normal = " " + _normal(text) + " "
         self._by_words = {}
         self._article_words = set(self._article_normal.split())
-        self._article_stems = {w[:4] for w in self._article_words if len(w) > 3}
         self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
         self._actors_named = actors_named
         named_by: dict[str, set[str]] = {}
@@ -754,7 +753,6 @@ class ClaimantFinder:
         for country, surfaces in named_by.items():
             prefix = self.index.country_prefix(country)
             if prefix and len(surfaces) >= 2:
-                self._article_stems.add(prefix[:4])
                 self._stem_counts[prefix[:4]] += len(surfaces)
         found = []
         for start, end in spans:

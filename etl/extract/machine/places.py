@@ -150,7 +150,7 @@ def _world_keys(index: AliasIndex) -> dict[str, dict[str, str]]:
 _GOVERNORATES_OF: dict[int, dict[tuple, str]] = {}
 
 
-_FIRST_LEVEL = frozenset({"governorate", "province", "state", "oblast", "region", "autonomous republic"})
+FIRST_LEVEL_KINDS = frozenset({"governorate", "province", "state", "oblast", "region", "autonomous republic"})
 
 
 def _governorates(index: AliasIndex) -> dict[tuple, str]:
@@ -160,7 +160,7 @@ def _governorates(index: AliasIndex) -> dict[tuple, str]:
     if id(index) not in _GOVERNORATES_OF:
         found: dict[tuple, str] = {}
         for place in sorted(index.reference.places.values(), key=lambda p: p.layer == "world"):
-            if place.kind in _FIRST_LEVEL and place.admin1:
+            if place.kind in FIRST_LEVEL_KINDS and place.admin1:
                 found.setdefault((place.country, place.admin1), place.place_id)
         _GOVERNORATES_OF.clear()
         _GOVERNORATES_OF[id(index)] = found
