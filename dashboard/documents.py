@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from dashboard import filters, highlight, links, queries, settings, tables
-from dashboard.formatting import outlet, published
+from dashboard.formatting import document_label, outlet, published
 
 SNIPPET = 90  # characters of context either side of a search hit
 FACT_KINDS = ("claim", "counted thing", "event report", "place mention", "actor mention")
@@ -16,8 +16,9 @@ FACT_KINDS = ("claim", "counted thing", "event report", "place mention", "actor 
 st.title("Documents")
 if settings.QUOTES_ONLY:
     st.info("This deployment shows only the sentences that carry facts, not whole articles.")
-docs = queries.documents(filters.current())
-if docs.empty:
+chosen = filters.current().documents
+total = len(chosen) if chosen else int(queries.holdings()["documents"])
+if not total:
     st.info(filters.nothing("documents"))
     st.stop()
 
@@ -47,8 +48,17 @@ if searched:
 else:
     st.query_params.pop("q", None)
 
-labels = {r.doc_id: f"{outlet(r.outlet)}, {published(r.published_on, r.published_precision)}: {r.title}"
-          for r in docs.itertuples()}
+# A warehouse at scale holds hundreds of thousands of documents: listing them all as choices would cost
+# every visit seconds. The box offers the documents the filter chose, or else the document a link names
+# and the first FILTER_MAX_DOCUMENTS in publication order; the search above finds the others.
+wanted = st.query_params.get("read") or st.session_state.get("documents_read")
+offered = queries.document_choices(chosen or ((wanted,) if wanted else ()), "",
+                                   0 if chosen else settings.FILTER_MAX_DOCUMENTS)
+labels = {r.doc_id: document_label(r.outlet, r.published_on, r.published_precision, r.title)
+          for r in offered.itertuples()}
+if total > len(labels):
+    st.caption(f"The box offers the first {settings.FILTER_MAX_DOCUMENTS:,} of {total:,} documents in publication "
+               "order, and any a link names: search the texts above to read another.")
 # A link (from another page or a search hit) names the document to read, and maybe a fact in it.
 doc_id, wanted = links.url_select("Read", "read", labels, "documents_read", "among those shown (check the filters)")
 if doc_id != wanted:

@@ -123,6 +123,24 @@ def test_a_large_warehouses_document_filter_offers_a_few_and_searches_the_rest(o
     assert app.sidebar.multiselect[3].value == [documents[-1]]  # the choice stays while searching
 
 
+def test_a_large_warehouses_documents_page_offers_the_first_few_and_the_linked_one(open_page, monkeypatch, db):
+    # Listing every document of a large warehouse as a choice cost the page seconds: it offers the first
+    # FILTER_MAX_DOCUMENTS in publication order and the one a link (a search hit, a claim) names.
+    monkeypatch.setattr(settings, "FILTER_MAX_DOCUMENTS", 2)
+    documents = [doc for doc, in rows(db, "SELECT doc_id FROM documents ORDER BY published_on NULLS LAST, doc_id")]
+    app = open_page("documents", read=documents[-1])
+    box = app.selectbox(key="documents_read")
+    assert box.value == documents[-1]
+    titles = dict(rows(db, "SELECT doc_id, title FROM documents"))
+    assert len(box.options) == 3
+    assert [titles[doc] in label for doc, label in zip(documents[:2] + documents[-1:], box.options)] == [True] * 3
+    assert any(f"first 2 of {len(documents):,} documents" in c.value for c in app.caption)
+    assert not app.warning
+    app = open_page("documents", doc=documents[3:5])  # documents chosen in the filter: exactly those
+    assert len(app.selectbox(key="documents_read").options) == 2
+    assert not any("first 2 of" in c.value for c in app.caption)
+
+
 def test_a_places_tooltip_lists_its_latest_events_and_counts_the_rest(db):
     # A busy place of a large warehouse has thousands of events: the map lists the latest few, then how many more.
     from dashboard.formatting import place_texts
