@@ -59,8 +59,8 @@ if mentions.empty:
     st.info("No mention of these actors in the documents.")
 else:
     # One column per document that names one of these actors, in the order the documents were published.
-    documents = queries.documents()
-    documents = documents[documents.doc_id.isin(mentions.columns)]
+    # Only these documents: a large warehouse holds hundreds of thousands.
+    documents = queries.documents(filters.Filters(documents=tuple(c for c in mentions.columns if c != "actor")))
     headers = [f"{outlet(o)} {day}" for o, day in
                zip(documents.outlet, published_column(documents.published_on, documents.published_precision))]
     shown = (f"the {len(documents)} of {naming:,} documents that name them most often, " if naming > len(documents)

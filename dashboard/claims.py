@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, claim_card, downloads, filters, links, paging, queries, tables
+from dashboard import charts, claim_card, downloads, filters, links, paging, queries, settings, tables
 from dashboard.formatting import as_of_texts, number, published_column, when
 
 SECTIONS = {"comparisons": "Comparisons", "track-record": "Who runs high or low", "contested": "Contested events",
@@ -43,12 +43,15 @@ def comparison_section() -> None:
     if not counts["ranked"]:
         st.info(filters.nothing("claims"))
         return
-    options = queries.comparison_group_names(chosen)
+    wanted = st.session_state.get("claims_group") if "claims_group" in st.session_state else st.query_params.get("group")
+    options = queries.comparison_group_names(chosen, wanted, settings.GROUP_CHOICES)
     if "claims_group" not in st.session_state:
-        wanted = st.query_params.get("group")
         st.session_state["claims_group"] = wanted if wanted in options else None
+    more = counts["ranked"] > len(options)
     focus = st.selectbox("Comparison group", options, index=None, key="claims_group",
-                         placeholder="Choose a comparison group to draw its claims, or open one from the list below")
+                         placeholder="Choose a comparison group to draw its claims, or open one from the list below",
+                         help=f"Offers the {settings.GROUP_CHOICES} groups with most claimants; the list below pages "
+                              f"through all {counts['ranked']:,}." if more else None)
     if focus:
         st.query_params["group"] = focus
         group_view(focus)

@@ -27,7 +27,7 @@ def show(event_id: str) -> None:
         st.caption("Actors: " + "; ".join(f"{r.name} ({r.role})" for r in actors.itertuples()))
     reports = queries.event_reports(event_id)
     reports["document"] = [links.document(d, r) for d, r in zip(reports.doc_id, reports.report_id)]
-    known = queries.document_dates().set_index("doc_id").loc[reports.doc_id]
+    known = queries.document_dates(tuple(sorted(set(reports.doc_id)))).set_index("doc_id").loc[reports.doc_id]
     reports["published_on"] = published_column(known.published_on, known.published_precision)
     tables.show(reports[["claimant", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
                 column_config={"sentence": st.column_config.TextColumn(width="large"),

@@ -10,11 +10,10 @@ from dashboard.formatting import place_texts, when
 
 st.title("Map")
 chosen = filters.current()
-events = queries.events(chosen)
-dated = events.dropna(subset=["date_start"])
+changes = queries.change_days(chosen)
 day = None
-if not dated.empty:
-    first, last = dated.date_start.min().date(), dated.date_end.max().date()
+if changes:
+    first, last = changes[0], changes[-1]
     replay = st.toggle("Replay day by day", key="map_replay",
                        value=st.query_params.get("day") is not None,
                        help="Show only what had happened by the chosen day; places active that day are outlined.")
@@ -27,7 +26,6 @@ if not dated.empty:
                 st.warning(f"Ignored day {wanted!r} in the link: dates are written YYYY-MM-DD.")
             st.session_state["map_day"] = start
         # Playing steps to the next day on which an event starts or ends: a replay of what changed.
-        changes = sorted({d.date() for d in dated.date_start} | {d.date() for d in dated.date_end})
         if st.session_state.get("map_playing"):
             following = [d for d in changes if d > st.session_state["map_day"]]
             if following:
@@ -66,7 +64,7 @@ with key_col:
     most = int((points.events + points.claims).max()) if len(points) else 1
     st.html(map_key.key_html(present, charts.EVENT_TYPE_COLORS, most, replaying=day is not None, areas=areas))
 notes = [f"Borders: Natural Earth, at 1:10m for {', '.join(borders.countries())}; simplified elsewhere."]
-unplaced = int(events.place_id.isna().sum())
+unplaced = queries.unplaced_events(chosen)
 if unplaced:
     notes.append(f"{unplaced} event(s) have no place and are not on the map.")
 st.caption(" ".join(notes))
@@ -84,9 +82,8 @@ tables.show(table, column_config={
     "figures": "casualty claims"})
 downloads.control(("places-geojson", "events-geojson"), chosen, "map", until=day)
 if downloads.has_references():
-    on_map = events[events.place_id.notna()]
     with st.expander("ACLED / UCDP coded, for the events on the map"):
-        downloads.reference_table((on_map[on_map.date_start.dt.date <= day] if day else on_map).event_id)
+        downloads.reference_table(queries.placed_event_ids(chosen, day))
 if st.session_state.get("map_playing") and day is not None:
     time.sleep(settings.MAP_REPLAY_SECONDS_PER_STEP)
     st.rerun()

@@ -120,6 +120,29 @@ def events(filters) -> pd.DataFrame:
     return _run(f"{_EVENTS} ORDER BY e.date_start NULLS LAST, e.event_id", *_filter_values(filters))
 
 
+def change_days(filters) -> list[date]:
+    """The days on which a dated event the filters keep starts or ends, in order: what the Map replays."""
+    return [day.date() for day in _run(f"""
+        SELECT DISTINCT day FROM (
+            SELECT date_start AS day FROM filtered_events({FILTERED})
+            UNION ALL SELECT date_end FROM filtered_events({FILTERED}))
+        WHERE day IS NOT NULL ORDER BY day""", *_filter_values(filters), *_filter_values(filters)).day]
+
+
+def unplaced_events(filters) -> int:
+    """How many events the filters keep have no place (the Map cannot draw them)."""
+    return int(_run(f"SELECT count(*) AS n FROM filtered_events({FILTERED}) WHERE place_id IS NULL",
+                    *_filter_values(filters)).n.iloc[0])
+
+
+def placed_event_ids(filters, until: date | None = None) -> list[str]:
+    """The events with a place the filters keep, those begun by `until` where it is given: the Map's events."""
+    return list(_run(f"""
+        SELECT event_id FROM filtered_events({FILTERED})
+        WHERE place_id IS NOT NULL AND (CAST(? AS DATE) IS NULL OR date_start <= ?)
+        ORDER BY date_start NULLS LAST, event_id""", *_filter_values(filters), until, until).event_id)
+
+
 def event_days(filters) -> pd.DataFrame:
     """The days of the dated events the filters keep, in date order: what the Timeline cuts its pages by."""
     return _run(f"""
@@ -358,15 +381,24 @@ def _records(frame: pd.DataFrame) -> list[dict]:
              for k, v in row.items()} for row in rows]
 
 
-def review_documents() -> pd.DataFrame:
-    """Every document with how many of its facts are the machine's, unconfirmed, and how many a person checked."""
+def review_documents(wanted: str | None, words: str, limit: int) -> pd.DataFrame:
+    """What Review offers, with how many of each document's facts are the machine's, unconfirmed, and how many
+    a person checked: the document `wanted` (a link's), then the first `limit` whose title or outlet holds
+    `words` (all documents without words), those with machine facts to review first, in publication order."""
     return _run("""
-        SELECT doc_id, file, title, coalesce(outlet, 'unknown outlet') AS outlet,
-               coalesce(outlet_source_id, '') AS outlet_source_id, published_on, published_precision, sha256,
-               machine_facts, checked_facts
-        FROM document_overview
+        WITH offered AS (
+            SELECT doc_id, file, title, coalesce(outlet, 'unknown outlet') AS outlet,
+                   coalesce(outlet_source_id, '') AS outlet_source_id, published_on, published_precision, sha256,
+                   machine_facts, checked_facts
+            FROM document_overview)
+        SELECT * FROM (
+            (SELECT * FROM offered WHERE doc_id = ?)
+            UNION
+            (SELECT * FROM offered
+             WHERE ? = '' OR contains(lower(coalesce(title, '') || ' ' || outlet), lower(?))
+             ORDER BY machine_facts = 0, published_on NULLS LAST, doc_id LIMIT ?))
         ORDER BY machine_facts = 0, published_on NULLS LAST, doc_id
-    """)
+    """, wanted or "", words, words, limit)
 
 
 def review_claims(doc_id: str) -> list[dict]:
@@ -432,9 +464,10 @@ def claim_dates(claim_ids: tuple[str, ...]) -> pd.DataFrame:
     """, list(claim_ids))
 
 
-def document_dates() -> pd.DataFrame:
-    """Each document's publication day and its precision (a document may be known only to the month)."""
-    return _run("SELECT doc_id, published_on, published_precision FROM documents")
+def document_dates(doc_ids: tuple[str, ...]) -> pd.DataFrame:
+    """These documents' publication days and their precision (a document may be known only to the month)."""
+    return _run("SELECT doc_id, published_on, published_precision FROM documents WHERE list_contains(?, doc_id)",
+                list(doc_ids))
 
 
 # --- Actors: who appears with whom, who is named where (the Actors page's matrices) -------------
@@ -492,10 +525,14 @@ def ranked_comparisons(filters, ranking: str, first: int, last: int) -> pd.DataF
     """, *_filter_values(filters), first, last)
 
 
-def comparison_group_names(filters) -> list[str]:
-    """Every comparison group with a claim the filters keep, most claimants first: what the page offers to open."""
-    return list(_run(f"SELECT comparison_group FROM ranked_comparisons({FILTERED}) ORDER BY claimants_rank",
-                     *_filter_values(filters)).comparison_group)
+def comparison_group_names(filters, wanted: str | None, most: int) -> list[str]:
+    """What the Claims page offers to open, of the comparison groups with a claim the filters keep: the `most`
+    with most claimants, and the one `wanted` (a link's), in that order. A warehouse of a million claims has
+    hundreds of thousands of groups: a box of them all would cost every visit seconds."""
+    return list(_run(f"""
+        SELECT comparison_group FROM ranked_comparisons({FILTERED})
+        WHERE claimants_rank <= ? OR comparison_group = ? ORDER BY claimants_rank""",
+                     *_filter_values(filters), most, wanted or "").comparison_group)
 
 
 def group_summary(group: str) -> dict | None:

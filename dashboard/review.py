@@ -38,8 +38,8 @@ if reason_off:
     st.info(reason_off)
     st.stop()
 
-docs = queries.review_documents()
-if docs.empty:
+total = int(queries.holdings()["documents"])
+if not total:
     st.info("The warehouse holds no documents yet: add articles to the corpus folder and run `python -m etl build`.")
     st.stop()
 
@@ -49,12 +49,13 @@ def other_corpus() -> tuple[str, str] | None:
     there: it was built from another corpus folder), and the command that serves it with its own corpus.
     None when any of its documents is there."""
     corpus = settings.CORPUS
+    docs = queries.review_documents(None, "", settings.FILTER_MAX_DOCUMENTS)  # the corpus check reads the first few
     if any((corpus / file.split("#")[0]).is_file() for file in docs.file):  # bulk.jsonl#<id>: a line of bulk.jsonl
         return None
     built_from = (build_info(settings.WAREHOUSE) or {}).get("corpus")
     which = "`CONFLICT_CORPUS` names it" if "CONFLICT_CORPUS" in os.environ else "the default: `CONFLICT_CORPUS` is not set"
     why = (f"Review cannot work on this warehouse: it was built from another corpus folder"
-           f"{f' (named `{built_from}`)' if built_from else ''}, and none of its {len(docs)} documents (such as "
+           f"{f' (named `{built_from}`)' if built_from else ''}, and none of its {total:,} documents (such as "
            f"`{docs.file.iloc[0]}`) is in `{review.shown_path(corpus)}`, the corpus Review saves decisions into and "
            f"rebuilds from ({which}). Start the dashboard with `CONFLICT_CORPUS` set to the folder the warehouse was "
            f"built from:")
@@ -78,6 +79,20 @@ reviewer = st.text_input("Reviewer", key="review_reviewer", placeholder="your na
                          help="Saved with each decision; taken from `git config user.name` where that is set.").strip()
 st.session_state["review_name"] = reviewer
 
+# A warehouse at scale holds hundreds of thousands of documents: listing them all as choices would cost
+# every visit seconds. The box offers the document a link names and the first FILTER_MAX_DOCUMENTS of
+# those whose title or outlet holds the words searched for.
+words = ""
+if total > settings.FILTER_MAX_DOCUMENTS:
+    words = st.text_input("Find documents", key="review_document_words", placeholder="words of a title or outlet",
+                          help=f"The box below offers the first {settings.FILTER_MAX_DOCUMENTS} documents whose title "
+                               "or outlet holds these words (those with machine facts to review first), and the one "
+                               "a link names.").strip()
+docs = queries.review_documents(st.query_params.get("doc") or st.session_state.get("review_doc"), words,
+                                settings.FILTER_MAX_DOCUMENTS)
+if docs.empty:
+    st.info(f"No document's title or outlet holds “{words}”.")
+    st.stop()
 # The label stays the same across builds: a select box whose option labels change under it keeps showing the old one.
 labels = {r.doc_id: f"{r.outlet}, {published(r.published_on, r.published_precision)}: {r.title}"
           for r in docs.itertuples()}

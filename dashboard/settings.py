@@ -36,6 +36,9 @@ SEARCH_MAX_DOCUMENTS = 50
 # How many documents the sidebar's document filter offers at once; a larger warehouse shows a search box
 # (words of a title or outlet) above it (dashboard/filters.py).
 FILTER_MAX_DOCUMENTS = 200
+# How many comparison groups the Claims page's box offers (those with most claimants, and the one a link names);
+# the list under it pages through all of them.
+GROUP_CHOICES = 200
 # DuckDB settings of the dashboard's connection: nothing outside the warehouse file is reachable.
 CONNECTION_CONFIG = {
     "enable_external_access": False,

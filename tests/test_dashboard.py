@@ -610,6 +610,20 @@ def test_claims_without_a_group_list_a_page_of_ranked_groups_and_draw_no_chart(o
     assert url(by_spread, "rank") == ["disagreement"]
 
 
+def test_the_group_box_offers_the_groups_with_most_claimants_and_the_linked_one(open_machine_page, machine_db,
+                                                                              monkeypatch):
+    # A warehouse of a million claims has hundreds of thousands of groups: a box of them all cost seconds.
+    monkeypatch.setattr(settings, "GROUP_CHOICES", 3)
+    with duckdb.connect(str(machine_db), read_only=True) as db:
+        ranked = [g for g, in rows(db, "SELECT comparison_group FROM ranked_comparisons() ORDER BY claimants_rank")]
+    app = open_machine_page("claims", group=ranked[-1])
+    box = app.selectbox(key="claims_group")
+    assert box.value == ranked[-1] and box.options == ranked[:3] + ranked[-1:]
+    assert f"pages through all {len(ranked):,}" in box.help
+    box.set_value(ranked[1]).run()  # another choice: the linked group is no longer offered
+    assert app.selectbox(key="claims_group").options == ranked[:3]
+
+
 def rows_of(group: str, warehouse) -> float:
     with duckdb.connect(str(warehouse), read_only=True) as db:
         return rows(db, "SELECT spread FROM comparisons WHERE comparison_group = ?", group)[0][0]

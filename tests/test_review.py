@@ -425,6 +425,23 @@ def test_the_page_lists_each_machine_fact_with_its_controls(review_page):
     assert "background:#f9d0c4" in "".join(h.proto.body for h in app.get("html"))  # machine claims highlighted
 
 
+def test_a_large_warehouses_review_offers_the_linked_document_and_finds_the_others(review_page, monkeypatch):
+    # Listing every document of a large warehouse as a choice cost the page seconds: it offers the one a link
+    # names and the first FILTER_MAX_DOCUMENTS whose title or outlet holds the words searched for.
+    app = review_page(doc="100_homs")
+    assert "review_document_words" not in [t.key for t in app.text_input]  # a few documents: all offered
+    monkeypatch.setattr(settings, "FILTER_MAX_DOCUMENTS", 1)
+    app.run()
+    assert len(app.selectbox(key="review_doc").options) <= 2
+    app.text_input(key="review_document_words").input("NOW Lebanon").run()
+    box = app.selectbox(key="review_doc")
+    assert box.value == "100_homs"  # the choice stays while searching
+    assert len(box.options) == 2 and any(label.startswith("NOW Lebanon") for label in box.options)
+    app.text_input(key="review_document_words").input("no such outlet anywhere").run()
+    box = app.selectbox(key="review_doc")
+    assert len(box.options) == 1 and box.value == "100_homs"
+
+
 def test_rejecting_on_the_page_writes_the_file_and_rebuild_now_applies_it(review_page, homs):
     corpus, db = homs
     rebels = machine_claim(db, "100_homs", "12 rebels were wounded")["claim_id"]
