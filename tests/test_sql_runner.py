@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard import settings
+from dashboard import settings, sql_worker
 from dashboard.sql_budgets import Budgets
 from dashboard.sql_examples import load_examples
 from dashboard.sql_execution import run_sql
@@ -51,11 +51,13 @@ def value(result):
 
 
 def workers() -> list[str]:
-    """Processes this test process has started and not yet reaped."""
+    """Processes this test process has started and not yet reaped, but for the spare worker that waits,
+    idle, for the next query."""
     tasks = Path(f"/proc/{os.getpid()}/task")
     if not (tasks / str(os.getpid()) / "children").exists():
         pytest.skip("needs /proc to list child processes")
-    return [pid for task in tasks.iterdir() for pid in (task / "children").read_text().split()]
+    spare = {str(pid) for pid in sql_worker.spare_workers()}
+    return [pid for task in tasks.iterdir() for pid in (task / "children").read_text().split() if pid not in spare]
 
 
 # --- Answers ----------------------------------------------------------------------------------------
@@ -267,6 +269,17 @@ def test_results_beyond_the_byte_cap_are_cut_with_a_notice(run):
     assert f"Showing the first {result.rows} rows: the result is larger than the 20 MB limit." in result.notice
     small = run("SELECT text FROM documents", Budgets(time_limit_seconds=1, max_result_bytes=10_000))
     assert small.truncated and small.rows < 5 and "larger than the 10 KB limit" in small.notice
+
+
+def test_a_spare_worker_waits_for_the_next_query_and_serves_only_that_one(run):
+    # Starting a worker was most of the page's time; the spare has its imports done when a query comes.
+    run("SELECT 1 AS n")
+    spare = sql_worker.spare_workers()
+    assert len(spare) == 1
+    assert value(run("SELECT count(*) AS n FROM documents")) == {"n": 5}
+    assert not Path(f"/proc/{spare[0]}").exists()  # it ran that query and ended
+    assert len(sql_worker.spare_workers()) == 1 and sql_worker.spare_workers() != spare
+    assert workers() == []  # the worker that ran the query is gone
 
 
 def test_one_enormous_value_is_stopped_with_a_message(run):
