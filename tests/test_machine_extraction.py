@@ -619,3 +619,34 @@ def test_a_description_names_the_known_source_whose_other_words_the_article_hold
     # "Iraqi police" is known; the story says "Iraq", not "Iraqi"
     facts = _facts_of(tmp_path, "A car bomb killed 4 people at a market in Baghdad, Iraq, police said.\n")
     assert [(c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [("police", "iraqi-police")]
+
+
+def test_a_denial_that_tells_no_happening_denies_the_storys_own_in_its_deniers_voice(tmp_path):
+    # "The government has denied any role.": a report of the massacre the lead tells, so the event shows
+    # who asserts it and who denies it; a denial of access or entry denies no happening.
+    text = ("Dozens killed in village raid\n\n"
+            "Pro-government militiamen killed at least 40 villagers in a raid on Tall Kalakh on Sunday, "
+            "opposition activists said.\n\n"
+            "Troops also shelled the nearby town of Qusayr, residents said.\n\n"
+            "The government has denied any role in the killings.\n\n"
+            "The army also denied aid workers access to the village.\n")
+    catalog = '- file: d.txt\n  title: "Dozens killed in village raid"\n  outlet: Reuters\n  published: "2012-06-11"\n'
+    with duckdb.connect(str(build_one_document(tmp_path, "d.txt", text, catalog)), read_only=True) as db:
+        denials = rows(db, """SELECT r.evidence, r.claimant_id, e.place_id, e.date_start FROM event_reports r
+                              JOIN events e USING (event_id) WHERE r.stance = 'denies'""")
+        assert [d[0] for d in denials] == ["The government has denied any role in the killings."]
+        assert denials[0][2] == "tallkalakh" and str(denials[0][3]) == "2012-06-10"
+        asserted = rows(db, "SELECT event_id FROM event_reports WHERE stance <> 'denies' AND evidence LIKE 'Pro-government%'")
+        assert rows(db, "SELECT event_id FROM event_reports WHERE stance = 'denies'") == asserted  # one event
+
+
+def test_a_denied_claim_is_the_happening_told_just_before(tmp_path):
+    text = ("Fighting for Kobani\n\nThe army shelled Aleppo on Thursday, activists said.\n\n"
+            "Islamic State fighters seized a hill overlooking Kobani on Friday, the group said.\n\n"
+            "The YPG denied the claim.\n")
+    catalog = '- file: k.txt\n  title: "Fighting for Kobani"\n  outlet: Reuters\n  published: "2014-10-11"\n'
+    with duckdb.connect(str(build_one_document(tmp_path, "k.txt", text, catalog)), read_only=True) as db:
+        denial = rows(db, "SELECT event_id, evidence, claimant_text FROM event_reports WHERE stance = 'denies'")
+        assert [d[1:] for d in denial] == [("The YPG denied the claim.", "The YPG")]
+        seized = rows(db, "SELECT event_id FROM event_reports WHERE evidence LIKE 'Islamic State%'")
+        assert [(denial[0][0],)] == seized

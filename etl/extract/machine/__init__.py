@@ -416,6 +416,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                         actors=actor_roles, trigger=text[trigger.start:trigger.end]))
                     if report_claimant.new_source:
                         facts.sources.append(report_claimant.new_source)
+        if not told and facts.reports:
+            _denial_of_the_happening(doc.doc_id, text, sentence, previous, claimants, facts)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
@@ -595,6 +597,39 @@ def _repeated_tolls(claims: list[dict], carried_places: set[str]) -> None:
                 _take_dates(claim, dated)
             if placed is not None and not own_place:
                 claim["place_id"] = placed["place_id"]
+
+
+def _denial_of_the_happening(doc_id: str, text: str, sentence, previous, claimants: ClaimantFinder,
+                             facts: MachineFacts) -> None:
+    """A denial that tells no happening of its own denies one told before it. A denied role ("The
+    government has denied any role.") is in the story's own happening, the one its lead tells first: a
+    story is written around the happening someone is accused of, and the sentences in between are as
+    often background. A denied act or report ("IS claimed to have taken the hill. The YPG denied the
+    claim.") is the one told just before, in its paragraph or the sentence before, else the story's
+    own. The denial's report is that happening's (type, place, days, actors, so that it joins the same
+    event) in the denier's voice."""
+    role = lexicon.pattern("denied_role").search(text, sentence.start, sentence.end)
+    cue = role or lexicon.pattern("denied_happening").search(text, sentence.start, sentence.end)
+    if not cue:
+        return
+    near = {s.start for s in previous if s.paragraph == sentence.paragraph} | {s.start for s in previous[-1:]}
+    denied = facts.reports[-1] if not role and facts.reports[-1]["sentence_start"] in near else facts.reports[0]
+    denier = claimants.find(text, sentence.start, sentence.end, cue.start())
+    if denier.claimant_id == denied["claimant_id"]:
+        return  # a source does not deny what it has just told
+    start, end = _trimmed(text, sentence.start, sentence.end)
+    facts.reports.append(rows.event_report(
+        doc_id=doc_id, claimant_id=denier.claimant_id, stance="denies",
+        **rows.evidence(text, start, end, sentence.start, sentence.end),
+        claimant_text=denier.text, claimant_start=denier.start, claimant_end=denier.end,
+        date_start=denied["date_start"], date_end=denied["date_end"], date_precision=denied["date_precision"],
+        date_text=None, method=METHOD,
+        # what it denies is inferred from the sentences before, never named in its own words
+        confidence=_confidence(0.2, 0.1 if denier.carried else 0),
+        event_type=denied["event_type"], sub_event_type=denied["sub_event_type"], place_id=denied["place_id"],
+        actors=list(denied["actors"]), trigger=cue.group()))
+    if denier.new_source:
+        facts.sources.append(denier.new_source)
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
