@@ -650,3 +650,18 @@ def test_a_denied_claim_is_the_happening_told_just_before(tmp_path):
         assert [d[1:] for d in denial] == [("The YPG denied the claim.", "The YPG")]
         seized = rows(db, "SELECT event_id FROM event_reports WHERE evidence LIKE 'Islamic State%'")
         assert [(denial[0][0],)] == seized
+
+
+def test_a_one_day_toll_of_fighters_that_names_no_happening_reports_the_fighting(tmp_path):
+    # "SOHR documented the death of 4 Hezbollah members in Qusayr yesterday": the fighting they fell in
+    # (ACLED's armed clash, where and when the toll says); a civilians' toll or a running total does not.
+    text = ("Qusayr bulletin\n\n"
+            "The Observatory documented the death of 4 Hezbollah members in Qusayr yesterday.\n\n"
+            "It also documented the death of 3 civilians in Homs yesterday.\n\n"
+            "The number of Hezbollah members killed since 19 May thus rises to 61, the Observatory said.\n")
+    catalog = '- file: b.txt\n  title: "Qusayr bulletin"\n  outlet: Syrian Observatory for Human Rights\n  published: "2013-05-30"\n'
+    with duckdb.connect(str(build_one_document(tmp_path, "b.txt", text, catalog)), read_only=True) as db:
+        reports = rows(db, """SELECT r.evidence, e.event_type, e.sub_event_type, e.place_id, e.date_start
+                              FROM event_reports r JOIN events e USING (event_id)""")
+    assert [r[1:4] for r in reports] == [("Battles", "Armed clash", "al-qusayr")]
+    assert reports[0][0] == "death of 4 Hezbollah members" and str(reports[0][4]) == "2013-05-29"

@@ -418,6 +418,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                         facts.sources.append(report_claimant.new_source)
         if not told and facts.reports:
             _denial_of_the_happening(doc.doc_id, text, sentence, previous, claimants, facts)
+        if not told:
+            _fighting_of_a_toll(doc.doc_id, sentence, facts)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
@@ -630,6 +632,28 @@ def _denial_of_the_happening(doc_id: str, text: str, sentence, previous, claiman
         actors=list(denied["actors"]), trigger=cue.group()))
     if denier.new_source:
         facts.sources.append(denier.new_source)
+
+
+def _fighting_of_a_toll(doc_id: str, sentence, facts: MachineFacts) -> None:
+    """"SOHR documented the death of 4 Hezbollah members in Qusayr yesterday", "Our forces offered 11
+    martyrs": a toll of fighters that names no happening reports the fighting they fell in (ACLED's
+    armed clash, `fighting_of_a_toll` in machine.yaml), where and when the toll says, in its
+    claimant's voice. Civilians' tolls do not: they are killed in as many ways as there are types."""
+    rule = lexicon.raw()["fighting_of_a_toll"]
+    for claim in reversed(facts.claims):
+        if not sentence.start <= claim["char_start"] < sentence.end:
+            return  # (a list item's claim carries its heading's sentence, told once)
+        if claim["kind"] in rule["kinds"] and claim["victim_class"] in rule["victim_classes"] \
+                and claim["date_precision"] == "day" and claim["date_start"] == claim["date_end"]:
+            facts.reports.append(rows.event_report(
+                doc_id=doc_id, claimant_id=claim["claimant_id"], stance="reports",
+                **{key: claim[key] for key in ("evidence", "char_start", "char_end", "sentence", "sentence_start",
+                                               "sentence_end", "claimant_text", "claimant_start", "claimant_end",
+                                               "date_start", "date_end", "date_precision", "date_text")},
+                method=METHOD, confidence=_confidence(0.2),  # the fighting is inferred from its toll
+                event_type=rule["event_type"], sub_event_type=rule["sub_event_type"], place_id=claim["place_id"],
+                actors=[], trigger=claim["evidence"]))
+            return
 
 
 def _stances(text: str, sentence, trigger, scope, claimants: ClaimantFinder, claimant) -> list[tuple]:
