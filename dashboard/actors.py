@@ -24,11 +24,13 @@ focus = st.selectbox("Actor", list(names), index=None, format_func=names.get, ke
                      placeholder="Choose an actor to see its events")
 if focus:
     st.query_params["who"] = focus
-    taking_part = queries.actor_events(focus)
     st.subheader(f"Events with {names[focus]}")
-    if taking_part.empty:
+    total = queries.actor_event_count(focus)
+    if not total:
         st.info(f"{names[focus]} is named in the articles but takes part in no coded event.")
     else:
+        first, last = paging.choose(total, paging.ACTOR_EVENTS, f"actor_events_{focus}", "events", param=None)
+        taking_part = queries.actor_events(focus, first, last)
         taking_part["when"] = [when(r.date_start, r.date_end, r.date_precision) for r in taking_part.itertuples()]
         taking_part["reports"] = [links.event(e) for e in taking_part.event_id]
         tables.show(taking_part[["when", "role", "event_type", "place_name", "summary", "contested", "reports"]],

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, links, queries, tables
+from dashboard import downloads, links, paging, queries, tables
 from dashboard.formatting import number, published_column, when
 
 
@@ -25,10 +25,11 @@ def show(event_id: str) -> None:
     actors = queries.event_actors(event_id)
     if not actors.empty:
         st.caption("Actors: " + "; ".join(f"{r.name} ({r.role})" for r in actors.itertuples()))
-    reports = queries.event_reports(event_id)
+    first, last = paging.choose(int(event["reports"]), paging.EVENT_REPORTS, f"event_reports_{event_id}", "reports",
+                                param=None)
+    reports = queries.event_reports(event_id, first, last)
     reports["document"] = [links.document(d, r) for d, r in zip(reports.doc_id, reports.report_id)]
-    known = queries.document_dates(tuple(sorted(set(reports.doc_id)))).set_index("doc_id").loc[reports.doc_id]
-    reports["published_on"] = published_column(known.published_on, known.published_precision)
+    reports["published_on"] = published_column(reports.published_on, reports.published_precision)
     tables.show(reports[["claimant", "alignment", "stance", "quote", "sentence", "outlet", "published_on", "document"]],
                 column_config={"sentence": st.column_config.TextColumn(width="large"),
                                "document": st.column_config.LinkColumn("in the text", display_text="read →")})

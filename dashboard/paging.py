@@ -19,6 +19,8 @@ MENTION_COLUMNS = 30     # Actors: documents as the columns of the actor × docu
 OVERVIEW_GROUPS = 15     # Overview: comparison groups where the sources disagree most
 OVERVIEW_DOCUMENTS = 25  # Overview: documents, a page at a time
 OVER_TIME_GROUPS = 4     # Claims: charts of figures over time
+EVENT_REPORTS = 50       # Timeline: an event's reports (a war's main battle is reported thousands of times)
+ACTOR_EVENTS = 50        # Actors: the events of the chosen actor
 # Timeline: at most this many events, starting within this span of the page's first: an event years
 # away from the others opens a page of its own instead of squeezing them into a sliver. A war's year
 # or two fits one page, so the seeds' battle is seen whole, from its 2012 background to August 2013.
@@ -60,22 +62,23 @@ def forget(*keys: str) -> None:
 
 
 def choose_among(pages: list[tuple[int, int]], key: str, noun: str,
-                 label: Callable[[int, int], str] | None = None) -> tuple[int, int]:
-    """The first and last row of the page the reader is on. A link opens the page its URL names; more than
-    one page gets a slider whose marks are `label(first, last)` (by default the rows' numbers)."""
+                 label: Callable[[int, int], str] | None = None, param: str | None = PARAM) -> tuple[int, int]:
+    """The first and last row of the page the reader is on. A link opens the page its URL's `param` names
+    (a list inside another's page, which has the URL's page, keeps its own out of the URL: param None); more
+    than one page gets a slider whose marks are `label(first, last)` (by default the rows' numbers)."""
     label = label or (lambda first, last: f"{first:,}–{last:,}")
     if key not in st.session_state:
-        wanted = st.query_params.get(PARAM, "1")
+        wanted = st.query_params.get(param, "1") if param else "1"
         st.session_state[key] = int(wanted) if wanted.isdigit() else 1
     st.session_state[key] = min(max(1, int(st.session_state[key])), len(pages))  # the filters may have shortened it
     if len(pages) > 1:
         st.select_slider(f"Page of {noun}", options=list(range(1, len(pages) + 1)), key=key,
                          format_func=lambda page: label(*pages[page - 1]))
     page = st.session_state[key]
-    if page > 1:
-        st.query_params[PARAM] = str(page)
-    else:
-        st.query_params.pop(PARAM, None)
+    if param and page > 1:
+        st.query_params[param] = str(page)
+    elif param:
+        st.query_params.pop(param, None)
     first, last = pages[page - 1]
     if len(pages) > 1:
         total = pages[-1][1]
@@ -84,6 +87,6 @@ def choose_among(pages: list[tuple[int, int]], key: str, noun: str,
     return first, last
 
 
-def choose(total: int, size: int, key: str, noun: str) -> tuple[int, int]:
+def choose(total: int, size: int, key: str, noun: str, param: str | None = PARAM) -> tuple[int, int]:
     """`choose_among` pages of `size` rows out of `total`."""
-    return choose_among(even_pages(total, size), key, noun)
+    return choose_among(even_pages(total, size), key, noun, param=param)

@@ -187,14 +187,17 @@ def event_actors(event_id: str) -> pd.DataFrame:
     """, event_id)
 
 
-def event_reports(event_id: str) -> pd.DataFrame:
+def event_reports(event_id: str, first: int, last: int) -> pd.DataFrame:
+    """Rows `first` to `last` (1-based, inclusive) of an event's reports, in publication order."""
     return _run("""
         SELECT s.name AS claimant, s.alignment, r.stance, r.evidence AS quote, r.sentence, r.claimant_text,
-               r.date_text, d.outlet, d.published_on, r.doc_id, r.char_start, r.char_end, r.report_id
+               r.date_text, d.outlet, d.published_on, d.published_precision, r.doc_id, r.char_start, r.char_end,
+               r.report_id
         FROM event_reports r JOIN sources s ON s.source_id = r.claimant_id JOIN documents d USING (doc_id)
         WHERE r.event_id = ?
-        ORDER BY d.published_on, r.doc_id, r.char_start
-    """, event_id)
+        ORDER BY d.published_on, r.doc_id, r.char_start, r.report_id
+        LIMIT ? OFFSET ?
+    """, event_id, last - first + 1, first - 1)
 
 
 def event_tolls(event_id: str) -> pd.DataFrame:
@@ -320,13 +323,19 @@ def actors(filters) -> pd.DataFrame:
     return _run(f"SELECT * FROM actor_activity({FILTERED})", *_filter_values(filters))
 
 
-def actor_events(actor_id: str) -> pd.DataFrame:
+def actor_events(actor_id: str, first: int, last: int) -> pd.DataFrame:
+    """Rows `first` to `last` (1-based, inclusive) of the events an actor takes part in, in date order."""
     return _run("""
         SELECT e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type, e.place_name, ea.role,
                e.summary, e.contested
         FROM event_actors ea JOIN event_overview e USING (event_id)
-        WHERE ea.actor_id = ? ORDER BY e.date_start, e.event_id
-    """, actor_id)
+        WHERE ea.actor_id = ? ORDER BY e.date_start, e.event_id, ea.role
+        LIMIT ? OFFSET ?
+    """, actor_id, last - first + 1, first - 1)
+
+
+def actor_event_count(actor_id: str) -> int:
+    return int(_run("SELECT count(*) AS n FROM event_actors WHERE actor_id = ?", actor_id).n.iloc[0])
 
 
 # --- Documents ---------------------------------------------------------------------------------
@@ -462,12 +471,6 @@ def claim_dates(claim_ids: tuple[str, ...]) -> pd.DataFrame:
         SELECT claim_id, published_on, published_precision, as_of, as_of_precision
         FROM claim_overview WHERE list_contains(?, claim_id)
     """, list(claim_ids))
-
-
-def document_dates(doc_ids: tuple[str, ...]) -> pd.DataFrame:
-    """These documents' publication days and their precision (a document may be known only to the month)."""
-    return _run("SELECT doc_id, published_on, published_precision FROM documents WHERE list_contains(?, doc_id)",
-                list(doc_ids))
 
 
 # --- Actors: who appears with whom, who is named where (the Actors page's matrices) -------------

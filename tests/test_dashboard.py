@@ -171,6 +171,26 @@ def test_the_overview_map_is_a_picture_of_every_place_with_the_busiest_named(ope
     assert f'fill="{charts.EVENT_TYPE_COLORS["Battles"]}"' in picture
 
 
+def test_an_events_reports_and_an_actors_events_are_shown_a_page_at_a_time(open_page, monkeypatch, db):
+    # A war's main battle is reported thousands of times in a large warehouse: the card draws a page of them.
+    monkeypatch.setattr(paging, "EVENT_REPORTS", 2)
+    monkeypatch.setattr(paging, "ACTOR_EVENTS", 2)
+    event, reports = rows(db, "SELECT event_id, count(*) FROM event_reports GROUP BY event_id ORDER BY 2 DESC, 1 LIMIT 1")[0]
+    assert reports > 2
+    app = open_page("timeline", event=event)
+    shown = frame(app, "stance")
+    assert len(shown) == 2
+    assert any(c.value.startswith(f"Showing reports 1–2 of {reports}") for c in app.caption)
+    slider = next(s for s in app.select_slider if s.label == "Page of reports")
+    slider.set_value(2).run()
+    assert set(frame(app, "stance").quote).isdisjoint(shown.quote)
+    assert url(app, "page") == []  # the timeline's own page stays the URL's
+    actor, events = rows(db, "SELECT actor_id, count(*) FROM event_actors GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1")[0]
+    app = open_page("actors", who=actor)
+    assert len(frame(app, "role")) == 2
+    assert any(c.value.startswith(f"Showing events 1–2 of {events}") for c in app.caption)
+
+
 def test_timeline_event_from_the_url_shows_every_report_with_its_stance(open_page):
     app = open_page("timeline", event="qusayr-capture-of-central-square-claimed")
     assert len(app.get("plotly_chart")) == 1
