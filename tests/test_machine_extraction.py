@@ -665,3 +665,18 @@ def test_a_one_day_toll_of_fighters_that_names_no_happening_reports_the_fighting
                               FROM event_reports r JOIN events e USING (event_id)""")
     assert [r[1:4] for r in reports] == [("Battles", "Armed clash", "al-qusayr")]
     assert reports[0][0] == "death of 4 Hezbollah members" and str(reports[0][4]) == "2013-05-29"
+
+
+def test_a_partys_own_statement_tells_its_days_news(tmp_path):
+    # "Our forces eliminated 57 terrorists": an undated toll a state agency or an army tells in its own
+    # voice is of the day it issued it; one it reports from someone else, or a running total, is not.
+    text = ("Army units restore security to farms north of Qusayr\n\n"
+            "Army units pursued the remnants of the terrorist groups in the farms north of al-Qusayr and "
+            "eliminated 57 terrorists.\n\n"
+            "Activists said 12 civilians were killed.\n\n"
+            "The army has so far eliminated more than 900 terrorists in the area.\n")
+    catalog = ('- file: s.txt\n  title: "Army units restore security"\n  outlet: SANA\n'
+               '  published: "2013-05-29"\n')
+    with duckdb.connect(str(build_one_document(tmp_path, "s.txt", text, catalog)), read_only=True) as db:
+        dated = dict(rows(db, "SELECT figure_text, CAST(date_start AS VARCHAR) FROM claims"))
+    assert dated == {"57": "2013-05-29", "12": None, "more than 900": None}

@@ -427,6 +427,9 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
+    outlet = sources.get(outlet_source_id) if outlet_source_id else None
+    if outlet and outlet.kind in lexicon.raw()["statement_outlets"]:
+        _statement_dates(facts.claims, outlet_source_id, news)
     _repeated_tolls(facts.claims, carried_places)
     # Every source a claim or report names is in the facts, however it was reached (a speaker the
     # article names later, found before the sentence that adds it, carries no new source of its own).
@@ -632,6 +635,19 @@ def _denial_of_the_happening(doc_id: str, text: str, sentence, previous, claiman
         actors=list(denied["actors"]), trigger=cue.group()))
     if denier.new_source:
         facts.sources.append(denier.new_source)
+
+
+def _statement_dates(claims: list[dict], outlet_source_id: str, news: DateRange | None) -> None:
+    """"During the clearing operations our forces eliminated 57 terrorists": a party's own communiqué (an
+    army's, an armed group's, its media's: `statement_outlets`) tells its day's news. A toll it tells in
+    its own voice that no other rule dated is of the days its lead names, else of the day it was issued;
+    not a running total."""
+    if news is None:
+        return
+    for claim in claims:
+        if claim["date_start"] is None and claim["claimant_id"] == outlet_source_id and claim["claimant_text"] is None \
+                and not lexicon.pattern("running_total").search(claim["sentence"]):
+            claim.update(rows.when(news, None))
 
 
 def _fighting_of_a_toll(doc_id: str, sentence, facts: MachineFacts) -> None:
