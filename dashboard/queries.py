@@ -255,7 +255,7 @@ def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:
 
 
 def revisions(group: str) -> pd.DataFrame:
-    """How one quantity's estimate moved, step by step (the view claim_revisions)."""
+    """How one quantity's estimate moved, step by step (claim_revisions)."""
     return _run("""
         SELECT r.publication_step, r.as_of_step, r.claimant_step, r.claim_id, r.claimant, r.alignment,
                r.figure_text, r.range_text, r.lowest, r.best, r.highest, r.published_on, r.as_of,

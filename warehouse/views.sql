@@ -1,4 +1,7 @@
 -- Views that do the comparison work. Built on the tables of schema.sql; part of the contract.
+-- Two of them, claim_revisions and comparison_estimates, are tables computed here, once per build: they
+-- order and aggregate every claim, which at a million claims took two seconds at every reading, and the
+-- Claims and SQL pages and most views read them (docs/scale.md). Same names, columns and comments.
 
 CREATE VIEW claim_overview AS
 WITH joined AS (
@@ -46,7 +49,7 @@ COMMENT ON COLUMN claim_overview.document_title IS 'Title of the document the cl
 COMMENT ON COLUMN claim_overview.place_name IS 'Name of the place (places.name of place_id).';
 COMMENT ON COLUMN claim_overview.event_summary IS 'Summary of the event (events.summary of event_id).';
 
-CREATE VIEW claim_revisions AS
+CREATE TABLE claim_revisions AS
 WITH base AS (
     SELECT c.comparison_group, c.claim_id, c.claimant_id, c.claimant, c.alignment, c.kind,
            c.figure_text, c.range_text, c.lowest, c.highest, c.best,
@@ -84,7 +87,29 @@ SELECT * FROM final ORDER BY comparison_group, publication_step;
 COMMENT ON COLUMN claim_revisions.supersedes IS 'The claimant''s own earlier claim in the group that this one revises (claim_id), if any.';
 COMMENT ON COLUMN claim_revisions.supersedes_figure IS 'That earlier claim''s figure as written.';
 COMMENT ON COLUMN claim_revisions.current IS 'True for the claimant''s latest figure in the group: the one the group''s conventions count.';
-COMMENT ON VIEW claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
+-- (columns copied from the claims, their overview and their groups keep those columns' comments)
+COMMENT ON COLUMN claim_revisions.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side. Every claim has one: the coder''s, a reviewer''s, else the rule''s (comparison_members says why).';
+COMMENT ON COLUMN claim_revisions.claim_id IS 'Stable id of the claim (permalink).';
+COMMENT ON COLUMN claim_revisions.claimant_id IS 'The claimant (sources.source_id): the person or body the text attributes the figure to, or the outlet when the article states it in its own voice.';
+COMMENT ON COLUMN claim_revisions.claimant IS 'The claimant''s name (sources.name of claimant_id).';
+COMMENT ON COLUMN claim_revisions.alignment IS 'The claimant''s alignment (sources.alignment).';
+COMMENT ON COLUMN claim_revisions.kind IS 'killed, wounded, trapped (also besieged, or said to remain inside a besieged place), displaced, captured or missing. A figure that is two things takes the situation (1,500 wounded trapped: trapped).';
+COMMENT ON COLUMN claim_revisions.figure_text IS 'The figure exactly as written, hedge included.';
+COMMENT ON COLUMN claim_revisions.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
+COMMENT ON COLUMN claim_revisions.lowest IS 'The lowest number the claimant put on the quantity: low, else (an open lower bound, up to 1,000) high.';
+COMMENT ON COLUMN claim_revisions.highest IS 'The highest number the claimant put on the quantity: high, else (an open upper bound, at least 58) low.';
+COMMENT ON COLUMN claim_revisions.best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
+COMMENT ON COLUMN claim_revisions.published_on IS 'Publication date; the first possible day when only the month or year is known.';
+COMMENT ON COLUMN claim_revisions.as_of IS 'The first day the figure refers to (date_start), else the publication date (published_on).';
+COMMENT ON COLUMN claim_revisions.as_of_precision IS 'How precisely as_of is known: date_precision, else published_precision.';
+COMMENT ON COLUMN claim_revisions.doc_id IS 'The document the claim is in.';
+COMMENT ON COLUMN claim_revisions.document_title IS 'Title of the document the claim is in.';
+COMMENT ON COLUMN claim_revisions.outlet IS 'Publishing outlet from the catalog, else from the document''s own metadata; NULL when unknown.';
+COMMENT ON COLUMN claim_revisions.sentence IS 'The whole sentence(s) the quote is in.';
+COMMENT ON COLUMN claim_revisions.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
+COMMENT ON COLUMN claim_revisions.char_start IS 'Start offset of the quote in documents.text (0-based).';
+COMMENT ON COLUMN claim_revisions.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON TABLE claim_revisions IS 'How each quantity''s estimate moved: every claim of a comparison group in order of publication (publication_step) and of the day it refers to (as_of_step). A claimant''s later figure supersedes its own earlier one in the group (supersedes, superseded_by, claimant_change); a different claimant''s figure supersedes nothing. current is true for each claimant''s latest figure; previous_step_best and previous_step_claimant are the step before, whoever said it.';
 COMMENT ON COLUMN claim_revisions.publication_step IS 'The claim''s place in its group in order of publication (1: published first).';
 COMMENT ON COLUMN claim_revisions.as_of_step IS 'Its place in order of the day the figure refers to.';
 COMMENT ON COLUMN claim_revisions.claimant_step IS 'Its place among its own claimant''s figures in the group, in order of publication.';
@@ -94,7 +119,7 @@ COMMENT ON COLUMN claim_revisions.previous_step_best IS 'The figure (best) of th
 COMMENT ON COLUMN claim_revisions.previous_step_claimant IS 'Who gave the step before.';
 COMMENT ON COLUMN claim_revisions.claimant_change IS 'best minus the claimant''s own previous figure: how far it revised itself.';
 
-CREATE VIEW comparison_estimates AS
+CREATE TABLE comparison_estimates AS
 WITH current_claims AS (
     SELECT r.*, k.low FROM claim_revisions r JOIN claims k USING (claim_id) WHERE r.current
 ),
@@ -129,7 +154,15 @@ SELECT *,
            CASE WHEN lowest_open THEN 'The lowest figure is an "up to" figure, counted at its value: its claimant'
                 || ' gives no lower bound, so the claimants may disagree more than the spread says.' END), '') AS spread_note
 FROM worded ORDER BY comparison_group;
-COMMENT ON VIEW comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest of the claims'' lowest, where an open lower bound counts at its stated figure), best (UCDP best: the median of the claims'' best) and highest (UCDP high: the largest of the claims'' highest). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
+-- (columns copied from the claims, their overview and their groups keep those columns' comments)
+COMMENT ON COLUMN comparison_estimates.comparison_group IS 'The readable name of the quantity (Hezbollah fighters killed in the battle for al-Qusayr; civilians trapped in al-Qusayr), unique; claims.comparison_group holds it.';
+COMMENT ON COLUMN comparison_estimates.kind IS 'The kind of toll its claims count (killed, wounded, trapped, displaced, captured, missing).';
+COMMENT ON COLUMN comparison_estimates.victim_side IS 'Whose dead: the side (actors.side) of the actor the victims belong to, else civilians, opposition, government, foreign fighters, all sides, unknown; mixed when the members disagree.';
+COMMENT ON COLUMN comparison_estimates.place_id IS 'The most local place its claims name (the others name it or a place that holds it).';
+COMMENT ON COLUMN comparison_estimates.event_id IS 'The event its claims name most often, if any.';
+COMMENT ON COLUMN comparison_estimates.running_total IS 'True for a running total (a cumulative cue such as since the battle began, or no day given): its claims are successive estimates of one total, not tolls of one period.';
+COMMENT ON COLUMN comparison_estimates.assigned_by IS 'coder (a coded comparison_group), rule (etl/resolve/comparison.py) or reviewer (made by a split or a move on the Review page).';
+COMMENT ON TABLE comparison_estimates IS 'Per comparison group, the field''s conventions over each claimant''s current figure (its latest; superseded figures do not count): lowest (ACLED''s conservative figure and UCDP low: the smallest of the claims'' lowest, where an open lower bound counts at its stated figure), best (UCDP best: the median of the claims'' best) and highest (UCDP high: the largest of the claims'' highest). The one place these conventions are defined: comparisons, comparison_claims and event_casualty_rollup read them here.';
 COMMENT ON COLUMN comparison_estimates.lowest IS 'ACLED''s most conservative figure and UCDP low: the smallest of the current claims'' lowest (claim_overview.lowest).';
 COMMENT ON COLUMN comparison_estimates.best IS 'UCDP best: the median of the current claims'' best.';
 COMMENT ON COLUMN comparison_estimates.highest IS 'UCDP high: the largest of the current claims'' highest.';
