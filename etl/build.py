@@ -1,5 +1,6 @@
 """The build: a corpus folder -> a complete warehouse file, or an error and the old file kept."""
 import hashlib
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -43,10 +44,20 @@ def _inputs_digest(paths: list[Path]) -> str:
 _last_progress = [time.perf_counter()]
 
 
+def _resident() -> str:
+    """The build process's resident memory now, where the system says it (Linux's /proc), else nothing."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return ""
+    return f", {pages * os.sysconf('SC_PAGE_SIZE') / 1e9:.2f} GB resident"
+
+
 def _progress(message: str) -> None:
-    """A line on stderr with the seconds since the last one: at scale, where the time goes (docs/scale.md)."""
+    """A line on stderr with the seconds since the last one and the memory held: at scale, where the time
+    and the memory go (docs/scale.md)."""
     now = time.perf_counter()
-    print(f"{message} [{now - _last_progress[0]:.1f} s]", file=sys.stderr, flush=True)
+    print(f"{message} [{now - _last_progress[0]:.1f} s{_resident()}]", file=sys.stderr, flush=True)
     _last_progress[0] = now
 
 
