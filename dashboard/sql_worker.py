@@ -73,7 +73,7 @@ def _slot(size: int) -> threading.BoundedSemaphore:
 # ahead and waits, imports done, for the next query's request on its stdin. Each query still runs in a
 # process of its own that serves no other; the spare costs one idle process while the dashboard runs.
 _spare_lock = threading.Lock()
-_spare: list[subprocess.Popen] = []
+_spare: subprocess.Popen | None = None
 
 
 def _start_worker() -> subprocess.Popen:
@@ -83,17 +83,16 @@ def _start_worker() -> subprocess.Popen:
 
 def _take_worker() -> subprocess.Popen:
     """The spare worker if it is still waiting, else a new one; and a new spare for the next query."""
+    global _spare
     with _spare_lock:
-        ready = [p for p in _spare if p.poll() is None]
-        _spare.clear()
-        _spare.append(_start_worker())
-    return ready[0] if ready else _start_worker()
+        ready, _spare = _spare, _start_worker()
+    return ready if ready is not None and ready.poll() is None else _start_worker()
 
 
 def spare_workers() -> list[int]:
     """The process ids of the spare workers waiting for a query (none before the first query)."""
     with _spare_lock:
-        return [p.pid for p in _spare if p.poll() is None]
+        return [_spare.pid] if _spare is not None and _spare.poll() is None else []
 
 
 def _in_worker(request: dict, budgets: Budgets) -> SqlResult:
