@@ -518,10 +518,39 @@ def test_an_unnamed_official_in_a_partys_own_media_is_of_its_side(tmp_path):
         "Saba.\n\nThe spokesman of the aggression claimed the raids hit missile launchers.\n", encoding="utf-8")
     reference = read_reference(REFERENCE_DIR)
     facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, "saba-houthi")
-    # not the coalition spokesman the story names later: a source of the Houthi agency's side
-    assert [c["claimant_id"] for c in facts.claims] == ["security-source-saba-news-agency-houthi-run"]
+    # not the coalition spokesman the story names later, nor Syria's security source: the Houthi
+    # side's unnamed security source the reference data knows
+    assert [c["claimant_id"] for c in facts.claims] == ["houthi-security-source"]
+    # with no known source of that side for the words, a source of the Houthi agency's side
+    (tmp_path / "article.txt").write_text(
+        "Aggression warplanes waged 12 raids on Saada on Thursday, killing two citizens, a police source told "
+        "Saba.\n", encoding="utf-8")
+    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, "saba-houthi")
+    assert [c["claimant_id"] for c in facts.claims] == ["police-source-saba-news-agency-houthi-run"]
     source = next(s for s in facts.sources if s.source_id == facts.claims[0]["claimant_id"])
     assert (source.alignment, source.actor_id, source.aliases) == ("opposition", "houthis", ())
+
+
+def test_an_organisations_name_runs_on_past_and(tmp_path):
+    # the speaker's words stop at "and"; the known name goes on
+    facts = _facts_of(tmp_path, "Shelling killed at least 9 people in the camp on Monday, according to the General "
+                                "Coordination of Displaced Persons and Refugees in Darfur, which warned the toll could rise.\n")
+    assert [(c["claimant_id"], c["claimant_text"]) for c in facts.claims] == [
+        ("darfur-displaced-coordination", "the General Coordination of Displaced Persons and Refugees in Darfur")]
+
+
+def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
+    facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
+                                "officials, 34 children were killed.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["saada-health-officials"]
+    # a town of the province: "local" stands for its region too
+    facts = _facts_of(tmp_path, "A strike hit a bus in Dahyan, Yemen, on Thursday. According to local health officials, "
+                                "34 children were killed.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["saada-health-officials"]
+    # a story on another place: the words name a source of their own
+    facts = _facts_of(tmp_path, "A strike hit a bus in Hodeidah, Yemen, on Thursday. According to local health officials, "
+                                "34 children were killed.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["local-health-officials"]
 
 
 def test_a_new_sources_words_are_no_alias_a_known_source_answers_to(tmp_path):

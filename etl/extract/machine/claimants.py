@@ -110,6 +110,7 @@ class ClaimantFinder:
         # the first four letters of the article's words, and how often each stands (a country's, for `_find_described`)
         self._stem_counts: Counter = Counter()
         self._actors_named: set[str] = set()
+        self._story_place_words: set[str] = set()
         self.named_at: dict[str, int] = {}  # where each speaker was last named, for what "he added" continues
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
@@ -534,6 +535,11 @@ class ClaimantFinder:
             fitting = named or (described if described and self._of_this_war([described], words) else None)
             found = [fitting] if fitting else found
         if not found:
+            # "the General Coordination of Displaced Persons and Refugees in Darfur": a known name
+            # that runs on past where the speaker's words were cut ("and", "in")
+            longer = self._name_running_on(text, start + len(words.rstrip()) - len(bare), end)
+            if longer:
+                return Claimant(longer[0], text[start:longer[1]], start, longer[1])
             titled = self._titled_person(words, start, end)
             if titled:
                 return titled
@@ -563,8 +569,36 @@ class ClaimantFinder:
             described = self._described(text, bare)
             if described and self._of_this_war([described], words):  # not the "Syrian" one in a story about Yemen
                 return Claimant(described, words, start, end)
+            sided = self._sided_known(bare, words)
+            if sided:
+                return Claimant(sided, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _name_running_on(self, text: str, name_start: int, end: int) -> tuple[str, int] | None:
+        """(source id, end) of the longest known name that begins where the speaker's words do
+        and ends past them, within the sentence: an organisation's name with "and" or "in" in it."""
+        if not text[name_start:name_start + 1].isupper():
+            return None
+        stop = _NAME_STOP.search(text, end, min(len(text), end + _NAME_RUNS_ON))
+        limit = stop.start() if stop else min(len(text), end + _NAME_RUNS_ON)
+        for edge in sorted((m.start() for m in _WORD_END.finditer(text, end + 1, limit)), reverse=True):
+            found = self.index.lookup("source", text[name_start:edge])
+            if found:
+                return found[0], edge
+        return None
+
+    def _sided_known(self, bare: str, words: str) -> str | None:
+        """"a security source told Saba": the known unnamed source of the outlet's own side whose
+        name holds the description ("Houthi security source (unnamed)"), where a party's or a
+        state's media quotes an unnamed official."""
+        outlet = self.sources.get(self.outlet or "")
+        if outlet is None or outlet.kind not in _SIDED_MEDIA or not outlet.actor_id or not _ANONYMOUS.search(words.strip()):
+            return None
+        key = " " + _normal(bare) + " "
+        fitting = sorted({source_id for source_id, name in self._source_names if key in name
+                          and self.sources.get(source_id) and self.sources[source_id].actor_id == outlet.actor_id})
+        return fitting[0] if len(fitting) == 1 else None
 
     def _titled_person(self, words: str, start: int, end: int) -> Claimant | None:
         """"Gaza emergency services spokesman Ashraf Salem": the person named after a title, who
@@ -652,6 +686,12 @@ class ClaimantFinder:
         if len(key.strip()) < 3:
             return None
         shortened = False
+        standin = _PLACE_STANDIN.match(key)
+        standin = standin if standin and not any(key in name for _, name in self._source_names) else None
+        if standin:
+            # "local health officials" in a story on Saada: the known source that names the place
+            # instead ("Saada health officials"), only if the article names that place
+            key, shortened = " " + key[standin.end():], True
         if not any(key in name for _, name in self._source_names):
             # "a police officer" is the police's: try without the person's title
             shorter = _PERSON_TITLE.sub(" ", key)
@@ -670,7 +710,8 @@ class ClaimantFinder:
                 others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
                           and not self.speech["speaker_nouns"].regex.fullmatch(w)]
                 # a word of the name stands in the article, or its stem does ("Iraqi police" in a story on Iraq)
-                present = sum(1 for w in others if w in self._article_words or w[:4] in self._stem_counts)
+                present = sum(1 for w in others if w in self._article_words or w[:4] in self._stem_counts
+                              or standin and w in self._story_place_words)
                 # (then the closest name: "aid workers in Tigray" before "aid workers and hospital officials in Tigray")
                 scored.append([nation, present, named, -len(others), -len(name.split()), source_id])
         if not scored:
@@ -734,18 +775,20 @@ class ClaimantFinder:
         return None
 
     def prescan(self, text: str, spans: list[tuple[int, int]], actors_named: set[str] = frozenset(),
-                places: list[tuple[str, str | None]] = ()) -> None:
+                places: list[tuple[str, str | None]] = (), story_places: list[str] = ()) -> None:
         """Read who the article names as speakers, in order, before its first sentence is read.
         `actors_named`: the actors the document's mentions name (AliasIndex.find_mentions has
         decided whether "rebels" in it are the war's rebels). `places`: (name as written, country)
         of the places it names; two places of a country name it as its name would ("Idlib province
-        ... Ariha ... Sarmin" is a story on Syria), one alone may be a stray ("al-Thawra" hospital)."""
+        ... Ariha ... Sarmin" is a story on Syria), one alone may be a stray ("al-Thawra" hospital).
+        `story_places`: the names of the story's main place and its region, which "local" stands for."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
         self._article_normal = " " + _normal(text) + " "
         self._by_words = {}
         self._article_words = set(self._article_normal.split())
         self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
         self._actors_named = actors_named
+        self._story_place_words = set(_normal(" ".join(story_places)).split())
         named_by: dict[str, set[str]] = {}
         for surface, country in places:
             if country:
@@ -860,11 +903,16 @@ def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
 _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
 _DIGIT = re.compile(r"\d")
+_NAME_RUNS_ON = 80  # how far past the speaker's words a known name may run on
+_NAME_STOP = re.compile(r"[.;:,()\"“”]|\s(?:said|says|told|which|who|that)\b")
+_WORD_END = re.compile(r"(?<=\w)(?!\w)")
 _POSSESSIVE = re.compile(r"\w['’]s\b")
 _LONE_NAME = re.compile(r"[A-Z][a-z’'-]{2,}")  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # The word lists of speakers (machine.yaml `speech`), read once.
 _SPEECH_WORDS = lexicon.raw()["speech"]
+# "local", "provincial": words that stand for the name of the story's place in a speaker's description
+_PLACE_STANDIN = re.compile(r" (?:" + "|".join(_SPEECH_WORDS["place_standins"]) + r") ")
 _PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
 _BODY_KINDS = frozenset(_SPEECH_WORDS["body_kinds"])
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,9}")

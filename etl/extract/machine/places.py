@@ -412,6 +412,15 @@ class PlaceFinder:
             return self.country, False
         return carried, True
 
+    def story_place_names(self) -> list[str]:
+        """The names of the story's main place and of the first-level region that holds it: what
+        "local" stands for in "local health officials" (Dahyan lies in Saada province)."""
+        if not self.dominant:
+            return []
+        place = self.index.reference.places[self.dominant]
+        region = self._region_holding(place.country, place.admin1)
+        return [place.name] + ([self.index.reference.places[region].name] if region and region != place.place_id else [])
+
     def country_wide(self, sentence: Sentence) -> bool:
         """Whether the sentence tells a happening of the whole country ("across the country", "the
         war ... has killed")."""
