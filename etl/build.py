@@ -34,8 +34,10 @@ class BuildResult:
 
 
 def _inputs_digest(paths: list[Path]) -> str:
+    """Of the inputs' names and bytes, in the order given: not of where they lie (a corpus staged
+    from a URL, or copied to another folder, is the same input)."""
     digest = hashlib.sha256()
-    for path in sorted(set(paths)):  # the documents of one .jsonl file share its path
+    for path in dict.fromkeys(paths):  # the documents of one .jsonl file share its path
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -176,7 +178,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
             {"key": "contract_sha256", "value": contract_digest()},
             {"key": "corpus", "value": docs_dir.name},
             {"key": "inputs_sha256", "value": _inputs_digest(
-                [d.path for d in documents] + fact_files + [p for p in reference_dir.glob("*") if p.is_file()]
+                [d.path for d in documents] + fact_files + sorted(p for p in reference_dir.glob("*") if p.is_file())
                 + [WORLD_PLACES, PLACE_STOPWORDS] + [Path(p) for p in compare_with if Path(p).is_file()])},
         ],
     }

@@ -13,12 +13,19 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _folder_or_url(value: str) -> Path | str:
+    from etl.ingest.remote import is_url
+
+    return value if is_url(value) else Path(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Build the conflict-reports fact warehouse.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="turn a corpus folder into the DuckDB warehouse")
-    build.add_argument("--docs", type=Path, default=SEEDS_DIR,
-                       help="corpus folder: documents, catalog.yaml, facts/ (default: seeds/)")
+    build.add_argument("--docs", type=_folder_or_url, default=SEEDS_DIR,
+                       help="corpus folder: documents, catalog.yaml, facts/ (default: seeds/); or its URL "
+                            "(s3://bucket/corpus, gs://..., file://...), read through fsspec (docs/scale.md)")
     build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file to write (default: {DEFAULT_DB.name} in warehouse/)")
     build.add_argument("--reference", type=Path, default=REFERENCE_DIR,
                        help="gazetteer, actors and sources (default: seeds/reference/)")
@@ -132,8 +139,9 @@ def main(argv=None) -> int:
             return 1
     if args.command == "build":
         from etl.build import build
+        from etl.ingest.remote import is_url, staged
 
-        if not args.docs.is_dir():
+        if not is_url(args.docs) and not args.docs.is_dir():
             print(f"error: {args.docs}: corpus folder not found", file=sys.stderr)
             return 2
         if (args.engine == "dask") != (args.scheduler is not None):
@@ -141,9 +149,10 @@ def main(argv=None) -> int:
             return 2
         machine_only = args.machine_only or (args.keep_mode and _built_machine_only(args.db))
         try:
-            result = build(args.docs, args.db, args.reference, machine_only=machine_only,
-                           compare_with=args.compare_with, workers=args.workers,
-                           scheduler=args.scheduler if args.engine == "dask" else None)
+            with staged(args.docs) as docs:
+                result = build(docs, args.db, args.reference, machine_only=machine_only,
+                               compare_with=args.compare_with, workers=args.workers,
+                               scheduler=args.scheduler if args.engine == "dask" else None)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             print("the build failed; the previous warehouse (if any) is untouched", file=sys.stderr)

@@ -12,6 +12,7 @@ import pytest
 from etl.build import build
 from etl.core.errors import BuildError
 from etl.extract import pool
+from etl.ingest.remote import staged
 from etl.settings import REFERENCE_DIR, SEEDS_DIR
 from tests.conftest import ROOT
 
@@ -60,14 +61,46 @@ def test_a_pool_of_workers_builds_the_same_warehouse_as_one(tmp_path, monkeypatc
 
 def test_a_dask_cluster_builds_the_same_warehouse_as_one_process(tmp_path):
     # A local cluster of two worker processes, as CI can run it; a real cluster is the same code with an
-    # address. Run as the command a user types (Dask's process machinery then ends with it).
+    # address. Run as the command a user types (Dask's process machinery then ends with it), the corpus
+    # given as a URL and read through fsspec, as a cluster's corpus on an object store would be.
     build(SEEDS_DIR, tmp_path / "one.duckdb", REFERENCE_DIR, workers=1)
+    shutil.copytree(SEEDS_DIR, tmp_path / "store" / "seeds", ignore=shutil.ignore_patterns("reference"))
     run = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "dask.duckdb"),
+                          "--docs", (tmp_path / "store" / "seeds").as_uri(),
                           "--engine", "dask", "--scheduler", "local:2"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "5 documents extracted, 0 unchanged (Dask scheduler local:2)" in run.stderr
     one, dask = snapshot(tmp_path / "one.duckdb"), snapshot(tmp_path / "dask.duckdb")
     assert one["claims"] and all(one[t] == dask[t] for t in TABLES if t != "build_info")
+
+
+def test_a_corpus_at_a_url_builds_as_its_folder_does(tmp_path):
+    # fsspec's in-memory file system stands for an object store (s3://, gs://): the same calls
+    import fsspec  # (with the cluster extra; the tests' requirements hold it)
+
+    memory = fsspec.filesystem("memory")
+    for path in SEEDS_DIR.rglob("*"):
+        if path.is_file() and "reference" not in path.relative_to(SEEDS_DIR).parts:
+            memory.pipe(f"/store/seeds/{path.relative_to(SEEDS_DIR).as_posix()}", path.read_bytes())
+    try:
+        with staged("memory://store/seeds") as folder:
+            assert folder.name == "seeds"
+            build(folder, tmp_path / "url.duckdb", REFERENCE_DIR, workers=1)
+        assert not folder.exists()  # the staging copy goes when the build ends
+    finally:
+        memory.rm("/store", recursive=True)
+    build(SEEDS_DIR, tmp_path / "folder.duckdb", REFERENCE_DIR, workers=1)
+    url, folder = snapshot(tmp_path / "url.duckdb"), snapshot(tmp_path / "folder.duckdb")
+    assert folder["claims"] and all(url[t] == folder[t] for t in TABLES)
+
+
+def test_a_corpus_url_that_cannot_be_read_is_named_in_the_error(tmp_path):
+    for url, reason in (("memory://no/such/corpus", "corpus folder not found at this URL"),
+                        ("nosuchscheme://bucket/corpus", "cannot read this URL")):
+        run = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "w.duckdb"), "--docs", url],
+                             cwd=ROOT, capture_output=True, text=True)
+        assert run.returncode == 1 and f"error: {url}: {reason}" in run.stderr, run.stderr
+        assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_the_engine_and_its_scheduler_go_together(tmp_path):
