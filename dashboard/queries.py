@@ -242,7 +242,7 @@ def events_by_month(filters) -> pd.DataFrame:
 
 
 def group_claims(groups: tuple[str, ...]) -> pd.DataFrame:
-    """Every claim of the given comparison groups (the view comparison_claims), whether it is its
+    """Every claim of the given comparison groups (the table comparison_claims), whether it is its
     claimant's latest and why it is in the group."""
     return _run(f"""
         SELECT {CLAIM_COLUMNS}, c.group_reason, c.group_confidence, c.current

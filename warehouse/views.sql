@@ -1,7 +1,8 @@
 -- Views that do the comparison work. Built on the tables of schema.sql; part of the contract.
--- Two of them, claim_revisions and comparison_estimates, are tables computed here, once per build: they
--- order and aggregate every claim, which at a million claims took two seconds at every reading, and the
--- Claims and SQL pages and most views read them (docs/scale.md). Same names, columns and comments.
+-- Three of them, claim_revisions, comparison_estimates and comparison_claims, are tables computed here, once
+-- per build: they order, join and aggregate every claim, which at a million claims took one to two seconds
+-- at every reading, and the Claims and SQL pages and most views read them (docs/scale.md). Same names,
+-- columns and comments as when they were views.
 
 CREATE VIEW claim_overview AS
 WITH joined AS (
@@ -173,7 +174,7 @@ COMMENT ON COLUMN comparison_estimates.lowest_open IS 'True when the lowest figu
 COMMENT ON COLUMN comparison_estimates.spread_text IS 'The spread in words: ×1.5 (one decimal below 10), ×26 and ×867 (whole, with thousands separators), more than ×1,000, or no ratio when the lowest figure is 0.';
 COMMENT ON COLUMN comparison_estimates.spread_note IS 'Why a spread may mislead, or NULL: a spread of 100 or more (the claims may count different things), a lowest figure that is an up to figure (no lower bound).';
 
-CREATE VIEW comparison_claims AS
+CREATE TABLE comparison_claims AS
 WITH final AS (
     SELECT c.*, r.current, m.reason AS group_reason, m.confidence AS group_confidence,
            e.lowest AS group_lowest, e.highest AS group_highest, e.spread, e.spread_text
@@ -182,14 +183,65 @@ WITH final AS (
     JOIN comparison_members m USING (claim_id)
     JOIN comparison_estimates e ON e.comparison_group = c.comparison_group
 )
-SELECT * FROM final ORDER BY comparison_group, as_of, claimant;
-COMMENT ON VIEW comparison_claims IS 'Claims about the same quantity side by side: every column of claim_overview, whether it is the claimant''s latest figure (current), why it is in its group, and the group''s lowest, highest and spread over the latest figures (comparison_estimates).';
+-- (stored in this order, which a query without ORDER BY reads it in: DuckDB keeps insertion order)
+SELECT * FROM final ORDER BY comparison_group, as_of, claimant, claim_id;
+COMMENT ON TABLE comparison_claims IS 'Claims about the same quantity side by side, in the order of their group, date and claimant: every column of claim_overview, whether it is the claimant''s latest figure (current), why it is in its group, and the group''s lowest, highest and spread over the latest figures (comparison_estimates). Computed by the build.';
 COMMENT ON COLUMN comparison_claims.group_reason IS 'Why the claim is in its group (comparison_members.reason).';
 COMMENT ON COLUMN comparison_claims.group_confidence IS 'How sure that membership is (comparison_members.confidence).';
 COMMENT ON COLUMN comparison_claims.group_lowest IS 'The group''s lowest figure (comparison_estimates.lowest).';
 COMMENT ON COLUMN comparison_claims.group_highest IS 'The group''s highest figure (comparison_estimates.highest).';
 COMMENT ON COLUMN comparison_claims.spread IS 'The group''s spread (comparison_estimates.spread).';
 COMMENT ON COLUMN comparison_claims.spread_text IS 'The group''s spread in words (comparison_estimates.spread_text).';
+-- The columns it copies carry the comments of the columns they copy (claim_overview, claims, documents).
+COMMENT ON COLUMN comparison_claims.claim_id IS 'Stable id of the claim (permalink).';
+COMMENT ON COLUMN comparison_claims.doc_id IS 'The document the claim is in.';
+COMMENT ON COLUMN comparison_claims.claimant_id IS 'The claimant (sources.source_id): the person or body the text attributes the figure to, or the outlet when the article states it in its own voice.';
+COMMENT ON COLUMN comparison_claims.event_id IS 'The event the toll belongs to, where the text ties it to one.';
+COMMENT ON COLUMN comparison_claims.place_id IS 'Where the toll occurred, where the text fixes it.';
+COMMENT ON COLUMN comparison_claims.date_start IS 'First possible day the figure refers to, where the text fixes it.';
+COMMENT ON COLUMN comparison_claims.date_end IS 'Last possible day the figure refers to.';
+COMMENT ON COLUMN comparison_claims.date_precision IS 'day, week, month or year.';
+COMMENT ON COLUMN comparison_claims.date_text IS 'The date expression as written.';
+COMMENT ON COLUMN comparison_claims.kind IS 'killed, wounded, trapped (also besieged, or said to remain inside a besieged place), displaced, captured or missing. A figure that is two things takes the situation (1,500 wounded trapped: trapped).';
+COMMENT ON COLUMN comparison_claims.victim_group IS 'The victims as written (Qusayr residents, wounded civilians, Hezbollah fighters).';
+COMMENT ON COLUMN comparison_claims.victim_class IS 'civilians, opposition fighters, government forces, foreign fighters, mixed or unknown.';
+COMMENT ON COLUMN comparison_claims.figure IS 'The number as stated (58 in "at least 58"); NULL for vague words such as hundreds.';
+COMMENT ON COLUMN comparison_claims.low IS 'Lower bound by the bounds contract: exact 58 -> 58; at least 58 -> 58; up to 1,000 -> NULL; some 30 -> 27; hundreds -> 100.';
+COMMENT ON COLUMN comparison_claims.high IS 'Upper bound by the bounds contract: exact 58 -> 58; at least 58 -> NULL (open); up to 1,000 -> 1000; some 30 -> 33.';
+COMMENT ON COLUMN comparison_claims.approximate IS 'True for approximate hedges (some, about, around, nearly, almost): low/high are a band around the figure.';
+COMMENT ON COLUMN comparison_claims.qualifier IS 'The hedge or vague word verbatim (At least, up to, as many as, some, Hundreds); NULL for an exact figure.';
+COMMENT ON COLUMN comparison_claims.figure_text IS 'The figure exactly as written, hedge included.';
+COMMENT ON COLUMN comparison_claims.evidence IS 'The exact quote; equals the document text at char_start..char_end.';
+COMMENT ON COLUMN comparison_claims.char_start IS 'Start offset of the quote in documents.text (0-based).';
+COMMENT ON COLUMN comparison_claims.char_end IS 'End offset of the quote (exclusive).';
+COMMENT ON COLUMN comparison_claims.sentence IS 'The whole sentence(s) the quote is in.';
+COMMENT ON COLUMN comparison_claims.sentence_start IS 'Start offset of the sentence.';
+COMMENT ON COLUMN comparison_claims.sentence_end IS 'End offset of the sentence.';
+COMMENT ON COLUMN comparison_claims.claimant_text IS 'The words naming the claimant as written (local opposition spokesman Hadi al-Abdallah).';
+COMMENT ON COLUMN comparison_claims.claimant_start IS 'Start offset of claimant_text.';
+COMMENT ON COLUMN comparison_claims.claimant_end IS 'End offset of claimant_text.';
+COMMENT ON COLUMN comparison_claims.comparison_group IS 'The quantity the figure measures, named so a person understands it (civilians inside Qusayr); claims in one group are compared side by side. Every claim has one: the coder''s, a reviewer''s, else the rule''s (comparison_members says why).';
+COMMENT ON COLUMN comparison_claims.method IS 'coded (by hand), machine (proposed by the extractor, not yet reviewed) or reviewed (a person accepted, corrected or added it in the review page).';
+COMMENT ON COLUMN comparison_claims.confidence IS 'How sure the machine extractor is (0-1, a rule score: README "Machine extraction"); NULL for coded and reviewed facts.';
+COMMENT ON COLUMN comparison_claims.coded_at IS 'Fact file and line of the coded claim.';
+COMMENT ON COLUMN comparison_claims.note IS 'Coder''s note.';
+COMMENT ON COLUMN comparison_claims.document_title IS 'Title of the document the claim is in.';
+COMMENT ON COLUMN comparison_claims.claimant IS 'The claimant''s name (sources.name of claimant_id).';
+COMMENT ON COLUMN comparison_claims.claimant_kind IS 'The claimant''s kind (sources.kind).';
+COMMENT ON COLUMN comparison_claims.alignment IS 'The claimant''s alignment (sources.alignment).';
+COMMENT ON COLUMN comparison_claims.place_name IS 'Name of the place (places.name of place_id).';
+COMMENT ON COLUMN comparison_claims.event_summary IS 'Summary of the event (events.summary of event_id).';
+COMMENT ON COLUMN comparison_claims.as_of IS 'The first day the figure refers to (date_start), else the publication date (published_on).';
+COMMENT ON COLUMN comparison_claims.as_of_until IS 'The last day the figure refers to (date_end), else as_of: with as_of, the days the date filter of the pages and exports compares with.';
+COMMENT ON COLUMN comparison_claims.as_of_precision IS 'How precisely as_of is known: date_precision, else published_precision.';
+COMMENT ON COLUMN comparison_claims.lowest IS 'The lowest number the claimant put on the quantity: low, else (an open lower bound, up to 1,000) high.';
+COMMENT ON COLUMN comparison_claims.highest IS 'The highest number the claimant put on the quantity: high, else (an open upper bound, at least 58) low.';
+COMMENT ON COLUMN comparison_claims.best IS 'The figure as stated, else the middle of the bounds, else the one bound given.';
+COMMENT ON COLUMN comparison_claims.range_text IS 'The bounds in words: 58, 27–33, 58 or more, up to 1,000.';
+COMMENT ON COLUMN comparison_claims.outlet IS 'Publishing outlet of the claim''s document (documents.outlet).';
+COMMENT ON COLUMN comparison_claims.published_on IS 'Publication date of the claim''s document (documents.published_on).';
+COMMENT ON COLUMN comparison_claims.published_precision IS 'How precisely the publication date is known (documents.published_precision).';
+COMMENT ON COLUMN comparison_claims.current IS 'True for the claimant''s latest figure in the group: the one the group''s conventions count (claim_revisions.current).';
 
 CREATE VIEW comparisons AS
 WITH per_group AS (
