@@ -117,6 +117,11 @@ def _describe(claim: dict) -> str:
             f"by {claim['claimant_id']} in {claim['sentence'][:90]!r}")
 
 
+def _describe_report(report: dict) -> str:
+    return (f"{report['doc_id']}: {report['event_type']} ({report['stance']}) at {report['place_id']} "
+            f"by {report['claimant_id']} in {report['sentence'][:90]!r}")
+
+
 def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="evaluate-") as folder:
         coded_db, machine_db = Path(folder) / "coded.duckdb", Path(folder) / "machine.duckdb"
@@ -165,6 +170,12 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
                               for c, m in fact_pairs if _date(c) != _date(m)]
     results["wrong_places"] = [f"{c['doc_id']}: coded {c['place_id']}, machine {m['place_id']} in {c['sentence'][:80]!r}"
                                for c, m in fact_pairs if c["place_id"] != m["place_id"]]
+    paired_reports = {id(m) for _, m in report_pairs}
+    paired_coded_reports = {id(c) for c, _ in report_pairs}
+    results["missed_reports"] = [_describe_report(c) for c in coded_reports if id(c) not in paired_coded_reports]
+    results["extra_reports"] = [_describe_report(m) for m in machine_reports if id(m) not in paired_reports]
+    results["wrong_event_type"] = [f"{_describe_report(m)} (coded: {c['event_type']})" for c, m in report_pairs
+                                   if c["event_type"] != m["event_type"]]
     results["targets"] = {name: {"target": goal, "f1": results[name]["f1"], "met": results[name]["f1"] >= goal}
                           for name, goal in TARGETS.items()}
     return results
@@ -182,7 +193,9 @@ def print_report(results: dict, out) -> None:
               f"{row['machine']:>7} {row['coded']:>5}  {mark}", file=out)
     for key, title in (("missed_claims", "coded claims the machine missed"), ("extra_claims", "machine claims not coded"),
                        ("wrong_claimant", "claims with another claimant"), ("wrong_dates", "facts with another date"),
-                       ("wrong_places", "facts with another place")):
+                       ("wrong_places", "facts with another place"), ("missed_reports", "coded event reports the machine missed"),
+                       ("extra_reports", "machine event reports not coded"),
+                       ("wrong_event_type", "event reports of another event type")):
         if results[key]:
             print(f"  {title}:", file=out)
             for line in results[key]:
@@ -212,7 +225,10 @@ def markdown_report(results: dict[str, dict]) -> str:
         lines += ["", f"### Misses: {name}", ""]
         for key, title in (("missed_claims", "Claims the machine missed"), ("extra_claims", "Claims the machine made that the key has not"),
                            ("wrong_claimant", "Claims with another claimant"), ("wrong_dates", "Facts with another date"),
-                           ("wrong_places", "Facts with another place")):
+                           ("wrong_places", "Facts with another place"),
+                           ("missed_reports", "Event reports the machine missed"),
+                           ("extra_reports", "Event reports the machine made that the key has not"),
+                           ("wrong_event_type", "Event reports of another event type")):
             items = results[name][key]
             lines += [f"{title} ({len(items)}):", ""] + [f"- {item}" for item in items] + [""]
     return "\n".join(lines) + "\n"
