@@ -546,6 +546,23 @@ def test_an_organisations_name_runs_on_past_and(tmp_path):
         ("darfur-displaced-coordination", "the General Coordination of Displaced Persons and Refugees in Darfur")]
 
 
+def test_officials_are_those_of_the_one_country_the_story_takes_place_in(tmp_path):
+    # Ukraine's and Russia's officials fit "officials say" alike, and both countries are named; the
+    # story's places are all in Ukraine
+    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
+
+    def claimants(text):
+        (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+        facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+        return [c["claimant_id"] for c in facts.claims]
+
+    story = ("A Russian missile hit a block of flats in the Ukrainian city of Dnipro on Saturday. Russia denied targeting civilians. "
+             "The death toll has risen to 40, officials say.\n")
+    assert claimants(story) == ["ukrainian-government-sources"]
+    # a story whose places lie in both countries: the words name a source of their own
+    assert claimants(story.replace("Russia denied", "Air raid sirens also sounded in Rzeszow, Poland. Russia denied")) == ["officials"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

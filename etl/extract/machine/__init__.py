@@ -212,7 +212,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     claimants = ClaimantFinder(index, sources, outlet_source_id)
     claimants.prescan(text, spans, {m.entity_id for m in alias_mentions if m.entity_kind == "actor"},
                       [(m.surface, index.reference.places[m.entity_id].country) for m in alias_mentions
-                       if m.entity_kind == "place" and not m.in_dateline], places.story_place_names())
+                       if m.entity_kind == "place" and not m.in_dateline], places.story_place_names(),
+                      places.story_countries())
     published = DateRange(doc.published_on, doc.published_until, doc.published_precision) if doc.published_on else None
     pieces: dict[int, list[str]] = {}
     for s in sentences:

@@ -111,6 +111,7 @@ class ClaimantFinder:
         self._stem_counts: Counter = Counter()
         self._actors_named: set[str] = set()
         self._story_place_words: set[str] = set()
+        self._story_stem: str | None = None
         self.named_at: dict[str, int] = {}  # where each speaker was last named, for what "he added" continues
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
@@ -735,8 +736,17 @@ class ClaimantFinder:
             # Hodeidah health office's, unless the article names the rest of the name
             return None
         if len(scored) > 1 and scored[1][:5] == best[:5]:
-            return None
+            # "officials say" in a story on Dnipro, where Ukraine's and Russia's officials fit alike:
+            # the officials of the one country the story's places are in
+            tied = [entry[-1] for entry in scored if entry[:5] == best[:5]]
+            home = [source_id for source_id in tied if self._of_story_country(source_id)]
+            return home[0] if len(home) == 1 else None
         return best[-1]
+
+    def _of_story_country(self, source_id: str) -> bool:
+        source = self.sources.get(source_id)
+        return bool(source and self._story_stem
+                    and any(w.startswith(self._story_stem) for w in self.index.country_marks(self._national_name(source))))
 
     def _named_in_full(self, bare: str) -> str | None:
         """`_find_named_in_full`, once per description and article."""
@@ -775,13 +785,16 @@ class ClaimantFinder:
         return None
 
     def prescan(self, text: str, spans: list[tuple[int, int]], actors_named: set[str] = frozenset(),
-                places: list[tuple[str, str | None]] = (), story_places: list[str] = ()) -> None:
+                places: list[tuple[str, str | None]] = (), story_places: list[str] = (),
+                story_countries: set[str] = frozenset()) -> None:
         """Read who the article names as speakers, in order, before its first sentence is read.
         `actors_named`: the actors the document's mentions name (AliasIndex.find_mentions has
         decided whether "rebels" in it are the war's rebels). `places`: (name as written, country)
         of the places it names; two places of a country name it as its name would ("Idlib province
         ... Ariha ... Sarmin" is a story on Syria), one alone may be a stray ("al-Thawra" hospital).
-        `story_places`: the names of the story's main place and its region, which "local" stands for."""
+        `story_places`: the names of the story's main place and its region, which "local" stands for;
+        `story_countries`: the countries of the places it names, one of which decides between two
+        countries' sources that fit "officials say" alike."""
         # the article's words first: resolving its speakers reads them (`_described`, `_of_this_war`)
         self._article_normal = " " + _normal(text) + " "
         self._by_words = {}
@@ -789,6 +802,8 @@ class ClaimantFinder:
         self._stem_counts = Counter(w[:4] for w in self._article_normal.split() if len(w) > 3)
         self._actors_named = actors_named
         self._story_place_words = set(_normal(" ".join(story_places)).split())
+        only = next(iter(story_countries)) if len(story_countries) == 1 else None
+        self._story_stem = (self.index.country_prefix(only) or "")[:4] or None
         named_by: dict[str, set[str]] = {}
         for surface, country in places:
             if country:

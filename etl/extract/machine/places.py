@@ -421,6 +421,13 @@ class PlaceFinder:
         region = self._region_holding(place.country, place.admin1)
         return [place.name] + ([self.index.reference.places[region].name] if region and region != place.place_id else [])
 
+    def story_countries(self) -> set[str]:
+        """The countries of the towns, cities, villages and regions the story names (not of a country
+        named only as a party: "Russian missiles" in a story on Dnipro)."""
+        places = self.index.reference.places
+        return {places[m.place_id].country for m in self.mentions
+                if m.place_id and self._rank(m) <= 2 and places[m.place_id].country}
+
     def country_wide(self, sentence: Sentence) -> bool:
         """Whether the sentence tells a happening of the whole country ("across the country", "the
         war ... has killed")."""
