@@ -563,6 +563,16 @@ def test_officials_are_those_of_the_one_country_the_story_takes_place_in(tmp_pat
     assert claimants(story.replace("Russia denied", "Air raid sirens also sounded in Rzeszow, Poland. Russia denied")) == ["officials"]
 
 
+def test_a_military_direction_is_the_region_named_after_its_town(tmp_path):
+    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
+    (tmp_path / "article.txt").write_text(
+        "In the Kharkov direction, units of the Sever group struck the enemy; the losses of the enemy exceeded 35 "
+        "servicemen. In the Avdeyevka direction, the enemy lost up to 40 servicemen.\n", encoding="utf-8")
+    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+    # a region is named after Kharkiv, none after Avdiivka
+    assert [c["place_id"] for c in facts.claims] == ["kharkiv-oblast", "avdiyivka-ua"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")
