@@ -563,6 +563,16 @@ def test_officials_are_those_of_the_one_country_the_story_takes_place_in(tmp_pat
     assert claimants(story.replace("Russia denied", "Air raid sirens also sounded in Rzeszow, Poland. Russia denied")) == ["officials"]
 
 
+def test_what_fell_on_a_house_took_no_town(tmp_path):
+    # "fell" is a town's capture ("Homs, which fell overnight"), not debris or shells falling on something
+    facts = _facts_of(tmp_path, "In the western city of Khmelnytskyi, one man was killed when the debris of a downed "
+                                "drone fell on his house. Rebels freed 3,500 prisoners from the prison in Homs, which "
+                                "fell overnight.\n")
+    assert [(r["trigger"], r["sub_event_type"]) for r in facts.reports if r["event_type"] == "Battles"] == [
+        ("fell", "Non-state actor overtakes territory")]
+    assert [r["sentence"][:9] for r in facts.reports if r["trigger"] == "fell"] == ["Rebels fr"]
+
+
 def test_a_military_direction_is_the_region_named_after_its_town(tmp_path):
     reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
     (tmp_path / "article.txt").write_text(
