@@ -563,6 +563,17 @@ def test_officials_are_those_of_the_one_country_the_story_takes_place_in(tmp_pat
     assert claimants(story.replace("Russia denied", "Air raid sirens also sounded in Rzeszow, Poland. Russia denied")) == ["officials"]
 
 
+def test_a_breakdown_by_region_names_its_regions_by_their_towns(tmp_path):
+    facts = _facts_of(tmp_path, "Activists said 85 people were killed, 40 in Idlib province, 20 in Hama, 15 in Aleppo "
+                                "and 10 in Homs. Shelling killed 25 in Eastern Ghouta, 12 in Douma, 8 in Harasta and 5 in "
+                                "Zamalka.\n")
+    places = {c["figure_text"]: c["place_id"] for c in facts.claims}
+    assert [places[f] for f in ("40", "20", "15", "10")] == [
+        "idlib-governorate", "hama-governorate", "aleppo-governorate", "homs-governorate"]
+    # a breakdown by town names no region: its towns stay
+    assert [places[f] for f in ("12", "8", "5")] == ["duma", "harasta", "zamalka"]
+
+
 def test_what_fell_on_a_house_took_no_town(tmp_path):
     # "fell" is a town's capture ("Homs, which fell overnight"), not debris or shells falling on something
     facts = _facts_of(tmp_path, "In the western city of Khmelnytskyi, one man was killed when the debris of a downed "

@@ -65,7 +65,10 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 _NEAR = (60, 100)
 # A figure, at most three words of its victims or toll, then "in": "40 dead in", "63 people killed in the"
 _OWN_PLACE = re.compile(r"[\w,.'’-]+(?:\s+[\w'’-]+){0,3}\s+in\s+(?:the\s+)?")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "in Idlib province's Maarat al-Numan": the town's
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# An item of a toll's breakdown by place in running text: "190 martyrs fell in Damascus Suburbs, ...,
+# 30 in Aleppo, 22 in Daraa": a figure, at most two words, "in" and a name.
+_BY_PLACE_ITEM = re.compile(r"\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?[A-Z]")  # "in Idlib province's Maarat al-Numan": the town's
 # An item of a breakdown by place, "Tartous: 71; Damascus Suburbs: 26; Aleppo: 14": the words
 # before the colon are the figure's label, and the names after it label the next items.
 _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
@@ -388,7 +391,7 @@ class PlaceFinder:
                 and not self._locates_next(own):
             # "the 40 dead in North Darfur were 22 killed ... in Kutum": the place named right after
             # a toll's own words is the toll's, however local a place named later in the sentence
-            return self._widened(own), False
+            return self._breakdown_region(own, sentence) or self._widened(own), False
         if here:
             best_rank = min(self._rank(m) for m in here)
             local = [m for m in here if self._rank(m) == best_rank]
@@ -411,6 +414,16 @@ class PlaceFinder:
         if self.country and (long_running or self._country_wide.search(self.text, low, high)):
             return self.country, False
         return carried, True
+
+    def _breakdown_region(self, mention: PlaceMention, sentence: Sentence) -> str | None:
+        """"190 martyrs fell in Damascus Suburbs, 30 in Aleppo, 22 in Daraa": in a breakdown of a toll
+        by place (three items or more) that counts a first-level region, an item's town is the region
+        named after it (Aleppo province), as a breakdown by region names its regions by their towns."""
+        if self._rank(mention) > 1 or len(_BY_PLACE_ITEM.findall(sentence.text)) < 3:
+            return None
+        if not any(self._rank(m) == 2 for m in self.in_span(sentence.start, sentence.end)):
+            return None
+        return next(filter(None, (self._region_named(mention.surface, word) for word in lexicon.region_words())), None)
 
     def story_place_names(self) -> list[str]:
         """The names of the story's main place and of the first-level region that holds it: what
