@@ -57,14 +57,15 @@ def rows(connection, sql, *params):
     return connection.execute(sql, list(params)).fetchall()
 
 
-def build_one_document(folder: Path, name: str, text: str, catalog: str | None = None) -> Path:
+def build_one_document(folder: Path, name: str, text: str, catalog: str | None = None,
+                       reference: Path = REFERENCE_DIR) -> Path:
     """A warehouse built from a corpus of one document (and its catalog entry, if given): its path."""
     corpus = folder / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     (corpus / name).write_text(text, encoding="utf-8")
     if catalog:
         (corpus / "catalog.yaml").write_text(catalog, encoding="utf-8")
-    build(corpus, folder / "w.duckdb", REFERENCE_DIR)
+    build(corpus, folder / "w.duckdb", reference)
     return folder / "w.duckdb"
 
 

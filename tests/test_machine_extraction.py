@@ -764,3 +764,12 @@ def test_a_partys_own_statement_tells_its_days_news(tmp_path):
     with duckdb.connect(str(build_one_document(tmp_path, "s.txt", text, catalog)), read_only=True) as db:
         dated = dict(rows(db, "SELECT figure_text, CAST(date_start AS VARCHAR) FROM claims"))
     assert dated == {"57": "2013-05-29", "12": None, "more than 900": None}
+    # a governor's own post, and a running count that "has reached" a figure
+    text = ("Shelling of Belgorod\n\n18 people have died, 3 of them children. 111 people are injured.\n\n"
+            "The number of injured residents has reached 140.\n")
+    catalog = ('- file: g.txt\n  title: "Governor of Belgorod Region"\n  outlet: Vyacheslav Gladkov\n'
+               '  kind: government official (Telegram channel)\n  published: "2023-12-30"\n')
+    reference = ROOT / "tests" / "ukraine" / "reference"
+    with duckdb.connect(str(build_one_document(tmp_path / "g", "g.txt", text, catalog, reference)), read_only=True) as db:
+        dated = dict(rows(db, "SELECT figure_text, CAST(date_start AS VARCHAR) FROM claims"))
+    assert dated == {"18": "2023-12-30", "3": "2023-12-30", "111": "2023-12-30", "140": None}
