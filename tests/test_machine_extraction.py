@@ -536,6 +536,12 @@ def test_an_unnamed_official_in_a_partys_own_media_is_of_its_side(tmp_path):
     assert [c["claimant_id"] for c in facts.claims] == ["police-source-saba-news-agency-houthi-run"]
     source = next(s for s in facts.sources if s.source_id == facts.claims[0]["claimant_id"])
     assert (source.alignment, source.actor_id, source.aliases) == ("opposition", "houthis", ())
+    # one of the side's bodies named by common words: its known source (Houthi-run), not a new one
+    (tmp_path / "article.txt").write_text(
+        "The aggression's raids have killed more than 14,000 civilians, the Ministry of Human Rights said.\n",
+        encoding="utf-8")
+    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, "saba-houthi")
+    assert [c["claimant_id"] for c in facts.claims] == ["houthi-human-rights-ministry"]
 
 
 def test_an_organisations_name_runs_on_past_and(tmp_path):

@@ -590,11 +590,12 @@ class ClaimantFinder:
         return None
 
     def _sided_known(self, bare: str, words: str) -> str | None:
-        """"a security source told Saba": the known unnamed source of the outlet's own side whose
-        name holds the description ("Houthi security source (unnamed)"), where a party's or a
-        state's media quotes an unnamed official."""
+        """"a security source told Saba", "the Ministry of Human Rights said" in Saba: the known source
+        of the outlet's own side whose name holds the description ("Houthi security source
+        (unnamed)", "Houthi-run Ministry of Human Rights"), where a party's or a state's media quotes
+        an unnamed official or one of its side's bodies by common words."""
         outlet = self.sources.get(self.outlet or "")
-        if outlet is None or outlet.kind not in _SIDED_MEDIA or not outlet.actor_id or not _ANONYMOUS.search(words.strip()):
+        if outlet is None or outlet.kind not in _SIDED_MEDIA or not outlet.actor_id:
             return None
         key = " " + _normal(bare) + " "
         fitting = sorted({source_id for source_id, name in self._source_names if key in name
