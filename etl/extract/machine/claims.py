@@ -74,6 +74,8 @@ _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
 _COMMA = re.compile(r"\s*,\s*")
 _JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+[–—-]\s+)")
+_PART_JOINT_END = re.compile(r"(?:,|\band)\s*$")
+_ITEM_END = re.compile(r"[,.;:–—()]|\band\b|\s-\s")
 _LIST_JOINT_END = re.compile(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$")
 _ONE = re.compile(r"(?<![\w-])an?(?=\s)", re.IGNORECASE)
 _ONE_PERSON = Quantity(None, 1, 1, 1, False)
@@ -494,6 +496,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
             if victims is None:
                 victims = _victims(text, _after_part_words(text, figure.end), next_start)
+        if kind is None and previous and previous.kind_source == "part of the toll before it" \
+                and _next_part(text, previous, figure):
+            # "among them 138 civilians, 380 fighters of HTS and allied factions and 392 soldiers": the
+            # parts go on after a part, however long each part's words
+            kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
+            if victims is None:
+                victims = _victims(text, figure.end, next_start)
         if kind is None and part_of and previous:
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
         elif kind is None and part_of:  # "The dead included five children": the phrase names its toll
@@ -665,6 +674,18 @@ def _gapped(text: str, previous: ClaimFinding, figure: Figure) -> bool:
 def _joined(text: str, start: int, end: int) -> bool:
     return _JOINED.fullmatch(text[start:end] if start <= end else "") is not None or \
         _JOINT.fullmatch(text[start:end]) is not None
+
+
+def _next_part(text: str, previous: ClaimFinding, figure: Figure) -> bool:
+    """A figure right after a part of a toll and its words, joined by a comma or "and" with no clause
+    between ("380 fighters of HTS and allied factions and 392"): the next part."""
+    between = text[previous.figure.end:figure.start]
+    if len(between) > 80 or _LIST_STOP.search(between) or not _PART_JOINT_END.search(between) \
+            or lexicon.any_kind_word().regex.search(between):
+        return False
+    # (not a toll of its own: "including 58 children, and 1,252 wounded", "and about 30 are missing")
+    item = _ITEM_END.search(text, figure.end)
+    return not lexicon.any_kind_word().regex.search(text, figure.end, item.start() if item else len(text))
 
 
 def _continues_list(text: str, previous: ClaimFinding, figure: Figure) -> bool:
