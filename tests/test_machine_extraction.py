@@ -580,6 +580,18 @@ def test_a_breakdown_by_region_names_its_regions_by_their_towns(tmp_path):
     assert [places[f] for f in ("12", "8", "5")] == ["duma", "harasta", "zamalka"]
 
 
+def test_a_word_of_any_violence_yields_to_the_kind_of_attack(tmp_path):
+    facts = _facts_of(tmp_path, "In a separate attack in Baghdad on 3 July 2016, a roadside bomb killed two people. "
+                                "A suicide truck bombing in Baghdad killed 80 people on 3 July 2016. "
+                                "Wagner assault units, supported by artillery, took the last streets of Bakhmut on 20 May 2023. "
+                                "Rebels attacked a checkpoint in Tarmiyah on 4 July 2016.\n")
+    assert [(r["trigger"], r["event_type"], r["sub_event_type"]) for r in facts.reports] == [
+        ("roadside bomb", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("suicide truck bombing", "Explosions/Remote violence", "Suicide bomb"),
+        ("assault units", "Battles", "Armed clash"),
+        ("attacked", "Battles", "Armed clash")]
+
+
 def test_what_fell_on_a_house_took_no_town(tmp_path):
     # "fell" is a town's capture ("Homs, which fell overnight"), not debris or shells falling on something
     facts = _facts_of(tmp_path, "In the western city of Khmelnytskyi, one man was killed when the debris of a downed "

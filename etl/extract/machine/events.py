@@ -3,7 +3,8 @@
 ACLED type and sub-type, a stance, actors and a date.
 
 A sentence can report several happenings ("launched an offensive on Sunday, capturing an airport
-..., while pushing toward Qardaha on Monday"): each clause's earliest trigger gives one report.
+..., while pushing toward Qardaha on Monday"): each clause's earliest trigger gives one report (a word
+of any violence, "attack", only where the clause names no kind of attack: "a roadside bomb").
 Territorial sub-types follow who acts: government forces capturing a place is "Government
 regains territory", rebels doing it "Non-state actor overtakes territory".
 """
@@ -35,7 +36,8 @@ class Trigger:
 
 
 def find_triggers(text: str, clause_spans: list[Clause]) -> list[tuple[Trigger, Clause, tuple[int, int]]]:
-    """One trigger for each clause that has one (its earliest; at one place the longer words win,
+    """One trigger for each clause that has one (its earliest, a `generic` rule's only where no other
+    rule's word stands in the clause; at one place the longer words win,
     "victory was declared" over "victory", then the rules' order), with the stretch of the sentence
     it governs: its clause and the clauses around it that report nothing of their own ("...,
     according to X")."""
@@ -48,8 +50,13 @@ def find_triggers(text: str, clause_spans: list[Clause]) -> list[tuple[Trigger, 
         for match in pattern.finditer(text, clause_spans[0].start, clause_spans[-1].end):
             number = bisect_right(starts, match.start()) - 1
             best = found[number]
-            if match.end() <= clause_spans[number].end and (
-                    best is None or match.start() < best.start or (match.start() == best.start and match.end() > best.end)):
+            if match.end() > clause_spans[number].end:
+                continue
+            # (a word of any violence, "attack", yields to a word of a kind of attack in its clause)
+            better = best is None or (best.rule.get("generic") and not rule.get("generic")) or (
+                bool(best.rule.get("generic")) == bool(rule.get("generic")) and (
+                    match.start() < best.start or (match.start() == best.start and match.end() > best.end)))
+            if better:
                 found[number] = Trigger(match.start(), match.end(), rule["type"], rule.get("sub_type") or "", rule)
     owner = list(range(len(found)))
     for number in range(len(found)):
