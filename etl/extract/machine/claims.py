@@ -74,6 +74,8 @@ _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
 _COMMA = re.compile(r"\s*,\s*")
 _JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+[–—-]\s+)")
+# Words that open another clause: "received 26 wounded as families flee towards Tawila".
+_OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|when|after|before|because)\s+(?!many\b|much\b|well\b|of\b)")
 _PART_JOINT_END = re.compile(r"(?:,|\band)\s*$")
 _ITEM_END = re.compile(r"[,.;:–—()]|\band\b|\s-\s")
 _LIST_JOINT_END = re.compile(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$")
@@ -541,7 +543,10 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if kind is None:
             found = _kind_in(text, after_start, window_end)
             own = _kind_in(text, victims.start, victims.end) if found and victims else None
-            if own and {own[0], found[0]} == {"killed", "wounded"} and (
+            if own and own[0] != found[0] and _OTHER_CLAUSE.search(text, victims.end, found[1]):
+                # "received 26 wounded as families flee": a toll word in the next clause is another's
+                kind, source = own, "the victim noun is a toll word"
+            elif own and {own[0], found[0]} == {"killed", "wounded"} and (
                     found[1] - victims.end > _OWN_KIND_REACH or "," in text[victims.end:found[1]]):
                 # "19 wounded in this epic battle ... martyrs", "12 wounded fighters had been brought
                 # in": the victims' own toll word says the kind; a later one of the other kind, away
