@@ -512,6 +512,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             named = _kind_in(text, base + part_of.start(), base + part_of.end())
             if named:
                 kind, source = named, "part of the toll its words name"
+        if kind is None and victims is None and previous and _verb_left_out(text, previous, figure):
+            kind, source = (previous.kind, previous.kind_start, previous.kind_end), "the toll verb before it, left out"
         if kind is None and victims is None:
             bare = _bare_toll(text, figure.end, next_start)
             if bare:
@@ -679,6 +681,14 @@ def _gapped(text: str, previous: ClaimFinding, figure: Figure) -> bool:
 def _joined(text: str, start: int, end: int) -> bool:
     return _JOINED.fullmatch(text[start:end] if start <= end else "") is not None or \
         _JOINT.fullmatch(text[start:end]) is not None
+
+
+def _verb_left_out(text: str, previous: ClaimFinding, figure: Figure) -> bool:
+    """"39 people died at the station and 11 more in hospital": joined by "and" to the toll before
+    it, the figure leaves its verb out (`gapped_after`)."""
+    between = text[previous.figure.end:figure.start]
+    return len(between) <= 80 and not _LIST_STOP.search(between) and bool(re.search(r"\band\s*$", between)) \
+        and bool(lexicon.casualty_rule("gapped_after").match(text, _skip_spaces(text, figure.end)))
 
 
 def _next_part(text: str, previous: ClaimFinding, figure: Figure) -> bool:
