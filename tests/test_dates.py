@@ -37,6 +37,8 @@ MON_5_AUG = parse_published("2013-08-05")   # 003
         ("in June", parse_published("2023-12-22"), date(2023, 6, 1), date(2023, 6, 30), "month"),
         ("on 2 January", parse_published("2016-12-30"), date(2017, 1, 2), date(2017, 1, 2), "day"),
         ("as of now", parse_published("2023-12-30"), date(2023, 12, 30), date(2023, 12, 30), "day"),
+        # day, month and year with dots (Ukrainian and Russian official texts)
+        ("24.02.2022", MON_20_MAY, date(2022, 2, 24), date(2022, 2, 24), "day"),
     ],
 )
 def test_relative_dates(expression, published, start, end, precision):
@@ -90,6 +92,8 @@ def test_publication_dates_keep_their_precision():
     ("Mortar fire killed five people in the 26 September neighbourhood of Taiz on Monday.", date(2024, 8, 5), date(2024, 8, 5)),
     # a stretch that would end after the story was written is last year's
     ("Between September and November, 90 people were killed.", date(2023, 9, 1), date(2023, 11, 30)),
+    # dates written with dots, as a defence ministry's bulletin writes them
+    ("The total combat losses of the enemy from 24.02.2022 to 21.05.2023 are approximately:", date(2022, 2, 24), date(2023, 5, 21)),
 ])
 def test_a_sentence_s_dates_are_read_as_the_stretch_they_name(sentence, start, end):
     from etl.core.dates import DateRange

@@ -580,6 +580,16 @@ def test_a_breakdown_by_region_names_its_regions_by_their_towns(tmp_path):
     assert [places[f] for f in ("12", "8", "5")] == ["duma", "harasta", "zamalka"]
 
 
+def test_a_defence_ministrys_losses_list_counts_its_personnel_over_the_lists_days(tmp_path):
+    text = ("Losses of the enemy\n\nThe total combat losses of the enemy from 24.02.2022 to 21.05.2023 are approximately:"
+            "\n\npersonnel — about 41,300 (+320) persons liquidated\n\ntanks — 1,786 (+4)\n\n"
+            "artillery systems — 980 (+12)\n")
+    claims = _wire_claims(tmp_path, text, "2023-05-21", "figure_text, CAST(date_start AS VARCHAR), CAST(date_end AS VARCHAR)",
+                          ["about 41,300", "1,786", "980"])
+    # the personnel line is a toll over the list's days; tanks and guns are no people
+    assert claims == [("about 41,300", "2022-02-24", "2023-05-21")]
+
+
 def test_a_word_of_any_violence_yields_to_the_kind_of_attack(tmp_path):
     facts = _facts_of(tmp_path, "In a separate attack in Baghdad on 3 July 2016, a roadside bomb killed two people. "
                                 "A suicide truck bombing in Baghdad killed 80 people on 3 July 2016. "

@@ -217,6 +217,10 @@ def _rules():
     def year(m, *_):
         return date(int(m["year"]), 1, 1), date(int(m["year"]), 12, 31)
 
+    def dotted(m, *_):
+        found = _day(int(m["year"]), int(m["month"]), int(m["dom"]))
+        return found, found
+
     amount = r"(?P<amount>\d+|a few|several|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     return [
         (r"\d{4}-\d{2}(?:-\d{2})?(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?", iso),  # 2013-05 or 2013-05-01..2013-05-18
@@ -240,6 +244,8 @@ def _rules():
         (r"today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|now|(?:as\s+of\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:today|tonight))?", today),
         (r"the\s+(?P<dir>following|next|previous)\s+day|the\s+day\s+(?P<before>before)", following),
         (r"(?P<year>\d{4})", year),
+        # "24.02.2022": day, month and year with dots, as Ukrainian and Russian official texts write them
+        (r"(?P<dom>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", dotted),
     ]
 
 

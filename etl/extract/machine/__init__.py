@@ -149,7 +149,9 @@ _CARRIED_KINDS = frozenset(lexicon.raw()["speech"]["carried_kinds"])
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
-_LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)")
+# A line of a list: a bullet, a figure, or a label, a dash and a figure ("personnel — about 203,160 (+510)")
+_LABELLED_LINE = re.compile(r"\s*[A-Za-z][\w' -]{1,40}\s[—–]\s*(?:[a-z]+\s+){0,2}\d")
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)|" + _LABELLED_LINE.pattern)
 
 
 def _dates_of_report(mentions, focus: int, clause, clause_list, scope, exclude) -> tuple[DateRange | None, str | None]:
@@ -222,6 +224,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     anchor: date | None = None
     heading, heading_paragraph = None, None  # the toll a list of counts is introduced by
     heading_dates = (None, None)  # the days of that toll, which its items count over
+    listed = False  # whether the lines read now are a list under a sentence that dates them
     columns, table_paragraph = None, None  # the toll of each column of the table being read
     row_region = None  # the region word of its first column's header ("State"), if its rows name regions
     last_toll, last_toll_sentence = None, None  # the first toll of the last sentence that gave one
@@ -252,8 +255,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 period = (span, mention.text)  # the last stretch of days named, for "in the same period"
         previous = sentences[max(0, number - 6):number]
         # -- casualty claims ------------------------------------------------------------------
-        if heading and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
-            heading = None
+        if (heading or listed) and not (_LIST_ITEM.match(sentence.text) or sentence.paragraph == heading_paragraph):
+            heading, listed = None, False
         near_toll = last_toll and sentences[last_toll_sentence].paragraph >= sentence.paragraph - 3
         if heading is None and near_toll and (len(BREAKDOWN.findall(sentence.text)) >= 2
                                               or BREAKDOWN.match(sentence.text.lstrip(" -–•*·▪"))):
@@ -296,7 +299,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 if whole["date_start"] is not None:
                     dates = DateRange(whole["date_start"], whole["date_end"], whole["date_precision"])
                     date_text = whole["date_text"]
-            if dates is None and finding.kind_source in _ITEMS and heading_dates[0] is not None:
+            if dates is None and heading_dates[0] is not None and (
+                    finding.kind_source in _ITEMS or listed and _LABELLED_LINE.match(sentence.text)):
                 # "- 173 fighters of the rebel battalions" under "The toll since 19 May is as follows:"
                 dates, date_text = heading_dates
             if dates is None and published is not None and published.precision == "day" \
@@ -359,8 +363,13 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 facts.sources.append(claimant.new_source)
         if sentence.text.rstrip().endswith(":"):  # a list under a toll: "documented the death of 52 people, as follows:"
             heading, heading_paragraph = toll_word_in(text, sentence.start, sentence.end), sentence.paragraph
-            # "The toll of the battle documented since 19 May is as follows:": the items' days
-            heading_dates = _dates_of(date_mentions, heading[1], [], text) if heading else (None, None)
+            # "The toll of the battle documented since 19 May is as follows:": the items' days; "The total
+            # combat losses of the enemy from 24.02.2022 to 21.05.2023 are:" dates its lines, whose
+            # kinds are their own (personnel, tanks), by its toll noun
+            toll_noun = lexicon.casualty_rule("toll_nouns").search(text, sentence.start, sentence.end)
+            focus = heading[1] if heading else toll_noun.start() if toll_noun else None
+            heading_dates = _dates_of(date_mentions, focus, [], text) if focus is not None else (None, None)
+            listed = focus is not None
         # -- event reports ------------------------------------------------------------------
         if "?" in sentence.text or (sentence.part_kind == "headline" and has_body):
             continue  # a question; a headline, which tells the body's happenings in other words

@@ -48,6 +48,8 @@ _EXPRESSIONS = [
     r"(?i:as\s+of\s+(?:now|\d{1,2}[:.]\d{2}))",
     r"(?i:the\s+(?:following|next|previous)\s+day|the\s+day\s+before)",
     rf"(?:in|In|since|Since|during|During|by)\s+{_YEAR}(?![\d,])",
+    # "from 24.02.2022 to 21.05.2023": day, month and year with dots (Ukrainian and Russian official texts)
+    rf"\d{{1,2}}\.\d{{1,2}}\.{_YEAR}",
 ]
 _PATTERN = lexicon.at_word_starts(re.compile(r"(?<![\w-])(?:" + "|".join(_EXPRESSIONS) + r")(?![\w-])"))
 _DATELINE_START = re.compile(r"(?:[A-Z][A-Za-z .'’-]{1,30},\s*)?")
