@@ -583,7 +583,11 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 or victims and victims.victim_class != "unknown" and (
                     _bare_toll(text, victims.end, next_start)
                     or source == "the first toll word after its victims" and kind[1] - victims.end <= 60
-                    and _PLAIN_JOIN.fullmatch(text, victims.end, kind[1]))):
+                    and _PLAIN_JOIN.fullmatch(text, victims.end, kind[1])
+                    # "Eleven men, two women and a boy of 14 were found shot dead": the last of the
+                    # victims one toll word counts
+                    or previous is not None and (previous.kind_start, previous.kind_end) == (kind[1], kind[2])
+                    and kind[1] > figure.end and re.search(r"(?:,|\band)\s*$", text[max(sentence_start, figure.start - 6):figure.start]))):
             continue  # "a" counts one victim only next to its toll or as its part: "killing a woman", "a child died"
         if mixed:
             victim_class = "mixed"
