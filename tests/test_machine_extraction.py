@@ -580,6 +580,14 @@ def test_a_breakdown_by_region_names_its_regions_by_their_towns(tmp_path):
     assert [places[f] for f in ("12", "8", "5")] == ["duma", "harasta", "zamalka"]
 
 
+def test_a_speech_verb_in_the_passive_names_no_speaker(tmp_path):
+    # "listed" is a speech verb ("the monitor listed 40 names"); "are still listed as missing" is no one's speech
+    facts = _facts_of(tmp_path, "The mayor said 40 people were killed in the town. More than 150 residents are still "
+                                "listed as missing.\n")
+    assert [(c["figure_text"], c["claimant_text"]) for c in facts.claims] == [
+        ("40", "The mayor"), ("More than 150", "The mayor")]
+
+
 def test_a_defence_ministrys_losses_list_counts_its_personnel_over_the_lists_days(tmp_path):
     text = ("Losses of the enemy\n\nThe total combat losses of the enemy from 24.02.2022 to 21.05.2023 are approximately:"
             "\n\npersonnel — about 41,300 (+320) persons liquidated\n\ntanks — 1,786 (+4)\n\n"

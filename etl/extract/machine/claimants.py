@@ -415,6 +415,8 @@ class ClaimantFinder:
             if known or (not words[:1].isupper() or self.speech["speaker_nouns"].search(words)) and self._speaker_like(words):
                 spans.append((leading.start(1), leading.start(1) + len(words)))
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
+            if _PASSIVE_BEFORE.search(text, max(sentence_start, match.start() - 24), match.start()):
+                continue  # "150 residents are still listed as missing": no one speaks
             span = self._phrase_before(text, sentence_start, match.start())
             disputed = span and self.speech["disputing"].search(text, span[0], span[1])
             if disputed and match.group().lower().startswith("claim"):
@@ -919,6 +921,7 @@ def _source_names(sources: dict[str, Source]) -> list[tuple[str, str]]:
 _LOCATORS = re.compile(r"\s+(?:at|in|on|from|of|near|with|inside|across)\s+", re.IGNORECASE)
 _PERSON_TITLE = re.compile(r" (?:officers?|officials?|spokes(?:man|woman|person)|sources?|members?|doctors?|workers?) $")
 _DIGIT = re.compile(r"\d")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:still\s+|now\s+|also\s+|officially\s+)?$", re.IGNORECASE)
 _NAME_RUNS_ON = 80  # how far past the speaker's words a known name may run on
 _NAME_STOP = re.compile(r"[.;:,()\"“”]|\s(?:said|says|told|which|who|that)\b")
 _WORD_END = re.compile(r"(?<=\w)(?!\w)")
