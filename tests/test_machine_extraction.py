@@ -580,6 +580,13 @@ def test_a_breakdown_by_region_names_its_regions_by_their_towns(tmp_path):
     assert [places[f] for f in ("12", "8", "5")] == ["duma", "harasta", "zamalka"]
 
 
+def test_a_quotation_going_on_in_the_next_paragraph_is_still_its_speakers(tmp_path):
+    facts = _facts_of(tmp_path, "Shelling hit the village of Hostomel again on Monday, the regional police said.\n\n"
+                                "“They came at dawn,” said Olena Kovalenko, a teacher. “They took my husband and our "
+                                "neighbours out into the yard.\n\n“Two days later I found five of them dead by the fence.”\n")
+    assert [(c["figure_text"], c["claimant_id"]) for c in facts.claims] == [("five", "olena-kovalenko")]
+
+
 def test_a_speech_verb_in_the_passive_names_no_speaker(tmp_path):
     # "listed" is a speech verb ("the monitor listed 40 names"); "are still listed as missing" is no one's speech
     facts = _facts_of(tmp_path, "The mayor said 40 people were killed in the town. More than 150 residents are still "

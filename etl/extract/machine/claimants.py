@@ -326,7 +326,28 @@ class ClaimantFinder:
         if not opened:
             return None
         return self._speaker_at_close(text, sentence_start, paragraph_end) \
-            or self._speaker_before_quote(text, paragraph_start, sentence_start)
+            or self._speaker_before_quote(text, paragraph_start, sentence_start) \
+            or self._speaker_of_quote_going_on(text, paragraph_start)
+
+    def _speaker_of_quote_going_on(self, text: str, paragraph_start: int) -> "Claimant | None":
+        """'"They took my husband out into the yard. ¶ "Two days later I found the two of them dead.':
+        a paragraph that opens with a quotation mark after a paragraph whose quotation did not close
+        goes on with it, in the words of whoever that paragraph named speaking (up to three back)."""
+        start = paragraph_start
+        for _ in range(3):
+            if text[start:start + 1] not in _OPENING:
+                return None
+            before_end = len(text[:start].rstrip())
+            before_start = text.rfind("\n", 0, before_end) + 1
+            before = text[before_start:before_end]
+            if not before or before[-1] in "”\"’»":
+                return None  # the quotation before closed: this one is new
+            for span_start, span_end in reversed(self._speaker_spans(text, before_start, before_end)):
+                claimant = self._resolve(text, span_start, span_end)
+                if claimant:
+                    return claimant
+            start = before_start
+        return None
 
     def _speaker_before_quote(self, text: str, paragraph_start: int, sentence_start: int) -> "Claimant | None":
         """'Umm Khaled, a mother of four, described the walk. "There were 80 of us ... Nine did not
