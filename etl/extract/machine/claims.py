@@ -76,7 +76,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+[–—-]\s+)")
 # Words that open another clause: "received 26 wounded as families flee towards Tawila".
 _OTHER_CLAUSE = re.compile(r"\b(?:as|while|whereas|when|after|before|because)\s+(?!many\b|much\b|well\b|of\b)")
-_PART_JOINT_END = re.compile(r"(?:,|\band)\s*$")
+_PART_JOINT_END = re.compile(r"(?:,|\band|\balong with|\bas well as|\bplus)\s*$")
 _ITEM_END = re.compile(r"[,.;:–—()]|\band\b|\s-\s")
 _LIST_JOINT_END = re.compile(r"(?:,|\band|\bwhile|\bwith)\s*(?:another\s+)?$")
 _ONE = re.compile(r"(?<![\w-])an?(?=\s)", re.IGNORECASE)
