@@ -600,9 +600,10 @@ def test_a_defence_ministrys_losses_list_counts_its_personnel_over_the_lists_day
             "\n\npersonnel — about 41,300 (+320) persons liquidated\n\ntanks — 1,786 (+4)\n\n"
             "artillery systems — 980 (+12)\n")
     claims = _wire_claims(tmp_path, text, "2023-05-21", "figure_text, CAST(date_start AS VARCHAR), CAST(date_end AS VARCHAR)",
-                          ["about 41,300", "1,786", "980"])
-    # the personnel line is a toll over the list's days; tanks and guns are no people
-    assert claims == [("about 41,300", "2022-02-24", "2023-05-21")]
+                          ["about 41,300", "320", "1,786", "980"])
+    # the personnel line is a toll over the list's days, and its increment the past day's; tanks and
+    # guns are no people
+    assert claims == [("about 41,300", "2022-02-24", "2023-05-21"), ("320", "2023-05-20", "2023-05-21")]
 
 
 def test_a_word_of_any_violence_yields_to_the_kind_of_attack(tmp_path):

@@ -293,6 +293,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None and not claimant.carried else []
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
+            increment = text[max(0, figure.start - 2):figure.start] == "(+"
+            if dates is None and published is not None and published.precision == "day" and increment:
+                # "about 203,160 (+510)": a running total's increment since the bulletin before, the
+                # day before it was issued and that day (as "over the past day")
+                dates, date_text = DateRange(published.start - timedelta(days=1), published.end, "day"), None
             if dates is None and finding.kind_source in PART_OF_A_TOLL and facts.claims:
                 # "Of those killed: 3,604 men, ...": a part of a toll is of the toll's days
                 whole = facts.claims[-1]
@@ -319,7 +324,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             if dates is None and period is not None and lexicon.pattern("same_period").search(text, sentence.start, sentence.end):
                 # "at least 298 civilians had been killed in the same period": the stretch named before
                 dates, date_text = period
-            long_running = _long_running(dates, sentence.text, published) or (
+            # (an increment of a running total is where the total is: the country, not a town)
+            long_running = increment or _long_running(dates, sentence.text, published) or (
                 figure.quantity.figure is None and (figure.quantity.low or 0) >= WAR_SCALE_TOLL and finding.kind == "killed")
             if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
                     and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)):
