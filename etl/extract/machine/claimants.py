@@ -337,7 +337,9 @@ class ClaimantFinder:
         for _ in range(3):
             if text[start:start + 1] not in _OPENING:
                 return None
-            before_end = len(text[:start].rstrip())
+            before_end = start
+            while before_end > 0 and text[before_end - 1].isspace():
+                before_end -= 1
             before_start = text.rfind("\n", 0, before_end) + 1
             before = text[before_start:before_end]
             if not before or before[-1] in "”\"’»":

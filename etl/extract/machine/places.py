@@ -65,10 +65,10 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adje
 _NEAR = (60, 100)
 # A figure, at most three words of its victims or toll, then "in": "40 dead in", "63 people killed in the"
 _OWN_PLACE = re.compile(r"[\w,.'’-]+(?:\s+[\w'’-]+){0,3}\s+in\s+(?:the\s+)?")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "in Idlib province's Maarat al-Numan": the town's
 # An item of a toll's breakdown by place in running text: "190 martyrs fell in Damascus Suburbs, ...,
 # 30 in Aleppo, 22 in Daraa": a figure, at most two words, "in" and a name.
-_BY_PLACE_ITEM = re.compile(r"\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?[A-Z]")  # "in Idlib province's Maarat al-Numan": the town's
+_BY_PLACE_ITEM = re.compile(r"\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}in\s+(?:the\s+)?[A-Z]")
 # An item of a breakdown by place, "Tartous: 71; Damascus Suburbs: 26; Aleppo: 14": the words
 # before the colon are the figure's label, and the names after it label the next items.
 _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
