@@ -587,6 +587,12 @@ def test_a_quotation_going_on_in_the_next_paragraph_is_still_its_speakers(tmp_pa
     assert [(c["figure_text"], c["claimant_id"]) for c in facts.claims] == [("five", "olena-kovalenko")]
 
 
+def test_where_a_speaker_told_after_the_toll_sits_is_not_where_it_happened(tmp_path):
+    facts = _facts_of(tmp_path, "In Homs city, mortar shells hit a residential neighbourhood, killing 3 citizens and "
+                                "injuring 11 others, a source at the Homs Governorate said.\n")
+    assert [c["place_id"] for c in facts.claims] == ["homs", "homs"]
+
+
 def test_a_speech_verb_in_the_passive_names_no_speaker(tmp_path):
     # "listed" is a speech verb ("the monitor listed 40 names"); "are still listed as missing" is no one's speech
     facts = _facts_of(tmp_path, "The mayor said 40 people were killed in the town. More than 150 residents are still "

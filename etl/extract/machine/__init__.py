@@ -149,6 +149,8 @@ _CARRIED_KINDS = frozenset(lexicon.raw()["speech"]["carried_kinds"])
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
 # A line of a list: a bullet, or a figure first ("- 19 civilians", "• 21 soldiers", "12 in Aleppo").
+# The place words after a speaker named after the toll, up to the speech verb: "a source [at the Homs Governorate] said".
+_SPEAKER_PLACE_END = re.compile(r"(\s+(?:at|in|from)\s+[^,.;]{2,60}?)\s+(?:said|says|told|reported|stated)\b")
 # A line of a list: a bullet, a figure, or a label, a dash and a figure ("personnel — about 203,160 (+510)")
 _LABELLED_LINE = re.compile(r"\s*[A-Za-z][\w' -]{1,40}\s[—–]\s*(?:[a-z]+\s+){0,2}\d")
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)|" + _LABELLED_LINE.pattern)
@@ -292,6 +294,12 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             else:
                 claimant = claimants.find(text, sentence.start, sentence.end, figure.start)
             exclude = [(claimant.start, claimant.end)] if claimant.start is not None and not claimant.carried else []
+            if exclude and claimant.start > figure.start:
+                # "..., claiming the lives of 3 citizens, a source at the Homs Governorate said": where
+                # the speaker sits, told after the toll, is not where the toll happened
+                said = _SPEAKER_PLACE_END.match(text, claimant.end)
+                if said:
+                    exclude = [(claimant.start, said.end(1))]
             dates, date_text = _dates_of(date_mentions, finding.kind_start, exclude, text)
             increment = text[max(0, figure.start - 2):figure.start] == "(+"
             if dates is None and published is not None and published.precision == "day" and increment:
