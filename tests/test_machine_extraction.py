@@ -593,6 +593,15 @@ def test_where_a_speaker_told_after_the_toll_sits_is_not_where_it_happened(tmp_p
     assert [c["place_id"] for c in facts.claims] == ["homs", "homs"]
 
 
+def test_a_toll_after_a_sentence_on_the_whole_country_is_the_countrys(tmp_path):
+    text = ("Strikes on Hama\n\nGovernment jets struck a market in Hama on Monday.\n\n"
+            "Russian jets have struck 1,600 targets across the country since September 30. The monitor says the strikes "
+            "had killed 595 people by Tuesday. It put the number of wounded in the town at 40.\n")
+    placed = dict(_wire_claims(tmp_path, text, "2015-10-28", "figure_text, place_id", ["595", "40"]))
+    # (the town named again is the town's, whatever the paragraph)
+    assert placed == {"595": "syria", "40": "hamah"}
+
+
 def test_a_speech_verb_in_the_passive_names_no_speaker(tmp_path):
     # "listed" is a speech verb ("the monitor listed 40 names"); "are still listed as missing" is no one's speech
     facts = _facts_of(tmp_path, "The mayor said 40 people were killed in the town. More than 150 residents are still "

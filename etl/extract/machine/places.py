@@ -90,6 +90,8 @@ _DESTINATION = re.compile(
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
+# A settlement named again by its kind: "the number of wounded in the town" is a town's, whatever the paragraph
+_THE_SETTLEMENT = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
 _PART_OF_COUNTRY = re.compile(r"\b(?:" + "|".join(_CONTEXT["directions"]) + r")\s+$", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
@@ -529,4 +531,8 @@ class PlaceFinder:
             settled = [m for m in self.in_span(earlier.start, earlier.end) if self._rank(m) <= 1]
             if settled:
                 return settled[-1].place_id
+            if self.country and self.country_wide(earlier) and not _THE_SETTLEMENT.search(sentence.text):
+                # "Russian jets struck 1,623 targets across the country. The Observatory says the strikes
+                # had killed 595 people": the paragraph is about the whole country
+                return self.country
         return self.dominant
