@@ -112,14 +112,24 @@ def _group_score(claim_pairs) -> dict:
     return _score(len(together["coded"] & together["machine"]), len(together["machine"]), len(together["coded"]))
 
 
+# How much of a sentence a miss quotes: enough to find it in its document, too little to copy an
+# article's wording into a report that may be committed (the seeds and real articles are others' text).
+OPENING_WORDS = 6
+
+
+def _opening(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
+
+
 def _describe(claim: dict) -> str:
     return (f"{claim['file']}: {claim['kind']} {claim['figure_text']!r} [{claim['low']}..{claim['high']}] "
-            f"by {claim['claimant_id']} in {claim['sentence'][:90]!r}")
+            f"by {claim['claimant_id']} in {_opening(claim['sentence'])!r}")
 
 
 def _describe_report(report: dict) -> str:
     return (f"{report['doc_id']}: {report['event_type']} ({report['stance']}) at {report['place_id']} "
-            f"by {report['claimant_id']} in {report['sentence'][:90]!r}")
+            f"by {report['claimant_id']} in {_opening(report['sentence'])!r}")
 
 
 def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
@@ -166,9 +176,9 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     results["wrong_claimant"] = [f"{_describe(m)} (coded: {c['claimant_id']})" for c, m in claim_pairs
                                  if c["claimant_id"] != m["claimant_id"]]
     results["wrong_dates"] = [f"{c['doc_id']}: coded {_date(c)} ({c['date_text']!r}), machine {_date(m)} "
-                              f"({m['date_text']!r}) in {c['sentence'][:80]!r}"
+                              f"({m['date_text']!r}) in {_opening(c['sentence'])!r}"
                               for c, m in fact_pairs if _date(c) != _date(m)]
-    results["wrong_places"] = [f"{c['doc_id']}: coded {c['place_id']}, machine {m['place_id']} in {c['sentence'][:80]!r}"
+    results["wrong_places"] = [f"{c['doc_id']}: coded {c['place_id']}, machine {m['place_id']} in {_opening(c['sentence'])!r}"
                                for c, m in fact_pairs if c["place_id"] != m["place_id"]]
     paired_reports = {id(m) for _, m in report_pairs}
     paired_coded_reports = {id(c) for c, _ in report_pairs}
