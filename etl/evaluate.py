@@ -132,6 +132,13 @@ def _describe_report(report: dict) -> str:
             f"by {report['claimant_id']} in {_opening(report['sentence'])!r}")
 
 
+def _unpaired(coded: list[dict], machine: list[dict], pairs, describe) -> tuple[list[str], list[str]]:
+    """The coded facts no machine fact was paired with (missed), and the machine's no coded one was (extra)."""
+    paired_coded, paired_machine = {id(c) for c, _ in pairs}, {id(m) for _, m in pairs}
+    return ([describe(c) for c in coded if id(c) not in paired_coded],
+            [describe(m) for m in machine if id(m) not in paired_machine])
+
+
 def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="evaluate-") as folder:
         coded_db, machine_db = Path(folder) / "coded.duckdb", Path(folder) / "machine.duckdb"
@@ -169,10 +176,7 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     # the extraction issue's measure: the same ACLED event type at the same place
     results["events_placed"] = _score(sum(c["event_type"] == m["event_type"] and c["place_id"] == m["place_id"]
                                           for c, m in report_pairs), len(machine_reports), len(coded_reports))
-    paired = {id(m) for _, m in claim_pairs}
-    paired_coded = {id(c) for c, _ in claim_pairs}
-    results["missed_claims"] = [_describe(c) for c in coded_claims if id(c) not in paired_coded]
-    results["extra_claims"] = [_describe(m) for m in machine_claims if id(m) not in paired]
+    results["missed_claims"], results["extra_claims"] = _unpaired(coded_claims, machine_claims, claim_pairs, _describe)
     results["wrong_claimant"] = [f"{_describe(m)} (coded: {c['claimant_id']})" for c, m in claim_pairs
                                  if c["claimant_id"] != m["claimant_id"]]
     results["wrong_dates"] = [f"{c['doc_id']}: coded {_date(c)} ({c['date_text']!r}), machine {_date(m)} "
@@ -180,10 +184,8 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
                               for c, m in fact_pairs if _date(c) != _date(m)]
     results["wrong_places"] = [f"{c['doc_id']}: coded {c['place_id']}, machine {m['place_id']} in {_opening(c['sentence'])!r}"
                                for c, m in fact_pairs if c["place_id"] != m["place_id"]]
-    paired_reports = {id(m) for _, m in report_pairs}
-    paired_coded_reports = {id(c) for c, _ in report_pairs}
-    results["missed_reports"] = [_describe_report(c) for c in coded_reports if id(c) not in paired_coded_reports]
-    results["extra_reports"] = [_describe_report(m) for m in machine_reports if id(m) not in paired_reports]
+    results["missed_reports"], results["extra_reports"] = _unpaired(coded_reports, machine_reports, report_pairs,
+                                                                    _describe_report)
     results["wrong_event_type"] = [f"{_describe_report(m)} (coded: {c['event_type']})" for c, m in report_pairs
                                    if c["event_type"] != m["event_type"]]
     results["targets"] = {name: {"target": goal, "f1": results[name]["f1"], "met": results[name]["f1"] >= goal}

@@ -28,8 +28,13 @@ class Part:
 
 
 @lru_cache(maxsize=None)
+def _raw() -> dict:
+    return yaml.safe_load((LEXICON_DIR / "page_parts.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def _rules() -> dict:
-    raw = yaml.safe_load((LEXICON_DIR / "page_parts.yaml").read_text(encoding="utf-8"))
+    raw = _raw()
 
     def many(key):
         return [re.compile(p, re.IGNORECASE) for p in raw[key]]
@@ -44,8 +49,14 @@ def _rules() -> dict:
         "byline": re.compile(raw["byline"]),
         "dateline": re.compile(raw["dateline"], re.IGNORECASE),
         "subheading_max_chars": int(raw["subheading_max_chars"]),
-        "list_item": re.compile(raw["list_item"]),
+        "list_item": re.compile(f"{raw['list_item']}|{labelled_line_pattern()}"),
     }
+
+
+def labelled_line_pattern() -> str:
+    """A list's line that is a label, a dash and a figure (`labelled_line` in page_parts.yaml): the
+    parts read it as body text, the extractor as a line of the list its heading dates."""
+    return _raw()["labelled_line"]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from etl.extract.machine import lexicon
 from etl.extract.machine.claims import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
 from etl.extract.machine.claimants import Claimant, ClaimantFinder
 from etl.extract.machine.dates import find_dates
+from etl.ingest.parts import labelled_line_pattern
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
 from etl.extract.machine.places import FIRST_LEVEL_KINDS, PlaceFinder
 from etl.extract.machine.text import article_sentences, clauses
@@ -152,7 +153,7 @@ _ITEMS = frozenset({"an item of a list under a toll", "a table column under a to
 # The place words after a speaker named after the toll, up to the speech verb: "a source [at the Homs Governorate] said".
 _SPEAKER_PLACE_END = re.compile(r"(\s+(?:at|in|from)\s+[^,.;]{2,60}?)\s+(?:said|says|told|reported|stated)\b")
 # A line of a list: a bullet, a figure, or a label, a dash and a figure ("personnel — about 203,160 (+510)")
-_LABELLED_LINE = re.compile(r"\s*[A-Za-z][\w' -]{1,40}\s[—–]\s*(?:[a-z]+\s+){0,2}\d")
+_LABELLED_LINE = re.compile(labelled_line_pattern())
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]\s*|\d)|" + _LABELLED_LINE.pattern)
 
 
