@@ -3,11 +3,13 @@ import hashlib
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl.ingest.acled_ucdp import read_files as read_reference_datasets
 from etl.core.errors import BuildWarning
+from etl.core.spill import Spill
 from etl.extract.cache import ExtractionCache, cache_path
 from etl.extract.machine import MachineFacts, extractor_digest
 from etl.extract.cluster import extract_on_cluster
@@ -18,10 +20,10 @@ from etl.ingest.documents import Document, read_corpus
 from etl.ingest.outlets import UNKNOWN_OUTLET, extraction_context
 from etl.ingest.reference import Reference, Source, read_reference
 from etl.load.quotes_only import write_quotes_only
-from etl.load.warehouse import MACHINE_ONLY_MODE, contract_digest, write_warehouse
+from etl.load.warehouse import MACHINE_ONLY_MODE, check_writable, contract_digest, write_warehouse
 from etl.resolve.comparison import resolve_groups
 from etl.resolve.mentions import document_parts, mentions
-from etl.resolve.merge import merge_facts
+from etl.resolve.merge import MachineRows, merge_facts
 from etl.settings import FACTS_SUBDIR, PLACE_STOPWORDS, WORLD_PLACES
 
 BUILDER_VERSION = "2"
@@ -70,29 +72,27 @@ def _cache_key(doc: Document, outlet_of: dict) -> str:
 
 
 def _machine_facts(documents: list[Document], index: AliasIndex, sources: dict[str, Source], outlet_of: dict,
-                   reference_dir: Path, db_path: Path, workers: int,
-                   scheduler: str | None) -> tuple[dict[str, MachineFacts], ExtractionCache]:
-    """Machine facts of every document: from the last build where neither the document nor the
-    extractor changed, else extracted now, by `workers` processes here or by a Dask cluster's workers."""
-    # The world gazetteer, the place stop-list and the alias scanner decide mentions as the
-    # reference folder does: a change to any of them extracts every document again.
-    reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
-        WORLD_PLACES, PLACE_STOPWORDS, Path(aliases_module.__file__)]
-    cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
-    machine = {doc.doc_id: cache.get(doc.doc_id, _cache_key(doc, outlet_of)) for doc in documents}
-    todo = [doc for doc in documents if machine[doc.doc_id] is None]
+                   cache: ExtractionCache, workers: int, scheduler: str | None) -> Iterator[tuple[str, MachineFacts]]:
+    """Machine facts of every document, one document at a time: from the last build where neither the
+    document nor the extractor changed (in the order the cache holds them), else extracted now, by
+    `workers` processes here or by a Dask cluster's workers, and kept in the cache as they come."""
+    keys = {doc.doc_id: _cache_key(doc, outlet_of) for doc in documents}
+    found = set()
+    for doc_id, facts in cache.stored({d: k for d, k in keys.items() if cache.has(d, k)}):
+        found.add(doc_id)
+        yield doc_id, facts
+    todo = [doc for doc in documents if doc.doc_id not in found]
     if scheduler:
         extracted, by = extract_on_cluster(todo, index, outlet_of, scheduler), f"Dask scheduler {scheduler}"
     else:
         extracted, by = extract_documents(todo, index, sources, outlet_of, workers), f"{workers} worker(s)"
-    for doc, facts in zip(todo, extracted):
-        machine[doc.doc_id] = facts
+    # Kept as they come: the facts are right whatever the rest of the build makes of them.
+    with cache.keeping() as keep:
+        for doc, facts in zip(todo, extracted):
+            keep(doc.doc_id, keys[doc.doc_id], facts)
+            yield doc.doc_id, facts
     _progress(f"machine extraction: {len(todo)} documents extracted, {cache.reused} unchanged ({by})")
-    # Kept at once: the facts are right whatever the rest of the build makes of them, and the cache's
-    # copy of every stored document is then let go.
-    cache.save({doc.doc_id: (_cache_key(doc, outlet_of), machine[doc.doc_id]) for doc in documents})
-    _progress("kept the extractions")
-    return machine, cache
+    cache.compact(keys)
 
 
 def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool = False,
@@ -101,15 +101,34 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     """`workers` processes extract the documents here (default: one per core), or, with a `scheduler`
     (a Dask scheduler's address, or local:N), the workers of a Dask cluster (etl/extract/cluster.py)."""
     _last_progress[0] = time.perf_counter()
+    check_writable(db_path)
     _progress(f"reading reference data from {reference_dir}")
     reference = read_reference(reference_dir)
     documents, warnings = read_corpus(docs_dir)
     _progress(f"read {len(documents)} documents from {docs_dir}")
     index, sources, outlet_of = extraction_context(reference, documents, warnings)
-    machine, cache = _machine_facts(documents, index, sources, outlet_of, reference_dir, db_path,
-                                    workers or default_workers(), scheduler)
-    for facts in machine.values():
-        for source in facts.sources:
+    # The world gazetteer, the place stop-list and the alias scanner decide mentions as the
+    # reference folder does: a change to any of them extracts every document again.
+    reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
+        WORLD_PLACES, PLACE_STOPWORDS, Path(aliases_module.__file__)]
+    cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
+    spill = Spill(db_path)
+    try:
+        return _resolve_and_write(docs_dir, db_path, reference_dir, reference, documents, warnings, index, sources,
+                                  outlet_of, MachineRows(spill), cache, machine_only, compare_with,
+                                  workers or default_workers(), scheduler)
+    finally:
+        spill.close()
+
+
+def _resolve_and_write(docs_dir, db_path, reference_dir, reference, documents, warnings, index, sources, outlet_of,
+                       machine, cache, machine_only, compare_with, workers, scheduler) -> BuildResult:
+    """The build after reading: each document's machine facts put into `machine` as they come (slim rows kept,
+    whole rows spilled), then merged, matched, grouped and written."""
+    for doc_id, found in _machine_facts(documents, index, sources, outlet_of, cache, workers, scheduler):
+        machine.add(doc_id, found)
+    for doc in documents:  # in the corpus's order, whatever the order the facts came in
+        for source in machine.sources.pop(doc.doc_id, ()):
             sources.setdefault(source.source_id, source)
     if any(outlet is None for outlet in outlet_of.values()):
         sources.setdefault(UNKNOWN_OUTLET.source_id, UNKNOWN_OUTLET)
@@ -120,9 +139,7 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     if machine_only:
         _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
     facts = merge_facts(documents, machine, [] if machine_only else fact_files, docs_dir, index, outlet_of, reference)
-    # Merged, the machine's claims and reports are rows of `facts`: only its mentions are still to write.
-    machine_mentions = {doc_id: found.mentions for doc_id, found in machine.items()}
-    del machine
+    machine_mentions = machine.mentions
     _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
     claims, counts, reports = facts.claims, facts.counts, facts.reports
     events, event_actors, coded_docs = facts.events, facts.event_actors, facts.coded_docs
@@ -165,11 +182,11 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
                    for a in sorted(reference.actors.values(), key=lambda a: a.actor_id)],
         "events": events,
         "event_actors": event_actors,
-        "event_reports": sorted(reports, key=lambda r: r["report_id"]),
-        "claims": sorted(claims, key=lambda r: r["claim_id"]),
+        "event_reports": machine.whole("event_reports", sorted(reports, key=lambda r: r["report_id"])),
+        "claims": machine.whole("claims", sorted(claims, key=lambda r: r["claim_id"])),
         "counted_things": sorted(counts, key=lambda r: r["count_id"]),
         "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
-        "comparison_members": sorted(member_rows, key=lambda r: r["claim_id"]),
+        "comparison_members": member_rows,
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
         "build_info": [
             {"key": "builder_version", "value": BUILDER_VERSION},

@@ -131,6 +131,41 @@ def test_unchanged_documents_are_not_extracted_again(corpus, tmp_path, capsys):
     assert stored == [sorted((p.stem,) for p in corpus.glob("*.txt")), [(text.stem,)]]
 
 
+def test_a_damaged_extraction_file_only_means_its_documents_are_extracted_again(corpus, tmp_path, capsys):
+    db_path = tmp_path / "w.duckdb"
+    build(corpus, db_path, REFERENCE_DIR)
+    text = corpus / "004_90573b398f18ee08.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nActivists said 9 people were killed.\n", encoding="utf-8")
+    build(corpus, db_path, REFERENCE_DIR)
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        before = rows(connection, "SELECT claim_id, figure_text, claimant_id FROM claims ORDER BY 1")
+    first, second = sorted((tmp_path / "w.duckdb.extractions").glob("*.parquet"), key=lambda p: p.stat().st_mtime_ns)
+    second.write_bytes(b"not a Parquet file")  # the file that holds the changed document's facts
+    capsys.readouterr()
+    build(corpus, db_path, REFERENCE_DIR)
+    assert "1 documents extracted, 4 unchanged" in capsys.readouterr().err
+    with duckdb.connect(str(db_path), read_only=True) as connection:
+        assert rows(connection, "SELECT claim_id, figure_text, claimant_id FROM claims ORDER BY 1") == before
+
+
+def test_the_extractions_are_compacted_when_most_stored_rows_are_no_longer_used(corpus, tmp_path, capsys):
+    db_path = tmp_path / "w.duckdb"
+    build(corpus, db_path, REFERENCE_DIR)
+    changed = sorted(corpus.glob("*.txt"))[:3]
+    for text in changed:
+        text.write_text(text.read_text(encoding="utf-8") + "\nActivists said 9 people were killed.\n", encoding="utf-8")
+    capsys.readouterr()
+    build(corpus, db_path, REFERENCE_DIR)
+    assert "3 documents extracted, 2 unchanged" in capsys.readouterr().err
+    # Three of the five first rows are stale, more than the two still in use: one file of the five in use.
+    files = list((tmp_path / "w.duckdb.extractions").glob("*.parquet"))
+    assert len(files) == 1
+    assert duckdb.sql(f"SELECT doc_id FROM read_parquet('{files[0]}') ORDER BY 1").fetchall() == sorted(
+        (p.stem,) for p in corpus.glob("*.txt"))
+    build(corpus, db_path, REFERENCE_DIR)
+    assert "0 documents extracted, 5 unchanged" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("word_list", ["hedges.csv", "vague_quantities.csv", "number_words.csv", "page_parts.yaml",
                                        "machine.yaml"])
 def test_editing_any_word_list_extracts_every_document_again(corpus, tmp_path, capsys, monkeypatch, word_list):

@@ -5,6 +5,7 @@ process, and is renamed over the target (atomic on POSIX). A build killed half-w
 temporary file; the next write beside the same target removes those of processes that are gone.
 """
 import os
+import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +25,18 @@ def remove_abandoned(target: Path) -> None:
     for leftover in target.parent.glob(f".{target.name}.tmp-*"):
         pid = leftover.name.rsplit(".tmp-", 1)[1].split(".", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
-            leftover.unlink(missing_ok=True)
+            if leftover.is_dir():  # a database's own spill folder
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+
+
+def remove_database(path: Path) -> None:
+    """A DuckDB file being written and what DuckDB keeps beside it: its write-ahead log and the folder it
+    spills to when a query needs more than its memory limit."""
+    for leftover in (Path(path), Path(f"{path}.wal")):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(f"{path}.tmp", ignore_errors=True)
 
 
 def replace_durably(temporary: Path, target: Path) -> None:

@@ -19,6 +19,7 @@ it, and in the tests); any other value is the address of a running scheduler (`t
 """
 import hashlib
 import pickle
+from collections.abc import Iterator
 
 from etl.extract.machine import MachineFacts, extract_document
 from etl.ingest.aliases import AliasIndex
@@ -59,11 +60,12 @@ def _client(scheduler: str):
 
 
 def extract_on_cluster(documents: list[Document], index: AliasIndex, outlet_of: dict[str, str | None],
-                       scheduler: str) -> list[MachineFacts]:
-    """The machine facts of each document, in the documents' order, extracted by the cluster's workers."""
+                       scheduler: str) -> Iterator[MachineFacts]:
+    """The machine facts of each document, in the documents' order, extracted by the cluster's workers and
+    yielded a batch at a time as the batches are done in order."""
     jobs = [(doc, outlet_of[doc.doc_id]) for doc in documents]
     if not jobs:
-        return []
+        return
     context = index.reference
     digest = hashlib.sha256(pickle.dumps(context)).hexdigest()  # a worker kept from another build rebuilds
     client, cluster = _client(scheduler)
@@ -71,7 +73,9 @@ def extract_on_cluster(documents: list[Document], index: AliasIndex, outlet_of: 
         shared = client.scatter(context, broadcast=True)
         batches = [jobs[i:i + BATCH] for i in range(0, len(jobs), BATCH)]
         futures = client.map(extract_batch, [shared] * len(batches), [digest] * len(batches), batches, pure=False)
-        return [facts for batch in client.gather(futures) for facts in batch]
+        for future in futures:
+            yield from future.result()
+            future.release()  # the worker lets the batch's facts go
     finally:
         client.close()
         if cluster is not None:

@@ -3,7 +3,7 @@
 Machine extraction is a function of one document and the extraction context (the alias index and
 the sources, `etl.ingest.outlets.extraction_context`); nothing one document's extraction does is
 seen by another's. So the documents can be extracted in any number of processes and the result
-is the same as in one: `Pool.map` returns the facts in the documents' order, and the build goes on
+is the same as in one: `Pool.imap` returns the facts in the documents' order, and the build goes on
 from there as it does with one worker.
 
 The context is large (the world gazetteer's alias index) and the same for every document: it is
@@ -13,6 +13,7 @@ own process.
 """
 import multiprocessing
 import os
+from collections.abc import Iterator
 
 from etl.extract.machine import MachineFacts, extract_document
 from etl.ingest.aliases import AliasIndex
@@ -41,17 +42,20 @@ def _extract(job: tuple[Document, str | None]) -> MachineFacts:
 
 
 def extract_documents(documents: list[Document], index: AliasIndex, sources: dict[str, Source],
-                      outlet_of: dict[str, str | None], workers: int) -> list[MachineFacts]:
-    """The machine facts of each document, in the documents' order, extracted by `workers` processes."""
+                      outlet_of: dict[str, str | None], workers: int) -> Iterator[MachineFacts]:
+    """The machine facts of each document, in the documents' order, extracted by `workers` processes and
+    yielded as they come, so that the build holds a chunk of them, not the corpus's."""
     jobs = [(doc, outlet_of[doc.doc_id]) for doc in documents]
     fork = "fork" in multiprocessing.get_all_start_methods()
     if workers <= 1 or not fork or len(jobs) < workers * _FEWEST_PER_WORKER:
-        return [extract_document(doc, index, sources, outlet) for doc, outlet in jobs]
+        for doc, outlet in jobs:
+            yield extract_document(doc, index, sources, outlet)
+        return
     global _CONTEXT
     _CONTEXT = (index, sources)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # Chunks of a few dozen documents: few round trips, and the cores stay evenly busy to the end.
-            return pool.map(_extract, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
+            yield from pool.imap(_extract, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
     finally:
         _CONTEXT = None

@@ -20,7 +20,8 @@ import duckdb
 import pyarrow as pa
 
 from etl.core.errors import BuildError
-from etl.core.files import remove_abandoned, replace_durably, temporary_for
+from etl.core.files import remove_abandoned, remove_database, replace_durably, temporary_for
+from etl.settings import WRITE_MEMORY_LIMIT
 
 # What a reader of a quotes-only deployment may see of a document: the sentences of its facts and
 # the names it mentions (the highlights the pages draw).
@@ -42,9 +43,7 @@ def write_quotes_only(warehouse: Path) -> Path:
     target = quotes_only_path(warehouse)
     remove_abandoned(target)
     temporary = temporary_for(target)
-    leftovers = (temporary, Path(f"{temporary}.wal"))
-    for leftover in leftovers:
-        leftover.unlink(missing_ok=True)
+    remove_database(temporary)
     try:
         _copy(Path(warehouse), temporary)
         replace_durably(temporary, target)
@@ -52,8 +51,7 @@ def write_quotes_only(warehouse: Path) -> Path:
         reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
         raise BuildError(target, None, f"the warehouse was written, but not its quotes-only copy: {reason}") from exc
     finally:
-        for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
+        remove_database(temporary)
     return target
 
 
@@ -70,7 +68,7 @@ def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _copy(source: Path, target: Path) -> None:
-    connection = duckdb.connect(str(target))
+    connection = duckdb.connect(str(target), config={"memory_limit": WRITE_MEMORY_LIMIT})
     try:
         name = connection.execute("SELECT current_database()").fetchone()[0]
         connection.execute(f"ATTACH {_literal(source)} AS source (READ_ONLY)")

@@ -15,9 +15,9 @@ import pyarrow as pa
 from etl.core.batches import batched
 from etl.core.errors import BuildError
 from etl.core.rows import MATCH_KEYS
-from etl.core.files import remove_abandoned, replace_durably, temporary_for
+from etl.core.files import remove_abandoned, remove_database, replace_durably, temporary_for
 from etl.load import rules
-from etl.settings import LOAD_CHUNK_ROWS, SCHEMA_SQL, VIEWS_SQL
+from etl.settings import LOAD_CHUNK_ROWS, SCHEMA_SQL, VIEWS_SQL, WRITE_MEMORY_LIMIT
 
 MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse (coded facts and reviews ignored)
 
@@ -60,23 +60,27 @@ def _insert(connection: duckdb.DuckDBPyConnection, target: Path, table: str, row
     return inserted
 
 
+def check_writable(target: Path) -> None:
+    """Whether the warehouse can be written where asked: said before a build's work, not after it."""
+    parent = Path(target).parent
+    if parent.exists() and not parent.is_dir():
+        raise BuildError(target, None, f"cannot write the warehouse: {parent} is a file, not a folder")
+    if not parent.is_dir():
+        raise BuildError(target, None, f"cannot write the warehouse: folder {parent} does not exist")
+
+
 def write_warehouse(target: Path, tables: dict[str, Iterable[dict] | Callable[[], Iterable[dict]]]) -> dict[str, int]:
     """Write every table's rows, in the dict's order; a table given as a function is asked for its rows
     when its turn comes (after the tables before it were read: the build's places are those the
     mentions before them named). Returns the number of rows of each table."""
     target = Path(target)
-    parent = target.parent
-    if parent.exists() and not parent.is_dir():
-        raise BuildError(target, None, f"cannot write the warehouse: {parent} is a file, not a folder")
-    if not parent.is_dir():
-        raise BuildError(target, None, f"cannot write the warehouse: folder {parent} does not exist")
+    check_writable(target)
     remove_abandoned(target)
     temporary = temporary_for(target)
-    for leftover in (temporary, Path(f"{temporary}.wal")):
-        leftover.unlink(missing_ok=True)
+    remove_database(temporary)
     counts = {}
     try:
-        connection = duckdb.connect(str(temporary))
+        connection = duckdb.connect(str(temporary), config={"memory_limit": WRITE_MEMORY_LIMIT})
         try:
             connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
             for table, rows in tables.items():
@@ -92,6 +96,5 @@ def write_warehouse(target: Path, tables: dict[str, Iterable[dict] | Callable[[]
     except OSError as exc:
         raise BuildError(target, None, f"cannot write the warehouse: {exc.strerror or exc}") from exc
     finally:
-        for leftover in (temporary, Path(f"{temporary}.wal")):
-            leftover.unlink(missing_ok=True)
+        remove_database(temporary)
     return counts
