@@ -60,9 +60,3 @@ WAR_SCALE_TOLL = 10_000
 # Rows handed to DuckDB at a time when the warehouse is written: a large table is never held twice
 # (as Python rows and as Arrow) in full (docs/scale.md).
 LOAD_CHUNK_ROWS = 20_000
-
-# The memory DuckDB may use in a build before it spills to a temporary folder beside the file: for the rows
-# the build puts aside (etl/core/spill.py), and for writing the warehouse and its quotes-only copy (the
-# tables the build computes sort every claim). DuckDB's own default is most of the machine's memory.
-SPILL_MEMORY_LIMIT = "128MB"
-WRITE_MEMORY_LIMIT = "512MB"

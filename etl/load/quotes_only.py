@@ -21,7 +21,6 @@ import pyarrow as pa
 
 from etl.core.errors import BuildError
 from etl.core.files import remove_abandoned, remove_database, replace_durably, temporary_for
-from etl.settings import WRITE_MEMORY_LIMIT
 
 # What a reader of a quotes-only deployment may see of a document: the sentences of its facts and
 # the names it mentions (the highlights the pages draw).
@@ -68,7 +67,7 @@ def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _copy(source: Path, target: Path) -> None:
-    connection = duckdb.connect(str(target), config={"memory_limit": WRITE_MEMORY_LIMIT})
+    connection = duckdb.connect(str(target))
     try:
         name = connection.execute("SELECT current_database()").fetchone()[0]
         connection.execute(f"ATTACH {_literal(source)} AS source (READ_ONLY)")

@@ -17,7 +17,7 @@ from etl.core.errors import BuildError
 from etl.core.rows import MATCH_KEYS
 from etl.core.files import remove_abandoned, remove_database, replace_durably, temporary_for
 from etl.load import rules
-from etl.settings import LOAD_CHUNK_ROWS, SCHEMA_SQL, VIEWS_SQL, WRITE_MEMORY_LIMIT
+from etl.settings import LOAD_CHUNK_ROWS, SCHEMA_SQL, VIEWS_SQL
 
 MACHINE_ONLY_MODE = "machine-only"  # build_info.mode of a --machine-only warehouse (coded facts and reviews ignored)
 
@@ -80,7 +80,7 @@ def write_warehouse(target: Path, tables: dict[str, Iterable[dict] | Callable[[]
     remove_database(temporary)
     counts = {}
     try:
-        connection = duckdb.connect(str(temporary), config={"memory_limit": WRITE_MEMORY_LIMIT})
+        connection = duckdb.connect(str(temporary))
         try:
             connection.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
             for table, rows in tables.items():
