@@ -691,6 +691,34 @@ def test_a_military_direction_is_the_region_named_after_its_town(tmp_path):
     assert [c["place_id"] for c in facts.claims] == ["kharkiv-oblast", "avdiyivka-ua"]
 
 
+def test_a_town_named_as_its_region_is_the_region_throughout_the_article(tmp_path):
+    # "the Idlib region": the governorate named after the town, and the bare name later in the
+    # article keeps that sense
+    facts = _facts_of(tmp_path, "A drone strike killed 9 soldiers in Syria's northwest Idlib region on Monday, an "
+                                "official said. The deaths raise to 20 the number of soldiers killed in Idlib this week.\n")
+    assert [c["place_id"] for c in facts.claims] == ["idlib-governorate", "idlib-governorate"]
+    # an article that also names the town as such keeps the bare name the town's
+    facts = _facts_of(tmp_path, "A drone strike killed 9 soldiers in the Idlib region on Monday, an official said. "
+                                "Shelling of Idlib city killed 4 people. Later, 3 people were killed in Idlib.\n")
+    assert [c["place_id"] for c in facts.claims] == ["idlib-governorate", "idlib", "idlib"]
+    # "the Houla region" is no governorate: Houla lies in Homs Governorate
+    facts = _facts_of(tmp_path, "Shelling killed 12 people in the Houla region on Friday, activists said.\n")
+    assert [c["place_id"] for c in facts.claims] != ["homs-governorate"]
+
+
+def test_the_governorate_named_again_is_the_region_named_before(tmp_path):
+    # (the story's main place being the city it names most)
+    facts = _facts_of(tmp_path, "Shells fell on Hodeidah on Tuesday as fighting spread across Hodeidah governorate. "
+                                "Aid groups in Hodeidah city warned of famine. ¶ According to the Health "
+                                "Cluster, hospitals in the governorate have received 46 dead since 13 June.\n"
+                                .replace(" ¶ ", "\n\n"))
+    assert [c["place_id"] for c in facts.claims] == ["hodeidah-governorate"]
+    # "the governorate building" is a building in the city, not the region
+    facts = _facts_of(tmp_path, "Warplanes bombed Hodeidah on Monday. ¶ The strikes killed 11 civilians near the "
+                                "governorate building, medics said.\n".replace(" ¶ ", "\n\n"))
+    assert [c["place_id"] for c in facts.claims] == ["al-hudaydah-ye"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

@@ -40,6 +40,8 @@ _LOCATES_NEXT = re.compile(r"(?:['’]s)?\s+(" + "|".join(_CONTEXT["locating_nou
 _SAME_KIND = _CONTEXT["same_kind"]
 _POSSESSIVE_NEXT = re.compile(r"['’]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:-\w+)?\s+)?")
 _FIRST_LEVEL_WORDS = frozenset(_CONTEXT["first_level_words"])
+# The words that name a settlement as such ("Idlib city", "the town of Afrin")
+_TOWN_WORDS = "|".join(_CONTEXT["named_again"])
 # "the southern province of Deraa", "Ukraine's central region of Kirovohrad": the name is the
 # first-level region's, however the gazetteer spells the region
 _NAME = r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})"
@@ -91,6 +93,9 @@ _DESTINATION = re.compile(
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
 # A settlement named again by its kind: "the number of wounded in the town" is a town's, whatever the paragraph
+# A first-level region named again by its word alone ("in the governorate", not "the province of Idlib")
+_THE_REGION = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["region_named_again"]["words"]) + r")\b(?!\s+(?:of|"
+                         + "|".join(_CONTEXT["region_named_again"]["not_before"]) + r")\b)", re.IGNORECASE)
 _THE_SETTLEMENT = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
 _PART_OF_COUNTRY = re.compile(r"\b(?:" + "|".join(_CONTEXT["directions"]) + r")\s+$", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
@@ -308,23 +313,49 @@ class PlaceFinder:
         regions = _Spans([(m.start, m.end) for m in mentions if _RANK.get(self.index.reference.places[m.place_id].kind, 1) == 2])
         found = [m for m in found if not regions.overlaps(m.start, m.end)]
         framed = _Spans([(m.start, m.end) for m in found])
-        return sorted([m for m in mentions if not framed.overlaps(m.start, m.end)] + found, key=lambda m: m.start)
+        unframed = [self._one_sense(m, found) for m in mentions if not framed.overlaps(m.start, m.end)]
+        return sorted(unframed + found, key=lambda m: m.start)
+
+    def _one_sense(self, mention: PlaceMention, framed: list[PlaceMention]) -> PlaceMention:
+        """A town's bare name in an article that names it as its region ("Syria's northwest Idlib
+        region ... killed in Idlib this month") is the region, as the article uses the name in one
+        sense throughout, unless it also names the town as such ("Idlib city", "the city of Idlib")."""
+        places = self.index.reference.places
+        place = places[mention.place_id]
+        if _RANK.get(place.kind, 1) > 1 or not place.admin1:
+            return mention
+        key = normal_key(mention.surface)
+        region = self._region_holding(place.country, place.admin1)
+        if not any(normal_key(m.surface) == key or normal_key(m.surface).startswith(key + " ")
+                   for m in framed if m.place_id == region):
+            return mention
+        if re.search(rf"\b{re.escape(mention.surface)}\s+(?:{_TOWN_WORDS})\b|\b(?:{_TOWN_WORDS})\s+of\s+{re.escape(mention.surface)}\b",
+                     self.text, re.IGNORECASE):
+            return mention
+        return PlaceMention(region, mention.surface, mention.start, mention.end, mention.match, mention.confidence)
 
     def _region_of_name(self, name: str, word: str) -> str | None:
         """The first-level region a name stands for with a region word: named so in the gazetteer
         ("Kirovohrad region"), else, for a word only first-level regions take ("province"), the
         region its town of that name lies in (Deraa -> Daraa Governorate)."""
         region = self._region_named(name, word)
-        if region or word not in _FIRST_LEVEL_WORDS:
-            return region  # ("the western Houla region" is the Houla plain, no province)
+        if region:
+            return region
         places = self.index.reference.places
         for place_id in self.index.lookup("place", name):
             place = places[place_id]
             if place.admin1 and _RANK.get(place.kind, 1) <= 1:
                 region = self._region_holding(place.country, place.admin1)
-                if region:
+                # ("the Idlib region" is Idlib Governorate, named after its town; "the western
+                # Houla region" is the Houla plain, Houla's governorate being Homs)
+                if region and (word in _FIRST_LEVEL_WORDS or self._named_after(region, name)):
                     return region
         return None
+
+    def _named_after(self, region: str, name: str) -> bool:
+        """Whether a first-level region bears the town's name ("Idlib Governorate", "Idleb province")."""
+        return any(region in self.index.lookup("place", f"{name} {word}") for word in lexicon.region_words()) \
+            or region in self.index.lookup("place", name)
 
     def _first(self, place_id: str) -> int:
         return next(m.start for m in self.mentions if m.place_id == place_id)
@@ -387,6 +418,16 @@ class PlaceFinder:
             opening = _OPENING_PLACE.match(self.text, sentence.start, high)
             if opening:
                 here = self.in_span(opening.start(1), opening.end(1), exclude)
+        if not here:
+            # "health facilities in the governorate have received 46 dead": the region named before
+            again = _THE_REGION.search(self.text, low, high)
+            if again:
+                named = [m for m in self.mentions[:bisect_left(self._starts, again.start())]
+                         if m.place_id and self._rank(m) == 2]
+                place = self.index.reference.places.get(self.dominant) if not named and self.dominant else None
+                region = named[-1].place_id if named else place and self._region_holding(place.country, place.admin1)
+                if region:
+                    return region, False
         carried = self._carried(sentence, previous)
         own = next((m for m in here if m.start > focus), None)
         if own and _OWN_PLACE.fullmatch(self.text, focus, own.start) and not _POSSESSIVE_AFTER.match(self.text, own.end) \
