@@ -112,101 +112,96 @@ def build(docs_dir: Path, db_path: Path, reference_dir: Path, machine_only: bool
     reference_files = [p for p in reference_dir.glob("*") if p.is_file()] + [
         WORLD_PLACES, PLACE_STOPWORDS, Path(aliases_module.__file__)]
     cache = ExtractionCache(cache_path(db_path), extractor_digest(reference_files))
-    spill = Spill(db_path)
-    try:
-        return _resolve_and_write(docs_dir, db_path, reference_dir, reference, documents, warnings, index, sources,
-                                  outlet_of, MachineRows(spill), cache, machine_only, compare_with,
-                                  workers or default_workers(), scheduler)
-    finally:
-        spill.close()
+    # Each document's machine facts go into `machine` as they come: slim rows kept for merging,
+    # matching and grouping, whole rows spilled to disk until the warehouse is written (etl/core/spill.py).
+    with Spill(db_path) as spill:
+        machine = MachineRows(spill)
+        workers = workers or default_workers()
+        for doc_id, found in _machine_facts(documents, index, sources, outlet_of, cache, workers, scheduler):
+            machine.add(doc_id, found)
+        for doc in documents:  # in the corpus's order, whatever the order the facts came in
+            for source in machine.sources.pop(doc.doc_id, ()):
+                sources.setdefault(source.source_id, source)
+        if any(outlet is None for outlet in outlet_of.values()):
+            sources.setdefault(UNKNOWN_OUTLET.source_id, UNKNOWN_OUTLET)
+        index = AliasIndex(Reference(reference.places, reference.actors, sources))
 
+        facts_dir = docs_dir / FACTS_SUBDIR
+        fact_files = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
+        if machine_only:
+            _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
+        facts = merge_facts(documents, machine, [] if machine_only else fact_files, docs_dir, index, outlet_of,
+                            reference)
+        machine_mentions = machine.mentions
+        _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
+        claims, counts, reports = facts.claims, facts.counts, facts.reports
+        events, event_actors, coded_docs = facts.events, facts.event_actors, facts.coded_docs
+        group_decisions = facts.group_decisions
+        group_rows, member_rows, group_warnings = resolve_groups(claims, documents, reference, index, group_decisions)
+        warnings += group_warnings
+        _progress(f"comparison groups: {len(claims)} claims in {len(group_rows)} groups")
 
-def _resolve_and_write(docs_dir, db_path, reference_dir, reference, documents, warnings, index, sources, outlet_of,
-                       machine, cache, machine_only, compare_with, workers, scheduler) -> BuildResult:
-    """The build after reading: each document's machine facts put into `machine` as they come (slim rows kept,
-    whole rows spilled), then merged, matched, grouped and written."""
-    for doc_id, found in _machine_facts(documents, index, sources, outlet_of, cache, workers, scheduler):
-        machine.add(doc_id, found)
-    for doc in documents:  # in the corpus's order, whatever the order the facts came in
-        for source in machine.sources.pop(doc.doc_id, ()):
-            sources.setdefault(source.source_id, source)
-    if any(outlet is None for outlet in outlet_of.values()):
-        sources.setdefault(UNKNOWN_OUTLET.source_id, UNKNOWN_OUTLET)
-    index = AliasIndex(Reference(reference.places, reference.actors, sources))
+        # The world gazetteer's 34,000 places go into the warehouse only where the corpus names them or
+        # places a fact there: the reference folder's own places always do. Mentions are written a chunk
+        # at a time, and the places after them, once the places they name are known.
+        used_places = {row.get("place_id") for row in claims + counts + events + reports}
 
-    facts_dir = docs_dir / FACTS_SUBDIR
-    fact_files = sorted(facts_dir.glob("*.yaml")) if facts_dir.is_dir() else []
-    if machine_only:
-        _progress(f"--machine-only: {len(fact_files)} coded-fact files and their review decisions ignored")
-    facts = merge_facts(documents, machine, [] if machine_only else fact_files, docs_dir, index, outlet_of, reference)
-    machine_mentions = machine.mentions
-    _progress(f"resolved {0 if machine_only else len(fact_files)} coded-fact files")
-    claims, counts, reports = facts.claims, facts.counts, facts.reports
-    events, event_actors, coded_docs = facts.events, facts.event_actors, facts.coded_docs
-    group_decisions = facts.group_decisions
-    group_rows, member_rows, group_warnings = resolve_groups(claims, documents, reference, index, group_decisions)
-    warnings += group_warnings
-    _progress(f"comparison groups: {len(claims)} claims in {len(group_rows)} groups")
+        def mention_rows():
+            for row in mentions(documents, index, machine_mentions):
+                if row["entity_kind"] == "place":
+                    used_places.add(row["entity_id"])
+                yield row
 
-    # The world gazetteer's 34,000 places go into the warehouse only where the corpus names them or
-    # places a fact there: the reference folder's own places always do. Mentions are written a chunk
-    # at a time, and the places after them, once the places they name are known.
-    used_places = {row.get("place_id") for row in claims + counts + events + reports}
-
-    def mention_rows():
-        for row in mentions(documents, index, machine_mentions):
-            if row["entity_kind"] == "place":
-                used_places.add(row["entity_id"])
-            yield row
-
-    # A user's own ACLED / UCDP files: read after the corpus, so that a mistake in the corpus is reported first.
-    compared = read_reference_datasets([Path(p) for p in compare_with], warnings)
-    tables = {
-        "documents": ({
-            "doc_id": d.doc_id, "file": d.file, "title": d.title, "outlet": d.outlet,
-            "outlet_source_id": outlet_of[d.doc_id], "url": d.url, "authors": list(d.authors),
-            "published_on": d.published_on, "published_until": d.published_until,
-            "published_precision": d.published_precision, "published_note": d.published_note,
-            "text": d.text, "char_count": len(d.text), "sha256": d.sha256, "encoding_note": d.encoding_note,
-            "catalogued": d.catalogued, "has_coded_facts": d.doc_id in coded_docs,
-            "source_format": d.source_format, "source_line": d.source_line,
-        } for d in documents),
-        "document_parts": document_parts(documents),
-        "mentions": mention_rows(),
-        "places": lambda: [p.row() for p in sorted(reference.places.values(), key=lambda p: p.place_id)
-                           if p.layer != "world" or p.place_id in used_places],
-        "sources": [{"source_id": s.source_id, "name": s.name, "kind": s.kind, "alignment": s.alignment,
-                     "actor_id": s.actor_id, "aliases": list(s.aliases), "note": s.note}
-                    for s in sorted(sources.values(), key=lambda s: s.source_id)],
-        "actors": [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "side": a.side, "aliases": list(a.aliases)}
-                   for a in sorted(reference.actors.values(), key=lambda a: a.actor_id)],
-        "events": events,
-        "event_actors": event_actors,
-        "event_reports": machine.whole("event_reports", sorted(reports, key=lambda r: r["report_id"])),
-        "claims": machine.whole("claims", sorted(claims, key=lambda r: r["claim_id"])),
-        "counted_things": sorted(counts, key=lambda r: r["count_id"]),
-        "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
-        "comparison_members": member_rows,
-        "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
-        "build_info": [
-            {"key": "builder_version", "value": BUILDER_VERSION},
-            {"key": "mode", "value": MACHINE_ONLY_MODE if machine_only else "coded and reviewed facts, machine facts elsewhere"},
-            {"key": "extractor_sha256", "value": cache.digest},
-            {"key": "contract_sha256", "value": contract_digest()},
-            {"key": "corpus", "value": docs_dir.name},
-            {"key": "inputs_sha256", "value": _inputs_digest(
-                [d.path for d in documents] + fact_files + sorted(p for p in reference_dir.glob("*") if p.is_file())
-                + [WORLD_PLACES, PLACE_STOPWORDS] + [Path(p) for p in compare_with if Path(p).is_file()])},
-        ],
-    }
-    tables.update(compared)
-    if compare_with:
-        tables["build_info"].append({"key": "compare_with", "value": "; ".join(
-            f"{Path(p).name}" for p in compare_with)})
-        _progress("compared with " + ", ".join(f"{len(rows)} {name.split('_')[1].upper()} events"
-                                               for name, rows in compared.items()))
-    _progress(f"writing {db_path}")
-    written = write_warehouse(db_path, tables)
-    write_quotes_only(db_path)
-    _progress("wrote the warehouse and its quotes-only copy")
-    return BuildResult(written, warnings)
+        # A user's own ACLED / UCDP files: read after the corpus, so that a mistake in the corpus is reported first.
+        compared = read_reference_datasets([Path(p) for p in compare_with], warnings)
+        tables = {
+            "documents": ({
+                "doc_id": d.doc_id, "file": d.file, "title": d.title, "outlet": d.outlet,
+                "outlet_source_id": outlet_of[d.doc_id], "url": d.url, "authors": list(d.authors),
+                "published_on": d.published_on, "published_until": d.published_until,
+                "published_precision": d.published_precision, "published_note": d.published_note,
+                "text": d.text, "char_count": len(d.text), "sha256": d.sha256, "encoding_note": d.encoding_note,
+                "catalogued": d.catalogued, "has_coded_facts": d.doc_id in coded_docs,
+                "source_format": d.source_format, "source_line": d.source_line,
+            } for d in documents),
+            "document_parts": document_parts(documents),
+            "mentions": mention_rows(),
+            "places": lambda: [p.row() for p in sorted(reference.places.values(), key=lambda p: p.place_id)
+                               if p.layer != "world" or p.place_id in used_places],
+            "sources": [{"source_id": s.source_id, "name": s.name, "kind": s.kind, "alignment": s.alignment,
+                         "actor_id": s.actor_id, "aliases": list(s.aliases), "note": s.note}
+                        for s in sorted(sources.values(), key=lambda s: s.source_id)],
+            "actors": [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "side": a.side,
+                        "aliases": list(a.aliases)}
+                       for a in sorted(reference.actors.values(), key=lambda a: a.actor_id)],
+            "events": events,
+            "event_actors": event_actors,
+            "event_reports": machine.whole("event_reports", sorted(reports, key=lambda r: r["report_id"])),
+            "claims": machine.whole("claims", sorted(claims, key=lambda r: r["claim_id"])),
+            "counted_things": sorted(counts, key=lambda r: r["count_id"]),
+            "comparison_groups": sorted(group_rows, key=lambda r: r["comparison_group"]),
+            "comparison_members": member_rows,
+            "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
+            "build_info": [
+                {"key": "builder_version", "value": BUILDER_VERSION},
+                {"key": "mode", "value": MACHINE_ONLY_MODE if machine_only
+                 else "coded and reviewed facts, machine facts elsewhere"},
+                {"key": "extractor_sha256", "value": cache.digest},
+                {"key": "contract_sha256", "value": contract_digest()},
+                {"key": "corpus", "value": docs_dir.name},
+                {"key": "inputs_sha256", "value": _inputs_digest(
+                    [d.path for d in documents] + fact_files + sorted(p for p in reference_dir.glob("*") if p.is_file())
+                    + [WORLD_PLACES, PLACE_STOPWORDS] + [Path(p) for p in compare_with if Path(p).is_file()])},
+            ],
+        }
+        tables.update(compared)
+        if compare_with:
+            tables["build_info"].append({"key": "compare_with", "value": "; ".join(
+                f"{Path(p).name}" for p in compare_with)})
+            _progress("compared with " + ", ".join(f"{len(rows)} {name.split('_')[1].upper()} events"
+                                                   for name, rows in compared.items()))
+        _progress(f"writing {db_path}")
+        written = write_warehouse(db_path, tables)
+        write_quotes_only(db_path)
+        _progress("wrote the warehouse and its quotes-only copy")
+        return BuildResult(written, warnings)
