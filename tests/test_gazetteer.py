@@ -184,3 +184,20 @@ def test_a_far_countrys_town_read_into_a_common_phrase_or_a_longer_name_is_no_pl
     assert [surface for surface, _ in places_in(seeds_index, "Talks on Mosul and Baghdad opened in Geneva.")] == [
         "Mosul", "Baghdad", "Geneva"]
     assert ("Jassim", "jasim") in places_in(seeds_index, "Shelling hit Jassim and Nawa in Deraa province.")
+
+
+def test_a_curated_region_is_the_worlds_region_of_that_name_not_a_second_one(tmp_path, bare_reference):
+    # a region the reference folder adds without a geonameid replaces the world's region it names,
+    # so that its mentions are not split between two entries of one region
+    folder = tmp_path / "reference"
+    shutil.copytree(bare_reference, folder)
+    (folder / "places_curated.csv").write_text(
+        (REFERENCE_DIR / "places_curated.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
+        + "kursk-oblast,Kursk Oblast,Kursk region,oblast,RU,Kursk,51.50,36.00,4,,curated,hand-placed\n",
+        encoding="utf-8")
+    places = read_reference(folder).places
+    assert [p for p in places if p.startswith("kursk-oblast")] == ["kursk-oblast"]
+    assert places_in(AliasIndex(read_reference(folder)), "Shelling in the Kursk region.") == [
+        ("Kursk region", "kursk-oblast")]
+    # a town of the same name stays: only regions are one by their name
+    assert "kursk-ru" in places

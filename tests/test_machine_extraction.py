@@ -719,6 +719,26 @@ def test_the_governorate_named_again_is_the_region_named_before(tmp_path):
     assert [c["place_id"] for c in facts.claims] == ["al-hudaydah-ye"]
 
 
+def test_a_toll_joined_to_one_placed_in_a_town_is_of_that_town(tmp_path):
+    # the second toll lies beyond the window around the town's name, and the story is about its
+    # country, which it names more often than any town
+    facts = _facts_of(tmp_path, "Libya: strike on a camp in Libya. ¶ A strike hit the migrant shelter in Tajoura late "
+                                "on Tuesday, killing at least 40 people and, by the account of medical teams working "
+                                "through the night at the scene, injuring around 80, officials said. ¶ Aid groups in "
+                                "Libya called for an inquiry. The UN envoy for Libya, speaking in Tripoli, condemned it.\n"
+                                .replace(" ¶ ", "\n\n"))
+    assert [(c["kind"], c["place_id"]) for c in facts.claims] == [("killed", "tajura-ly"), ("wounded", "tajura-ly")]
+
+
+def test_two_regions_named_together_are_their_country(tmp_path):
+    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
+    (tmp_path / "article.txt").write_text(
+        "In Donetsk and Luhansk regions, the mission recorded 4,470 civilians killed and 7,010 injured since "
+        "24 February 2022. In Kharkiv region, 12 civilians were killed.\n", encoding="utf-8")
+    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+    assert [c["place_id"] for c in facts.claims] == ["ukraine", "ukraine", "kharkiv-oblast"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

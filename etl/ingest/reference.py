@@ -200,12 +200,33 @@ def world_layer() -> dict[str, Place]:
     return _read_world(WORLD_PLACES)
 
 
+# The kinds of a country's first-level regions (a country has one region by a name).
+FIRST_LEVEL_KINDS = frozenset({"governorate", "province", "state", "oblast", "region", "autonomous republic"})
+
+
+def _names(place: Place) -> set[str]:
+    return {name.casefold() for name in (place.name, *place.aliases)}
+
+
 def _lay_over(places: dict[str, Place], layer: dict[str, Place]) -> None:
-    """`layer`'s rows replace those of `places` with the same place_id or geonameid."""
+    """`layer`'s rows replace those of `places` with the same place_id or geonameid, and a
+    first-level region replaces the world layer's region of the same country that answers to one of
+    its names (a curated "Kursk Oblast" without a geonameid is the world's Kursk Oblast: one region,
+    not two that split its mentions)."""
     by_geonameid = {p.geonameid: p.place_id for p in places.values() if p.geonameid}
+    regions: dict[tuple, str] = {}  # (country, name) -> the world layer's first-level region
+    for p in places.values():
+        if p.layer == "world" and p.kind in FIRST_LEVEL_KINDS:
+            for name in _names(p):
+                regions.setdefault((p.country, name), p.place_id)
     for place in layer.values():
         if place.geonameid and place.geonameid in by_geonameid:
             places.pop(by_geonameid[place.geonameid], None)
+        elif place.kind in FIRST_LEVEL_KINDS:
+            for name in _names(place):
+                world = regions.get((place.country, name))
+                if world and world != place.place_id:
+                    places.pop(world, None)
         places[place.place_id] = place
 
 

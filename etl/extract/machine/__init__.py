@@ -348,6 +348,12 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
                                                       row_region=row_region if "|" in sentence.text else None,
                                                       long_running=long_running)
+            if place_carried and facts.claims and facts.claims[-1]["sentence_start"] == sentence.start \
+                    and facts.claims[-1]["claim_id"] not in carried_places and not long_running \
+                    and places.settlement(facts.claims[-1]["place_id"]):
+                # "the airstrike hit the Tajoura centre, killing at least 40 people and injuring around
+                # 80": a toll joined to one the sentence places in a town is of the same town
+                place_id, place_carried = facts.claims[-1]["place_id"], False
             start = min(figure.start, finding.kind_start)
             end = max(figure.end, finding.kind_end, finding.victims.end if finding.victims else figure.end)
             quantity = figure.quantity

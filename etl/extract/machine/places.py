@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from etl.extract.machine import lexicon
 from etl.extract.machine.text import Sentence
 from etl.ingest.aliases import AliasIndex, normal_key
+from etl.ingest.reference import FIRST_LEVEL_KINDS
 from etl.settings import PLACE_CONTEXT, FUZZY_PLACE_MIN_SCORE
 
 # Settlements first: a fact's place is the most local one its sentence names.
@@ -48,6 +49,8 @@ _NAME = r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})"
 _REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?" + _NAME)
 # "districts of Hodeidah governorate": the name before a region word, spelt otherwise than the
 # gazetteer's region ("Al Hudaydah Governorate")
+# "in Donetsk and Luhansk regions", "Idlib and Hama provinces": two regions named together
+_JOINT_REGIONS = re.compile(_NAME + r"\s+and\s+" + _NAME + r"\s+((?i:" + "|".join(lexicon.region_words()) + r")s)\b")
 _NAME_REGION = re.compile(_NAME + r"\s+((?i:" + "|".join(lexicon.region_words()) + r"))\b")
 # "Idleb countryside", "the southern countryside of Aleppo", "rural Damascus": the rural part of
 # the first-level region named after the town (the rif of Syrian usage), not the town
@@ -86,9 +89,11 @@ _REFERENCE_POINT = re.compile(
     re.IGNORECASE)
 # Where people fled, escaped or crossed to is not where the fact happened ("an escape route to the
 # village of Debaa", "residents fled towards Sahnaya", "to flee across the border into Lebanon").
+# The wounded "taken to hospitals in Kursk" were hurt elsewhere.
 _DESTINATION = re.compile(
-    r"\b(?:fled|flee|flees|fleeing|escape|escaped|escaping|evacuated|crossed|poured|sought refuge|took refuge)\b"
-    r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+)?$",
+    r"\b(?:" + "|".join(_CONTEXT["destination"]["verbs"]) + r")\b"
+    r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+"
+    r"|(?:an?\s+|the\s+)?(?:" + "|".join(_CONTEXT["destination"]["facilities"]) + r")\s+in\s+)?$",
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
@@ -158,9 +163,6 @@ def _world_keys(index: AliasIndex) -> dict[str, dict[str, str]]:
 
 
 _GOVERNORATES_OF: dict[int, dict[tuple, str]] = {}
-
-
-FIRST_LEVEL_KINDS = frozenset({"governorate", "province", "state", "oblast", "region", "autonomous republic"})
 
 
 def _governorates(index: AliasIndex) -> dict[tuple, str]:
@@ -300,6 +302,16 @@ class PlaceFinder:
                 region = self._region_of_name(match.group(1), match.group(2).lower())
                 if region:
                     found.append(PlaceMention(region, match.group(0), *match.span(0), "alias", 0.9))
+            for match in _JOINT_REGIONS.finditer(self.text, start, end):
+                word = match.group(3)[:-1].lower()
+                # ("In Donetsk and ...": a capitalised word before the name is none of it)
+                first_start = match.start(1)
+                if not self._region_of_name(match.group(1), word) and " " in match.group(1):
+                    first_start = self.text.index(" ", first_start) + 1
+                joint = self._joint_regions(self.text[first_start:match.end(1)], match.group(2), word)
+                if joint:
+                    found.append(PlaceMention(joint, self.text[first_start:match.end()], first_start, match.end(),
+                                              "alias", 0.9))
             for match in _RURAL.finditer(self.text, start, end):
                 name = 1 if match.group(1) else 2
                 # (only a region named after the town: "the Qusayr countryside" is around Qusayr)
@@ -333,6 +345,18 @@ class PlaceFinder:
                      self.text, re.IGNORECASE):
             return mention
         return PlaceMention(region, mention.surface, mention.start, mention.end, mention.match, mention.confidence)
+
+    def _joint_regions(self, first: str, second: str, word: str) -> str | None:
+        """The smallest place that holds two regions named together ("Donetsk and Luhansk regions"):
+        a fact told of both is of their country, as neither region holds it."""
+        places = self.index.reference.places
+        regions = [self._region_of_name(first, word), self._region_of_name(second, word)]
+        if not all(regions):
+            return None
+        if regions[0] == regions[1]:
+            return regions[0]
+        countries = {places[region].country for region in regions}
+        return self.index.country_place(countries.pop()) if len(countries) == 1 else None
 
     def _region_of_name(self, name: str, word: str) -> str | None:
         """The first-level region a name stands for with a region word: named so in the gazetteer
@@ -371,6 +395,10 @@ class PlaceFinder:
                 if best and best[1] >= FUZZY_PLACE_MIN_SCORE:
                     return PlaceMention(keys[best[0]], surface, start, end, "fuzzy", round(best[1] / 100 * 0.9, 2))
         return PlaceMention(None, surface, start, end, "unresolved", 0.5)
+
+    def settlement(self, place_id: str | None) -> bool:
+        """Whether the place is a town, a village, a city or a district of one."""
+        return place_id is not None and _RANK.get(self.index.reference.places[place_id].kind, 1) <= 1
 
     def _rank(self, mention: PlaceMention) -> int:
         return _RANK.get(self.index.reference.places[mention.place_id].kind, 1)
