@@ -536,11 +536,14 @@ def test_a_speaker_is_found_past_a_relative_clause_and_a_body_is_not_a_person_na
     assert said["40"][1] != said["12"][1], "the ministry is not the police officer of the sentence before"
 
 
-def _facts_of(folder, text: str):
-    """The machine facts of one invented article."""
+def _facts_of(folder, text: str, reference_dir=REFERENCE_DIR):
+    """The machine facts of one invented article (read with the seeds' reference data, or another war's)."""
     (folder / "article.txt").write_text(text, encoding="utf-8")
-    reference = read_reference(REFERENCE_DIR)
+    reference = read_reference(reference_dir)
     return extract_document(read_corpus(folder)[0][0], AliasIndex(reference), reference.sources, None)
+
+
+UKRAINE_REFERENCE = ROOT / "tests" / "ukraine" / "reference"
 
 
 def test_a_possessive_in_a_speakers_title_names_a_place_not_a_person(tmp_path):
@@ -593,7 +596,7 @@ def test_an_organisations_name_runs_on_past_and(tmp_path):
 def test_officials_are_those_of_the_one_country_the_story_takes_place_in(tmp_path):
     # Ukraine's and Russia's officials fit "officials say" alike, and both countries are named; the
     # story's places are all in Ukraine
-    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
+    reference = read_reference(UKRAINE_REFERENCE)
 
     def claimants(text):
         (tmp_path / "article.txt").write_text(text, encoding="utf-8")
@@ -682,11 +685,9 @@ def test_what_fell_on_a_house_took_no_town(tmp_path):
 
 
 def test_a_military_direction_is_the_region_named_after_its_town(tmp_path):
-    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
-    (tmp_path / "article.txt").write_text(
-        "In the Kharkov direction, units of the Sever group struck the enemy; the losses of the enemy exceeded 35 "
-        "servicemen. In the Avdeyevka direction, the enemy lost up to 40 servicemen.\n", encoding="utf-8")
-    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+    facts = _facts_of(tmp_path, "In the Kharkov direction, units of the Sever group struck the enemy; the losses of the "
+                                "enemy exceeded 35 servicemen. In the Avdeyevka direction, the enemy lost up to 40 "
+                                "servicemen.\n", UKRAINE_REFERENCE)
     # a region is named after Kharkiv, none after Avdiivka
     assert [c["place_id"] for c in facts.claims] == ["kharkiv-oblast", "avdiyivka-ua"]
 
@@ -731,11 +732,9 @@ def test_a_toll_joined_to_one_placed_in_a_town_is_of_that_town(tmp_path):
 
 
 def test_two_regions_named_together_are_their_country(tmp_path):
-    reference = read_reference(ROOT / "tests" / "ukraine" / "reference")
-    (tmp_path / "article.txt").write_text(
-        "In Donetsk and Luhansk regions, the mission recorded 4,470 civilians killed and 7,010 injured since "
-        "24 February 2022. In Kharkiv region, 12 civilians were killed.\n", encoding="utf-8")
-    facts = extract_document(read_corpus(tmp_path)[0][0], AliasIndex(reference), reference.sources, None)
+    facts = _facts_of(tmp_path, "In Donetsk and Luhansk regions, the mission recorded 4,470 civilians killed and 7,010 "
+                                "injured since 24 February 2022. In Kharkiv region, 12 civilians were killed.\n",
+                      UKRAINE_REFERENCE)
     assert [c["place_id"] for c in facts.claims] == ["ukraine", "ukraine", "kharkiv-oblast"]
 
 
