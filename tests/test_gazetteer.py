@@ -201,3 +201,11 @@ def test_a_curated_region_is_the_worlds_region_of_that_name_not_a_second_one(tmp
         ("Kursk region", "kursk-oblast")]
     # a town of the same name stays: only regions are one by their name
     assert "kursk-ru" in places
+
+
+def test_a_world_name_with_its_arabic_article_is_found_as_the_press_writes_it(bare_index):
+    # the world gazetteer writes "Al Bab", "Al Mayadin"; the press writes the article in lower
+    # case and hyphenated
+    text = "Shelling hit al-Bab and al-Mayadin on Monday, and el-Fasher was calm."
+    assert places_in(bare_index, text) == [("al-Bab", "al-bab-sy"), ("al-Mayadin", "al-mayadin-sy"),
+                                           ("el-Fasher", "el-fasher-sd")]

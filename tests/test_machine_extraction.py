@@ -738,6 +738,26 @@ def test_two_regions_named_together_are_their_country(tmp_path):
     assert [c["place_id"] for c in facts.claims] == ["ukraine", "ukraine", "kharkiv-oblast"]
 
 
+def test_a_toll_broken_down_over_regions_is_the_countrys(tmp_path):
+    facts = _facts_of(tmp_path, "Activists\n\n95 martyrs today as troops storm the town of Daraya\n\n3 June 2013\n\n"
+                                "Activists counted 95 martyrs today, among them 8 children. 60 martyrs fell in Damascus "
+                                "Suburbs, most of them in Daraya, 20 in Aleppo, 10 in Idlib and 5 in Homs.\n")
+    totals = [c["place_id"] for c in facts.claims if c["low"] == 95]
+    assert totals == ["syria", "syria"]  # the headline's and the body's
+    # its items keep their own places
+    assert [c["place_id"] for c in facts.claims if c["low"] == 20] == ["aleppo-governorate"]
+    # a breakdown over one town's districts is the town's
+    facts = _facts_of(tmp_path, "Shelling killed 30 people in Aleppo today, 12 in Salaheddin, 10 in Bustan al-Qasr "
+                                "and 8 in Sukkari, activists said.\n")
+    assert facts.claims[0]["place_id"] != "syria"
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(tmp_path):
+    facts = _facts_of(tmp_path, "Shelling hit the border village of Sudzha on Tuesday. Shelling killed 5 civilians, and "
+                                "another 31 people were injured and taken to hospitals in Kursk.\n", UKRAINE_REFERENCE)
+    assert [(c["kind"], c["place_id"]) for c in facts.claims] == [("killed", "sudzha"), ("wounded", "sudzha")]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

@@ -136,9 +136,10 @@ def _surface_keys(surface: str) -> tuple[tuple[str, str, int, str], ...]:
         key += _gap_key(surface[before.end():word.start()]) + word.group()
     tail = "." if surface[words[-1].end():].strip() == "." else ""
     firsts = {first}
-    # A name written lowercase ("rebels"), or with its article ("al-Qusayr"), may also start a
-    # sentence; any other name matches only capitalised as written.
-    if surface[0].islower() or surface[:3].lower() in ("al-", "el-", "an-"):
+    # A name written lowercase ("rebels"), or with its article ("al-Qusayr"; the world gazetteer
+    # writes "Al Bab" where the press writes "al-Bab"), may also start a sentence; any other name
+    # matches only capitalised as written.
+    if surface[0].islower() or surface[:3].lower() in ("al-", "el-", "an-", "al ", "el "):
         firsts |= {first[0].upper() + first[1:], first[0].lower() + first[1:]}
     # The name as written first.
     return tuple((f, f + key[len(first):], len(words), tail) for f in sorted(firsts, key=lambda f: f != first))

@@ -240,6 +240,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     news = lead_days or (published if published is not None and published.precision == "day" else None)
     has_body = any(s.part_kind != "headline" for s in sentences)
     carried_places: set[str] = set()  # claims whose place is not named in their own sentence
+    broken_down: set[str] = set()  # claims whose breakdown by place over regions follows them
     paragraph_speaker = None  # (paragraph, claimant) of the last toll in the article that named one
     days_told: dict[int, list] = {}  # the date expressions of each sentence read so far
     sentence_starts = [s.start for s in sentences]
@@ -348,6 +349,10 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             place_id, place_carried = places.for_fact(sentence, figure.start, previous, exclude,
                                                       row_region=row_region if "|" in sentence.text else None,
                                                       long_running=long_running)
+            whole = places.breakdown_whole(sentence, sentences[number + 1] if number + 1 < len(sentences) else None,
+                                           figure.start) if finding.kind_source not in _ITEMS and not listed else None
+            if whole:
+                place_id, place_carried = whole, False
             if place_carried and facts.claims and facts.claims[-1]["sentence_start"] == sentence.start \
                     and facts.claims[-1]["claim_id"] not in carried_places and not long_running \
                     and places.settlement(facts.claims[-1]["place_id"]):
@@ -372,6 +377,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             facts.claims.append(row)
             if place_carried:
                 carried_places.add(row["claim_id"])
+            if whole:
+                broken_down.add(row["claim_id"])
             if row["figure"] is not None:  # "Of the 403, ..." later parts this toll
                 totals[row["figure"]] = (finding.kind, finding.kind_start, finding.kind_end)
             if finding.kind_source not in _ITEMS:
@@ -454,7 +461,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
-    _headline_places(facts.claims, headline_starts, index.reference.places)
+    _headline_places(facts.claims, headline_starts, index.reference.places, broken_down,
+                     {s.start for s in sentences if s.part_kind in ("headline", "standfirst")})
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
@@ -514,12 +522,21 @@ def _body_figure(claim: dict, body: list[dict], also=lambda c: True) -> dict | N
     return next((c for c in body if c["kind"] == claim["kind"] and c["low"] == claim["low"] and also(c)), None)
 
 
-def _headline_places(claims: list[dict], headline_starts: set[int], gazetteer) -> None:
+def _headline_places(claims: list[dict], headline_starts: set[int], gazetteer, broken_down: set[str],
+                     summary_starts: set[int]) -> None:
     """A headline's figure placed in a country or a region ("Car bomb in Iraq kills 10") is the
     body's same figure, placed where the body says ("the Bayaa district of Baghdad"), when the body
-    places it inside that country or region."""
+    places it inside that country or region. A headline's figure the body breaks down over regions
+    (`broken_down`: "270 martyrs today as regime forces commit a massacre in Daraya" ¶ "... 190 in
+    Damascus Suburbs, 30 in Aleppo, 22 in Daraa") is the country's, as the body's is, and so is a
+    standfirst's (`summary_starts`: the headline's and the standfirst's sentences)."""
     body = [c for c in claims if c["sentence_start"] not in headline_starts and c["place_id"] is not None]
     for claim in claims:
+        if claim["sentence_start"] in summary_starts:
+            whole = _body_figure(claim, body, lambda c: c["claim_id"] in broken_down)
+            if whole:
+                claim["place_id"] = whole["place_id"]
+                continue
         coarse = gazetteer.get(claim["place_id"]) if claim["place_id"] else None
         if claim["sentence_start"] not in headline_starts or coarse is None or (
                 coarse.kind != "country" and coarse.kind not in FIRST_LEVEL_KINDS):

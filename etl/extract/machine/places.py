@@ -486,6 +486,28 @@ class PlaceFinder:
             return self.country, False
         return carried, True
 
+    def breakdown_whole(self, sentence: Sentence, following: Sentence | None, focus: int) -> str | None:
+        """"documented 142 martyrs today, among them 13 children. Tartous: 71; Damascus Suburbs: 26;
+        Aleppo: 14": a toll whose breakdown by place follows it (in the rest of its sentence or the
+        next, three items or more) over two first-level regions or more is of their country, not of
+        the first town its items name. None if the figure is itself an item ("190 in Damascus Suburbs")."""
+        if _BY_PLACE_ITEM.match(self.text, focus):
+            return None
+        spans = [(focus, sentence.end)]
+        if following is not None and following.paragraph == sentence.paragraph:
+            spans.append((following.start, following.end))
+        places = self.index.reference.places
+        for start, end in spans:
+            told = self.text[start:end]
+            if len(_BY_PLACE_ITEM.findall(told)) + len(_LABELS.findall(told)) < 3:
+                continue
+            named = [places[m.place_id] for m in self.in_span(start, end) if self._rank(m) <= 2]
+            countries = {p.country for p in named}
+            regions = {p.admin1 or p.name for p in named}
+            if len(countries) == 1 and len(regions) >= 2:
+                return self.index.country_place(countries.pop())
+        return None
+
     def _breakdown_region(self, mention: PlaceMention, sentence: Sentence) -> str | None:
         """"190 martyrs fell in Damascus Suburbs, 30 in Aleppo, 22 in Daraa": in a breakdown of a toll
         by place (three items or more) that counts a first-level region, an item's town is the region
