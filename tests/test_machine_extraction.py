@@ -758,6 +758,16 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(tmp_path):
     assert [(c["kind"], c["place_id"]) for c in facts.claims] == [("killed", "sudzha"), ("wounded", "sudzha")]
 
 
+def test_a_paragraph_going_on_with_an_attributed_toll_keeps_its_speaker(tmp_path):
+    text = ("Toll from Homs strike rises\n\nRescuers ended the search in Homs on Monday, with the toll from the strike rising to 40, the Syrian "
+            "Observatory for Human Rights said.\n\nFive children are among the dead. At least 75 people were injured."
+            "\n\nThe war has killed more than 300,000 people since 2011.\n")
+    facts = _facts_of(tmp_path, text)
+    assert [(c["figure_text"], c["claimant_id"]) for c in facts.claims] == [
+        ("40", "syrian-observatory-for-human-rights"), ("Five", "syrian-observatory-for-human-rights"),
+        ("At least 75", "syrian-observatory-for-human-rights"), ("more than 300,000", "unknown-outlet")]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

@@ -466,6 +466,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
+    _the_happening_claimants(facts.claims, sentences, headline_starts)
     outlet = sources.get(outlet_source_id) if outlet_source_id else None
     if outlet and outlet.kind in lexicon.raw()["statement_outlets"]:
         _statement_dates(facts.claims, outlet_source_id, news)
@@ -599,6 +600,33 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
                 _take_dates(claim, first)
             else:
                 claim.update(rows.when(lead_days, None))
+
+
+_CLAIMANT_FIELDS = ("claimant_id", "claimant_text", "claimant_start", "claimant_end")
+
+
+def _the_happening_claimants(claims: list[dict], sentences, headline_starts: set[int]) -> None:
+    """A paragraph that goes on with the toll its speaker gave at the end of the paragraph before
+    ("... with the death toll rising to 40, officials say. ¶ Five children are among the dead. At
+    least 75 people were injured") is the same speaker's account: its first toll points back to the
+    happening ("among the dead", "the attack killed"), and the paragraph's tolls with no speaker of
+    their own take that speaker. Not a running total (the outlet's own background)."""
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    pointing, running_total = lexicon.pattern("the_happening"), lexicon.pattern("running_total")
+    last_named, carried_paragraph = None, None
+    for claim in sorted(claims, key=lambda c: c["char_start"]):
+        if claim["sentence_start"] in headline_starts:
+            continue
+        paragraph = paragraph_of[claim["sentence_start"]]
+        if claim["claimant_text"] is not None:
+            last_named = claim
+            continue
+        if last_named is None or claim["kind"] not in _CARRIED_KINDS or running_total.search(claim["sentence"]):
+            continue
+        if carried_paragraph == paragraph or (paragraph == paragraph_of[last_named["sentence_start"]] + 1
+                                              and pointing.search(claim["sentence"])):
+            claim.update({key: last_named[key] for key in _CLAIMANT_FIELDS})
+            carried_paragraph = paragraph
 
 
 # The kinds a period report counts together (civilian casualties: the dead and the injured); a
