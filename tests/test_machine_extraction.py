@@ -768,6 +768,15 @@ def test_a_paragraph_going_on_with_an_attributed_toll_keeps_its_speaker(tmp_path
         ("At least 75", "syrian-observatory-for-human-rights"), ("more than 300,000", "unknown-outlet")]
 
 
+def test_a_known_sources_name_with_a_place_phrase_is_read_whole(tmp_path):
+    # "a source at the Homs Governorate" is a source of the reference data; "a nurse at the hospital"
+    # is the nurse
+    facts = _facts_of(tmp_path, "Mortar shells hit a school in Homs, killing 4 pupils, a source at the Homs Governorate "
+                                "said. Shelling in Homs also killed 2 men, a nurse at the hospital said.\n")
+    assert [c["claimant_text"] for c in facts.claims] == ["a source at the Homs Governorate", "a nurse"]
+    assert facts.claims[0]["claimant_id"] == "syrian-local-officials"
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

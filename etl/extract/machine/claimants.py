@@ -169,6 +169,10 @@ class ClaimantFinder:
         segment = window[seg_start:]
         if places_after and not _DIGIT.search(segment) and len(segment.split()) <= 14:
             head = window[seg_start:places_after[0].start()]
+            if self.index.lookup("source", segment.strip()):
+                # the whole phrase is a known source's name: "a source at the Homs Governorate"
+                start = begin + seg_start + len(segment) - len(segment.lstrip())
+                return start, begin + seg_start + len(segment.rstrip())
             if (head.strip() and len(head.split()) <= 6 and self._speaker_like(head)
                     and not self.index.longest_inside("source", window[places_after[0].end():], min_length=3)):
                 start = begin + seg_start + len(head) - len(head.lstrip())
