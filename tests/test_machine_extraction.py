@@ -777,6 +777,15 @@ def test_a_known_sources_name_with_a_place_phrase_is_read_whole(tmp_path):
     assert facts.claims[0]["claimant_id"] == "syrian-local-officials"
 
 
+def test_a_description_fits_a_known_source_by_its_words_not_by_any_words_stem(tmp_path):
+    # "government" fits Libya's "Government of National Accord (statements)" only if the article
+    # names "national" and "accord", not "according" and "nationwide"; in a story on Syria it is
+    # Syria's government
+    facts = _facts_of(tmp_path, "Shelling hit Homs, Syria, on Tuesday, according to activists, in a nationwide wave of "
+                                "violence. The government says 40 soldiers were killed by terrorists.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["syrian-government-sources"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

@@ -740,8 +740,9 @@ class ClaimantFinder:
                 # the name's own words: not those any speaker's name has ("source", "officials", "province")
                 others = [w for w in name.split() if w not in key.split() and len(w) > 3 and w not in _GENERIC_NAME_WORDS
                           and not self.speech["speaker_nouns"].regex.fullmatch(w)]
-                # a word of the name stands in the article, or its stem does ("Iraqi police" in a story on Iraq)
-                present = sum(1 for w in others if w in self._article_words or w[:4] in self._stem_counts
+                # a word of the name stands in the article, or a country word's stem does ("Iraqi police"
+                # in a story on Iraq; not any word's: "accord" is no "according", "statements" no "state")
+                present = sum(1 for w in others if w in self._article_words or w in marks and w[:4] in self._stem_counts
                               or standin and w in self._story_place_words)
                 # (then the closest name: "aid workers in Tigray" before "aid workers and hospital officials in Tigray")
                 scored.append([nation, present, named, -len(others), -len(name.split()), source_id])
