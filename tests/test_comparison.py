@@ -287,6 +287,31 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
     assert grouped["more than 80,000"] != grouped["At least 120"]
 
 
+def test_a_countrys_toll_of_the_war_is_one_quantity_whatever_day_it_was_told(tmp_path):
+    # The UN's 80,000 (May 2013), the Observatory's 94,000 "since March 2011" (June 2013) and "hundreds
+    # of thousands" (2016) all estimate the war's toll of Syria: one group, its revisions in order; a
+    # toll of one day across Syria is another quantity.
+    texts = {
+        "un.txt": ("2013-05-15", "Syria's toll\n\nThe conflict has killed more than 80,000 people, according to "
+                                 "the United Nations.\n"),
+        "sohr.txt": ("2013-06-06", "Toll rises\n\nMore than 94,000 people have been killed in Syria since March "
+                                   "2011, the Syrian Observatory for Human Rights said.\n"),
+        "later.txt": ("2016-03-15", "Five years on\n\nThe war in Syria has killed hundreds of thousands of people, "
+                                    "activists said.\n"),
+        "day.txt": ("2013-06-06", "Monday's toll\n\nAt least 120 people were killed across Syria on Monday, the "
+                                  "Syrian Observatory for Human Rights said.\n"),
+    }
+    with build_articles(tmp_path, {name: text for name, (_, text) in texts.items()},
+                        {name: day for name, (day, _) in texts.items()}) as db:
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        reason = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) "
+                          "WHERE figure_text = 'more than 80,000'")
+    assert grouped["more than 80,000"] == grouped["More than 94,000"] == grouped["hundreds of thousands"]
+    assert grouped["At least 120"] != grouped["more than 80,000"]
+    assert grouped["more than 80,000"].endswith("killed in the war in Syria")
+    assert "the country's toll of the war" in reason[0][0]
+
+
 def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
     # "120 killed across Syria on Monday" counts more than "12 killed in al-Qusayr on Monday": the two
     # towns' tolls of that Monday are compared, the country's stands apart (docs/comparison.md).

@@ -19,7 +19,7 @@ import yaml
 
 from etl.core.errors import BuildWarning
 from etl.ingest.aliases import AliasIndex
-from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS
+from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS, WAR_SCALE_TOLL
 
 LEXICON_FILE = LEXICON_DIR / "comparison.yaml"
 UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims are
@@ -62,6 +62,7 @@ class Profile:
     event_id: str | None
     words_read: str | None  # how a victim word was read, for the reason
     news: bool = False  # a toll with no day of its own, read as of the days before publication
+    war: bool = False  # a country's toll of the whole war (`_war_total`), whatever day it was told on
     updating: bool = False  # its claimant updates its count in the article (set by Grouping.group)
 
     @property
@@ -186,7 +187,14 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
     cue = words["_cumulative"].search(sentence)
     open_cue = None if cue else words["_open_count"].search(sentence)
     period, news = None, False
-    if open_cue:
+    as_of = claim["date_start"] or published_on
+    war = _war_total(claim, index)
+    if war:
+        # "more than 94,000 killed since March 2011", "the war has killed hundreds of thousands": the
+        # country's toll of the whole war, one quantity whatever day each source gave it on (its
+        # revisions are the claim_revisions view's): a running total with no day to part it by
+        time, as_of = "running", None
+    elif open_cue:
         time = "open"
     elif claim["date_start"] is not None and not cue:
         time, period = "period", (claim["date_start"], claim["date_end"] or claim["date_start"])
@@ -197,12 +205,24 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
         time, period, news = "period", (published_on - timedelta(days=NEWS_WINDOW_DAYS), published_on), True
     else:
         time = "running"  # a cumulative cue, or a state the text gives no day for: the battle's so far
+        # (a total "since 19 May" stands as of the last day it counts, not its first)
+        as_of = claim["date_end"] or as_of
     cue = cue or open_cue
     return Profile(claim=claim, kind=claim["kind"], subgroup=subgroup, victim_class=victim_class,
                    actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
                    place_id=claim["place_id"], time=time, cue=cue.group() if cue else None, period=period,
-                   as_of=claim["date_start"] or published_on, event_id=claim.get("event_id"), words_read=read,
-                   news=news)
+                   as_of=as_of, event_id=claim.get("event_id"), words_read=read,
+                   news=news, war=war)
+
+
+def _war_total(claim: dict, index: AliasIndex) -> bool:
+    """A toll of violence of a whole country over a war's span: at least WAR_SCALE_TOLL, or counted
+    over more than one battle's span (CUMULATIVE_WINDOW_DAYS)."""
+    place = index.reference.places.get(claim["place_id"]) if claim["place_id"] else None
+    if place is None or place.kind != "country" or claim["kind"] in lexicon()["stock_kinds"]:
+        return False
+    span = (claim["date_end"] - claim["date_start"]).days if claim["date_start"] and claim["date_end"] else 0
+    return (claim["low"] or 0) >= WAR_SCALE_TOLL or span > CUMULATIVE_WINDOW_DAYS
 
 
 def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | None, str | None]:
@@ -408,7 +428,9 @@ class Grouping:
         parts = [f"{p.kind}", self.victims_text(p)]
         place = self.reference.places.get(p.place_id)
         parts.append(f"at {place.name}" if place else "no place given")
-        if p.time == "running":
+        if p.war:
+            parts.append("the country's toll of the war, whatever day it was told on")
+        elif p.time == "running":
             parts.append(f"a running total (“{p.cue}”)" if p.cue else "a running total (no day given)")
         elif p.time == "open":
             parts.append("no day given" + (f" (“{p.cue}”)" if p.cue else ""))
@@ -473,6 +495,8 @@ class Grouping:
         if top.kind in words["stock_kinds"]:
             return words["stock"].format(victims=victims, verb=verb, place=place)
         periods = [m.period for m in members if m.period]
+        if top.war:
+            return words["war_total"].format(victims=victims, verb=verb, place=place)
         if not periods:
             return words["running_total"].format(victims=victims, verb=verb, place=place)
         narrowest = min(periods, key=lambda pr: (pr[1] - pr[0], pr))
