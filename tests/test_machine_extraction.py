@@ -702,6 +702,11 @@ def test_a_town_named_as_its_region_is_the_region_throughout_the_article(tmp_pat
     facts = _facts_of(tmp_path, "A drone strike killed 9 soldiers in the Idlib region on Monday, an official said. "
                                 "Shelling of Idlib city killed 4 people. Later, 3 people were killed in Idlib.\n")
     assert [c["place_id"] for c in facts.claims] == ["idlib-governorate", "idlib", "idlib"]
+    # an article that says "province" keeps the bare name for the town
+    # (Sweida's province is not among the gazetteer's names, so the words frame it)
+    facts = _facts_of(tmp_path, "Clashes spread across Sweida province on Monday, a monitor said. Shelling of eastern "
+                                "Sweida killed 20 people.\n")
+    assert [c["place_id"] for c in facts.claims] == ["as-suwayda"]
     # "the Houla region" is no governorate: Houla lies in Homs Governorate
     facts = _facts_of(tmp_path, "Shelling killed 12 people in the Houla region on Friday, activists said.\n")
     assert [c["place_id"] for c in facts.claims] != ["homs-governorate"]

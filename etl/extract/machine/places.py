@@ -329,17 +329,18 @@ class PlaceFinder:
         return sorted(unframed + found, key=lambda m: m.start)
 
     def _one_sense(self, mention: PlaceMention, framed: list[PlaceMention]) -> PlaceMention:
-        """A town's bare name in an article that names it as its region ("Syria's northwest Idlib
-        region ... killed in Idlib this month") is the region, as the article uses the name in one
-        sense throughout, unless it also names the town as such ("Idlib city", "the city of Idlib")."""
+        """A town's bare name in an article that calls the region by the town's name and "region"
+        ("Syria's northwest Idlib region ... killed in Idlib this month") is the region, as the article
+        uses the name in one sense throughout, unless it also names the town as such ("Idlib city",
+        "the city of Idlib"). Not after "Aleppo province": an article that says "province" keeps
+        "Aleppo" for the city ("shelling of eastern Aleppo")."""
         places = self.index.reference.places
         place = places[mention.place_id]
         if _RANK.get(place.kind, 1) > 1 or not place.admin1:
             return mention
         key = normal_key(mention.surface)
         region = self._region_holding(place.country, place.admin1)
-        if not any(normal_key(m.surface) == key or normal_key(m.surface).startswith(key + " ")
-                   for m in framed if m.place_id == region):
+        if not any(normal_key(m.surface) == key + " region" for m in framed if m.place_id == region):
             return mention
         if re.search(rf"\b{re.escape(mention.surface)}\s+(?:{_TOWN_WORDS})\b|\b(?:{_TOWN_WORDS})\s+of\s+{re.escape(mention.surface)}\b",
                      self.text, re.IGNORECASE):
