@@ -791,6 +791,16 @@ def test_a_description_fits_a_known_source_by_its_words_not_by_any_words_stem(tm
     assert [c["claimant_id"] for c in facts.claims] == ["syrian-government-sources"]
 
 
+def test_another_countrys_people_word_is_not_a_region_named_like_it(tmp_path):
+    # "Somali" names Ethiopia's Somali Region in the world gazetteer; "Somali troops" are Somalia's
+    facts = _facts_of(tmp_path, "Fighting raged near Marka on Friday. Somali troops lost 6 soldiers in an ambush, an "
+                                "officer said.\n")
+    assert [c["place_id"] for c in facts.claims] == ["marka-so"]
+    # the region named as a region stays the region
+    facts = _facts_of(tmp_path, "Floods displaced 3,000 people in the Somali region of Ethiopia, officials said.\n")
+    assert [c["place_id"] for c in facts.claims] == ["somali-region-et"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

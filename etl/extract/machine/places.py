@@ -62,6 +62,8 @@ _RURAL = re.compile(r"\b(?:(?:" + _COUNTRYSIDE + r")\s+of\s+(?:the\s+)?(?:(?:cit
 _ACTS = r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:" + "|".join(_METONYMS["verbs"]) + r")\b"
 _METONYM = re.compile(r"(?:" + _ACTS + r"|['’]s?\s+(?:\w+\s+)?(?:" + "|".join(_METONYMS["owned"]) + r")\b)")
 _COUNTRY_ACTS = re.compile(_ACTS)
+# A word used as an adjective: a lower-case word after it ("Somali troops")
+_ADJECTIVE_USE = re.compile(r"\s+[a-z]")
 # "the Red Crescent in Libya said": a place after a preposition locates, it does not act
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|inside)\s+$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i)$")  # "from Syrian media": an adjective, not a place
@@ -212,6 +214,8 @@ class PlaceFinder:
                         _METONYM.match(text, mention.char_end) and _RANK.get(places[mention.entity_id].kind, 1) == 0
                         or _COUNTRY_ACTS.match(text, mention.char_end) and places[mention.entity_id].kind == "country")):
                 continue
+            if self._another_peoples_word(mention, places[mention.entity_id], index):
+                continue  # "Somali troops" are Somalia's, not in Ethiopia's Somali Region
             if places[mention.entity_id].layer == "world" and (index.lookup("source", mention.surface)
                                                                 or index.lookup("actor", mention.surface)
                                                                 or mention.surface.lower() in _AGENCIES):
@@ -239,6 +243,14 @@ class PlaceFinder:
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
         self.country = index.country_place(code)
+
+    def _another_peoples_word(self, mention, place, index: AliasIndex) -> bool:
+        """A region's one-word name that is another country's people word, used as an adjective
+        ("Somali troops", "a Somali army base"): the people's, not the region's."""
+        if " " in mention.surface or _RANK.get(place.kind, 1) != 2 or not _ADJECTIVE_USE.match(self.text, mention.char_end):
+            return False
+        marks = index.country_marks(mention.surface)
+        return bool(marks) and marks[0][:5] != index.country_prefix(place.country)
 
     def _main_place(self, index: AliasIndex) -> str | None:
         """The place the article is about: the settlement it names most, unless no town stands out
