@@ -801,6 +801,27 @@ def test_another_countrys_people_word_is_not_a_region_named_like_it(tmp_path):
     assert [c["place_id"] for c in facts.claims] == ["somali-region-et"]
 
 
+def test_a_speaker_after_the_verb_at_the_end_is_the_speaker_not_the_clause_before(tmp_path):
+    facts = _facts_of(tmp_path, "Syria toll\n\nThe Syrian Observatory for Human Rights said 40 people died in Aleppo."
+                                "\n\nAmong the dead were two children killed when a shell hit their house in Aleppo's "
+                                "Al-Mashatiyah neighbourhood, said the watchdog.\n")
+    assert [(c["figure_text"], c["claimant_text"], c["claimant_id"]) for c in facts.claims] == [
+        ("40", "The Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights"),
+        ("two", "the watchdog", "syrian-observatory-for-human-rights")]
+
+
+def test_a_breakdown_by_side_after_a_dash_or_of_those_killed_parts_the_toll(tmp_path):
+    facts = _facts_of(tmp_path, "Syria toll\n\nThe monitor said 225 people were killed across the country on Tuesday, "
+                                "one of the highest tolls in the 17-month revolt – 129 civilians, 50 rebels and 46 "
+                                "soldiers.\n\nShelling killed 162 people across Syria on Monday, the monitor said. The "
+                                "watchdog said that of those killed across Syria, 94 were civilians, 41 were soldiers and "
+                                "27 were rebels.\n")
+    assert [(c["figure_text"], c["kind"], c["victim_class"]) for c in facts.claims] == [
+        ("225", "killed", "unknown"), ("129", "killed", "civilians"), ("50", "killed", "opposition fighters"),
+        ("46", "killed", "government forces"), ("162", "killed", "unknown"), ("94", "killed", "civilians"),
+        ("41", "killed", "government forces"), ("27", "killed", "opposition fighters")]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

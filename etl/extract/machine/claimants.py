@@ -415,6 +415,7 @@ class ClaimantFinder:
                 spans.append(span)
         stretch = text[sentence_start:sentence_end]
         quoted_or_comma = "," in stretch or '"' in stretch or "”" in stretch or "’" in stretch or "'" in stretch
+        inverted_verbs = set()  # where a verb that its speaker follows stands ("..., said the watchdog")
         for match in (self.inverted.finditer(stretch) if quoted_or_comma else ()):
             span = self._phrase_after(text, sentence_start + match.end(), sentence_end)
             if span and self.speech["clause_verbs"].search(text, *span):
@@ -431,6 +432,9 @@ class ClaimantFinder:
                     continue
             if span:
                 spans.append(span)
+                if self._speaker_like(text[span[0]:span[1]]):
+                    words = match.group()
+                    inverted_verbs.add(sentence_start + match.start() + len(words) - len(words.lstrip(",”\"’' ")))
         trailing = _TRAILING_SPEAKER.search(text, max(sentence_start, sentence_end - 60), sentence_end)
         if trailing:
             spans.append((trailing.start(1), trailing.end(1)))
@@ -444,6 +448,8 @@ class ClaimantFinder:
         for match in speech["verbs"].finditer(text, sentence_start, sentence_end):
             if _PASSIVE_BEFORE.search(text, max(sentence_start, match.start() - 24), match.start()):
                 continue  # "150 residents are still listed as missing": no one speaks
+            if match.start() in inverted_verbs:
+                continue  # "... when a shell hit their house, said the watchdog": the words before are what was said
             span = self._phrase_before(text, sentence_start, match.start())
             disputed = span and self.speech["disputing"].search(text, span[0], span[1])
             if disputed and match.group().lower().startswith("claim"):

@@ -72,6 +72,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORDLIKE = re.compile(r"[\w'’-]")
 _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
+# A dash that opens a toll's breakdown after words about the toll
+_DASH_END = re.compile(r"\s[–—]\s*$")
 _COMMA = re.compile(r"\s*,\s*")
 _JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+[–—-]\s+)")
 # Words that open another clause: "received 26 wounded as families flee towards Tawila".
@@ -498,13 +500,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
             if victims is None:
                 victims = _victims(text, _after_part_words(text, figure.end), next_start)
-        if kind is None and previous and previous.kind_source == "part of the toll before it" \
+        if kind is None and previous and previous.kind_source in PART_OF_A_TOLL \
                 and _next_part(text, previous, figure):
             # "among them 138 civilians, 380 fighters of HTS and allied factions and 392 soldiers": the
-            # parts go on after a part, however long each part's words
+            # parts go on after a part, however long each part's words ("... and 27 were rebels")
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
             if victims is None:
-                victims = _victims(text, figure.end, next_start)
+                victims = _victims(text, _after_part_words(text, figure.end), next_start)
         if kind is None and part_of and previous:
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "part of the toll before it"
         elif kind is None and part_of:  # "The dead included five children": the phrase names its toll
@@ -512,6 +514,8 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
             named = _kind_in(text, base + part_of.start(), base + part_of.end())
             if named:
                 kind, source = named, "part of the toll its words name"
+                if victims is None:  # "of those killed, 94 were civilians"
+                    victims = _victims(text, _after_part_words(text, figure.end), next_start)
         if kind is None and victims is None and previous and _verb_left_out(text, previous, figure):
             kind, source = (previous.kind, previous.kind_start, previous.kind_end), "the toll verb before it, left out"
         if kind is None and victims is None:
@@ -629,6 +633,8 @@ def _part_of_previous(text: str, previous: ClaimFinding, figure: Figure) -> bool
         return True  # "Among the 40 killed in the village on Thursday were 11 members of one family"
     if text[max(0, figure.start - 2):figure.start] in ("(+", "(−") and figure.start - previous.figure.end <= 3:
         return True  # "203,160 (+510)": the day's increment of the toll before it
+    if len(between) <= 120 and _DASH_END.search(between) and not _LIST_STOP.search(between):
+        return True  # "225 people were killed on Tuesday, one of the highest tolls of the revolt – 129 civilians, ..."
     if len(between) > 80 or _LIST_STOP.search(between):
         return False
     if len(between) <= 40 and lexicon.casualty_rule_alone("part_between").fullmatch(between):
