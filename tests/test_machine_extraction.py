@@ -822,6 +822,13 @@ def test_a_breakdown_by_side_after_a_dash_or_of_those_killed_parts_the_toll(tmp_
         ("41", "killed", "government forces"), ("27", "killed", "opposition fighters")]
 
 
+def test_a_body_of_the_enclave_is_the_known_body_of_the_place_the_story_names(tmp_path):
+    facts = _facts_of(tmp_path, "Gaza toll\n\nIsraeli strikes hit Gaza City on Sunday. At least 35,000 Palestinians have "
+                                "been killed across Gaza since the war began, according to figures from the enclave's "
+                                "Health Ministry.\n")
+    assert [c["claimant_id"] for c in facts.claims] == ["gaza-health-ministry"]
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")
