@@ -684,12 +684,17 @@ def test_what_fell_on_a_house_took_no_town(tmp_path):
     assert [r["sentence"][:9] for r in facts.reports if r["trigger"] == "fell"] == ["Rebels fr"]
 
 
-def test_a_military_direction_is_the_region_named_after_its_town(tmp_path):
-    facts = _facts_of(tmp_path, "In the Kharkov direction, units of the Sever group struck the enemy; the losses of the "
-                                "enemy exceeded 35 servicemen. In the Avdeyevka direction, the enemy lost up to 40 "
-                                "servicemen.\n", UKRAINE_REFERENCE)
-    # a region is named after Kharkiv, none after Avdiivka
-    assert [c["place_id"] for c in facts.claims] == ["kharkiv-oblast", "avdiyivka-ua"]
+@pytest.mark.parametrize("text, places", [
+    # a military direction: a region is named after Kharkiv, none after Avdiivka
+    ("In the Kharkov direction, units of the Sever group struck the enemy; the losses of the enemy exceeded 35 "
+     "servicemen. In the Avdeyevka direction, the enemy lost up to 40 servicemen.\n", ["kharkiv-oblast", "avdiyivka-ua"]),
+    # a sentence that opens with "In the city of X," is placed there, however far its figures
+    ("Kharkiv region shelled\n\nRussian shelling hit Kharkiv region on Friday. In the city of Vovchansk, just 5km from "
+     "the Russian border, the regional prosecutor said Russian shelling killed a 60-year-old woman and injured three "
+     "other civilians.\n", ["vovchansk-ua", "vovchansk-ua"]),
+], ids=["a-military-direction-is-the-region-named-after-its-town", "a-sentence-opening-with-the-city-of-x-is-placed-there"])
+def test_places_of_the_ukraine_reporting(tmp_path, text, places):
+    assert [c["place_id"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims] == places
 
 
 def test_a_town_named_as_its_region_is_the_region_throughout_the_article(tmp_path):
@@ -827,6 +832,15 @@ def test_a_body_of_the_enclave_is_the_known_body_of_the_place_the_story_names(tm
                                 "been killed across Gaza since the war began, according to figures from the enclave's "
                                 "Health Ministry.\n")
     assert [c["claimant_id"] for c in facts.claims] == ["gaza-health-ministry"]
+
+
+def test_a_towns_toll_beside_the_countrys_total_is_the_towns(tmp_path):
+    facts = _facts_of(tmp_path, "Fighting in Aleppo\n\nThe army launched an assault on Aleppo's Salaheddin district on "
+                                "Wednesday, and fighting broke out elsewhere in the northern city.\n\nAt least 37 people "
+                                "were killed in the northern city, out of a total of at least 162 people killed across the "
+                                "country, the Syrian Observatory for Human Rights said.\n")
+    assert [(c["figure_text"], c["place_id"]) for c in facts.claims] == [("At least 37", "aleppo"),
+                                                                         ("at least 162", "syria")]
 
 
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):

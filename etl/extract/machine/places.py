@@ -82,7 +82,8 @@ _LABELS = re.compile(r"(?:^|[;,.•|-])\s*[A-Z][\w'’ -]{1,40}?:\s*\d")
 _LABELLED = re.compile(r"(?:^|[;,.\n•|-])\s*([A-Z][\w'’ -]{1,40}?)\s*:\s*$")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _COMPOUND = re.compile(r"-[a-z\d]")  # "U.S.-backed", "a Badr-1 missile"
-_OPENING_PLACE = re.compile(r"\s*(?:In|At|Near|Outside|Inside)\s+((?:the\s+)?[A-Z][^,;:]{1,60}),")
+_OPENING_PLACE = re.compile(r"\s*(?:In|At|Near|Outside|Inside)\s+((?:the\s+)?(?:(?:"
+                            + "|".join(_CONTEXT["locating_nouns"]) + r")\s+of\s+)?[A-Z][^,;:]{1,60}),")
 # A place that only locates another ("al-Dabaa airport north of al-Qusayr", "a village 20 km south of
 # Idlib"): the fact is at the place it locates, so this one counts only where the sentence names no other.
 _REFERENCE_POINT = re.compile(
@@ -100,6 +101,8 @@ _DESTINATION = re.compile(
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
 # A settlement named again by its kind: "the number of wounded in the town" is a town's, whatever the paragraph
+# A settlement named again by its kind, an adjective allowed ("in the northern city")
+_THE_TOWN = re.compile(r"\b(?:in|at|near) the (?:[a-z]+ )?(?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
 # A first-level region named again by its word alone ("in the governorate", not "the province of Idlib")
 _THE_REGION = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["region_named_again"]["words"]) + r")\b(?!\s+(?:of|"
                          + "|".join(_CONTEXT["region_named_again"]["not_before"]) + r")\b)", re.IGNORECASE)
@@ -413,6 +416,9 @@ class PlaceFinder:
         """Whether the place is a town, a village, a city or a district of one."""
         return place_id is not None and _RANK.get(self.index.reference.places[place_id].kind, 1) <= 1
 
+    def _rank_of(self, place_id: str) -> int:
+        return _RANK.get(self.index.reference.places[place_id].kind, 1)
+
     def _rank(self, mention: PlaceMention) -> int:
         return _RANK.get(self.index.reference.places[mention.place_id].kind, 1)
 
@@ -495,7 +501,13 @@ class PlaceFinder:
             # unless the sentence says it happened in the country as a whole.
             if best_rank < 3 or carried is None or self._in_country(chosen):
                 return self._widened(chosen), False
-        if self.country and (long_running or self._country_wide.search(self.text, low, high)):
+        country_wide = self._country_wide.search(self.text, low, high)
+        if country_wide and not long_running and carried and self._rank_of(carried) <= 1 \
+                and _THE_TOWN.search(self.text, focus, country_wide.start()):
+            # "37 people were killed in the northern city, out of a total of 162 killed across the
+            # country": the toll's own words name the town again; the country is the total's
+            return carried, False
+        if self.country and (long_running or country_wide):
             return self.country, False
         return carried, True
 
