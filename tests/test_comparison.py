@@ -311,11 +311,18 @@ def test_a_countrys_toll_of_the_war_is_one_quantity_whatever_day_it_was_told(tmp
                                     "activists said.\n"),
         "day.txt": ("2013-06-06", "Monday's toll\n\nAt least 120 people were killed across Syria on Monday, the "
                                   "Syrian Observatory for Human Rights said.\n"),
+        # a running total of months is no war's toll; soldiers' toll of the war is a part of it, not a rival
+        "months.txt": ("2013-05-20", "Camp deaths\n\nAt least 140 people have died in Syria since February, the UN "
+                                     "said.\n"),
+        "soldiers.txt": ("2013-05-25", "Army losses\n\nThe government says more than 2,000 soldiers have been killed in "
+                                       "Syria since March 2011.\n"),
     }
     grouped, reason = grouped_and_reason(tmp_path, texts, "more than 80,000")
     assert grouped["more than 80,000"] == grouped["More than 94,000"] == grouped["hundreds of thousands"]
     assert grouped["At least 120"] != grouped["more than 80,000"]
-    assert grouped["more than 80,000"].endswith("killed in the war in Syria")
+    assert grouped["At least 140"] != grouped["more than 80,000"]
+    assert grouped["more than 2,000"] != grouped["more than 80,000"]
+    assert grouped["more than 80,000"] == "people killed in the war in Syria"
     assert "the country's toll of the war" in reason
 
 

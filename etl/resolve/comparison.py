@@ -95,13 +95,13 @@ class Group:
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
     # each kind of member once, not each member.
-    distinct: dict = field(default_factory=dict)  # (victims, actor, place, time, event, period, as of) -> [member, count]
+    distinct: dict = field(default_factory=dict)  # (victims, actor, place, time, event, period, as of, war) -> [member, count]
 
     def add(self, p: Profile) -> None:
         self.members.append(p)
         self.kinds.add(_bucket(p))
-        self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of),
-                                 [p, 0])[1] += 1
+        self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of,
+                                  p.war), [p, 0])[1] += 1
         self.classes[p.victim_class] += 1
         self.actors[p.actor_id] += 1
         self.places[p.place_id] += 1
@@ -341,6 +341,10 @@ class Grouping:
     def _joins(self, a: Profile, b: Profile) -> bool:
         """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
         if _parts_of_one_report(a, b):
+            return False
+        if a.war != b.war or a.war and a.victim_class != b.victim_class:
+            # A war's toll is only another source's toll of the same war, of the same victims: not a
+            # running total of months ("140 killed since December"), nor "2,000 soldiers" beside "94,000 people"
             return False
         if (a.victim_class in UNKNOWN) != (b.victim_class in UNKNOWN) and a.place_id and b.place_id \
                 and a.place_id != b.place_id:
