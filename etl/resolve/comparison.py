@@ -188,7 +188,7 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
     open_cue = None if cue else words["_open_count"].search(sentence)
     period, news = None, False
     as_of = claim["date_start"] or published_on
-    war = _war_total(claim, index)
+    war = _war_total(claim, index, published_on, cue)
     if war:
         # "more than 94,000 killed since March 2011", "the war has killed hundreds of thousands": the
         # country's toll of the whole war, one quantity whatever day each source gave it on (its
@@ -215,14 +215,19 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
                    news=news, war=war)
 
 
-def _war_total(claim: dict, index: AliasIndex) -> bool:
+def _war_total(claim: dict, index: AliasIndex, published_on: date | None, cue) -> bool:
     """A toll of violence of a whole country over a war's span: at least WAR_SCALE_TOLL, or counted
-    over more than one battle's span (CUMULATIVE_WINDOW_DAYS)."""
+    over more than one battle's span (CUMULATIVE_WINDOW_DAYS) up to the time it was told ("since March
+    2011"; not a report on a closed half-year, "between 1 January and 30 June")."""
     place = index.reference.places.get(claim["place_id"]) if claim["place_id"] else None
     if place is None or place.kind != "country" or claim["kind"] in lexicon()["stock_kinds"]:
         return False
-    span = (claim["date_end"] - claim["date_start"]).days if claim["date_start"] and claim["date_end"] else 0
-    return (claim["low"] or 0) >= WAR_SCALE_TOLL or span > CUMULATIVE_WINDOW_DAYS
+    if (claim["low"] or 0) >= WAR_SCALE_TOLL:
+        return True
+    if not claim["date_start"] or not claim["date_end"] or (claim["date_end"] - claim["date_start"]).days <= CUMULATIVE_WINDOW_DAYS:
+        return False
+    return bool(cue) or (published_on is not None
+                         and claim["date_end"] >= published_on - timedelta(days=NEWS_WINDOW_DAYS))
 
 
 def _owner(claim: dict, tokens: list[str], index: AliasIndex) -> tuple[str | None, str | None]:
