@@ -47,10 +47,10 @@ _TOWN_WORDS = "|".join(_CONTEXT["named_again"])
 # first-level region's, however the gazetteer spells the region
 _NAME = r"([A-Z][\w'’-]+(?:\s+(?:al-|el-|ez-|as-|ad-)?[A-Z][\w'’-]+){0,2})"
 _REGION_OF = re.compile(r"\b(" + "|".join(lexicon.region_words()) + r")\s+of\s+(?:the\s+)?" + _NAME)
-# "districts of Hodeidah governorate": the name before a region word, spelt otherwise than the
-# gazetteer's region ("Al Hudaydah Governorate")
 # "in Donetsk and Luhansk regions", "Idlib and Hama provinces": two regions named together
 _JOINT_REGIONS = re.compile(_NAME + r"\s+and\s+" + _NAME + r"\s+((?i:" + "|".join(lexicon.region_words()) + r")s)\b")
+# "districts of Hodeidah governorate": the name before a region word, spelt otherwise than the
+# gazetteer's region ("Al Hudaydah Governorate")
 _NAME_REGION = re.compile(_NAME + r"\s+((?i:" + "|".join(lexicon.region_words()) + r"))\b")
 # "Idleb countryside", "the southern countryside of Aleppo", "rural Damascus": the rural part of
 # the first-level region named after the town (the rif of Syrian usage), not the town
@@ -101,12 +101,12 @@ _DESTINATION = re.compile(
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
 # A settlement named again by its kind: "the number of wounded in the town" is a town's, whatever the paragraph
-# A settlement named again by its kind, an adjective allowed ("in the northern city")
+_THE_SETTLEMENT = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
+# The same, where a toll is told, an adjective allowed ("killed in the northern city")
 _THE_TOWN = re.compile(r"\b(?:in|at|near) the (?:[a-z]+ )?(?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
 # A first-level region named again by its word alone ("in the governorate", not "the province of Idlib")
 _THE_REGION = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["region_named_again"]["words"]) + r")\b(?!\s+(?:of|"
                          + "|".join(_CONTEXT["region_named_again"]["not_before"]) + r")\b)", re.IGNORECASE)
-_THE_SETTLEMENT = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
 _PART_OF_COUNTRY = re.compile(r"\b(?:" + "|".join(_CONTEXT["directions"]) + r")\s+$", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|all over)\s+$", re.IGNORECASE)
 _COUNTRY_WAR = re.compile(r"['’]s\s+(?:\w+\s+)?(?:war|conflict|uprising|revolution|crisis)\b")
