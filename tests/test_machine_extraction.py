@@ -843,6 +843,18 @@ def test_a_towns_toll_beside_the_countrys_total_is_the_towns(tmp_path):
                                                                          ("at least 162", "syria")]
 
 
+def test_casualties_beside_a_figure_of_the_wounded_are_the_dead(tmp_path):
+    facts = _facts_of(tmp_path, "Ghouta week\n\nIn the bloodiest week of the assault, about 520 civilian casualties and "
+                                "more than 2500 wounded were counted in the Eastern Ghouta, the Observatory said. The UN "
+                                "recorded 5,092 civilian casualties (1,674 killed and 3,418 injured) in the first half of "
+                                "the year.\n")
+    kinds = {c["figure_text"]: c["kind"] for c in facts.claims}
+    assert kinds["about 520"] == "killed" and kinds["more than 2500"] == "wounded"
+    # a UN report's casualties are of both kinds: not read as the dead
+    assert kinds.get("5,092") != "killed"
+    assert kinds["1,674"] == "killed" and kinds["3,418"] == "wounded"
+
+
 def test_local_officials_are_the_known_officials_of_the_place_the_story_names(tmp_path):
     facts = _facts_of(tmp_path, "A strike hit a bus in Saada, Yemen, on Thursday. According to local health "
                                 "officials, 34 children were killed.\n")

@@ -72,6 +72,9 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORDLIKE = re.compile(r"[\w'’-]")
 _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
+# "casualties" right after the victims, and "and" a figure of the wounded right after it
+_CASUALTIES = re.compile(r"\s*(casualt(?:y|ies))\b", re.IGNORECASE)
+_AND_WOUNDED = re.compile(r"\s+and\s+(?:[a-z]+\s+){0,2}\d[\d,]*\s+(?:[a-z]+\s+)?(?:wounded|injured)\b")
 # A dash that opens a toll's breakdown after words about the toll
 _DASH_END = re.compile(r"\s[–—]\s*$")
 _COMMA = re.compile(r"\s*,\s*")
@@ -561,6 +564,12 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
                 kind, source = own, "the victim noun is a toll word"
             elif found:
                 kind, source = found, "the first toll word after its victims"
+        casualties = _CASUALTIES.match(text, victims.end) if kind is None and victims is not None else None
+        if casualties and _AND_WOUNDED.match(text, casualties.end()):
+            # "about 520 civilian casualties and more than 2500 wounded": casualties joined to a figure
+            # of the wounded are the dead (not "5,092 civilian casualties (1,674 killed and 3,418
+            # injured)", casualties of both kinds)
+            kind, source = ("killed", casualties.start(1), casualties.end(1)), "casualties beside the wounded"
         if kind is None:
             found = _kind_in(text, victims.start, victims.end)
             if found:
