@@ -463,10 +463,11 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _headline_dates(facts.claims, headline_starts, lead_days)
     _headline_places(facts.claims, headline_starts, index.reference.places, broken_down,
                      {s.start for s in sentences if s.part_kind in ("headline", "standfirst")})
-    _happening_dates(facts.claims, facts.reports, sentences, headline_starts)
+    paragraph_of = {s.start: s.paragraph for s in sentences}  # each sentence's paragraph, by where it starts
+    _happening_dates(facts.claims, facts.reports, paragraph_of, headline_starts)
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
-    _the_happening_claimants(facts.claims, sentences, headline_starts)
+    _the_happening_claimants(facts.claims, paragraph_of, headline_starts)
     outlet = sources.get(outlet_source_id) if outlet_source_id else None
     if outlet and outlet.kind in lexicon.raw()["statement_outlets"]:
         _statement_dates(facts.claims, outlet_source_id, news)
@@ -553,14 +554,14 @@ def _take_dates(claim: dict, other: dict) -> None:
     claim.update({key: other[key] for key in ("date_start", "date_end", "date_precision", "date_text")})
 
 
-def _happening_dates(claims: list[dict], reports: list[dict], sentences, headline_starts: set[int]) -> None:
+def _happening_dates(claims: list[dict], reports: list[dict], paragraph_of: dict[int, int],
+                     headline_starts: set[int]) -> None:
     """A toll told without a date, in a paragraph that dated a happening before it, is of that
     happening's days: "An air strike hit the market on Tuesday. Medics said 14 people were
     killed." The happening is the last fact of the paragraph before it with a date of its own
     of at most a week (not a running toll's span, not a day only the lead gave). A sentence with
     words of a running total ("so far", "since", "in all") keeps no date: its count is no one
     day's."""
-    paragraph_of = {s.start: s.paragraph for s in sentences}
     running_total = lexicon.pattern("running_total")
     # (not a running toll's first day: "displaced since Dec. 1" dates no happening of that day)
     dated = sorted((f for f in claims + reports if f["date_start"] is not None and f["date_text"]
@@ -605,13 +606,12 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
 _CLAIMANT_FIELDS = ("claimant_id", "claimant_text", "claimant_start", "claimant_end")
 
 
-def _the_happening_claimants(claims: list[dict], sentences, headline_starts: set[int]) -> None:
+def _the_happening_claimants(claims: list[dict], paragraph_of: dict[int, int], headline_starts: set[int]) -> None:
     """A paragraph that goes on with the toll its speaker gave at the end of the paragraph before
     ("... with the death toll rising to 40, officials say. ¶ Five children are among the dead. At
     least 75 people were injured") is the same speaker's account: its first toll points back to the
     happening ("among the dead", "the attack killed"), and the paragraph's tolls with no speaker of
     their own take that speaker. Not a running total (the outlet's own background)."""
-    paragraph_of = {s.start: s.paragraph for s in sentences}
     pointing, running_total = lexicon.pattern("the_happening"), lexicon.pattern("running_total")
     last_named, carried_paragraph = None, None
     for claim in sorted(claims, key=lambda c: c["char_start"]):

@@ -101,9 +101,9 @@ _DESTINATION = re.compile(
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
 # A settlement named again by its kind: "the number of wounded in the town" is a town's, whatever the paragraph
-_THE_SETTLEMENT = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
+_THE_SETTLEMENT = re.compile(r"\bthe (?:" + _TOWN_WORDS + r")\b", re.IGNORECASE)
 # The same, where a toll is told, an adjective allowed ("killed in the northern city")
-_THE_TOWN = re.compile(r"\b(?:in|at|near) the (?:[a-z]+ )?(?:" + "|".join(_CONTEXT["named_again"]) + r")\b", re.IGNORECASE)
+_THE_TOWN = re.compile(r"\b(?:in|at|near) the (?:[a-z]+ )?(?:" + _TOWN_WORDS + r")\b", re.IGNORECASE)
 # A first-level region named again by its word alone ("in the governorate", not "the province of Idlib")
 _THE_REGION = re.compile(r"\bthe (?:" + "|".join(_CONTEXT["region_named_again"]["words"]) + r")\b(?!\s+(?:of|"
                          + "|".join(_CONTEXT["region_named_again"]["not_before"]) + r")\b)", re.IGNORECASE)
