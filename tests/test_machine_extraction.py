@@ -1034,3 +1034,26 @@ def test_a_partys_own_statement_tells_its_days_news(tmp_path):
     with duckdb.connect(str(build_one_document(tmp_path / "g", "g.txt", text, catalog, reference)), read_only=True) as db:
         dated = dict(rows(db, "SELECT figure_text, CAST(date_start AS VARCHAR) FROM claims"))
     assert dated == {"18": "2023-12-30", "3": "2023-12-30", "111": "2023-12-30", "140": None}
+
+
+def test_a_standfirst_that_restates_the_lead_has_the_leads_speaker_and_a_caption_gives_no_claim(tmp_path):
+    text = ("Shelling kills 14 in Idlib town\n\n"
+            "At least 14 people killed and dozens wounded as artillery hits a market\n\n"
+            "A man carries a child past a burning stall in Maarat al-Numan on Monday [Getty]\n\n"
+            "Over 20 people were killed in a strike on the same market in May [File: Omar Haj Kadour/AFP]\n\n"
+            "At least 14 civilians were killed and 40 wounded on Monday when artillery hit a market in "
+            "Maarat al-Numan, a monitoring group said.\n\n"
+            "The Syrian Observatory for Human Rights said the shells were fired from army positions to the south.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert "Over 20" not in claims, "a caption's figure is not read: captions repeat the body"
+    assert claims["At least 14"] == claims["dozens"] == claims["40"] == "syrian-observatory-for-human-rights"
+
+
+def test_a_standfirst_with_a_figure_of_its_own_stays_the_outlets(tmp_path):
+    text = ("Shelling kills 14 in Idlib town\n\n"
+            "More than 300 people have died in the province since January\n\n"
+            "At least 14 civilians were killed on Monday when artillery hit a market in Maarat al-Numan, "
+            "a monitoring group said.\n\n"
+            "The Syrian Observatory for Human Rights said the shells were fired from army positions.\n")
+    claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["More than 300"] is None

@@ -45,6 +45,7 @@ def _rules() -> dict:
         "furniture_line": many("furniture_line"),
         "credit_line": many("credit_line"),
         "caption_start": many("caption_start"),
+        "caption_credit": many("caption_credit"),
         "caption_end": re.compile(raw["caption_end"], re.IGNORECASE),
         "byline": re.compile(raw["byline"]),
         "dateline": re.compile(raw["dateline"], re.IGNORECASE),
@@ -155,7 +156,7 @@ def split_parts(text: str, title: str | None = None, authors=()) -> list[Part]:
                 kinds[i] = "done"
                 continue
         caption_end = rules["caption_end"].search(line)
-        if _any(rules["caption_start"], line) or (following and _any(rules["furniture_line"], following)
+        if _any(rules["caption_start"], line) or _any(rules["caption_credit"], line) or (following and _any(rules["furniture_line"], following)
                                                    and following.lower().startswith("credit")):
             kinds[i] = "caption"
         if caption_end:

@@ -459,7 +459,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
         if not told:
             _fighting_of_a_toll(doc.doc_id, sentence, facts)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
-    _headline_claimants(facts.claims, headline_starts)
+    _headline_claimants(facts.claims, headline_starts,
+                        {s.start for s in sentences if s.part_kind in ("standfirst", "caption")})
     _headline_dates(facts.claims, headline_starts, lead_days)
     _headline_places(facts.claims, headline_starts, index.reference.places, broken_down,
                      {s.start for s in sentences if s.part_kind in ("headline", "standfirst")})
@@ -485,16 +486,30 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     return facts
 
 
-def _headline_claimants(claims: list[dict], headline_starts: set[int]) -> None:
+def _headline_claimants(claims: list[dict], headline_starts: set[int], restating_starts: set[int]) -> None:
     """A headline's figure with no speaker of its own ("Air strike kills 33 soldiers") is the
     claim the article's body attributes: it takes the claimant of the body's first claim of the
     same kind and figure that names one ("72 killed as Israel loses 13 soldiers": the medics' 72,
-    the army's 13), else of the same kind (a wire headline's figure is its lead's)."""
+    the army's 13), else of the same kind (a wire headline's figure is its lead's).
+    A standfirst or a caption (`restating_starts`) restates the body only where it gives the body's
+    figure ("At least 19 killed and scores injured in rebel bombardment" over "At least 19 civilians
+    were killed and 120 wounded ..., a monitoring group said"): then that claim's claimant is the
+    speaker of every figure of its sentence with none of its own (the sentence is one summary of the
+    one account). A figure of its own there ("Over 300 civilians killed" over a body's 333) stays
+    the outlet's."""
     body = [c for c in claims if c["sentence_start"] not in headline_starts and c["claimant_text"]]
+    below = [c for c in body if c["sentence_start"] not in restating_starts]
+    restated: dict[int, dict] = {}  # a standfirst's or caption's sentence -> the body claim it restates
     for claim in claims:
-        if claim["sentence_start"] not in headline_starts or claim["claimant_text"]:
+        if claim["sentence_start"] in restating_starts and not claim["claimant_text"]:
+            restated[claim["sentence_start"]] = restated.get(claim["sentence_start"]) or _body_figure(claim, below)
+    for claim in claims:
+        if claim["claimant_text"]:
             continue
-        lead = _body_figure(claim, body) or next((c for c in body if c["kind"] == claim["kind"]), None)
+        if claim["sentence_start"] in headline_starts:
+            lead = _body_figure(claim, body) or next((c for c in body if c["kind"] == claim["kind"]), None)
+        else:
+            lead = restated.get(claim["sentence_start"])
         if lead:
             claim.update(claimant_id=lead["claimant_id"], claimant_text=lead["claimant_text"],
                          claimant_start=lead["claimant_start"], claimant_end=lead["claimant_end"],
