@@ -1057,3 +1057,23 @@ def test_a_standfirst_with_a_figure_of_its_own_stays_the_outlets(tmp_path):
             "The Syrian Observatory for Human Rights said the shells were fired from army positions.\n")
     claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
     assert claims["More than 300"] is None
+
+
+def test_a_described_organisation_is_the_body_named_before_it(tmp_path):
+    text = ("Meanwhile, more than 150,000 civilians have been killed in Syria since 2011, according to the "
+            "Syrian Network for Human Rights.\n\n"
+            "The UK-registered organization said in a statement on Monday that attacks were rising.\n\n"
+            "It said that 120,000 of them had been killed by government forces.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["120,000"] == claims["more than 150,000"] == "syrian-network-for-human-rights"
+
+
+def test_the_group_is_the_body_the_sentence_before_names_and_never_a_person(tmp_path):
+    text = ("Jihadists attacked Kobani on Monday and 12 of them were killed, local commander Serhildan Amed said.\n\n"
+            "The YPG later took back two villages south of the town. The group said 9 of its fighters were killed.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["9"] == "ypg"
+    text = ("Jihadists attacked Kobani on Monday, local commander Serhildan Amed told reporters. Amed said 12 of "
+            "them were killed.\n\nFighting went on into the night. The group said 9 of its fighters were killed.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["12"] == "serhildan-amed" and claims["9"] != "serhildan-amed", "a man is not 'the group'"

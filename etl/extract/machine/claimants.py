@@ -474,7 +474,9 @@ class ClaimantFinder:
         # that source; only a bare pronoun or description carries the speaker named before.
         known = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare), words)
         if not known and (self.pronoun.match(bare) or self.pronoun.match(words.strip())):
-            carried = self._carried((words.strip() if self.pronoun.match(words.strip()) else bare).lower())
+            pronoun = (words.strip() if self.pronoun.match(words.strip()) else bare).lower()
+            carried = (self._group_named_before(text, start) if pronoun in _GROUP_WORDS else None) \
+                or self._carried(pronoun)
             if carried is not None:
                 return Claimant(carried.claimant_id, words, start, end, carried=True)
             if bare.lower() in _BARE_PRONOUNS:
@@ -501,6 +503,22 @@ class ClaimantFinder:
         if not pronoun.startswith(("they", "he", "she")):
             return self._fitting(pronoun, self.bodies or ([self.last] if self.last else []))
         return self.last
+
+    def _group_named_before(self, text: str, start: int) -> "Claimant | None":
+        """"Al-Shabaab claimed responsibility for the attack. The group said it had killed more than
+        20 soldiers": "the group" is the body the sentence before names, a known source that is no
+        person (its last such name), whether or not it spoke there."""
+        here = bisect_left(self._sentence_starts, start + 1) - 1
+        if here < 1:
+            return None
+        before_start, before_end = self._sentences[here - 1]
+        for name in reversed(list(_CAPITALISED.finditer(text, before_start, before_end))):
+            words = _DETERMINER.sub("", name.group())  # "The YPG later took back two villages"
+            found = self._of_this_war(self.index.lookup("source", words), words)
+            source = self.sources.get(found[0]) if len(found) == 1 else None
+            if source is not None and not _person_named(source.name):
+                return Claimant(source.source_id, words, name.end() - len(words), name.end())
+        return None
 
     def _fitting(self, description: str, speakers: list["Claimant"]) -> "Claimant | None":
         """The latest of the bodies named before that the description can name: a pronoun or a word any speaker takes ("the
@@ -538,8 +556,9 @@ class ClaimantFinder:
         body = source is not None and source.kind in _BODY_KINDS \
             and claimant.claimant_id in self.index.lookup("source", claimant.text or "") \
             and any(_ACRONYM.fullmatch(name) or _BODY_WORDS.search(name) for name in (source.name, *source.aliases))
-        surname = bool(_LONE_NAME.fullmatch((claimant.text or "").strip())) and source is None \
-            and not _BODY_WORDS.search(claimant.text or "")  # "Prokopenko described the night"
+        # "Prokopenko described the night"; "Abdi said" of a known source named "Mohamed Abdi"
+        surname = bool(_LONE_NAME.fullmatch((claimant.text or "").strip())) \
+            and (source is None or _person_named(source.name)) and not _BODY_WORDS.search(claimant.text or "")
         if not body and (_is_person(claimant.text or "") or surname):
             self.last_person = claimant
         elif not self._people(claimant.text or ""):  # "Medics said ... . ..., it says": "it" is no group of people
@@ -960,10 +979,14 @@ _NAME_RUNS_ON = 80  # how far past the speaker's words a known name may run on
 _NAME_STOP = re.compile(r"[.;:,()\"“”]|\s(?:said|says|told|which|who|that)\b")
 _WORD_END = re.compile(r"(?<=\w)(?!\w)")
 _POSSESSIVE = re.compile(r"\w['’]s\b")
+# A capitalised name, hyphenated or of several words ("Al-Shabaab", "Islamic State"), that may name a source
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+|al-)?[A-Z][\w'’-]+)*")
 _LONE_NAME = re.compile(r"[A-Z][a-z’'-]{2,}")  # a surname or a capital alone: "Prokopenko said", "Moscow denied"
 _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # The word lists of speakers (machine.yaml `speech`), read once.
 _SPEECH_WORDS = lexicon.raw()["speech"]
+# Descriptions that name a group of people acting together, never one person
+_GROUP_WORDS = frozenset(_SPEECH_WORDS["group_words"])
 # "local", "provincial": words that stand for the name of the story's place in a speaker's description
 _PLACE_STANDIN = re.compile(r" (?:" + "|".join(_SPEECH_WORDS["place_standins"]) + r") ")
 _PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
@@ -988,6 +1011,13 @@ def _is_person(words: str) -> bool:
     if _BODY_WORDS.search(words) and not _PERSON_WORDS.search(words):
         return False
     return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
+
+
+def _person_named(name: str) -> bool:
+    """Whether a known source's name is a person's ("Mohamed Abdi", "Omar al-Alwani"): two to four
+    capitalised words, no body's word, no acronym in brackets ("People's Protection Units (YPG)")."""
+    name = name.strip()
+    return "(" not in name and 2 <= len(name.split()) <= 4 and bool(_NAME.fullmatch(name)) and not _BODY_WORDS.search(name)
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:
