@@ -1077,3 +1077,24 @@ def test_the_group_is_the_body_the_sentence_before_names_and_never_a_person(tmp_
             "them were killed.\n\nFighting went on into the night. The group said 9 of its fighters were killed.\n")
     claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
     assert claims["12"] == "serhildan-amed" and claims["9"] != "serhildan-amed", "a man is not 'the group'"
+
+
+def test_a_known_persons_surname_names_that_person_not_a_joint_source_with_the_surname(tmp_path):
+    # a user's reference data names a commander, and the pair the lead quotes together
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    with (reference / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write("- id: omar-al-haddad\n  name: Omar al-Haddad\n  kind: armed group\n  alignment: pro-government\n"
+                      "  aliases: [Sheikh Omar al-Haddad, Haddad]\n"
+                      "- id: tribal-leader-and-police-officer\n  name: Tribal leader and police officer (Haddad and Jubouri)\n"
+                      "  kind: government official\n  alignment: pro-government\n"
+                      "  aliases: [a tribal leader and a police officer, Both Haddad and Jubouri]\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("Militants killed at least 23 tribesmen near Ramadi, a tribal leader and a police officer said on Saturday.\n\n"
+            "Sheikh Omar al-Haddad, a commander of the tribesmen, said the attackers came in trucks.\n\n"
+            "Police Captain Ali al-Jubouri said the militants had besieged the fighters.\n\n"
+            "They attacked at dawn, killing 25 members of the Albu Fahad tribe, Haddad said.\n\n"
+            "Both Haddad and Jubouri said the village had been retaken.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
+    assert claims == {"at least 23": "tribal-leader-and-police-officer", "25": "omar-al-haddad"}

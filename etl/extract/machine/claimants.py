@@ -579,7 +579,14 @@ class ClaimantFinder:
             return None
         found = self._of_this_war(self.index.lookup("source", words) or self.index.lookup("source", bare)
                                   or self._number_variant(bare), words)
-        if found and bare.strip()[1:].islower():
+        surname = found and bare.strip()[1:].islower() and any(
+            f in self.sources and _person_named(self.sources[f].name) for f in found)
+        if surname:
+            # "Alwani said" of "Omar al-Alwani": a person's surname is a name, not common words; it is
+            # the person the article names in full ("Serhildan Amed"), else the one whose alias it is
+            named = self._named_in_full(bare)
+            found = [named] if named else found
+        elif found and bare.strip()[1:].islower():
             # "the Coalition said" in a story that named "the Saudi-led coalition": common words
             # name the source the article named in full, before the alias another war gave them;
             # "police said" in a story about Iraq names "Iraqi police", whose other words it holds
