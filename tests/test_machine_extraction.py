@@ -1098,3 +1098,29 @@ def test_a_known_persons_surname_names_that_person_not_a_joint_source_with_the_s
             "Both Haddad and Jubouri said the village had been retaken.\n")
     claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
     assert claims == {"at least 23": "tribal-leader-and-police-officer", "25": "omar-al-haddad"}
+
+
+def test_a_toll_going_on_with_a_speakers_count_is_that_speakers(tmp_path):
+    text = ("Strikes on Idlib\n\n"
+            "The Syrian Network for Human Rights said that government forces had killed 1,240 men, 310 children "
+            "and 205 women since January.\n\n"
+            "A total of 96 men, 14 children and 9 women died in attacks by Islamic State militants.\n\n"
+            "The SNHR said a total of 1,874 people had died in the province this year.\n\n"
+            "Another 40 people were killed in the countryside of Hama, the Syrian Observatory for Human Rights said.\n\n"
+            "Another 12 people were killed in shelling of Maarat al-Numan during the same period.\n\n"
+            "Elsewhere, seven people were killed in the central province of Homs.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["96"] == claims["14"] == claims["9"] == "syrian-network-for-human-rights"
+    assert claims["12"] == claims["seven"] == "syrian-observatory-for-human-rights"
+
+
+def test_the_outlets_own_toll_between_two_speakers_stays_its_own(tmp_path):
+    text = ("Strikes on Idlib\n\n"
+            "Air strikes killed 23 people in Saraqeb on Monday, the Syrian Observatory for Human Rights said.\n\n"
+            "The war has killed more than 500,000 people since 2011.\n\n"
+            "State media said 4 soldiers were killed in the countryside of Hama.\n\n"
+            "More than 3 million people live in the province.\n\n"
+            "Fighting has killed 60 people in the province since January. The Observatory said 8 of them were children.\n")
+    claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["more than 500,000"] is None, "a figure between two speakers' figures is the outlet's own"
+    assert claims["60"] is None, "a figure that the paragraph's later speaker goes on from is not carried back"

@@ -469,6 +469,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
     _the_happening_claimants(facts.claims, paragraph_of, headline_starts)
+    _continuing_claimants(facts.claims, paragraph_of, headline_starts)
     outlet = sources.get(outlet_source_id) if outlet_source_id else None
     if outlet and outlet.kind in lexicon.raw()["statement_outlets"]:
         _statement_dates(facts.claims, outlet_source_id, news)
@@ -642,6 +643,37 @@ def _the_happening_claimants(claims: list[dict], paragraph_of: dict[int, int], h
                                               and pointing.search(claim["sentence"])):
             claim.update({key: last_named[key] for key in _CLAIMANT_FIELDS})
             carried_paragraph = paragraph
+
+
+def _continuing_claimants(claims: list[dict], paragraph_of: dict[int, int], headline_starts: set[int]) -> None:
+    """A toll with no speaker that goes on with a speaker's account is that speaker's (A62):
+    - between two paragraphs of one speaker's figures ("It said ... 124,752 men, 17,139 children
+      ... had been killed." ¶ "A total of 831 men ... died in attacks by IS." ¶ "The SNHR said a
+      total of 158,218 people had died"), in the paragraphs next to it on each side;
+    - opened by words that go on with the count before (`continuing` in machine.yaml: "Another 109
+      people were killed ...", "Elsewhere, seven people were killed ..."), within two paragraphs of
+      the speaker's last figure and with no figure of the outlet's own in between."""
+    ordered = [c for c in sorted(claims, key=lambda c: c["char_start"]) if c["sentence_start"] not in headline_starts]
+    continuing = lexicon.pattern("continuing")
+    going_on: set[int] = set()  # the claims this rule gave a speaker, which the next may go on from
+
+    def told(c):  # a figure whose speaker its own sentence names (not one carried to it)
+        return c["claimant_start"] is not None and c["sentence_start"] <= c["claimant_start"] < c["sentence_end"]
+
+    for i, claim in enumerate(ordered):
+        if claim["claimant_text"] is not None or claim["kind"] not in _CARRIED_KINDS:
+            continue
+        paragraph = paragraph_of[claim["sentence_start"]]
+        before = next((c for c in reversed(ordered[:i]) if c["sentence_start"] != claim["sentence_start"]), None)
+        if before is None or not (told(before) or id(before) in going_on):
+            continue  # the outlet's own figure comes between, or one whose speaker another rule carried to it
+        after = next((c for c in ordered[i + 1:] if told(c) and c["sentence_start"] != claim["sentence_start"]), None)
+        gap = paragraph - paragraph_of[before["sentence_start"]]
+        between = after is not None and after["claimant_id"] == before["claimant_id"] and gap <= 1 \
+            and paragraph_of[after["sentence_start"]] - paragraph <= 1
+        if between or (gap <= 2 and continuing.search(claim["sentence"].lstrip())):
+            claim.update({key: before[key] for key in _CLAIMANT_FIELDS})
+            going_on.add(id(claim))
 
 
 # The kinds a period report counts together (civilian casualties: the dead and the injured); a
