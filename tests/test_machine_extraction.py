@@ -1124,3 +1124,12 @@ def test_the_outlets_own_toll_between_two_speakers_stays_its_own(tmp_path):
     claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
     assert claims["more than 500,000"] is None, "a figure between two speakers' figures is the outlet's own"
     assert claims["60"] is None, "a figure that the paragraph's later speaker goes on from is not carried back"
+
+
+def test_shared_that_and_informed_that_are_speech(tmp_path):
+    text = ("Missile strike on Kharkiv\n\n"
+            "During a televised briefing, Ivan Petrenko, deputy head of the Kharkiv regional prosecutor's office, "
+            "shared that the death toll had reached 7 people. The regional police informed that 12 people were "
+            "injured, including two children.\n")
+    said = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims}
+    assert said["7"].startswith("Ivan Petrenko") and said["12"] == "The regional police"
