@@ -1133,3 +1133,30 @@ def test_shared_that_and_informed_that_are_speech(tmp_path):
             "injured, including two children.\n")
     said = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims}
     assert said["7"].startswith("Ivan Petrenko") and said["12"] == "The regional police"
+
+
+def test_authorities_counting_a_strikes_dead_are_those_of_the_place_hit(tmp_path):
+    text = ("Russian strike on Kherson market\n\n"
+            "At least 9 people were killed and another 20 injured in a Russian strike on a market in Kherson, "
+            "authorities said on Sunday.\n\n"
+            "The Russian Defence Ministry did not comment. Russian forces have shelled the city from across the "
+            "Dnipro since they left it, and Russian drones hunt cars on its streets. Russian officials call the "
+            "strikes retaliation.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims}
+    assert claims["At least 9"] == claims["20"] == "ukrainian-government-sources"
+
+
+def test_authorities_are_those_a_known_source_names_by_a_place_of_the_story(tmp_path):
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    with (reference / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write("- id: gaza-authorities\n  name: Gaza authorities (unnamed)\n  kind: government official\n"
+                      "  actor: hamas\n  aliases: [authorities in Gaza]\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("At least 31 people were killed and another 20 injured in an overnight Israeli strike on the "
+            "Nuseirat refugee camp in Gaza, authorities said on Sunday.\n\n"
+            "The Israeli army said it had struck a militant compound. Israeli tanks pushed deeper into Rafah, "
+            "and Israeli jets struck Beit Lahia.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
+    assert claims["At least 31"] == claims["20"] == "gaza-authorities"

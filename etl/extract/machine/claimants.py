@@ -112,6 +112,7 @@ class ClaimantFinder:
         self._actors_named: set[str] = set()
         self._story_place_words: set[str] = set()
         self._story_stem: str | None = None
+        self._story_country: str | None = None
         self.named_at: dict[str, int] = {}  # where each speaker was last named, for what "he added" continues
         self.added: dict[str, Source] = {}
         self.last: Claimant | None = None
@@ -782,6 +783,12 @@ class ClaimantFinder:
             return None
         # two countries' sources fit the words alike: the article's own country decides where it
         # names it far more often than any other (Israel 11 times, Lebanon once in a story on Gaza)
+        # "authorities said" of a strike's dead: those who count them are the authorities of the place
+        # hit, however often the article names the attacker's country (`place_side_words`, A64)
+        if _PLACE_SIDE.search(key) and self._story_stem:
+            home = {entry[-1] for entry in scored if entry[1] > 0 and self._of_story_country(entry[-1], by_place=True)}
+            if len(home) == 1:
+                return home.pop()
         counts = sorted({entry[2] for entry in scored if entry[2]}, reverse=True) + [0, 0]
         for entry in scored:
             entry[2] = int(dominance and entry[2] > 0 and entry[2] == counts[0] and counts[0] >= _COUNTRY_DOMINANCE * counts[1])
@@ -806,10 +813,18 @@ class ClaimantFinder:
             return home[0] if len(home) == 1 else None
         return best[-1]
 
-    def _of_story_country(self, source_id: str) -> bool:
+    def _of_story_country(self, source_id: str, by_place: bool = False) -> bool:
+        """Whether the source's name (or its actor's) says the story's country; `by_place`: or names a
+        place of it first of all ("Gaza authorities" in a story on Nuseirat)."""
         source = self.sources.get(source_id)
-        return bool(source and self._story_stem
-                    and any(w.startswith(self._story_stem) for w in self.index.country_marks(self._national_name(source))))
+        if not (source and self._story_stem):
+            return False
+        if any(w.startswith(self._story_stem) for w in self.index.country_marks(self._national_name(source))):
+            return True
+        places = self.index.reference.places
+        return by_place and any(
+            places[found[0]].country == self._story_country
+            for found in (self.index.lookup("place", w) for w in _CAPITALISED_WORD.findall(source.name)) if found)
 
     def _named_in_full(self, bare: str) -> str | None:
         """`_find_named_in_full`, once per description and article."""
@@ -867,6 +882,7 @@ class ClaimantFinder:
         self._story_place_words = set(_normal(" ".join(story_places)).split())
         only = next(iter(story_countries)) if len(story_countries) == 1 else None
         self._story_stem = (self.index.country_prefix(only) or "")[:4] or None
+        self._story_country = only
         named_by: dict[str, set[str]] = {}
         for surface, country in places:
             if country:
@@ -994,6 +1010,8 @@ _BARE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SPEECH_WORDS = lexicon.raw()["speech"]
 # Descriptions that name a group of people acting together, never one person
 _GROUP_WORDS = frozenset(_SPEECH_WORDS["group_words"])
+_PLACE_SIDE = lexicon.words_pattern(_SPEECH_WORDS["place_side_words"])
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 # "local", "provincial": words that stand for the name of the story's place in a speaker's description
 _PLACE_STANDIN = re.compile(r" (?:" + "|".join(_SPEECH_WORDS["place_standins"]) + r") ")
 _PERSONAL = frozenset(_SPEECH_WORDS["personal_pronouns"])
