@@ -1160,3 +1160,20 @@ def test_authorities_are_those_a_known_source_names_by_a_place_of_the_story(tmp_
             "and Israeli jets struck Beit Lahia.\n")
     claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
     assert claims["At least 31"] == claims["20"] == "gaza-authorities"
+
+
+def test_a_known_source_spelt_another_way_is_that_source(tmp_path):
+    text = ("Air raids hit a school in al-Durayhimi on Tuesday. According to the Houthi movement's Al Massira TV, "
+            "22 children and 4 women were among the dead.\n")
+    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    assert claims["22"] == claims["4"] == "al-masirah"
+
+
+def test_spellings_of_one_name_share_a_key_and_places_keep_theirs():
+    from etl.ingest.aliases import spelling_key
+    assert spelling_key("al massira tv") == spelling_key("al masirah tv") == "al masira tv"
+    assert spelling_key("hammad") == spelling_key("hamad")
+    reference = read_reference(REFERENCE_DIR)
+    index = AliasIndex(reference)
+    assert index.lookup("source", "Al Massirah") == ["al-masirah"]
+    assert index.lookup("place", "Qussayr") == [], "a place's spelling is its own"

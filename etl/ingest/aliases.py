@@ -80,6 +80,18 @@ def normal_key(name: str) -> str:
     return text
 
 
+def spelling_key(key: str) -> str:
+    """A normal key with the spellings of one transliterated name made one: doubled letters single,
+    a final "h" after a vowel dropped ("al massira tv" and "al masirah tv"; "hammad", "hamad"). Used
+    for sources only, whose names the press spells many ways; places keep their own spellings, where
+    one letter may part two towns."""
+    return _FINAL_H.sub(r"\1", _DOUBLED.sub(r"\1", key))
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
+_FINAL_H = re.compile(r"(?<=\w\w)([aeiou])h\b")
+
+
 def _gap_key(gap: str) -> str:
     """What separates two words of a name: any run of spaces and hyphens is one space."""
     return _GAP.sub(" ", gap).replace("’", "'")
@@ -250,7 +262,7 @@ class AliasIndex:
     def __init__(self, reference: Reference):
         self.reference = reference
         tables = _place_tables(reference.places)
-        self._keys: dict[str, dict] = {"place": tables.keys, "actor": {}, "source": {}}
+        self._keys: dict[str, dict] = {"place": tables.keys, "actor": {}, "source": {}, "source spelling": {}}
         # A place is what a name written as in the gazetteer means ("UN" is the United Nations,
         # not the Indian town of Un).
         self._places_of = tables.places_of
@@ -285,6 +297,8 @@ class AliasIndex:
             key = normal_key(name)
             if key:
                 self._keys[kind].setdefault(key, set()).add(entity_id)
+                if kind == "source":
+                    self._keys["source spelling"].setdefault(spelling_key(key), set()).add(entity_id)
 
     def main_war_country(self) -> str | None:
         """The country most of the reference folder's own places are in."""
@@ -317,6 +331,8 @@ class AliasIndex:
         if name in table:
             return [name]
         found = self._keys[kind].get(normal_key(name), ())
+        if not found and kind == "source":  # "Al Massira TV" for "Al Masirah TV"
+            found = self._keys["source spelling"].get(spelling_key(normal_key(name)), ())
         if kind != "place":
             return sorted(found)
         own = [p for p in found if table[p].layer != "world"]
@@ -328,7 +344,13 @@ class AliasIndex:
 
         Every stretch of `words` between word edges is looked up, rather than every name searched
         for: a phrase has a few dozen stretches, the index hundreds of names."""
-        lowered, keys = normal_key(words), self._keys[kind]
+        found = self._longest_inside(normal_key(words), self._keys[kind], min_length)
+        if not found and kind == "source":
+            found = self._longest_inside(spelling_key(normal_key(words)), self._keys["source spelling"], min_length)
+        return found
+
+    @staticmethod
+    def _longest_inside(lowered: str, keys: dict, min_length: int) -> list[str]:
         starts = [m.start() for m in re.finditer(r"(?<!\w)(?=.)", lowered)]
         ends = [m.start() for m in re.finditer(r"(?<=.)(?!\w)", lowered)]
         best: tuple[int, int, list[str]] | None = None
