@@ -546,6 +546,11 @@ def _facts_of(folder, text: str, reference_dir=REFERENCE_DIR):
 UKRAINE_REFERENCE = ROOT / "tests" / "ukraine" / "reference"
 
 
+def _speakers(folder, text: str, reference_dir=REFERENCE_DIR, field: str = "claimant_id") -> dict:
+    """Each figure of an invented article with its claimant's id (or `field`: the claimant's words)."""
+    return {c["figure_text"]: c[field] for c in _facts_of(folder, text, reference_dir).claims}
+
+
 def test_a_possessive_in_a_speakers_title_names_a_place_not_a_person(tmp_path):
     facts = _facts_of(tmp_path, "The strike also wounded 30 soldiers, the governor of Turkey's Hatay province told reporters.\n")
     assert [c["claimant_text"] for c in facts.claims] == ["the governor of Turkey's Hatay province"]
@@ -1044,7 +1049,7 @@ def test_a_standfirst_that_restates_the_lead_has_the_leads_speaker_and_a_caption
             "At least 14 civilians were killed and 40 wounded on Monday when artillery hit a market in "
             "Maarat al-Numan, a monitoring group said.\n\n"
             "The Syrian Observatory for Human Rights said the shells were fired from army positions to the south.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert "Over 20" not in claims, "a caption's figure is not read: captions repeat the body"
     assert claims["At least 14"] == claims["dozens"] == claims["40"] == "syrian-observatory-for-human-rights"
 
@@ -1055,7 +1060,7 @@ def test_a_standfirst_with_a_figure_of_its_own_stays_the_outlets(tmp_path):
             "At least 14 civilians were killed on Monday when artillery hit a market in Maarat al-Numan, "
             "a monitoring group said.\n\n"
             "The Syrian Observatory for Human Rights said the shells were fired from army positions.\n")
-    claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text, field="claimant_text")
     assert claims["More than 300"] is None
 
 
@@ -1064,18 +1069,18 @@ def test_a_described_organisation_is_the_body_named_before_it(tmp_path):
             "Syrian Network for Human Rights.\n\n"
             "The UK-registered organization said in a statement on Monday that attacks were rising.\n\n"
             "It said that 120,000 of them had been killed by government forces.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert claims["120,000"] == claims["more than 150,000"] == "syrian-network-for-human-rights"
 
 
 def test_the_group_is_the_body_the_sentence_before_names_and_never_a_person(tmp_path):
     text = ("Jihadists attacked Kobani on Monday and 12 of them were killed, local commander Serhildan Amed said.\n\n"
             "The YPG later took back two villages south of the town. The group said 9 of its fighters were killed.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert claims["9"] == "ypg"
     text = ("Jihadists attacked Kobani on Monday, local commander Serhildan Amed told reporters. Amed said 12 of "
             "them were killed.\n\nFighting went on into the night. The group said 9 of its fighters were killed.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert claims["12"] == "serhildan-amed" and claims["9"] != "serhildan-amed", "a man is not 'the group'"
 
 
@@ -1096,7 +1101,7 @@ def test_a_known_persons_surname_names_that_person_not_a_joint_source_with_the_s
             "Police Captain Ali al-Jubouri said the militants had besieged the fighters.\n\n"
             "They attacked at dawn, killing 25 members of the Albu Fahad tribe, Haddad said.\n\n"
             "Both Haddad and Jubouri said the village had been retaken.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
+    claims = _speakers(corpus, text, reference)
     assert claims == {"at least 23": "tribal-leader-and-police-officer", "25": "omar-al-haddad"}
 
 
@@ -1109,7 +1114,7 @@ def test_a_toll_going_on_with_a_speakers_count_is_that_speakers(tmp_path):
             "Another 40 people were killed in the countryside of Hama, the Syrian Observatory for Human Rights said.\n\n"
             "Another 12 people were killed in shelling of Maarat al-Numan during the same period.\n\n"
             "Elsewhere, seven people were killed in the central province of Homs.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert claims["96"] == claims["14"] == claims["9"] == "syrian-network-for-human-rights"
     assert claims["12"] == claims["seven"] == "syrian-observatory-for-human-rights"
 
@@ -1121,7 +1126,7 @@ def test_the_outlets_own_toll_between_two_speakers_stays_its_own(tmp_path):
             "State media said 4 soldiers were killed in the countryside of Hama.\n\n"
             "More than 3 million people live in the province.\n\n"
             "Fighting has killed 60 people in the province since January. The Observatory said 8 of them were children.\n")
-    claims = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text, field="claimant_text")
     assert claims["more than 500,000"] is None, "a figure between two speakers' figures is the outlet's own"
     assert claims["60"] is None, "a figure that the paragraph's later speaker goes on from is not carried back"
 
@@ -1131,7 +1136,7 @@ def test_shared_that_and_informed_that_are_speech(tmp_path):
             "During a televised briefing, Ivan Petrenko, deputy head of the Kharkiv regional prosecutor's office, "
             "shared that the death toll had reached 7 people. The regional police informed that 12 people were "
             "injured, including two children.\n")
-    said = {c["figure_text"]: c["claimant_text"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims}
+    said = _speakers(tmp_path, text, UKRAINE_REFERENCE, field="claimant_text")
     assert said["7"].startswith("Ivan Petrenko") and said["12"] == "The regional police"
 
 
@@ -1142,7 +1147,7 @@ def test_authorities_counting_a_strikes_dead_are_those_of_the_place_hit(tmp_path
             "The Russian Defence Ministry did not comment. Russian forces have shelled the city from across the "
             "Dnipro since they left it, and Russian drones hunt cars on its streets. Russian officials call the "
             "strikes retaliation.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text, UKRAINE_REFERENCE).claims}
+    claims = _speakers(tmp_path, text, UKRAINE_REFERENCE)
     assert claims["At least 9"] == claims["20"] == "ukrainian-government-sources"
 
 
@@ -1158,14 +1163,14 @@ def test_authorities_are_those_a_known_source_names_by_a_place_of_the_story(tmp_
             "Nuseirat refugee camp in Gaza, authorities said on Sunday.\n\n"
             "The Israeli army said it had struck a militant compound. Israeli tanks pushed deeper into Rafah, "
             "and Israeli jets struck Beit Lahia.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(corpus, text, reference).claims}
+    claims = _speakers(corpus, text, reference)
     assert claims["At least 31"] == claims["20"] == "gaza-authorities"
 
 
 def test_a_known_source_spelt_another_way_is_that_source(tmp_path):
     text = ("Air raids hit a school in al-Durayhimi on Tuesday. According to the Houthi movement's Al Massira TV, "
             "22 children and 4 women were among the dead.\n")
-    claims = {c["figure_text"]: c["claimant_id"] for c in _facts_of(tmp_path, text).claims}
+    claims = _speakers(tmp_path, text)
     assert claims["22"] == claims["4"] == "al-masirah"
 
 
@@ -1177,3 +1182,18 @@ def test_spellings_of_one_name_share_a_key_and_places_keep_theirs():
     index = AliasIndex(reference)
     assert index.lookup("source", "Al Massirah") == ["al-masirah"]
     assert index.lookup("place", "Qussayr") == [], "a place's spelling is its own"
+
+
+def test_the_exact_figure_of_a_vague_toll_is_its_speakers_and_a_wars_toll_is_not(tmp_path):
+    text = ("Aleppo violence\n\n"
+            "Hundreds of civilians have been killed in three weeks of fighting in Aleppo, a monitoring group said "
+            "on Saturday.\n\n"
+            "At least 333 civilians have been killed since the battle began on 31 July.\n\n"
+            "The Syrian Observatory for Human Rights said the shelling was the heaviest in a year.\n")
+    claims = _speakers(tmp_path, text)
+    assert claims["At least 333"] == claims["Hundreds"] == "syrian-observatory-for-human-rights"
+    text = ("Douma strikes\n\n"
+            "Dozens of people were killed in air strikes on Douma, a monitoring group said.\n\n"
+            "More than 240,000 people have been killed in Syria's war since 2011.\n")
+    claims = _speakers(tmp_path, text, field="claimant_text")
+    assert claims["More than 240,000"] is None

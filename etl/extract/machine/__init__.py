@@ -146,6 +146,7 @@ _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
 _SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")\s+$")
 # The kinds of toll a paragraph's speaker keeps giving when a sentence names no one (machine.yaml).
+_DIGIT = re.compile(r"\d")
 _CARRIED_KINDS = frozenset(lexicon.raw()["speech"]["carried_kinds"])
 # The reasons of a figure that is an item of a list or a table row under a toll told before it.
 _ITEMS = frozenset({"an item of a list under a toll", "a table column under a toll"})
@@ -671,7 +672,13 @@ def _continuing_claimants(claims: list[dict], paragraph_of: dict[int, int], head
         gap = paragraph - paragraph_of[before["sentence_start"]]
         between = after is not None and after["claimant_id"] == before["claimant_id"] and gap <= 1 \
             and paragraph_of[after["sentence_start"]] - paragraph <= 1
-        if between or (gap <= 2 and continuing.search(claim["sentence"].lstrip())):
+        # "Hundreds of civilians have been killed ..., a monitoring group said." ¶ "At least 333 civilians
+        # have been killed since ...": the exact figure of a vague one of the paragraph before, within its
+        # order of magnitude ("dozens" is no war's 240,000)
+        elaborating = gap == 1 and not _DIGIT.search(before["figure_text"]) and _DIGIT.search(claim["figure_text"]) \
+            and before["kind"] == claim["kind"] and claim["low"] is not None and before["low"] is not None \
+            and before["low"] <= claim["low"] < 10 * before["low"] and (before["high"] is None or claim["low"] <= before["high"])
+        if between or elaborating or (gap <= 2 and continuing.search(claim["sentence"].lstrip())):
             claim.update({key: before[key] for key in _CLAIMANT_FIELDS})
             going_on.add(id(claim))
 
