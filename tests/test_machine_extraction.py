@@ -1182,6 +1182,7 @@ def test_spellings_of_one_name_share_a_key_and_places_keep_theirs():
     index = AliasIndex(reference)
     assert index.lookup("source", "Al Massirah") == ["al-masirah"]
     assert index.lookup("place", "Qussayr") == [], "a place's spelling is its own"
+    assert index.lookup("source", "Sanaa") == [], "an acronym (SANA) has no other spellings"
 
 
 def test_the_exact_figure_of_a_vague_toll_is_its_speakers_and_a_wars_toll_is_not(tmp_path):
@@ -1197,3 +1198,14 @@ def test_the_exact_figure_of_a_vague_toll_is_its_speakers_and_a_wars_toll_is_not
             "More than 240,000 people have been killed in Syria's war since 2011.\n")
     claims = _speakers(tmp_path, text, field="claimant_text")
     assert claims["More than 240,000"] is None
+
+
+def test_the_body_whose_figures_data_or_count_the_words_name_speaks(tmp_path):
+    text = ("Strikes on Idlib\n\n"
+            "By the Syrian Observatory's count, 112 fighters died in the clashes.\n\n"
+            "Figures released by the Syrian Network for Human Rights on Monday showed 34 people were wounded.\n\n"
+            "Data compiled by UNICEF shows at least 8 children were killed in the province last month.\n\n"
+            "According to the civil defence's tally, 19 people were pulled dead from the rubble.\n")
+    said = _speakers(tmp_path, text, field="claimant_text")
+    assert said == {"112": "the Syrian Observatory", "34": "the Syrian Network for Human Rights",
+                    "at least 8": "UNICEF", "19": "the civil defence"}

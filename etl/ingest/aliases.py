@@ -297,7 +297,8 @@ class AliasIndex:
             key = normal_key(name)
             if key:
                 self._keys[kind].setdefault(key, set()).add(entity_id)
-                if kind == "source":
+                if kind == "source" and not name.isupper() and len(key) >= 5:
+                    # (not an acronym: "SANA" is no "Sanaa")
                     self._keys["source spelling"].setdefault(spelling_key(key), set()).add(entity_id)
 
     def main_war_country(self) -> str | None:

@@ -55,9 +55,14 @@ _INTRO_SUBJECT = re.compile(
 # "Ministry of Health", "Department of Defense": a body named by its field after "of".
 _BODY_OF = re.compile(r"\b(ministry|department|directorate|office|bureau) of (?:the )?(\w+)(?! of)", re.IGNORECASE)
 # Figures a speaker owns: "the Command's statistics", "statistics of the Ministry".
-_DATA_NOUNS = r"(?:statistics|figures|data|count|tally|toll|estimates?|records?|tallies|documentation|database)"
-_OWNED_DATA = re.compile(r"['’]s?\s+(?:own\s+|latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s*$")
-_DATA_OF = re.compile(r"(?:(?:the|its|their)\s+)?(?:latest\s+|daily\s+|official\s+)?" + _DATA_NOUNS + r"\s+(?:of|from|by|compiled by|kept by)\s+", re.IGNORECASE)
+# Also a body's statement or report: "A statement from the ministry", "Figures released by the
+# health ministry", "the Syrian Observatory's tally" (A66).
+# ("The panel's report" speaks as a report: A26)
+_DATA_NOUNS = r"(?:statistics|figures?|data|count|tally|toll|estimates?|records?|tallies|documentation|database|numbers|reckoning)"
+_DATA_WORDS = r"(?:(?:own|latest|new|daily|official|final|updated|weekly|monthly)\s+)?"
+_OWNED_DATA = re.compile(r"['’]s?\s+" + _DATA_WORDS + _DATA_NOUNS + r"\s*$")
+_DATA_OF = re.compile(r"(?:(?:the|a|an|its|their)\s+)?" + _DATA_WORDS + r"(?:" + _DATA_NOUNS + r"|statement|report|bulletin)\s+(?:(?:released|compiled|published|issued|"
+                      r"provided|gathered|collected|kept|put out)\s+)?(?:of|from|by)\s+", re.IGNORECASE)
 def _without_data_words(text: str, start: int, stop: int) -> tuple[int, int]:
     """A speaker's words without the figures they own: "statistics of the Ministry of Human
     Rights" is the ministry, "the Command's statistics" the Command."""
@@ -144,6 +149,11 @@ class ClaimantFinder:
         return (start, start + len(stripped)) if stripped else None
 
     def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
+        # "Figures released by the Network on Monday showed", "Gaza's health ministry late on Sunday
+        # said": the day between the speaker and the verb is no part of the speaker
+        adjunct = _DAY_BEFORE_VERB.search(text, begin, verb_start)
+        if adjunct and adjunct.group().strip(" ,") and adjunct.start() > begin:
+            verb_start = adjunct.start()
         window = text[begin:verb_start]
         if _AND_END.search(window):
             return None  # "Activists documented 51 names and say ...": the subject is the first verb's
@@ -462,7 +472,11 @@ class ClaimantFinder:
                 continue
             if span:
                 spans.append(span)
-        return spans
+        for match in _BY_COUNT.finditer(text, sentence_start, sentence_end):  # "By the Observatory's count, ..."
+            group = 1 if match.group(1) else 2
+            spans.append((match.start(group), match.end(group)))
+        # "Figures released by the health ministry", "the Observatory's tally": the body that issued them
+        return [_without_data_words(text, start, end) for start, end in spans]
 
     def own_voice(self) -> Claimant:
         return Claimant(self.outlet or "unknown-outlet", None, None, None)
@@ -1036,6 +1050,13 @@ def _is_person(words: str) -> bool:
     if _BODY_WORDS.search(words) and not _PERSON_WORDS.search(words):
         return False
     return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
+
+
+_DAY_BEFORE_VERB = re.compile(r"(?:,?\s+(?:late|early|earlier|later))?(?:,?\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                              r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:late|early)\s+(?:on\s+)?\w+day)?,?\s*$")
+# "By the Syrian Observatory's count, 112 fighters died"; "by the count of the UN mission"
+_BY_COUNT = re.compile(r"\b[Bb]y\s+((?:the\s+)?[A-Z][^,;]{1,80}?['’]s?\s+(?:own\s+|latest\s+)?(?:count|tally|estimates?|reckoning|figures?))\b"
+                       r"|\b[Bb]y\s+the\s+(?:count|tally|estimate|reckoning)\s+of\s+((?:the\s+)?[A-Z][^,;]{1,80}?)(?=[,;]|$)")
 
 
 def _person_named(name: str) -> bool:
