@@ -1209,3 +1209,33 @@ def test_the_body_whose_figures_data_or_count_the_words_name_speaks(tmp_path):
     said = _speakers(tmp_path, text, field="claimant_text")
     assert said == {"112": "the Syrian Observatory", "34": "the Syrian Network for Human Rights",
                     "at least 8": "UNICEF", "19": "the civil defence"}
+
+
+def test_a_speakers_words_leave_out_what_opens_the_sentence_and_what_was_published(tmp_path):
+    text = ("Mosul\n\n"
+            "On Friday, Lt. Omar Saleh, an officer of the provincial civil defence, told reporters that more than 300 "
+            "bodies had been recovered.\n\n"
+            "Meanwhile the UN human rights office said 1,900 civilians had been killed since March.\n\n"
+            "Pictures posted online by activists showed 5 bodies lying in a street.\n\n"
+            "Eight militants were killed near the river, a military source said. The same sources also said two "
+            "other militants were killed as they tried to escape.\n\n"
+            "Yesterday, the network released its monthly report that documented the deaths of 161 civilians.\n")
+    said = _speakers(tmp_path, text, field="claimant_text")
+    assert said["more than 300"].endswith("Omar Saleh")
+    assert said["1,900"] == "the UN human rights office"
+    assert said["5"] == "activists"
+    assert said["two"] == "The same sources"
+    assert "released" not in (said["161"] or ""), "a clause is no speaker"
+    ids = _speakers(tmp_path, text)
+    assert ids["two"] == ids["Eight"]
+
+
+def test_the_next_item_of_a_round_up_is_a_monitors_and_not_a_partys(tmp_path):
+    text = ("Afghanistan\n\n"
+            "The Taliban said their fighters killed 7 policemen in an attack on a checkpoint in Jowzjan.\n\n"
+            "Elsewhere in the country, 3 civilians died in a roadside blast in Helmand.\n")
+    assert _speakers(tmp_path, text, field="claimant_text")["3"] is None
+    text = ("Syria\n\n"
+            "Shelling killed 12 people in Aleppo, the Syrian Observatory for Human Rights said.\n\n"
+            "Elsewhere, 3 civilians died in an air strike in Idlib province.\n")
+    assert _speakers(tmp_path, text)["3"] == "syrian-observatory-for-human-rights"

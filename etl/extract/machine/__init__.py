@@ -470,7 +470,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     _period_dates(facts.claims, headline_starts)
     _the_happening_dates(facts.claims, facts.reports, headline_starts, lead_days)
     _the_happening_claimants(facts.claims, paragraph_of, headline_starts)
-    _continuing_claimants(facts.claims, paragraph_of, headline_starts)
+    _continuing_claimants(facts.claims, paragraph_of, headline_starts, sources)
     outlet = sources.get(outlet_source_id) if outlet_source_id else None
     if outlet and outlet.kind in lexicon.raw()["statement_outlets"]:
         _statement_dates(facts.claims, outlet_source_id, news)
@@ -646,16 +646,19 @@ def _the_happening_claimants(claims: list[dict], paragraph_of: dict[int, int], h
             carried_paragraph = paragraph
 
 
-def _continuing_claimants(claims: list[dict], paragraph_of: dict[int, int], headline_starts: set[int]) -> None:
+def _continuing_claimants(claims: list[dict], paragraph_of: dict[int, int], headline_starts: set[int],
+                          sources: dict) -> None:
     """A toll with no speaker that goes on with a speaker's account is that speaker's (A62):
     - between two paragraphs of one speaker's figures ("It said ... 124,752 men, 17,139 children
       ... had been killed." ¶ "A total of 831 men ... died in attacks by IS." ¶ "The SNHR said a
       total of 158,218 people had died"), in the paragraphs next to it on each side;
     - opened by words that go on with the count before (`continuing` in machine.yaml: "Another 109
-      people were killed ...", "Elsewhere, seven people were killed ..."), within two paragraphs of
-      the speaker's last figure and with no figure of the outlet's own in between."""
+      people were killed ..."; "Elsewhere, seven people were killed ..." after a monitor's or the UN's
+      figure, `roundup`), within two paragraphs of the speaker's last figure and with no figure of
+      the outlet's own in between."""
     ordered = [c for c in sorted(claims, key=lambda c: c["char_start"]) if c["sentence_start"] not in headline_starts]
-    continuing = lexicon.pattern("continuing")
+    continuing, roundup = lexicon.pattern("continuing"), lexicon.pattern("roundup")
+    roundup_kinds = set(lexicon.raw()["roundup_kinds"])
     going_on: set[int] = set()  # the claims this rule gave a speaker, which the next may go on from
 
     def told(c):  # a figure whose speaker its own sentence names (not one carried to it)
@@ -678,7 +681,11 @@ def _continuing_claimants(claims: list[dict], paragraph_of: dict[int, int], head
         elaborating = gap == 1 and not _DIGIT.search(before["figure_text"]) and _DIGIT.search(claim["figure_text"]) \
             and before["kind"] == claim["kind"] and claim["low"] is not None and before["low"] is not None \
             and before["low"] <= claim["low"] < 10 * before["low"] and (before["high"] is None or claim["low"] <= before["high"])
-        if between or elaborating or (gap <= 2 and continuing.search(claim["sentence"].lstrip())):
+        opening = claim["sentence"].lstrip()
+        speaker = sources.get(before["claimant_id"])
+        going = continuing.search(opening) or (roundup.search(opening) and speaker is not None
+                                               and speaker.kind in roundup_kinds)
+        if between or elaborating or (gap <= 2 and going):
             claim.update({key: before[key] for key in _CLAIMANT_FIELDS})
             going_on.add(id(claim))
 

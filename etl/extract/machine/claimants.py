@@ -61,8 +61,9 @@ _BODY_OF = re.compile(r"\b(ministry|department|directorate|office|bureau) of (?:
 _DATA_NOUNS = r"(?:statistics|figures?|data|count|tally|toll|estimates?|records?|tallies|documentation|database|numbers|reckoning)"
 _DATA_WORDS = r"(?:(?:own|latest|new|daily|official|final|updated|weekly|monthly)\s+)?"
 _OWNED_DATA = re.compile(r"['’]s?\s+" + _DATA_WORDS + _DATA_NOUNS + r"\s*$")
-_DATA_OF = re.compile(r"(?:(?:the|a|an|its|their)\s+)?" + _DATA_WORDS + r"(?:" + _DATA_NOUNS + r"|statement|report|bulletin)\s+(?:(?:released|compiled|published|issued|"
-                      r"provided|gathered|collected|kept|put out)\s+)?(?:of|from|by)\s+", re.IGNORECASE)
+_DATA_OF = re.compile(r"(?:(?:the|a|an|its|their)\s+)?" + _DATA_WORDS + r"(?:" + _DATA_NOUNS + r"|statement|report|bulletin"
+                      r"|pictures|photos|images|videos?|footage)\s+(?:(?:released|compiled|published|issued|provided|gathered|"
+                      r"collected|kept|put out|posted|shared|uploaded)\s+)?(?:online\s+)?(?:of|from|by)\s+", re.IGNORECASE)
 def _without_data_words(text: str, start: int, stop: int) -> tuple[int, int]:
     """A speaker's words without the figures they own: "statistics of the Ministry of Human
     Rights" is the ministry, "the Command's statistics" the Command."""
@@ -151,6 +152,9 @@ class ClaimantFinder:
     def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         # "Figures released by the Network on Monday showed", "Gaza's health ministry late on Sunday
         # said": the day between the speaker and the verb is no part of the speaker
+        opening = _OPENING_ADVERBIAL.match(text, begin, verb_start)  # "On Friday, Lt. X ... told", "Meanwhile the UN said"
+        if opening and opening.end() < verb_start:
+            begin = opening.end()
         adjunct = _DAY_BEFORE_VERB.search(text, begin, verb_start)
         if adjunct and adjunct.group().strip(" ,") and adjunct.start() > begin:
             verb_start = adjunct.start()
@@ -509,6 +513,8 @@ class ClaimantFinder:
         """Who "he", "she" or "the group" is: the last person named as a speaker for a personal
         pronoun, the last body for "it" and a description, else whoever spoke last. A body's
         description with a noun of its own ("the monitor", "the council") is only a body it fits."""
+        if pronoun.startswith("the same "):  # "The same sources also said": whoever spoke last
+            return self.last
         if pronoun in _PERSONAL:  # "the governor" is the person named before, whose name holds no title
             # (no body: "the governor" after "the ministry said" is the governor)
             return self.last_person or (self.last if pronoun in _BARE_PRONOUNS else None)
@@ -921,7 +927,8 @@ class ClaimantFinder:
     def _speaker_like(self, words: str) -> bool:
         """Words that can name a speaker: a proper name, or a speaker noun (machine.yaml), and no
         figure or toll word ("At least 11 fighters died in the clashes" is a clause, not a speaker)."""
-        if _DIGIT.search(words) or any(m.group().islower() for m in lexicon.any_kind_word().regex.finditer(words)):
+        if _DIGIT.search(words) or any(m.group().islower() for m in lexicon.any_kind_word().regex.finditer(words)) \
+                or _CLAUSE_INSIDE.search(words):
             return False
         if _NAME.search(words) or re.match(r"^[A-Z]{2,}", words.strip()):
             return True
@@ -1052,6 +1059,14 @@ def _is_person(words: str) -> bool:
     return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
 
 
+# Words that open a sentence before its subject: "On Friday, ...", "Meanwhile the UN office said ...",
+# "Yesterday, Tuesday, the network ..."
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:On|Late on|Early on|Last|This)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|Yesterday|Today|Meanwhile|However|Earlier|Later|Separately|Also|In addition|Elsewhere|Overnight)"
+    r"(?:,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:,\s*|\s+(?=the\b|[A-Z]))")
+# (a clause, not a speaker: "the network released its monthly report that documented ...")
+_CLAUSE_INSIDE = re.compile(r"\b[a-z]{3,}ed\s+(?:its|their|his|her|a|an|the)\s")
 _DAY_BEFORE_VERB = re.compile(r"(?:,?\s+(?:late|early|earlier|later))?(?:,?\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                               r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:late|early)\s+(?:on\s+)?\w+day)?,?\s*$")
 # "By the Syrian Observatory's count, 112 fighters died"; "by the count of the UN mission"
