@@ -1239,3 +1239,16 @@ def test_the_next_item_of_a_round_up_is_a_monitors_and_not_a_partys(tmp_path):
             "Shelling killed 12 people in Aleppo, the Syrian Observatory for Human Rights said.\n\n"
             "Elsewhere, 3 civilians died in an air strike in Idlib province.\n")
     assert _speakers(tmp_path, text)["3"] == "syrian-observatory-for-human-rights"
+
+
+def test_who_cites_and_who_states_in_a_posted_statement_speaks(tmp_path):
+    paragraphs = ["Monthly toll",
+                  "The Syrian Network for Human Rights (SNHR) reported on Monday that 200 civilians were killed in May.",
+                  "In a statement posted on Facebook, the organization states that \"the number of children killed "
+                  "has risen to 40.\"",
+                  "The report notes that 66 people died under torture.",
+                  "State media, citing a military official, said 4 soldiers were killed in an ambush near Palmyra."]
+    text = "\n\n".join(paragraphs) + "\n"
+    said = _speakers(tmp_path, text)
+    assert said["40"] == said["66"] == "syrian-network-for-human-rights"
+    assert _speakers(tmp_path, text, field="claimant_text")["4"] == "State media"

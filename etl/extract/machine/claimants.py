@@ -105,7 +105,8 @@ class ClaimantFinder:
         self.inverted = re.compile(r"(?:[”\"’'],?\s+(?:" + self.speech["inverted"].regex.pattern + r")|,\s+(?:"
                                    + self.speech["inverted_after_comma"].regex.pattern + r"))\s+(?=[A-Za-z])")
         self.statement_opener = re.compile(r"(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\w+\s+)?(?:"
-                                           + self.speech["statement_nouns"].regex.pattern + r")\b(?:\s+on\s+[\w.-]+)?,?\s+")
+                                           + self.speech["statement_nouns"].regex.pattern + r")\b(?:\s+(?:(?:posted|published|issued|released|shared)\s+)?(?:on|to)\s+[\w.-]+)?,?\s+")
+        self._statement_before = re.compile(r"\b(?:" + self.speech["statement_nouns"].regex.pattern + r")\s+$", re.IGNORECASE)
         self.characterising = re.compile(r"\b(?:" + self.speech["characterising"].regex.pattern + r")\s", re.IGNORECASE)
         self.names = {s.name: s.source_id for s in sources.values()}
         # every name and alias of a known source, in lower case between spaces, for `_described`
@@ -152,7 +153,8 @@ class ClaimantFinder:
     def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         # "Figures released by the Network on Monday showed", "Gaza's health ministry late on Sunday
         # said": the day between the speaker and the verb is no part of the speaker
-        opening = _OPENING_ADVERBIAL.match(text, begin, verb_start)  # "On Friday, Lt. X ... told", "Meanwhile the UN said"
+        # "On Friday, Lt. X ... told", "Meanwhile the UN said", "In a statement posted on Facebook, the organization states"
+        opening = _OPENING_ADVERBIAL.match(text, begin, verb_start) or self.statement_opener.match(text, begin, verb_start)
         if opening and opening.end() < verb_start:
             begin = opening.end()
         adjunct = _DAY_BEFORE_VERB.search(text, begin, verb_start)
@@ -295,6 +297,11 @@ class ClaimantFinder:
             # ...": who speaks in a relative clause after the figure speaks of its antecedent
             if claimant and (start <= focus or not _IN_RELATIVE.search(text, max(0, start - 10), start)):
                 candidates.append(claimant)
+        cited = [c for c in candidates if _CITING.search(text, max(0, c.start - 8), c.start)]
+        if cited and len(cited) < len(candidates) and min(c.start for c in candidates) < min(c.start for c in cited):
+            # "Saudi media, citing an Interior Ministry official, said ...": who cites adopts the
+            # figure; the one cited is its evidence (A07)
+            candidates = [c for c in candidates if c not in cited]
         if candidates:
             # The claimant nearest before the focus wins; else the nearest after it.
             before = [c for c in candidates if c.start <= focus]
@@ -465,6 +472,9 @@ class ClaimantFinder:
                 continue  # "150 residents are still listed as missing": no one speaks
             if match.start() in inverted_verbs:
                 continue  # "... when a shell hit their house, said the watchdog": the words before are what was said
+            if _PARTICIPLE.match(match.group()) \
+                    and self._statement_before.search(text, max(sentence_start, match.start() - 24), match.start()):
+                continue  # "In a statement posted on Facebook, ...": a participle of the statement, not its speaker's verb
             span = self._phrase_before(text, sentence_start, match.start())
             disputed = span and self.speech["disputing"].search(text, span[0], span[1])
             if disputed and match.group().lower().startswith("claim"):
@@ -1059,6 +1069,8 @@ def _is_person(words: str) -> bool:
     return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
 
 
+_PARTICIPLE = re.compile(r"(?:posted|published|issued|released|shared)\b", re.IGNORECASE)
+_CITING = re.compile(r"\bciting\s+$")
 # Words that open a sentence before its subject: "On Friday, ...", "Meanwhile the UN office said ...",
 # "Yesterday, Tuesday, the network ..."
 _OPENING_ADVERBIAL = re.compile(
