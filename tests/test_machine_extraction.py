@@ -546,6 +546,17 @@ def _facts_of(folder, text: str, reference_dir=REFERENCE_DIR):
 UKRAINE_REFERENCE = ROOT / "tests" / "ukraine" / "reference"
 
 
+def _reference_with(folder, sources_yaml: str):
+    """The seeds' reference data with a user's sources added (YAML entries), and an empty corpus folder."""
+    reference = folder / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    with (reference / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write(sources_yaml)
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    return reference, corpus
+
+
 def _speakers(folder, text: str, reference_dir=REFERENCE_DIR, field: str = "claimant_id") -> dict:
     """Each figure of an invented article with its claimant's id (or `field`: the claimant's words)."""
     return {c["figure_text"]: c[field] for c in _facts_of(folder, text, reference_dir).claims}
@@ -1086,16 +1097,11 @@ def test_the_group_is_the_body_the_sentence_before_names_and_never_a_person(tmp_
 
 def test_a_known_persons_surname_names_that_person_not_a_joint_source_with_the_surname(tmp_path):
     # a user's reference data names a commander, and the pair the lead quotes together
-    reference = tmp_path / "reference"
-    shutil.copytree(REFERENCE_DIR, reference)
-    with (reference / "sources.yaml").open("a", encoding="utf-8") as sources:
-        sources.write("- id: omar-al-haddad\n  name: Omar al-Haddad\n  kind: armed group\n  alignment: pro-government\n"
+    reference, corpus = _reference_with(tmp_path, "- id: omar-al-haddad\n  name: Omar al-Haddad\n  kind: armed group\n  alignment: pro-government\n"
                       "  aliases: [Sheikh Omar al-Haddad, Haddad]\n"
                       "- id: tribal-leader-and-police-officer\n  name: Tribal leader and police officer (Haddad and Jubouri)\n"
                       "  kind: government official\n  alignment: pro-government\n"
                       "  aliases: [a tribal leader and a police officer, Both Haddad and Jubouri]\n")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     text = ("Militants killed at least 23 tribesmen near Ramadi, a tribal leader and a police officer said on Saturday.\n\n"
             "Sheikh Omar al-Haddad, a commander of the tribesmen, said the attackers came in trucks.\n\n"
             "Police Captain Ali al-Jubouri said the militants had besieged the fighters.\n\n"
@@ -1152,13 +1158,8 @@ def test_authorities_counting_a_strikes_dead_are_those_of_the_place_hit(tmp_path
 
 
 def test_authorities_are_those_a_known_source_names_by_a_place_of_the_story(tmp_path):
-    reference = tmp_path / "reference"
-    shutil.copytree(REFERENCE_DIR, reference)
-    with (reference / "sources.yaml").open("a", encoding="utf-8") as sources:
-        sources.write("- id: gaza-authorities\n  name: Gaza authorities (unnamed)\n  kind: government official\n"
+    reference, corpus = _reference_with(tmp_path, "- id: gaza-authorities\n  name: Gaza authorities (unnamed)\n  kind: government official\n"
                       "  actor: hamas\n  aliases: [authorities in Gaza]\n")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     text = ("At least 31 people were killed and another 20 injured in an overnight Israeli strike on the "
             "Nuseirat refugee camp in Gaza, authorities said on Sunday.\n\n"
             "The Israeli army said it had struck a militant compound. Israeli tanks pushed deeper into Rafah, "
@@ -1252,3 +1253,15 @@ def test_who_cites_and_who_states_in_a_posted_statement_speaks(tmp_path):
     said = _speakers(tmp_path, text)
     assert said["40"] == said["66"] == "syrian-network-for-human-rights"
     assert _speakers(tmp_path, text, field="claimant_text")["4"] == "State media"
+
+
+def test_a_role_is_the_person_the_article_names_later_in_that_role(tmp_path):
+    reference, corpus = _reference_with(tmp_path, "- id: moussa-ibrahim\n  name: Moussa Ibrahim\n  kind: government official\n"
+                      "  alignment: pro-government\n")
+    text = "\n\n".join([
+        "Air strikes kill 151 in Sirte: Gaddafi aide",
+        "Ousted leader Muammar Gaddafi's spokesman said on Thursday that air strikes on Sirte had killed 151 people.",
+        "Spokesman Moussa Ibrahim, speaking by satellite telephone, also said the main hospital had run out of "
+        "medicine."]) + "\n"
+    assert [(c["figure_text"], c["claimant_id"]) for c in _facts_of(corpus, text, reference).claims] == [
+        ("151", "moussa-ibrahim"), ("151", "moussa-ibrahim")]

@@ -461,7 +461,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             _fighting_of_a_toll(doc.doc_id, sentence, facts)
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts,
-                        {s.start for s in sentences if s.part_kind in ("standfirst", "caption")})
+                        {s.start for s in sentences if s.part_kind in ("standfirst", "caption")}, sources)
     _headline_dates(facts.claims, headline_starts, lead_days)
     _headline_places(facts.claims, headline_starts, index.reference.places, broken_down,
                      {s.start for s in sentences if s.part_kind in ("headline", "standfirst")})
@@ -488,7 +488,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     return facts
 
 
-def _headline_claimants(claims: list[dict], headline_starts: set[int], restating_starts: set[int]) -> None:
+def _headline_claimants(claims: list[dict], headline_starts: set[int], restating_starts: set[int],
+                        known: dict) -> None:
     """A headline's figure with no speaker of its own ("Air strike kills 33 soldiers") is the
     claim the article's body attributes: it takes the claimant of the body's first claim of the
     same kind and figure that names one ("72 killed as Israel loses 13 soldiers": the medics' 72,
@@ -498,7 +499,8 @@ def _headline_claimants(claims: list[dict], headline_starts: set[int], restating
     were killed and 120 wounded ..., a monitoring group said"): then that claim's claimant is the
     speaker of every figure of its sentence with none of its own (the sentence is one summary of the
     one account). A figure of its own there ("Over 300 civilians killed" over a body's 333) stays
-    the outlet's."""
+    the outlet's. A headline's speaker in headline words that name no known source ("...: Gaddafi
+    aide") is the one the body names for the same figure ("Spokesman Moussa Ibrahim"), A72."""
     body = [c for c in claims if c["sentence_start"] not in headline_starts and c["claimant_text"]]
     below = [c for c in body if c["sentence_start"] not in restating_starts]
     restated: dict[int, dict] = {}  # a standfirst's or caption's sentence -> the body claim it restates
@@ -506,6 +508,11 @@ def _headline_claimants(claims: list[dict], headline_starts: set[int], restating
         if claim["sentence_start"] in restating_starts and not claim["claimant_text"]:
             restated[claim["sentence_start"]] = restated.get(claim["sentence_start"]) or _body_figure(claim, below)
     for claim in claims:
+        if claim["claimant_text"] and claim["sentence_start"] in headline_starts and claim["claimant_id"] not in known:
+            fuller = _body_figure(claim, body)
+            if fuller is not None and fuller["claimant_id"] in known:
+                claim.update({key: fuller[key] for key in _CLAIMANT_FIELDS})
+            continue
         if claim["claimant_text"]:
             continue
         if claim["sentence_start"] in headline_starts:

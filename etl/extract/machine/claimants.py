@@ -640,6 +640,10 @@ class ClaimantFinder:
             found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
             found = self._speaking_for_actor(words)
+        if not found and _ROLE_OF.search(words):
+            named = self._role_named_later(text, start, end, _ROLE_OF.search(words).group(1))
+            if named:
+                return Claimant(named.claimant_id, words, start, end, new_source=named.new_source)
         if found:
             return Claimant(found[0], words, start, end)
         tail = bare.rsplit(",", 1)[-1] if "," in bare else ""
@@ -667,6 +671,16 @@ class ClaimantFinder:
                 return Claimant(sided, words, start, end)
         source = self._new_source(name or bare, words)
         return Claimant(source.source_id, words, start, end, new_source=source)
+
+    def _role_named_later(self, text: str, start: int, end: int, role: str) -> "Claimant | None":
+        """"Ousted Libyan leader Muammar Gaddafi's spokesman said ..." ¶ "Spokesman Moussa Ibrahim ...
+        also said": the person the article names later with the same role (A72)."""
+        title = re.compile(rf"\b{re.escape(role)}\s*,?\s+((?:al-)?[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){{1,3}})",
+                           re.IGNORECASE)
+        later = title.search(text, end, end + _ROLE_REACH)
+        if later is None or not later.group(1)[0].isupper():
+            return None
+        return self._resolve_name(text, later.start(1), later.end(1), later.group(1), later.group(1))
 
     def _name_running_on(self, text: str, name_start: int, end: int) -> tuple[str, int] | None:
         """(source id, end) of the longest known name that begins where the speaker's words do
@@ -1069,6 +1083,9 @@ def _is_person(words: str) -> bool:
     return bool(_PERSON_WORDS.search(words) or _NAME.search(words))
 
 
+# "Gaddafi's spokesman", "the governor's aide": a role of someone the article may name later
+_ROLE_OF = re.compile(r"['’]s?\s+(spokes(?:man|woman|person)|aide|envoy|adviser|advisor)\s*$", re.IGNORECASE)
+_ROLE_REACH = 2000  # how far on the article names the one in that role ("Spokesman Moussa Ibrahim")
 _PARTICIPLE = re.compile(r"(?:posted|published|issued|released|shared)\b", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+$")
 # Words that open a sentence before its subject: "On Friday, ...", "Meanwhile the UN office said ...",
