@@ -1265,3 +1265,13 @@ def test_a_role_is_the_person_the_article_names_later_in_that_role(tmp_path):
         "medicine."]) + "\n"
     assert [(c["figure_text"], c["claimant_id"]) for c in _facts_of(corpus, text, reference).claims] == [
         ("151", "moussa-ibrahim"), ("151", "moussa-ibrahim")]
+
+
+def test_a_refugee_camp_is_a_place_not_a_kind_of_toll(tmp_path):
+    text = ("At least 31 killed in Israeli strike on Gaza's Nuseirat refugee camp\n\n"
+            "At least 31 people were killed and another 20 injured in an overnight strike on the Nuseirat refugee "
+            "camp, the health ministry said. Another 12 were killed in a displaced persons camp near Rafah. "
+            "More than 1,000 refugees fled to the coast.\n")
+    kinds = [(c["figure_text"], c["kind"]) for c in _facts_of(tmp_path, text).claims]
+    assert kinds == [("At least 31", "killed"), ("At least 31", "killed"), ("20", "wounded"), ("12", "killed"),
+                     ("More than 1,000", "displaced")]
