@@ -1275,3 +1275,20 @@ def test_a_refugee_camp_is_a_place_not_a_kind_of_toll(tmp_path):
     kinds = [(c["figure_text"], c["kind"]) for c in _facts_of(tmp_path, text).claims]
     assert kinds == [("At least 31", "killed"), ("At least 31", "killed"), ("20", "wounded"), ("12", "killed"),
                      ("More than 1,000", "displaced")]
+
+
+def test_every_count_after_a_heads_toll_words_is_of_that_toll(tmp_path):
+    text = ("Offensive, day two\n\n"
+            "Among those killed, 5 people died in shelling of Tel Abyad, 2 Christians were killed in Qamishli, and "
+            "one other civilian in Ras al-Ain.\n\n"
+            "Overnight fatalities include 9 people in Khan Yunis; 8 members of one family, including 4 children, "
+            "in Beit Hanoun; and 3 brothers near Rafah.\n")
+    kinds = {c["figure_text"]: c["kind"] for c in _facts_of(tmp_path, text).claims}
+    assert kinds == {"5": "killed", "2": "killed", "one": "killed", "9": "killed", "8": "killed", "4": "killed",
+                     "3": "killed"}
+
+
+def test_a_names_acronym_in_brackets_stays_inside_the_victims_words(tmp_path):
+    text = "At least 19 Syrian Democratic Forces (SDF) fighters were killed, according to the Observatory.\n"
+    victims = [(c["figure_text"], c["victim_group"]) for c in _facts_of(tmp_path, text).claims]
+    assert victims == [("At least 19", "Syrian Democratic Forces (SDF) fighters")]

@@ -69,6 +69,7 @@ _DASH = re.compile(r"\s[–—-]\s")
 _FIRST_NUMBER = re.compile(r"\d")
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 _WORDLIKE = re.compile(r"[\w'’-]")
 _SENTENCE_STOP = re.compile(r"[.;]")
 _LIST_STOP = re.compile(r"[.;:]")
@@ -200,9 +201,16 @@ def _victims(text: str, start: int, end: int) -> Victims | None:
     if lexicon.counted_things().match(text, at):
         return None  # "16 donkeys killed", "12 houses destroyed": things, not people
     words = []
+    skip_to = at
     for token in _WORD.finditer(text, at, min(end, at + 90)):
+        if token.start() < skip_to:
+            continue
         if token.group() in _QUOTE:
             continue  # a victim noun in quotation marks: killing "dozens of terrorists"
+        acronym = _BRACKETED_ACRONYM.match(text, token.start()) if words else None
+        if acronym:  # "19 Syrian Democratic Forces (SDF) militants": the name's acronym, inside the noun phrase (V17)
+            skip_to = acronym.end()
+            continue
         word = token.group().lower()
         if words and lexicon.any_kind_word().regex.fullmatch(token.group()) and _has_people_noun(text, words):
             break  # "27 people killed": the participle after the noun is the toll, not the victims
@@ -586,6 +594,13 @@ def find_candidates(text: str, sentence_start: int, sentence_end: int, paragraph
         if kind is None and heading and not combined and (
                 not number or _NAMED_ITEM.search(text, max(sentence_start, figure.start - 40), figure.start)):
             kind, source = heading, "an item of a list under a toll"
+        head = next((f for f in findings if f.kind_source == "part of the toll its words name"), None)
+        if kind is None and head is not None and victims is not None:
+            # "Among those killed, five people died in Tel Abyad, two Christians were killed in Qamishli,
+            # and one other civilian in Ras al-Ain"; "Overnight fatalities include nine people in Khan
+            # Yunis; eight members of one family in Beit Hanoun; and three brothers near Rafah": the
+            # sentence's head names the toll of every count of people after it (L14)
+            kind, source = (head.kind, head.kind_start, head.kind_end), "part of the toll its words name"
         if kind is None:
             candidates.append(Candidate(figure, "people counted, no toll", f"counts {victims.text!r} but no toll word reads"))
             continue
