@@ -1084,16 +1084,14 @@ def _is_person(words: str) -> bool:
 
 
 # "Gaddafi's spokesman", "the governor's aide": a role of someone the article may name later
-_ROLE_OF = re.compile(r"['’]s?\s+(spokes(?:man|woman|person)|aide|envoy|adviser|advisor)\s*$", re.IGNORECASE)
+_ROLE_OF = re.compile(r"['’]s?\s+(" + lexicon.alternation(_SPEECH_WORDS["role_words"]) + r")\s*$", re.IGNORECASE)
 _ROLE_REACH = 2000  # how far on the article names the one in that role ("Spokesman Moussa Ibrahim")
-_PARTICIPLE = re.compile(r"(?:posted|published|issued|released|shared)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:" + lexicon.alternation(_SPEECH_WORDS["statement_participles"]) + r")\b", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+$")
 # Words that open a sentence before its subject: "On Friday, ...", "Meanwhile the UN office said ...",
 # "Yesterday, Tuesday, the network ..."
 _OPENING_ADVERBIAL = re.compile(
-    r"\s*(?:(?:On|Late on|Early on|Last|This)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|Yesterday|Today|Meanwhile|However|Earlier|Later|Separately|Also|In addition|Elsewhere|Overnight)"
-    r"(?:,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:,\s*|\s+(?=the\b|[A-Z]))")
+    r"\s*(?i:" + lexicon.alternation(_SPEECH_WORDS["opening_words"]) + r")(?:,\s+[A-Z][a-z]+day)?(?:,\s*|\s+(?=the\b|[A-Z]))")
 # (a clause, not a speaker: "the network released its monthly report that documented ...")
 _CLAUSE_INSIDE = re.compile(r"\b[a-z]{3,}ed\s+(?:its|their|his|her|a|an|the)\s")
 _DAY_BEFORE_VERB = re.compile(r"(?:,?\s+(?:late|early|earlier|later))?(?:,?\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
