@@ -1292,3 +1292,12 @@ def test_a_names_acronym_in_brackets_stays_inside_the_victims_words(tmp_path):
     text = "At least 19 Syrian Democratic Forces (SDF) fighters were killed, according to the Observatory.\n"
     victims = [(c["figure_text"], c["victim_group"]) for c in _facts_of(tmp_path, text).claims]
     assert victims == [("At least 19", "Syrian Democratic Forces (SDF) fighters")]
+
+
+def test_a_dash_aside_naming_a_tolls_parts_keeps_its_toll_word_after_it(tmp_path):
+    text = "\n\n".join([
+        "Aleppo",
+        "The monitor said 40 civilians – including 9 children – were killed in air strikes on the east.",
+        "It said 120 people - including 31 women - were wounded by rocket fire on regime-held districts."]) + "\n"
+    told = [(c["figure_text"], c["kind"]) for c in _facts_of(tmp_path, text).claims]
+    assert told == [("40", "killed"), ("9", "killed"), ("120", "wounded"), ("31", "wounded")]

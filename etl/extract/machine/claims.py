@@ -362,8 +362,9 @@ def _part_words() -> str:
 
 @lru_cache(maxsize=1)
 def _inclusion_aside() -> re.Pattern:
-    """A comma aside that names a toll's parts: ", including a woman and four children,"."""
-    return re.compile(r",\s*(?:" + _part_words() + r")\b[^,;.()]{1,80},\s*", re.IGNORECASE)
+    """A comma or dash aside that names a toll's parts: ", including a woman and four children,",
+    " – including 9 children –" (L15)."""
+    return re.compile(r"(?:,|\s[–—-])\s*(?:" + _part_words() + r")\b[^,;.()–—]{1,80}?(?:,|\s[–—-])\s*", re.IGNORECASE)
 
 
 _AFTER_ASIDE = 40  # how far after the aside its toll word may stand ("were later killed")
