@@ -26,15 +26,16 @@ def battle(tmp_path_factory):
     connection.close()
 
 
-def build_articles(tmp_path, texts: dict[str, str], published: str | dict[str, str]) -> duckdb.DuckDBPyConnection:
+def build_articles(tmp_path, texts: dict[str, str], published: str | dict[str, str | None]) -> duckdb.DuckDBPyConnection:
     """A warehouse of a corpus of these wire articles (file name -> text), published on one day or
-    each on its own (file name -> day), opened read-only."""
+    each on its own (file name -> day, or None for a page kept without its date), opened read-only."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in texts.items():
         (corpus / name).write_text(text, encoding="utf-8")
     days = published if isinstance(published, dict) else dict.fromkeys(texts, published)
-    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n  published: {days[name]}\n"
+    (corpus / "catalog.yaml").write_text("".join(f"- file: {name}\n  outlet: Reuters\n"
+                                                 + (f"  published: {days[name]}\n" if days[name] else "")
                                                  for name in texts), encoding="utf-8")
     build(corpus, tmp_path / "w.duckdb", REFERENCE_DIR)
     return duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
@@ -363,6 +364,21 @@ def test_a_toll_told_without_a_day_is_the_news_of_its_week(tmp_path):
     assert grouped["twelve"] == grouped["15"] != grouped["nine"]
     assert grouped["About 3,000"] == grouped["Some 2,000"]
     assert "no day given: a toll of the news" in reason
+
+
+def test_a_figure_with_no_day_anywhere_is_weighed_only_within_its_article(tmp_path):
+    # Pages kept without their publication date: a day's toll and a battle's total at one town look
+    # alike, so undated figures of two articles are not one quantity; two sources' figures in one
+    # article still are.
+    texts = {
+        "clash.txt": (None, "Clashes in Mosul\n\nThree Islamic State fighters were killed in clashes in Mosul, "
+                            "police said.\n"),
+        "battle.txt": (None, "The battle for Mosul\n\nAt least 20,000 Islamic State fighters were killed in Mosul, "
+                             "a US general said. The group says only 2,000 of its fighters were killed in Mosul.\n"),
+    }
+    grouped, reason = grouped_and_reason(tmp_path, texts, "Three")
+    assert grouped["Three"] != grouped["At least 20,000"] == grouped["2,000"]
+    assert "no publication date" in reason
 
 
 def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_count(tmp_path):

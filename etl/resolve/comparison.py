@@ -55,7 +55,7 @@ class Profile:
     actor_id: str | None  # the actor the victims belong to, where the text says so
     actor_how: str | None  # 'named' (in the victim words) or 'pointed' (a possessive or a member word)
     place_id: str | None
-    time: str  # period (a toll of the days it names, or of the news), running (a cumulative cue, or a state with no day) or open ("so far")
+    time: str  # period (a toll of the days it names, or of the news), running (a cumulative cue, or a state with no day), open ("so far") or undated (no day in the text and none to read it against)
     cue: str | None
     period: tuple[date, date] | None
     as_of: date | None
@@ -73,7 +73,7 @@ class Profile:
     @property
     def specificity(self) -> int:
         return ((self.victim_class not in UNKNOWN) + (self.actor_id is not None)
-                + (self.place_id is not None) + (self.time != "open"))
+                + (self.place_id is not None) + (self.time not in ("open", "undated")))
 
 
 @dataclass
@@ -101,7 +101,7 @@ class Group:
         self.members.append(p)
         self.kinds.add(_bucket(p))
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of,
-                                  p.war), [p, 0])[1] += 1
+                                  p.war, p.claim["doc_id"] if p.time == "undated" else None), [p, 0])[1] += 1
         self.classes[p.victim_class] += 1
         self.actors[p.actor_id] += 1
         self.places[p.place_id] += 1
@@ -207,6 +207,12 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
         time = "running"  # a cumulative cue, or a state the text gives no day for: the battle's so far
         # (a total "since 19 May" stands as of the last day it counts, not its first)
         as_of = claim["date_end"] or as_of
+    if as_of is None and not war:
+        # No day in the text and no publication date to read it against (a web page kept without its
+        # date): a day's toll and a campaign's total look alike ("3 fighters killed in Mosul", "30,000
+        # killed in the battle for Mosul"), so the figure is weighed only against the others of its own
+        # article or of the event it names, never against every figure of its place in any year.
+        time = "undated"
     cue = cue or open_cue
     return Profile(claim=claim, kind=claim["kind"], subgroup=subgroup, victim_class=victim_class,
                    actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
@@ -347,6 +353,9 @@ class Grouping:
         """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
         if _parts_of_one_report(a, b):
             return False
+        if "undated" in (a.time, b.time) and a.claim["doc_id"] != b.claim["doc_id"] \
+                and not (a.event_id and a.event_id == b.event_id):
+            return False
         if a.war != b.war or a.war and a.victim_class != b.victim_class:
             # A war's toll is only another source's toll of the same war, of the same victims: not a
             # running total of months ("140 killed since December"), nor "2,000 soldiers" beside "94,000 people"
@@ -366,8 +375,8 @@ class Grouping:
             return False
         if a.time == b.time == "period":
             return a.period[0] <= b.period[1] and b.period[0] <= a.period[1]
-        if {a.time, b.time} == {"period", "running"}:
-            return False  # a day's toll is not the running total
+        if {a.time, b.time} in ({"period", "running"}, {"period", "undated"}):
+            return False  # a day's toll is not the running total (nor, in its article, a toll of no day)
         # Running totals, or a figure whose time is open: within one battle's span of each other.
         return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
@@ -443,6 +452,10 @@ class Grouping:
             parts.append(f"a running total (“{p.cue}”)" if p.cue else "a running total (no day given)")
         elif p.time == "open":
             parts.append("no day given" + (f" (“{p.cue}”)" if p.cue else ""))
+        elif p.time == "undated":
+            parts.append("no day given and no publication date to read one from: weighed only against its own "
+                         "article's figures" + (f" and event {p.event_id}'s" if p.event_id else "")
+                         + (f" (“{p.cue}”)" if p.cue else ""))
         elif p.news:
             parts.append("no day given: a toll of the news, " + _days(*p.period) + (f", event {p.event_id}" if p.event_id else ""))
         else:
