@@ -376,9 +376,18 @@ def test_a_figure_with_no_day_anywhere_is_weighed_only_within_its_article(tmp_pa
         "battle.txt": (None, "The battle for Mosul\n\nAt least 20,000 Islamic State fighters were killed in Mosul, "
                              "a US general said. The group says only 2,000 of its fighters were killed in Mosul.\n"),
     }
+    # In such an article, a count "so far" is the running total the article gives, not a toll of days
+    texts["aleppo.txt"] = (None, "'Nearly 1,500' killed by air raids on Aleppo in 2015\n\nNearly 1,500 people have been "
+                                 "killed by government air raids in the northern city of Aleppo so far this year, an "
+                                 "activist group says.\n\nThe dead included 200 women and 400 children, according to the "
+                                 "Syrian Observatory for Human Rights.\n\nThe Observatory said 1,482 people had been "
+                                 "killed in the city and its countryside since January.\n")
     grouped, reason = grouped_and_reason(tmp_path, texts, "Three")
     assert grouped["Three"] != grouped["At least 20,000"] == grouped["2,000"]
     assert "no publication date" in reason
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as db:
+        [(lead,)] = rows(db, "SELECT comparison_group FROM claims WHERE figure_text = 'Nearly 1,500' AND char_start > 10")
+    assert lead == grouped["1,482"]
 
 
 def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_count(tmp_path):

@@ -395,7 +395,7 @@ class Grouping:
 
     def closeness(self, a: Profile, group: Group) -> tuple:
         # An open count ("82 bodies so far") is a running total where there is one to join.
-        return (a.time == "open" and group.times["running"] > 0, group.places[a.place_id],
+        return (a.time == "open" and group.times["running"] + group.times["undated"] > 0, group.places[a.place_id],
                 group.classes[a.victim_class], group.actors[a.actor_id])
 
     # -- grouping --------------------------------------------------------------------------------
