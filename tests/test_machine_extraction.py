@@ -1304,3 +1304,24 @@ def test_a_dash_aside_naming_a_tolls_parts_keeps_its_toll_word_after_it(tmp_path
         "It said 120 people - including 31 women - were wounded by rocket fire on regime-held districts."]) + "\n"
     told = [(c["figure_text"], c["kind"]) for c in _facts_of(tmp_path, text).claims]
     assert told == [("40", "killed"), ("9", "killed"), ("120", "wounded"), ("31", "wounded")]
+
+
+def test_where_people_tried_to_flee_to_is_not_what_the_story_is_about(tmp_path):
+    # A raid on a village of eastern Congo (the press drops "the" from the country's name) whose
+    # survivors drowned crossing a river into Uganda: the toll is the town's the article names as
+    # where the attack was. Neither the country the survivors tried to reach, nor a Greek town whose
+    # name the river bears, is where it happened.
+    text = ("Night raid on Congo village leaves 17 dead\n\n"
+            "BENI, Congo (Reuters) - Militants armed with machetes killed at least 17 people in a night raid on a "
+            "village in eastern Democratic Republic of Congo, a local official said on Monday.\n\n"
+            "Several residents were swept away while crossing the Lamia river into Uganda. Three children died on "
+            "the way as their families tried to reach Uganda, the official said.\n\n"
+            "Army officers blamed the killings in Lubero on a rebel group founded in Uganda.\n")
+    facts = _facts_of(tmp_path, text)
+    assert {c["place_id"] for c in facts.claims} == {"lubero-cd"}
+
+
+def test_a_countrys_name_is_read_with_or_without_the_article_of_its_of(tmp_path):
+    facts = _facts_of(tmp_path, "Eleven soldiers were killed in the Democratic Republic of the Congo on Monday. Nine "
+                                "civilians were killed in Democratic Republic of Congo on Tuesday.\n")
+    assert [c["place_id"] for c in facts.claims] == ["democratic-republic-of-the-congo"] * 2

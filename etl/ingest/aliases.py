@@ -176,6 +176,12 @@ class _PlaceTables:
     names: dict[str, tuple[int, str] | None]
 
 
+# A world-gazetteer name that heads a river's or a lake's name is not the town: "the Lamia river",
+# "the Jordan River" (place_context.yaml `features`).
+_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(_PLACE_CONTEXT["features"]) + r")\b", re.IGNORECASE)
+_OF_THE = re.compile(r" of the ", re.IGNORECASE)
+
+
 def _place_names(place) -> list[tuple[str, tuple]]:
     """(lookup key, the ways it is matched in text) of each name of `place`."""
     entries = []
@@ -183,6 +189,9 @@ def _place_names(place) -> list[tuple[str, tuple]]:
         # Place names are also written without the Arabic article (al-Qusayr, Qusayr).
         bare = re.sub(r"^(?:al|el|an|ad|ar|as)[- ]", "", name, flags=re.IGNORECASE)
         written = _surface_keys(name) + (_surface_keys(bare) if bare != name and len(bare) >= 4 else ())
+        # and "of the" without its article ("Democratic Republic of Congo")
+        plain = _OF_THE.sub(" of ", name)
+        written += _surface_keys(plain) if plain != name else ()
         entries.append((normal_key(name), written))
     return entries
 
@@ -481,6 +490,7 @@ class AliasIndex:
                         continue
                     if all(self.reference.places[p].layer == "world" for _, p in candidates) and (
                             _INSIDE_NAME.search(text, max(0, match_start - 5), match_start)
+                            or _FEATURE_AFTER.match(text, match_end)
                             or (_after_a_name(text, start, match_start) or _before_a_name(text, match_end, end)) and not any(
                                 self.reference.places[p].kind in _REGION_KINDS for _, p in candidates)):
                         continue

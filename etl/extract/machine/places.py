@@ -96,7 +96,8 @@ _REFERENCE_POINT = re.compile(
 _DESTINATION = re.compile(
     r"\b(?:" + "|".join(_CONTEXT["destination"]["verbs"]) + r")\b"
     r"[^.;:]{0,50}?\b(?:to|towards?|into)\s+(?:the\s+)?(?:(?:village|town|city|area|neighbou?rhood)\s+of\s+"
-    r"|(?:an?\s+|the\s+)?(?:" + "|".join(_CONTEXT["destination"]["facilities"]) + r")\s+in\s+)?$",
+    r"|(?:an?\s+|the\s+)?(?:" + "|".join(_CONTEXT["destination"]["facilities"]) + r")\s+in\s+)?$"
+    r"|\b(?:" + "|".join(_CONTEXT["destination"]["reached"]) + r")\s+(?:the\s+)?$",
     re.IGNORECASE)
 # A country named as where something happened: "killed in Syria", "across Syria", "Syria's war".
 # "in western Afghanistan": a part of the country (place_context.yaml `directions`)
@@ -259,7 +260,9 @@ class PlaceFinder:
         """The place the article is about: the settlement it names most, unless no town stands out
         or a region or country is named more often (docs/extraction/constructions.md P21-P24)."""
         places = index.reference.places
-        resolved = [m for m in self.mentions if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
+        # (where people fled or were taken to is not what the story is about: "tried to reach Uganda")
+        told = [m for m in self.mentions if not _DESTINATION.search(self.text, max(0, m.start - 80), m.start)]
+        resolved = [m for m in told if m.place_id and _RANK.get(places[m.place_id].kind, 1) <= 1]
         counts = Counter(m.place_id for m in resolved)
         # (first named wins ties)
         dominant = max(counts, key=lambda p: (counts[p], -min(m.start for m in resolved if m.place_id == p))) \
@@ -278,12 +281,12 @@ class PlaceFinder:
                 dominant = index.country_place(country) if len({c for c, _ in held}) == 1 else None
         # A region or country the article names more often than any settlement is what it is about
         # (a ministry's statement on "the Gaza Strip" that names Rafah once; a UN report on Afghanistan).
-        regions = Counter(m.place_id for m in self.mentions if m.place_id
+        regions = Counter(m.place_id for m in told if m.place_id
                           and (_RANK.get(places[m.place_id].kind, 1) == 2 or places[m.place_id].kind == "country"))
         if regions:
             # The story's country is the one told with its towns: "U.S. officials ... U.S.-made bombs"
             # in a story on Yemen that names Hodeidah and Sanaa is a party to it, not where it happened.
-            inside = Counter(index.country_place(places[m.place_id].country) for m in self.mentions
+            inside = Counter(index.country_place(places[m.place_id].country) for m in told
                              if m.place_id and places[m.place_id].country)
             country = max(inside, key=lambda p: (inside[p], p in regions and -self._first(p)), default=None)
             region = max(regions, key=lambda p: (places[p].kind != "country" or p == country, regions[p], -self._first(p)))
