@@ -1325,3 +1325,26 @@ def test_a_countrys_name_is_read_with_or_without_the_article_of_its_of(tmp_path)
     facts = _facts_of(tmp_path, "Eleven soldiers were killed in the Democratic Republic of the Congo on Monday. Nine "
                                 "civilians were killed in Democratic Republic of Congo on Tuesday.\n")
     assert [c["place_id"] for c in facts.claims] == ["democratic-republic-of-the-congo"] * 2
+
+
+def _facts_published(folder, text: str, published: str, reference_dir=REFERENCE_DIR):
+    """The machine facts of one invented wire article the catalog dates `published` (a day or a month)."""
+    (folder / "catalog.yaml").write_text(f"- file: article.txt\n  outlet: Reuters\n  published: '{published}'\n",
+                                         encoding="utf-8")
+    return _facts_of(folder, text, reference_dir)
+
+
+def test_a_page_copied_from_its_dateline_on_has_no_headline_and_its_lead_dates_the_raid(tmp_path):
+    # A page kept without its title, dated only to the month: its first line is the lead (it opens
+    # with a wire dateline), "late on Sunday" is one of that month's Sundays, and the toll a speaker
+    # raised "later on Monday" is the Sunday raid's, not the day it was told.
+    text = ("GOMA, Congo (Reuters) - Gunmen killed at least 14 villagers in a raid on Lubero late on Sunday, "
+            "residents said.\n"
+            "Local officials said later on Monday that the death toll had risen to 21.\n"
+            "Stray fire also killed a woman born in 1961 in Lubero, police said.\n")
+    facts = _facts_published(tmp_path, text, "2023-11")
+    dated = {c["figure_text"]: (c["date_start"], c["date_end"], c["date_text"]) for c in facts.claims}
+    sundays = (date(2023, 10, 29), date(2023, 11, 26), "on Sunday")
+    assert dated["at least 14"] == sundays
+    assert dated["21"][:2] == sundays[:2]
+    assert "1961" not in (dated["a"][2] or "")  # a birth year dates no death

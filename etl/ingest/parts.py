@@ -122,18 +122,24 @@ def split_parts(text: str, title: str | None = None, authors=()) -> list[Part]:
         if title and is_title_line(text[slice(*lines[i])], title):
             headline = i
             break
+    from etl.ingest.dateline import wire_dateline  # (dateline.py reads Parts: imported here, not at the top)
+    lead_first = False
     if headline is None:
         headline = next((i for i in article if not _any(rules["credit_line"], text[slice(*lines[i])])), None)
+        # A page copied from its lead on ("Beni (Reuters) - At least 23 people ..."): a line that
+        # opens with a dateline is the lead, never a headline; the text then has none.
+        lead_first = headline is not None and wire_dateline(text, *lines[headline]) is not None
     if headline is None:
         return [Part(kind or "furniture", *lines[i]) for i, kind in enumerate(kinds)]
     for i in article:
         if i < headline:
             kinds[i] = "furniture"
-    kinds[headline] = "headline"
+    if not lead_first:
+        kinds[headline] = "headline"
 
     author_names = [_normal(a) for a in authors if a.strip()]
     parts: list[Part] = []
-    expecting_standfirst = True
+    expecting_standfirst = not lead_first
     for i in article:
         start, end = lines[i]
         line = text[start:end]

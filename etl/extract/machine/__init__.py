@@ -17,7 +17,7 @@ from pathlib import Path
 from etl.extract.machine import lexicon
 from etl.extract.machine.claims import BREAKDOWN, PART_OF_A_TOLL, find_candidates, toll_word_in
 from etl.extract.machine.claimants import Claimant, ClaimantFinder
-from etl.extract.machine.dates import find_dates
+from etl.extract.machine.dates import WEEKDAY, find_dates
 from etl.ingest.parts import labelled_line_pattern
 from etl.extract.machine.events import denial_at, find_triggers, is_hypothetical, roles, stance_of, sub_type_for
 from etl.extract.machine.places import FIRST_LEVEL_KINDS, PlaceFinder
@@ -73,6 +73,7 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     statement's day, not the deaths')."""
     usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
               and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))
+              and not (text and _LIFETIME_DATE.search(text, max(0, m.start - 40), m.start))
               and not (text and lexicon.compared_with(text, 0, m.start, focus))]
     if not usable:
         return None, None
@@ -144,7 +145,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:.]")
 # Where a running count stops: "as of midnight on Sunday", "up to Friday", "until 1 May".
 _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+(?:midnight|noon|\d{1,2}[:.]\d{2}))?(?:\s+on)?\s+")
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
-_SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")\s+$")
+_SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")"
+                         r"(?:\s+(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day_adverbs"]) + r"))?\s+$")
+# "a woman born in 1958", "a group formed in Uganda in 1995": a lifetime's date, no fact's
+_LIFETIME_DATE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["lifetime_dates"])
+                            + r")\b(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:in\s+|on\s+)?$")
 # The kinds of toll a paragraph's speaker keeps giving when a sentence names no one (machine.yaml).
 _DIGIT = re.compile(r"\d")
 _CARRIED_KINDS = frozenset(lexicon.raw()["speech"]["carried_kinds"])
@@ -612,8 +617,7 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
     happening of at most a day, else of the days its lead names; a sentence of a running total
     keeps none."""
     facts = sorted((f for f in claims + reports if f["sentence_start"] not in headline_starts), key=lambda f: f["char_start"])
-    first = next((f for f in facts if f["date_start"] is not None and f["date_text"]
-                  and f["date_end"] == f["date_start"]), None)
+    first = next((f for f in facts if f["date_start"] is not None and f["date_text"] and _one_day(f)), None)
     if first is None and lead_days is None:
         return
     pointing, running_total = lexicon.pattern("the_happening"), lexicon.pattern("running_total")
@@ -628,6 +632,14 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
 
 
 _CLAIMANT_FIELDS = ("claimant_id", "claimant_text", "claimant_start", "claimant_end")
+_WEEKDAY_NAMED = re.compile(r"\b" + WEEKDAY + r"\b")
+
+
+def _one_day(fact: dict) -> bool:
+    """A fact of one day: a day's date, or a weekday in a page dated only to its month ("late on
+    Sunday": one of that month's Sundays, not known which)."""
+    return fact["date_end"] == fact["date_start"] or (
+        fact["date_precision"] == "month" and bool(_WEEKDAY_NAMED.search(fact["date_text"])))
 
 
 def _the_happening_claimants(claims: list[dict], paragraph_of: dict[int, int], headline_starts: set[int]) -> None:

@@ -17,7 +17,8 @@ _MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept
                                   [m + r"\." for m in calendar.month_abbr if m and m != "May"], key=len, reverse=True)) + r")"
 # Beside a day's number a month may be cut short without its dot: "7 Oct", "Sep 3" (wire and UN style)
 _MONTH_BY_DAY = r"(?:" + _MONTH[3:-1] + "|" + "|".join(m for m in calendar.month_abbr if m and m != "May") + r"|Sept)"
-_WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r")"
+WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r")"
+_WEEKDAY = WEEKDAY
 _PART_OF_DAY = r"(?:\s+(?i:night|morning|afternoon|evening))?"
 _PART_OF_MONTH = r"(?i:early|mid|middle\s+of|late|the\s+beginning\s+of|the\s+end\s+of|the\s+start\s+of)[\s-]+"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
