@@ -1346,3 +1346,23 @@ def test_a_page_copied_from_its_dateline_on_has_no_headline_and_its_lead_dates_t
     assert dated["at least 14"] == sundays
     assert dated["21"][:2] == sundays[:2]
     assert "1961" not in (dated["a"][2] or "")  # a birth year dates no death
+
+
+def test_a_village_the_lead_leaves_unnamed_is_the_one_village_the_article_names(tmp_path):
+    # "an air strike on a village in western Syria", the village named two paragraphs on: every toll
+    # is the village's, not the country's or its province's, and the town that heads a monitor's
+    # name ("the Homs Media Centre") is no place the story is about.
+    reference, corpus = _reference_with(tmp_path, "- id: homs-media-centre\n  name: Homs Media Centre\n"
+                                                  "  kind: opposition activist\n")
+    text = ("Air strike kills nine in Syrian village\n\n"
+            "At least nine civilians were killed in an air strike on a village in western Syria, the Homs Media "
+            "Centre said.\n\n"
+            "The strike hit Dabaa, a farming village of about 300 families in Homs province, on Thursday. Syria's government denies "
+            "targeting civilians. Air raids have hit villages in Syria for weeks, and monitors in Syria count the "
+            "dead each day.\n\n"
+            "The Homs Media Centre said two children were among the dead. A spokesman for the Homs Media Centre said "
+            "12 people were killed and 20 were wounded. The war in Syria has killed hundreds of thousands.\n")
+    facts = _facts_of(corpus, text, reference)
+    assert {c["figure_text"]: c["place_id"] for c in facts.claims} == {
+        "nine": "dabaa", "At least nine": "dabaa", "two": "dabaa", "12": "dabaa", "20": "dabaa",
+        "hundreds of thousands": "syria"}

@@ -200,6 +200,15 @@ class _Spans:
         return any(start < span_end for _, span_end in self._spans[first:last])
 
 
+# A city is never the village or the town a report leaves unnamed
+_CITY_KINDS = frozenset({"city"})
+# A settlement the sentence does not name: "on a village in", "a remote town of"
+_A_SETTLEMENT = re.compile(r"\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(_CONTEXT["unnamed_settlement"])
+                           + r")\b(?!\s+of\b)")
+# Up to four capitalised words after a place's name ("Chin| National Front"), in which a source's name may go on
+_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|the)){1,4}")
+
+
 class PlaceFinder:
     def __init__(self, index: AliasIndex, text: str, sentences: list[Sentence], actor_spans, alias_mentions=None):
         """`alias_mentions`: the alias index's mentions in the sentences, when the caller has
@@ -220,6 +229,8 @@ class PlaceFinder:
                 continue
             if self._another_peoples_word(mention, places[mention.entity_id], index):
                 continue  # "Somali troops" are Somalia's, not in Ethiopia's Somali Region
+            if self._heads_a_sources_name(mention, index):
+                continue  # "the Chin National Front": a body's name, not where anything happened
             if places[mention.entity_id].layer == "world" and (index.lookup("source", mention.surface)
                                                                 or index.lookup("actor", mention.surface)
                                                                 or mention.surface.lower() in _AGENCIES):
@@ -242,11 +253,27 @@ class PlaceFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._country_wide = lexicon.country_wide()
+        body = [s for s in sentences if s.part_kind not in ("headline", "caption")]
+        lead = [s for s in body if s.paragraph == body[0].paragraph] if body else []
         self.dominant = self._main_place(index)
+        # "an air strike on a village in northwest Myanmar" in the lead, the article naming one village
+        # in Myanmar: the story is about that village, not the country or the region around it
+        if self.dominant and lead and self._rank_of(self.dominant) >= 2:
+            self.dominant = self._unnamed_settlement(self.dominant, lead[0].start, lead[-1].end) or self.dominant
         # The country "across the country" means: the main place's, else the war's (the reference
         # folder's places), never one written into the code or the lexicon.
         code = places[self.dominant].country if self.dominant else index.main_war_country()
         self.country = index.country_place(code)
+
+    def _heads_a_sources_name(self, mention, index: AliasIndex) -> bool:
+        """The place's name is the first word or words of a known source's name that the text spells
+        out ("Chin Human Rights Organisation", "Chin National Front")."""
+        following = _NAME_WORDS.match(self.text, mention.char_end)
+        if not following:
+            return False
+        words = following.group().split()
+        return any(index.lookup("source", self.text[mention.char_start:mention.char_end] + " " + " ".join(words[:n]))
+                   for n in range(len(words), 0, -1))
 
     def _another_peoples_word(self, mention, place, index: AliasIndex) -> bool:
         """A region's one-word name that is another country's people word, used as an adjective
@@ -624,6 +651,18 @@ class PlaceFinder:
         if not seat or not lexicon.seat_cues(seat["place"]).search(self.text, start, end):
             return None
         return (self.index.lookup("place", seat["place"]) or [None])[0]
+
+    def _unnamed_settlement(self, coarse: str, low: int, high: int) -> str | None:
+        """"an air strike on a village in northwest Myanmar": the one settlement the article names inside
+        that country or region (place_context.yaml `unnamed_settlement`), if it names exactly one."""
+        if not _A_SETTLEMENT.search(self.text, low, high):
+            return None
+        places = self.index.reference.places
+        region = places[coarse]
+        inside = {m.place_id for m in self.mentions if m.place_id and self._rank(m) == 0
+                  and places[m.place_id].kind not in _CITY_KINDS and places[m.place_id].country == region.country
+                  and (region.kind == "country" or places[m.place_id].admin1 == region.admin1)}
+        return inside.pop() if len(inside) == 1 else None
 
     def _in_country(self, mention: PlaceMention) -> bool:
         # ("in western Afghanistan" is a part of the country, which a place named elsewhere may say)
