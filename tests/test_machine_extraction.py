@@ -1366,3 +1366,12 @@ def test_a_village_the_lead_leaves_unnamed_is_the_one_village_the_article_names(
     assert {c["figure_text"]: c["place_id"] for c in facts.claims} == {
         "nine": "dabaa", "At least nine": "dabaa", "two": "dabaa", "12": "dabaa", "20": "dabaa",
         "hundreds of thousands": "syria"}
+
+
+def test_an_activist_group_in_the_lead_is_the_monitor_the_article_names(tmp_path):
+    # "an activist group says" is a body of the monitor's kind described, not the activists whose
+    # alias ("an activist") its words begin with: the Observatory the next paragraph names.
+    text = ("More than 600 killed in Idlib air raids this year, an activist group says.\n\n"
+            "The dead included 90 children, according to the Syrian Observatory for Human Rights.\n")
+    assert _speakers(tmp_path, text) == {"More than 600": "syrian-observatory-for-human-rights",
+                                         "90": "syrian-observatory-for-human-rights"}

@@ -86,6 +86,10 @@ _RELATIVE = re.compile(r"(?:which|who|whose|that|where|when|whom)\b", re.IGNOREC
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+([^,.;\"“”]{3,80}?)(?=[,.;\"“”]|\s+(?:said|told)\b|$)")
 
 
+# A body described by its kind, not named: "an activist group", "a rights network"
+_DESCRIBED_BODY = re.compile(r"\b(?:group|network|organi[sz]ation)\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Claimant:
     claimant_id: str  # sources.source_id of who speaks
@@ -636,6 +640,12 @@ class ClaimantFinder:
             titled = self._titled_person(words, start, end)
             if titled:
                 return titled
+        if not found and _DESCRIBED_BODY.search(bare) and len(bare.split()) <= 3:
+            # "an activist group says" in the lead: the body of that kind the article names, not the
+            # activists ("an activist") whose alias its words begin with
+            named = self._named_later(text, bare)
+            if named:
+                return Claimant(named.claimant_id, words, start, end)
         if not found:  # "an AFP correspondent"
             found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
