@@ -1375,3 +1375,12 @@ def test_an_activist_group_in_the_lead_is_the_monitor_the_article_names(tmp_path
             "The dead included 90 children, according to the Syrian Observatory for Human Rights.\n")
     assert _speakers(tmp_path, text) == {"More than 600": "syrian-observatory-for-human-rights",
                                          "90": "syrian-observatory-for-human-rights"}
+
+
+def test_speakers_told_together_are_the_first_named(tmp_path):
+    # "X and Y said", "X, Y and Z reported": one figure, several speakers; the first named stands for
+    # them (the codebook's rule for joint speakers), not the last before the verb.
+    text = ("Raid on Lubero\n\nAt least 14 people were killed in a raid on Lubero late on Sunday, a local official "
+            "and a humanitarian worker said.\n\n"
+            "Reuters, the Associated Press and Al Jazeera reported 17 deaths from the raid.\n")
+    assert _speakers(tmp_path, text) == {"At least 14": "local-official", "17": "reuters"}

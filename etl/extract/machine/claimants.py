@@ -135,6 +135,7 @@ class ClaimantFinder:
         self._spans_text: str | None = None  # the text the two below are of
         self._spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._named: dict[tuple[int, int], Claimant | None] = {}
+        self._joint_first: dict[tuple, tuple[int, int]] = {}  # speakers told together (start, end, words) -> the first's words
 
     # -- finding the words ---------------------------------------------------------------------
     def _phrase_after(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -153,6 +154,30 @@ class ClaimantFinder:
         phrase = text[start:stop_at]
         stripped = phrase.rstrip()
         return (start, start + len(stripped)) if stripped else None
+
+    def _first_of_joint(self, window: str, cut: int) -> tuple[int, int] | None:
+        """"a local official and a humanitarian worker said", "Myanmar Now, the Irrawaddy and BBC Burmese
+        reported": speakers told together, the last after "and"; the first named stands for them (A74).
+        The (start, end) in `window` of the first, where every one of them reads as a speaker."""
+        stops = [m for m in _STOP.finditer(window) if m.end() <= cut]
+        if not stops or stops[-1].group() != "and" or not self._joint_part(window[cut:]):
+            return None
+        first = None
+        for at in range(len(stops) - 1, -1, -1):
+            if stops[at].group() not in ("and", ","):
+                break
+            part_start = stops[at - 1].end() if at > 0 else 0
+            part = window[part_start:stops[at].start()]
+            if not self._joint_part(part):
+                break
+            first = (part_start + len(part) - len(part.lstrip()), part_start + len(part.rstrip()))
+            if at > 0 and stops[at - 1].group() not in ("and", ","):
+                break
+        return first
+
+    def _joint_part(self, part: str) -> bool:
+        return bool(part.strip()) and len(part.split()) <= 6 and not _DIGIT.search(part) and (
+            self._speaker_like(part) or bool(self.index.lookup("source", part.strip())))
 
     def _phrase_before(self, text: str, begin: int, verb_start: int) -> tuple[int, int] | None:
         # "Figures released by the Network on Monday showed", "Gaza's health ministry late on Sunday
@@ -173,6 +198,13 @@ class ClaimantFinder:
         cut = 0
         for match in _STOP.finditer(window):
             cut = match.end()
+        joint = self._first_of_joint(window, cut)
+        if joint and not self.index.lookup("source", window[joint[0]:].strip()):
+            # the claimant's words are all the speakers' (the evidence names each); the first is who
+            # the claim is filed under (`_resolve`)
+            whole = (begin + joint[0], begin + len(window.rstrip()))
+            self._joint_first[whole + (text[whole[0]:whole[1]],)] = (begin + joint[0], begin + joint[1])
+            return whole
         phrase = window[cut:]
         if not phrase.strip() or _ONLY_AUXILIARIES.fullmatch(phrase):
             # "the regional governor, Valentyn Reznichenko, had put the number of dead at 40"
@@ -501,6 +533,10 @@ class ClaimantFinder:
 
     # -- from words to a source -------------------------------------------------------------
     def _resolve(self, text: str, start: int, end: int) -> Claimant | None:
+        first = self._joint_first.get((start, end, text[start:end]))
+        if first:
+            found = self._resolve(text, *first)
+            return Claimant(found.claimant_id, text[start:end], start, end, new_source=found.new_source) if found else None
         words = text[start:end]
         bare = _DETERMINER.sub("", words.strip())
         # A definite description that is also a known source's alias ("the Observatory") names
