@@ -1384,3 +1384,17 @@ def test_speakers_told_together_are_the_first_named(tmp_path):
             "and a humanitarian worker said.\n\n"
             "Reuters, the Associated Press and Al Jazeera reported 17 deaths from the raid.\n")
     assert _speakers(tmp_path, text) == {"At least 14": "local-official", "17": "reuters"}
+
+
+def test_a_sentence_that_says_when_the_happening_took_place_dates_the_lead_before_it(tmp_path):
+    # The lead tells the toll without a day; a later sentence says when the strike took place. The
+    # headline's "9" is the lead's "at least nine", so it takes the same day.
+    text = ("Air strike kills 9 in Myanmar village\n\n"
+            "At least nine civilians were killed in an air strike on a village in northwest Myanmar, a rights "
+            "group said.\n\n"
+            "The military has fought armed groups across the country since it seized power.\n\n"
+            "The air strike took place on Thursday, with three bombs dropped on the village, according to the "
+            "group.\n")
+    facts = _facts_published(tmp_path, text, "2023-03-31")
+    assert {c["figure_text"]: (c["date_start"], c["date_end"]) for c in facts.claims} == {
+        "9": (date(2023, 3, 30), date(2023, 3, 30)), "At least nine": (date(2023, 3, 30), date(2023, 3, 30))}

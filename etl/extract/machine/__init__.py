@@ -467,6 +467,7 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     headline_starts = {s.start for s in sentences if s.part_kind == "headline"}
     _headline_claimants(facts.claims, headline_starts,
                         {s.start for s in sentences if s.part_kind in ("standfirst", "caption")}, sources)
+    _dated_afterwards(facts.claims, facts.reports, headline_starts)
     _headline_dates(facts.claims, headline_starts, lead_days)
     _headline_places(facts.claims, headline_starts, index.reference.places, broken_down,
                      {s.start for s in sentences if s.part_kind in ("headline", "standfirst")})
@@ -540,7 +541,7 @@ def _headline_dates(claims: list[dict], headline_starts: set[int], news: DateRan
         if claim["sentence_start"] not in headline_starts or claim["date_start"] is not None:
             continue
         same = next((c for c in body if c["kind"] == claim["kind"]
-                     and (c["low"], c["high"]) == (claim["low"], claim["high"])), None)
+                     and (c["low"], c["high"]) == (claim["low"], claim["high"])), None) or _body_figure(claim, body)
         if same:
             _take_dates(claim, same)
         elif news is not None:
@@ -629,6 +630,24 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
                 _take_dates(claim, first)
             else:
                 claim.update(rows.when(lead_days, None))
+
+
+def _dated_afterwards(claims: list[dict], reports: list[dict], headline_starts: set[int]) -> None:
+    """"At least eight civilians were killed in an air strike on a village ..." ¶ "The air strike took place
+    on Thursday, ...": a sentence that opens with the happening and says when it took place dates the
+    tolls told before it with no date of their own (not a running total's, not a headline's)."""
+    opening = re.compile(r"\s*(?:" + lexicon.alternation(lexicon.raw()["the_happening"]) + r")[^.;]{0,40}?\b(?:"
+                         + lexicon.alternation(lexicon.raw()["happening_dated"]) + r")\b", re.IGNORECASE)
+    dating = next((r for r in sorted(reports, key=lambda r: r["char_start"]) if r["date_text"] and _one_day(r)
+                   and opening.match(r["sentence"])), None)
+    if dating is None:
+        return
+    running_total = lexicon.pattern("running_total")
+    for claim in claims:
+        if claim["date_start"] is None and claim["sentence_start"] not in headline_starts \
+                and claim["char_start"] < dating["sentence_start"] and claim["kind"] in _CARRIED_KINDS \
+                and not running_total.search(claim["sentence"]):
+            _take_dates(claim, dating)
 
 
 _CLAIMANT_FIELDS = ("claimant_id", "claimant_text", "claimant_start", "claimant_end")
