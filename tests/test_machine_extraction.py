@@ -1398,3 +1398,10 @@ def test_a_sentence_that_says_when_the_happening_took_place_dates_the_lead_befor
     facts = _facts_published(tmp_path, text, "2023-03-31")
     assert {c["figure_text"]: (c["date_start"], c["date_end"]) for c in facts.claims} == {
         "9": (date(2023, 3, 30), date(2023, 3, 30)), "At least nine": (date(2023, 3, 30), date(2023, 3, 30))}
+
+
+def test_the_days_of_a_statement_added_after_the_figure_are_not_the_figures(tmp_path):
+    text = ("A spokesman for the rebels told Reuters 10 people were killed and 20 wounded, adding there had been no "
+            "fighting in the area in the past 20 days.\n")
+    facts = _facts_published(tmp_path, text, "2023-03-31")
+    assert [(c["figure_text"], c["date_text"]) for c in facts.claims] == [("10", None), ("20", None)]

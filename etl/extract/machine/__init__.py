@@ -74,6 +74,7 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
               and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))
               and not (text and _LIFETIME_DATE.search(text, max(0, m.start - 40), m.start))
+              and not (text and m.start > focus and _ADDED_STATEMENT.search(text, focus, m.start))
               and not (text and lexicon.compared_with(text, 0, m.start, focus))]
     if not usable:
         return None, None
@@ -147,6 +148,8 @@ _CUTOFF = re.compile(r"\b(?:[Aa]s of|[Uu]p to|[Uu]ntil|[Tt]ill|[Aa]s at)\b(?:\s+
 # A speech verb right before a date: the date is the statement's ("said on Tuesday", "told AFP Thursday").
 _SPEECH_DAY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day"]) + r")"
                          r"(?:\s+(?:" + lexicon.alternation(lexicon.raw()["speech"]["speech_day_adverbs"]) + r"))?\s+$")
+# ", adding there had been no fighting in the past 20 days": the days of another statement than the figure's
+_ADDED_STATEMENT = re.compile(r",\s+(?:" + lexicon.alternation(lexicon.raw()["added_statement"]) + r")\b")
 # "a woman born in 1958", "a group formed in Uganda in 1995": a lifetime's date, no fact's
 _LIFETIME_DATE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.raw()["lifetime_dates"])
                             + r")\b(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:in\s+|on\s+)?$")
