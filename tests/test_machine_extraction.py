@@ -1405,3 +1405,13 @@ def test_the_days_of_a_statement_added_after_the_figure_are_not_the_figures(tmp_
             "fighting in the area in the past 20 days.\n")
     facts = _facts_published(tmp_path, text, "2023-03-31")
     assert [(c["figure_text"], c["date_text"]) for c in facts.claims] == [("10", None), ("20", None)]
+
+
+def test_a_tolls_parts_told_straight_after_its_victims_keep_the_toll_word_after_them(tmp_path):
+    # A monitor's run-on English: the parts follow the head with no comma before them, and the toll
+    # word comes after the last part (with or without a comma): every figure is of the dead.
+    text = ("Shelling of Douma\n\nThe monitor said 85 residents including 21 children and 12 women were killed on "
+            "Tuesday in Douma, and 64 residents including 15 children and 9 women, were killed on Wednesday.\n")
+    kinds = {c["figure_text"]: (c["kind"], c["victim_class"]) for c in _facts_of(tmp_path, text).claims}
+    assert kinds == {"85": ("killed", "civilians"), "21": ("killed", "civilians"), "12": ("killed", "civilians"),
+                     "64": ("killed", "civilians"), "15": ("killed", "civilians"), "9": ("killed", "civilians")}

@@ -363,8 +363,10 @@ def _part_words() -> str:
 @lru_cache(maxsize=1)
 def _inclusion_aside() -> re.Pattern:
     """A comma or dash aside that names a toll's parts: ", including a woman and four children,",
-    " – including 9 children –" (L15)."""
-    return re.compile(r"(?:,|\s[–—-])\s*(?:" + _part_words() + r")\b[^,;.()–—]{1,80}?(?:,|\s[–—-])\s*", re.IGNORECASE)
+    " – including 9 children –" (L15); or the parts told straight after the victims, up to the toll's
+    auxiliary or a comma: "128 citizens including 29 children and 16 women were killed" (L16)."""
+    return re.compile(r"(?:(?:,|\s[–—-])\s*|\s+)(?:" + _part_words() + r")\b[^,;.()–—]{1,80}?"
+                      r"(?:(?:,|\s[–—-])\s*|(?=\s+(?:were|was|have|has|had|are|is)\s))", re.IGNORECASE)
 
 
 _AFTER_ASIDE = 40  # how far after the aside its toll word may stand ("were later killed")
