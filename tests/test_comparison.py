@@ -378,8 +378,8 @@ def test_a_figure_with_no_day_anywhere_is_weighed_only_within_its_article(tmp_pa
     }
     # In such an article, a count "so far" is the running total the article gives, not a toll of days
     texts["aleppo.txt"] = (None, "'Nearly 1,500' killed by air raids on Aleppo in 2015\n\nNearly 1,500 people have been "
-                                 "killed by government air raids in the northern city of Aleppo so far this year, an "
-                                 "activist group says.\n\nThe dead included 200 women and 400 children, according to the "
+                                 "killed by government air raids in the northern city of Aleppo so far this year, local "
+                                 "activists say.\n\nThe dead included 200 women and 400 children, according to the "
                                  "Syrian Observatory for Human Rights.\n\nThe Observatory said 1,482 people had been "
                                  "killed in the city and its countryside since January.\n")
     grouped, reason = grouped_and_reason(tmp_path, texts, "Three")

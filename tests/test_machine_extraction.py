@@ -1345,7 +1345,8 @@ def test_a_page_copied_from_its_dateline_on_has_no_headline_and_its_lead_dates_t
     sundays = (date(2023, 10, 29), date(2023, 11, 26), "on Sunday")
     assert dated["at least 14"] == sundays
     assert dated["21"][:2] == sundays[:2]
-    assert "1961" not in (dated["a"][2] or "")  # a birth year dates no death
+    assert "1961" not in (dated["a"][2] or "")  # a birth year dates no death, nor the shooting
+    assert all("1961" not in (r["date_text"] or "") for r in facts.reports)
 
 
 def test_a_village_the_lead_leaves_unnamed_is_the_one_village_the_article_names(tmp_path):

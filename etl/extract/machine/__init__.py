@@ -73,7 +73,6 @@ def _dates_of(mentions, focus: int, exclude, text: str = "") -> tuple[DateRange 
     statement's day, not the deaths')."""
     usable = [m for m in mentions if not any(s <= m.start < e for s, e in exclude)
               and not (text and _SPEECH_DAY.search(text, max(0, m.start - 40), m.start))
-              and not (text and _LIFETIME_DATE.search(text, max(0, m.start - 40), m.start))
               and not (text and m.start > focus and _ADDED_STATEMENT.search(text, focus, m.start))
               and not (text and lexicon.compared_with(text, 0, m.start, focus))]
     if not usable:
@@ -256,7 +255,8 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
     for number, sentence in enumerate(sentences):
         if number:  # who spoke in the sentence before, figures or not, is whom "he said" refers to
             claimants.note_speakers(text, sentences[number - 1].start, sentences[number - 1].end)
-        date_mentions = find_dates(text, sentence.start, sentence.end, published, anchor)
+        date_mentions = [m for m in find_dates(text, sentence.start, sentence.end, published, anchor)
+                         if not _LIFETIME_DATE.search(text, max(0, m.start - 40), m.start)]
         days_told[number] = date_mentions
         for mention in date_mentions:
             if mention.dates.precision == "day":
