@@ -635,14 +635,17 @@ def _the_happening_dates(claims: list[dict], reports: list[dict], headline_start
                 claim.update(rows.when(lead_days, None))
 
 
+# "The air strike took place on Thursday": a sentence that opens with the happening and says when it was
+_HAPPENING_DATED = re.compile(r"\s*(?:" + lexicon.alternation(lexicon.raw()["the_happening"]) + r")[^.;]{0,40}?\b(?:"
+                              + lexicon.alternation(lexicon.raw()["happening_dated"]) + r")\b", re.IGNORECASE)
+
+
 def _dated_afterwards(claims: list[dict], reports: list[dict], headline_starts: set[int]) -> None:
     """"At least eight civilians were killed in an air strike on a village ..." ¶ "The air strike took place
     on Thursday, ...": a sentence that opens with the happening and says when it took place dates the
     tolls told before it with no date of their own (not a running total's, not a headline's)."""
-    opening = re.compile(r"\s*(?:" + lexicon.alternation(lexicon.raw()["the_happening"]) + r")[^.;]{0,40}?\b(?:"
-                         + lexicon.alternation(lexicon.raw()["happening_dated"]) + r")\b", re.IGNORECASE)
     dating = next((r for r in sorted(reports, key=lambda r: r["char_start"]) if r["date_text"] and _one_day(r)
-                   and opening.match(r["sentence"])), None)
+                   and _HAPPENING_DATED.match(r["sentence"])), None)
     if dating is None:
         return
     running_total = lexicon.pattern("running_total")

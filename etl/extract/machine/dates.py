@@ -18,14 +18,13 @@ _MONTH = r"(?:" + "|".join(sorted([m for m in calendar.month_name if m] + ["Sept
 # Beside a day's number a month may be cut short without its dot: "7 Oct", "Sep 3" (wire and UN style)
 _MONTH_BY_DAY = r"(?:" + _MONTH[3:-1] + "|" + "|".join(m for m in calendar.month_abbr if m and m != "May") + r"|Sept)"
 WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r")"
-_WEEKDAY = WEEKDAY
 _PART_OF_DAY = r"(?:\s+(?i:night|morning|afternoon|evening))?"
 _PART_OF_MONTH = r"(?i:early|mid|middle\s+of|late|the\s+beginning\s+of|the\s+end\s+of|the\s+start\s+of)[\s-]+"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _AMOUNT = r"(?i:\d+|a\s+few|several|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 _EXPRESSIONS = [
-    rf"(?i:last\s+)?{_WEEKDAY}{_PART_OF_DAY}",
+    rf"(?i:last\s+)?{WEEKDAY}{_PART_OF_DAY}",
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_BY_DAY}(?:,?\s+{_YEAR})?",
     rf"{_MONTH_BY_DAY}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR})?",
     rf"(?:{_PART_OF_MONTH})?(?i:last)\s+{_MONTH}",
