@@ -98,9 +98,9 @@ def _date(fact: dict):
     return None if start is None else (start, end)
 
 
-def _group_score(claim_pairs) -> dict:
+def _group_score(claim_pairs) -> dict[str, set]:
     """Comparison groups as pairs of claims put side by side: over the claims both found, the pairs the
-    machine-only build groups together against those the coders grouped together."""
+    machine-only build groups together and those the coders grouped together."""
     together = {"coded": set(), "machine": set()}
     for i, (c1, m1) in enumerate(claim_pairs):
         for j in range(i + 1, len(claim_pairs)):
@@ -109,7 +109,20 @@ def _group_score(claim_pairs) -> dict:
                 together["coded"].add((i, j))
             if m1["comparison_group"] == m2["comparison_group"]:
                 together["machine"].add((i, j))
-    return _score(len(together["coded"] & together["machine"]), len(together["machine"]), len(together["coded"]))
+    return together
+
+
+def _group_misses(claim_pairs, together) -> tuple[list[str], list[str]]:
+    """The pairs of claims the coders put side by side and the machine kept apart (split), and those
+    the machine put side by side and the coders kept apart (joined), each claim told with what the
+    grouping reads (kind, victims, days, place) and the machine's group."""
+    def told(i: int) -> str:
+        c, m = claim_pairs[i]
+        days = m["date_start"] if m["date_start"] == m["date_end"] else f"{m['date_start']}..{m['date_end']}"
+        return (f"{m['doc_id']} {m['figure_text']!r} ({m['kind']}, {m['victim_class']}, {days}, {m['place_id']}, "
+                f"by {m['claimant_id']}; machine {m['comparison_group']})")
+    return ([f"{told(i)} + {told(j)}" for i, j in sorted(together["coded"] - together["machine"])],
+            [f"{told(i)} + {told(j)}" for i, j in sorted(together["machine"] - together["coded"])])
 
 
 # How much of a sentence a miss quotes: enough to find it in its document, too little to copy an
@@ -161,7 +174,10 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
         "victim_class": _score(sum(c["victim_class"] == m["victim_class"] for c, m in claim_pairs),
                                len(machine_claims), len(coded_claims)),
     }
-    results["groups"] = _group_score(claim_pairs)
+    together = _group_score(claim_pairs)
+    results["groups"] = _score(len(together["coded"] & together["machine"]), len(together["machine"]),
+                               len(together["coded"]))
+    results["split_pairs"], results["joined_pairs"] = _group_misses(claim_pairs, together)
     report_pairs = _pair(coded_reports, machine_reports, lambda a, b: True,
                          prefer=lambda a, b: a["event_type"] == b["event_type"])
     fact_pairs = claim_pairs + report_pairs
@@ -193,6 +209,17 @@ def evaluate(docs_dir: Path, reference_dir: Path) -> dict:
     return results
 
 
+# Each list of misses, as the reports title it.
+MISSES = (("missed_claims", "Claims the machine missed"), ("extra_claims", "Claims the machine made that the key has not"),
+          ("wrong_claimant", "Claims with another claimant"), ("wrong_dates", "Facts with another date"),
+          ("wrong_places", "Facts with another place"),
+          ("split_pairs", "Claims the key compares and the machine keeps in different groups"),
+          ("joined_pairs", "Claims the machine compares and the key keeps in different groups"),
+          ("missed_reports", "Event reports the machine missed"),
+          ("extra_reports", "Event reports the machine made that the key has not"),
+          ("wrong_event_type", "Event reports of another event type"))
+
+
 def print_report(results: dict, out) -> None:
     print(f"machine facts against coded facts, {results['documents']} documents", file=out)
     print(f"  {'fact type':<16} {'precision':>9} {'recall':>7} {'F1':>6}  {'pairs':>5} {'machine':>7} {'coded':>5}  target",
@@ -203,13 +230,9 @@ def print_report(results: dict, out) -> None:
         mark = f">= {target['target']:.2f} {'met' if target['met'] else 'NOT MET'}" if target else ""
         print(f"  {name:<16} {row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f}  {row['pairs']:>5} "
               f"{row['machine']:>7} {row['coded']:>5}  {mark}", file=out)
-    for key, title in (("missed_claims", "coded claims the machine missed"), ("extra_claims", "machine claims not coded"),
-                       ("wrong_claimant", "claims with another claimant"), ("wrong_dates", "facts with another date"),
-                       ("wrong_places", "facts with another place"), ("missed_reports", "coded event reports the machine missed"),
-                       ("extra_reports", "machine event reports not coded"),
-                       ("wrong_event_type", "event reports of another event type")):
+    for key, title in MISSES:
         if results[key]:
-            print(f"  {title}:", file=out)
+            print(f"  {title.lower()}:", file=out)
             for line in results[key]:
                 print(f"    - {line}", file=out)
 
@@ -235,12 +258,7 @@ def markdown_report(results: dict[str, dict]) -> str:
         lines.append(f"| {fact} | {'>= ' + format(target, '.2f') if target else ''} | " + " | ".join(cells) + " |")
     for name in names:
         lines += ["", f"### Misses: {name}", ""]
-        for key, title in (("missed_claims", "Claims the machine missed"), ("extra_claims", "Claims the machine made that the key has not"),
-                           ("wrong_claimant", "Claims with another claimant"), ("wrong_dates", "Facts with another date"),
-                           ("wrong_places", "Facts with another place"),
-                           ("missed_reports", "Event reports the machine missed"),
-                           ("extra_reports", "Event reports the machine made that the key has not"),
-                           ("wrong_event_type", "Event reports of another event type")):
+        for key, title in MISSES:
             items = results[name][key]
             lines += [f"{title} ({len(items)}):", ""] + [f"- {item}" for item in items] + [""]
     return "\n".join(lines) + "\n"

@@ -49,6 +49,10 @@ EVENT_MATCH_WINDOW_DAYS = 1
 # Comparison groups (etl/resolve/comparison.py): running totals of one quantity are compared when
 # the days they refer to lie within this many days of each other (a battle, a siege, a campaign).
 CUMULATIVE_WINDOW_DAYS = 120
+# One claimant's same figure told twice in an article (a headline's toll and the lead's) is one quantity,
+# from this figure up: below it, the same small number in two sentences is as often two things ("two
+# women" found in a cellar, "the two of them" in a yard).
+RESTATED_FROM = 10
 # A toll of violence an article gives no day for, and no word of a running total, is read as a toll
 # of its news: of the days from this many before its publication to publication (a wire story's
 # "at least 12 people were killed" is this week's, not the war's).

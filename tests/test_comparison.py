@@ -432,3 +432,32 @@ def test_the_group_index_makes_the_groups_trying_every_group_would(corpus, tmp_p
                                       "ORDER BY ALL").fetchall())
     assert len(members[0]) > 100 and len({g for g, *_ in members[0]}) < len(members[0])
     assert members[0] == members[1]
+
+
+def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_days_part(tmp_path):
+    # A claimant's figure told again (the headline's "45" and the lead's "at least 45 civilians") is one
+    # quantity even where the retelling reads another place; a medics' toll of people is not the army's
+    # count of its own soldiers, though a toll of people and one of civilians at one village and day are
+    # compared; a ministry's total "has risen to" and its toll of the past day told after it are two
+    # quantities (the update cue revises the count told before, not every figure of the voice).
+    texts = {
+        "strike.txt": "Monitor: 45 killed in Syria\n\nAn air strike killed at least 45 civilians in Saraqeb on Tuesday, "
+                      "the Syrian Observatory for Human Rights said.\n",
+        "clash.txt": "Fighting in Shejaiya\n\nAt least 70 people were killed in Shejaiya on Sunday, medics said. The army "
+                     "said 12 of its soldiers were killed in Shejaiya on Sunday.\n",
+        "village.txt": "Village attack\n\nThe Local Coordination Committees said 40 civilians were killed in Kafr Nabl "
+                       "on Monday.\n",
+        "village2.txt": "Attack on Kafr Nabl\n\nThe Syrian Observatory for Human Rights said 52 people were killed in "
+                        "Kafr Nabl on Monday.\n",
+        "ministry.txt": "Ministry statement\n\nThe health ministry said on Sunday that the toll of the bombardment of Gaza "
+                        "City since 7 October has risen to 9,400 killed. In the past 24 hours, hospitals received 180 "
+                        "killed, the ministry said.\n",
+    }
+    with build_articles(tmp_path, texts, "2014-07-22") as db:
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        [(reason,)] = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) WHERE figure_text = '45'")
+    assert grouped["45"] == grouped["at least 45"]
+    assert "told twice" in reason
+    assert grouped["At least 70"] != grouped["12"]
+    assert grouped["40"] == grouped["52"]
+    assert grouped["9,400"] != grouped["180"]

@@ -200,6 +200,25 @@ def test_evaluation_meets_the_casualty_and_attribution_targets_on_the_seeds():
         assert len(opening.split()) <= 6 and opening in seeds[doc_id.removesuffix(".txt")]
 
 
+def test_evaluation_lists_the_pairs_of_claims_grouped_otherwise_than_the_key():
+    # The group score's misses, as the other scores': the pairs the coders compare and the machine does
+    # not (split), and those the machine compares and the coders do not (joined), each claim with what
+    # the grouping reads and the machine's group.
+    from etl.evaluate import _group_misses, _group_score
+
+    def claim(figure, coded_group, machine_group):
+        row = {"doc_id": "d1", "figure_text": figure, "kind": "killed", "victim_class": "unknown",
+               "date_start": date(2014, 7, 20), "date_end": date(2014, 7, 20), "place_id": "shejaiya",
+               "claimant_id": "medics"}
+        return {**row, "comparison_group": coded_group}, {**row, "comparison_group": machine_group}
+
+    pairs = [claim("70", "toll", "m1"), claim("72", "toll", "m2"), claim("13", "soldiers", "m2")]
+    split, joined = _group_misses(pairs, _group_score(pairs))
+    assert split == ["d1 '70' (killed, unknown, 2014-07-20, shejaiya, by medics; machine m1) + "
+                     "d1 '72' (killed, unknown, 2014-07-20, shejaiya, by medics; machine m2)"]
+    assert len(joined) == 1 and "'72'" in joined[0] and "'13'" in joined[0]
+
+
 @pytest.fixture(scope="module")
 def seed_reports():
     """Machine event reports of each seed, by file: (trigger, date_start, date_end, place_id, evidence)."""

@@ -19,7 +19,7 @@ import yaml
 
 from etl.core.errors import BuildWarning
 from etl.ingest.aliases import AliasIndex
-from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS, WAR_SCALE_TOLL
+from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS, RESTATED_FROM, WAR_SCALE_TOLL
 
 LEXICON_FILE = LEXICON_DIR / "comparison.yaml"
 UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims are
@@ -63,7 +63,8 @@ class Profile:
     words_read: str | None  # how a victim word was read, for the reason
     news: bool = False  # a toll with no day of its own, read as of the days before publication
     war: bool = False  # a country's toll of the whole war (`_war_total`), whatever day it was told on
-    updating: bool = False  # its claimant updates its count in the article (set by Grouping.group)
+    updating: bool = False  # its claimant updates its count in the article ("has risen to", "As of 19:00"; set by Grouping.group)
+    revising: bool = False  # its own sentence tells it as an update
 
     @property
     def running(self) -> bool:
@@ -87,10 +88,12 @@ class Group:
     # reason and the confidence read the counts, not the members, so a claim costs the same in a group of
     # thousands).
     classes: Counter = field(default_factory=Counter)
+    unnamed: int = 0  # members whose victims are not named (`_unnamed`)
     actors: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
     times: Counter = field(default_factory=Counter)
     sentences: set = field(default_factory=set)
+    voices: dict = field(default_factory=dict)  # (document, claimant) -> its members: one voice's figures in one article
     kinds: set = field(default_factory=set)  # (kind, subgroup) pairs: more than one only in a coder's group
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
@@ -103,10 +106,12 @@ class Group:
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of,
                                   p.war, p.claim["doc_id"] if p.time == "undated" else None), [p, 0])[1] += 1
         self.classes[p.victim_class] += 1
+        self.unnamed += _unnamed(p)
         self.actors[p.actor_id] += 1
         self.places[p.place_id] += 1
         self.times[p.time] += 1
         self.sentences.add(_sentence(p))
+        self.voices.setdefault(_voice(p), []).append(p)
 
 
 class _Places:
@@ -343,6 +348,8 @@ class Grouping:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
             return False
+        if _unnamed(a) and _of_a_side(b.victim_class) or _unnamed(b) and _of_a_side(a.victim_class):
+            return False
         if a.actor_id and b.actor_id and a.actor_id != b.actor_id:
             return False
         if not self.places.compatible(a.place_id, b.place_id):
@@ -386,9 +393,14 @@ class Grouping:
             return False
         if p.victim_class != "unknown" and not group.classes.keys() <= {p.victim_class, "unknown"}:
             return False
+        if _unnamed(p) and any(map(_of_a_side, group.classes)) or group.unnamed and _of_a_side(p.victim_class):
+            return False
         if p.actor_id and not group.actors.keys() <= {p.actor_id, None}:
             return False
         if not all(self.places.compatible(p.place_id, q) for q in group.places):
+            return False
+        # one voice's figures are weighed member by member: `distinct` keeps one member of each kind, not each voice
+        if any(_parts_of_one_report(p, m) for m in group.voices.get(_voice(p), ())):
             return False
         # the group's sets above stand for the sentence, kind, victims, actor and place of every member
         return all(self._joins(p, m) for m, _ in group.distinct.values())
@@ -401,12 +413,14 @@ class Grouping:
     # -- grouping --------------------------------------------------------------------------------
     def group(self, profiles: list[Profile]) -> list[Group]:
         groups: dict[str, Group] = {}
-        # a claimant who updates its count in an article ("the toll has risen again", "As of 19:00:
-        # 14 dead") gives figures of one quantity there; one who does not, parts of one report
+        # a claimant who updates its count in an article ("the toll has risen again", "As of 19:00: 14
+        # dead") revises its figures there (`_parts_of_one_report`); one who does not gives parts of one report
         update = lexicon()["_update"]
-        updating = {(p.claim["doc_id"], p.claim["claimant_id"]) for p in profiles if update.search(p.claim["sentence"] or "")}
         for p in profiles:
-            p.updating = (p.claim["doc_id"], p.claim["claimant_id"]) in updating
+            p.revising = bool(update.search(p.claim["sentence"] or ""))
+        updating = {_voice(p) for p in profiles if p.revising}
+        for p in profiles:
+            p.updating = _voice(p) in updating
         for p in profiles:  # the coder's groups come first and stand as coded
             name = p.claim.get("comparison_group")
             if name and p.claim["method"] != "machine":
@@ -440,7 +454,61 @@ class Grouping:
                                                                  "apart"), 1.0 if not fits else 0.5, "rule")
             chosen.add(p)
             index.file(chosen, p)
-        return ordered
+        return self.join_restatements(ordered, ruled)
+
+    def join_restatements(self, ordered: list[Group], ruled: list[Profile]) -> list[Group]:
+        """A figure told again that the rule left alone in a group goes to the group of its other telling,
+        whatever the retelling leaves out or reads otherwise (a headline with no victims, a table row with
+        no day). Only a claim alone moves, so no group the rule made loses a member or takes a claim that
+        contradicts it."""
+        restated = self.restatements(ruled)
+        wanted = set(restated) | {first.claim["claim_id"] for first in restated.values()}
+        where = {m.claim["claim_id"]: g for g in ordered for m in g.members if m.claim["claim_id"] in wanted}
+        gone = set()
+        for claim_id, first in restated.items():
+            pair = (where[claim_id], where[first.claim["claim_id"]])
+            if pair[0] is pair[1]:
+                continue
+            alone, other = pair if len(pair[0].members) == 1 else pair[::-1]
+            if len(alone.members) != 1:
+                continue
+            [m] = alone.members
+            told = first if m is not first else next(q for q in other.members if q.claim["claim_id"] == claim_id)
+            other.reasons[m.claim["claim_id"]] = (
+                f"the same figure as its claimant's claim {told.claim['claim_id']} elsewhere in the article: "
+                "one quantity told twice", 0.9, "rule")
+            other.add(m)
+            where[m.claim["claim_id"]] = other
+            gone.add(id(alone))
+        return [g for g in ordered if id(g) not in gone]
+
+    def restatements(self, ruled: list[Profile]) -> dict[str, Profile]:
+        """Each figure that one claimant tells again in an article (a headline's "at least 45" and the
+        lead's "at least 45 civilians"; a table's "Children: 4,609" after "among them 4,609 children"),
+        mapped to its first telling in the rule's order: the same kind and number, in another sentence,
+        with nothing said of it that contradicts the other (victims, actor, place, days)."""
+        first: dict[tuple, list[Profile]] = {}
+        restated = {}
+        for p in ruled:
+            c = p.claim
+            if (c["low"] or 0) < RESTATED_FROM:
+                continue
+            tellings = first.setdefault((*_voice(p), p.kind, c["low"]), [])
+            told = next((q for q in tellings if self._restates(p, q)), None)
+            if told is None:
+                tellings.append(p)
+            else:
+                restated[c["claim_id"]] = told
+        return restated
+
+    def _restates(self, p: Profile, q: Profile) -> bool:
+        def agree(a, b, unsaid=(None,)):
+            return a == b or a in unsaid or b in unsaid
+        return (_sentence(p) != _sentence(q) and agree(p.claim["high"], q.claim["high"])
+                and agree(p.victim_class, q.victim_class, ("unknown",)) and agree(p.subgroup, q.subgroup)
+                and agree(p.actor_id, q.actor_id) and self.places.compatible(p.place_id, q.place_id)
+                and (p.period is None or q.period is None
+                     or p.period[0] <= q.period[1] and q.period[0] <= p.period[1]))
 
     def reason(self, p: Profile, group: Group | None) -> str:
         parts = [f"{p.kind}", self.victims_text(p)]
@@ -525,11 +593,35 @@ class Grouping:
         return words["day_toll"].format(victims=victims, verb=verb, place=place, day=_days(*narrowest))
 
 
+# Victims not named beside one side's fighters: "at least 72 people killed", said by medics, is not a
+# count of the 13 soldiers an army says it lost there. A side's losses are told as such; a toll of people
+# is everyone's, or the civilians' (`unnamed_may_be`), never one side's. Named are also victims whose words
+# point to an actor ("its members") or call them fighters of a side not read ("2,000 of its fighters").
+def _unnamed(p: Profile) -> bool:
+    return (p.victim_class == "unknown" and p.actor_id is None
+            and not set(_words(p.claim["victim_group"] or "")) & set(lexicon()["fighting_words"]))
+
+
+def _of_a_side(victim_class: str) -> bool:
+    return victim_class != "unknown" and victim_class not in lexicon()["unnamed_may_be"]
+
+
 def _parts_of_one_report(a: Profile, b: Profile) -> bool:
-    """One claimant's two figures in one article where it updates no count: two quantities."""
+    """One claimant's two figures in one article are two quantities, a report's total and its part,
+    unless the claimant updates its count there and the later figure revises the earlier: told as an
+    update itself, or no lower than it (tolls grow through a day). A governor's "As of 19:00: 14 dead"
+    and, later, "The toll has risen again. 18 people have died" are one quantity revised; a ministry's
+    "the toll has risen to 11,180" and its "213 martyrs in the past 24 hours" after it are its total and a
+    part."""
     ca, cb = a.claim, b.claim
-    return (ca["doc_id"] == cb["doc_id"] and ca["claimant_id"] == cb["claimant_id"] and not a.updating
-            and (ca["low"], ca["high"]) != (cb["low"], cb["high"]))
+    if _voice(a) != _voice(b) or (ca["low"], ca["high"]) == (cb["low"], cb["high"]):
+        return False
+    earlier, later = sorted((a, b), key=lambda p: (p.claim["sentence_start"], p.claim["char_start"]))
+    return not (later.updating and (later.revising or (later.claim["low"] or 0) >= (earlier.claim["low"] or 0)))
+
+
+def _voice(p: Profile) -> tuple:
+    return p.claim["doc_id"], p.claim["claimant_id"]
 
 
 def _sentence(p: Profile) -> tuple:
