@@ -53,6 +53,9 @@ CUMULATIVE_WINDOW_DAYS = 120
 # from this figure up: below it, the same small number in two sentences is as often two things ("two
 # women" found in a cellar, "the two of them" in a yard).
 RESTATED_FROM = 10
+# Two sources' figures in one article, one this many times the other or more, are not rival counts of one
+# quantity but a part and a whole (the reporter sets rival counts side by side; across articles, any gap stands).
+RIVALS_WITHIN = 10
 # A toll of violence an article gives no day for, and no word of a running total, is read as a toll
 # of its news: of the days from this many before its publication to publication (a wire story's
 # "at least 12 people were killed" is this week's, not the war's).

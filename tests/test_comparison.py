@@ -461,3 +461,21 @@ def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_d
     assert grouped["At least 70"] != grouped["12"]
     assert grouped["40"] == grouped["52"]
     assert grouped["9,400"] != grouped["180"]
+
+
+def test_two_sources_figures_tenfold_apart_in_one_article_are_a_part_and_a_whole(tmp_path):
+    # The reporter sets rival counts side by side; "two people" the Foreign Office speaks for beside "at least
+    # 170 people" is a part beside the whole. Across articles a gap that wide stands as a dispute (and in one
+    # article where both name their victims: test_a_figure_with_no_day_anywhere_...).
+    texts = {
+        "airport.txt": "Blasts at Kabul airport\n\nAt least 170 people were killed in the blasts at Kabul airport on "
+                       "Thursday, a health official said. Two people were killed in the blasts at Kabul airport on "
+                       "Thursday, the Foreign Office said. A hospital nurse said 60 people were killed in the blasts "
+                       "at Kabul airport on Thursday.\n",
+        "later.txt": "Kabul airport\n\nSeven people were killed in the blasts at Kabul airport on Thursday, the Taliban "
+                     "said.\n",
+    }
+    with build_articles(tmp_path, texts, "2021-08-27") as db:
+        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+    assert grouped["At least 170"] == grouped["60"] != grouped["Two"]
+    assert grouped["Seven"] == grouped["At least 170"]

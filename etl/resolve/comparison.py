@@ -19,7 +19,8 @@ import yaml
 
 from etl.core.errors import BuildWarning
 from etl.ingest.aliases import AliasIndex
-from etl.settings import CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS, RESTATED_FROM, WAR_SCALE_TOLL
+from etl.settings import (CUMULATIVE_WINDOW_DAYS, LEXICON_DIR, NEWS_WINDOW_DAYS, RESTATED_FROM, RIVALS_WITHIN,
+                          WAR_SCALE_TOLL)
 
 LEXICON_FILE = LEXICON_DIR / "comparison.yaml"
 UNKNOWN = ("unknown", "mixed")  # victim classes that do not say who the victims are
@@ -93,7 +94,7 @@ class Group:
     places: Counter = field(default_factory=Counter)
     times: Counter = field(default_factory=Counter)
     sentences: set = field(default_factory=set)
-    voices: dict = field(default_factory=dict)  # (document, claimant) -> its members: one voice's figures in one article
+    articles: dict = field(default_factory=dict)  # document -> its members: the figures of one article
     kinds: set = field(default_factory=set)  # (kind, subgroup) pairs: more than one only in a coder's group
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
@@ -111,7 +112,7 @@ class Group:
         self.places[p.place_id] += 1
         self.times[p.time] += 1
         self.sentences.add(_sentence(p))
-        self.voices.setdefault(_voice(p), []).append(p)
+        self.articles.setdefault(p.claim["doc_id"], []).append(p)
 
 
 class _Places:
@@ -358,7 +359,7 @@ class Grouping:
 
     def _joins(self, a: Profile, b: Profile) -> bool:
         """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
-        if _parts_of_one_report(a, b):
+        if _parts_of_one_report(a, b) or _far_apart_in_one_article(a, b):
             return False
         if "undated" in (a.time, b.time) and a.claim["doc_id"] != b.claim["doc_id"] \
                 and not (a.event_id and a.event_id == b.event_id):
@@ -399,8 +400,9 @@ class Grouping:
             return False
         if not all(self.places.compatible(p.place_id, q) for q in group.places):
             return False
-        # one voice's figures are weighed member by member: `distinct` keeps one member of each kind, not each voice
-        if any(_parts_of_one_report(p, m) for m in group.voices.get(_voice(p), ())):
+        # the figures of one article are weighed member by member: `distinct` keeps one member of each kind,
+        # not each article
+        if any(_parts_of_one_report(p, m) or _far_apart_in_one_article(p, m) for m in group.articles.get(p.claim["doc_id"], ())):
             return False
         # the group's sets above stand for the sentence, kind, victims, actor and place of every member
         return all(self._joins(p, m) for m, _ in group.distinct.values())
@@ -618,6 +620,19 @@ def _parts_of_one_report(a: Profile, b: Profile) -> bool:
         return False
     earlier, later = sorted((a, b), key=lambda p: (p.claim["sentence_start"], p.claim["char_start"]))
     return not (later.updating and (later.revising or (later.claim["low"] or 0) >= (earlier.claim["low"] or 0)))
+
+
+def _far_apart_in_one_article(a: Profile, b: Profile) -> bool:
+    """Two sources' figures in one article, one `RIVALS_WITHIN` times the other or more, one of victims not
+    named: the reporter who sets sources side by side sets rival counts of one thing ("activists said 100,
+    the army 40"); a gap that wide in one article, where one count says not whose dead it counts, is a part
+    beside a whole ("two people" the Foreign Office speaks for and "at least 170 people" killed at an
+    airport). Where both name their victims, a dispute that wide stands ("20,000 Islamic State fighters",
+    says a general; "only 2,000 of its fighters", says the group), as it does across articles (a monitor's
+    150 against a coalition's 3); a count of none is not weighed here."""
+    lows = a.claim["low"], b.claim["low"]
+    return (a.claim["doc_id"] == b.claim["doc_id"] and _voice(a) != _voice(b) and all(lows)
+            and max(lows) >= RIVALS_WITHIN * min(lows) and (_unnamed(a) or _unnamed(b)))
 
 
 def _voice(p: Profile) -> tuple:
