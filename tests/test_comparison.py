@@ -45,12 +45,17 @@ def rows(db, sql, *params):
     return db.execute(sql, list(params)).fetchall()
 
 
+def grouped_figures(db) -> dict[str, str]:
+    """Each figure's comparison group, by the figure's text."""
+    return dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+
+
 def grouped_and_reason(tmp_path, texts: dict[str, tuple[str, str]], figure_text: str) -> tuple[dict[str, str], str]:
     """Each figure's group in a warehouse of these articles (file name -> (day published, text)),
     and the reason one figure is in its group."""
     with build_articles(tmp_path, {name: text for name, (_, text) in texts.items()},
                         {name: day for name, (day, _) in texts.items()}) as db:
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
         [(reason,)] = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) "
                                "WHERE figure_text = ?", figure_text)
     return grouped, reason
@@ -294,7 +299,7 @@ def test_a_wars_running_total_is_not_a_battles(tmp_path):
                            "battle began, the Syrian Observatory for Human Rights said.\n"}
     with build_articles(tmp_path, texts, {"war.txt": "2013-05-20", "battle.txt": "2013-05-21"}) as db:
         placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
     assert placed == {"more than 80,000": "Syria", "At least 120": "al-Qusayr"}
     assert grouped["more than 80,000"] != grouped["At least 120"]
 
@@ -343,7 +348,7 @@ def test_a_countrys_toll_of_a_day_is_not_a_towns(tmp_path):
     }
     with build_articles(tmp_path, texts, "2013-05-21") as db:
         placed = dict(rows(db, "SELECT figure_text, place_name FROM claim_overview"))
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
     assert placed == {"At least 120": "Syria", "Twelve": "al-Qusayr", "Fifteen": "al-Qusayr"}
     assert grouped["Twelve"] == grouped["Fifteen"] != grouped["At least 120"]
 
@@ -401,7 +406,7 @@ def test_one_claimants_figures_in_one_article_are_parts_unless_it_updates_its_co
                       "said. The toll has risen again: 18 civilians were killed in Belgorod on Saturday, the governor said.\n",
     }
     with build_articles(tmp_path, texts, "2018-07-15") as db:
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
         revises = rows(db, "SELECT figure_text, supersedes_figure FROM claim_revisions WHERE supersedes IS NOT NULL")
     assert grouped["1,200"] != grouped["400"]
     assert grouped["14"] == grouped["18"]
@@ -454,7 +459,7 @@ def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_d
                         "killed, the ministry said.\n",
     }
     with build_articles(tmp_path, texts, "2014-07-22") as db:
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
         [(reason,)] = rows(db, "SELECT reason FROM comparison_members JOIN claims USING (claim_id) WHERE figure_text = '45'")
     assert grouped["45"] == grouped["at least 45"]
     assert "told twice" in reason
@@ -476,6 +481,6 @@ def test_two_sources_figures_tenfold_apart_in_one_article_are_a_part_and_a_whole
                      "said.\n",
     }
     with build_articles(tmp_path, texts, "2021-08-27") as db:
-        grouped = dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
+        grouped = grouped_figures(db)
     assert grouped["At least 170"] == grouped["60"] != grouped["Two"]
     assert grouped["Seven"] == grouped["At least 170"]
