@@ -34,6 +34,7 @@ def lexicon() -> dict:
     words["_update"] = _any_of(words["update_cues"])
     words["_own_possessive"] = _any_of(words["own_possessives"])
     words["_other_possessive"] = _any_of(words["other_possessives"])
+    words["_fighting"], words["_unnamed_may_be"] = frozenset(words["fighting_words"]), frozenset(words["unnamed_may_be"])
     return words
 
 
@@ -64,6 +65,7 @@ class Profile:
     words_read: str | None  # how a victim word was read, for the reason
     news: bool = False  # a toll with no day of its own, read as of the days before publication
     war: bool = False  # a country's toll of the whole war (`_war_total`), whatever day it was told on
+    unnamed: bool = False  # its victims are not named (`_unnamed`)
     updating: bool = False  # its claimant updates its count in the article ("has risen to", "As of 19:00"; set by Grouping.group)
     revising: bool = False  # its own sentence tells it as an update
 
@@ -107,7 +109,7 @@ class Group:
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of,
                                   p.war, p.claim["doc_id"] if p.time == "undated" else None), [p, 0])[1] += 1
         self.classes[p.victim_class] += 1
-        self.unnamed += _unnamed(p)
+        self.unnamed += p.unnamed
         self.actors[p.actor_id] += 1
         self.places[p.place_id] += 1
         self.times[p.time] += 1
@@ -224,7 +226,7 @@ def profile(claim: dict, published_on: date | None, index: AliasIndex) -> Profil
                    actor_id=actor_id if victim_class != "civilians" else None, actor_how=actor_how,
                    place_id=claim["place_id"], time=time, cue=cue.group() if cue else None, period=period,
                    as_of=as_of, event_id=claim.get("event_id"), words_read=read,
-                   news=news, war=war)
+                   news=news, war=war, unnamed=_unnamed(victim_class, actor_id, tokens))
 
 
 def _war_total(claim: dict, index: AliasIndex, published_on: date | None, cue) -> bool:
@@ -349,18 +351,17 @@ class Grouping:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
             return False
-        if _unnamed(a) and _of_a_side(b.victim_class) or _unnamed(b) and _of_a_side(a.victim_class):
+        if a.unnamed and _of_a_side(b.victim_class) or b.unnamed and _of_a_side(a.victim_class):
             return False
         if a.actor_id and b.actor_id and a.actor_id != b.actor_id:
             return False
         if not self.places.compatible(a.place_id, b.place_id):
             return False
-        return self._joins(a, b)
+        return not _apart_in_one_article(a, b) and self._joins(a, b)
 
     def _joins(self, a: Profile, b: Profile) -> bool:
-        """The rest of `compatible`, once the sentence, kind, victims, actor and place are known to allow it."""
-        if _parts_of_one_report(a, b) or _far_apart_in_one_article(a, b):
-            return False
+        """The rest of `compatible`, once the sentence, kind, victims, actor, place and article are known to
+        allow it."""
         if "undated" in (a.time, b.time) and a.claim["doc_id"] != b.claim["doc_id"] \
                 and not (a.event_id and a.event_id == b.event_id):
             return False
@@ -388,13 +389,14 @@ class Grouping:
         # Running totals, or a figure whose time is open: within one battle's span of each other.
         return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
-    def fits(self, p: Profile, group: Group) -> bool:
-        """compatible(p, m) for every member m, with the cheap tests on the group's sets first."""
-        if _sentence(p) in group.sentences or group.kinds != {_bucket(p)}:
+    def fits(self, p: Profile, group: Group, sentence: tuple, bucket: set) -> bool:
+        """compatible(p, m) for every member m, with the cheap tests on the group's sets first (the claim's
+        sentence and {kind and subgroup} given, made once a claim rather than once a group)."""
+        if sentence in group.sentences or group.kinds != bucket:
             return False
         if p.victim_class != "unknown" and not group.classes.keys() <= {p.victim_class, "unknown"}:
             return False
-        if _unnamed(p) and any(map(_of_a_side, group.classes)) or group.unnamed and _of_a_side(p.victim_class):
+        if p.unnamed and any(map(_of_a_side, group.classes)) or group.unnamed and _of_a_side(p.victim_class):
             return False
         if p.actor_id and not group.actors.keys() <= {p.actor_id, None}:
             return False
@@ -402,7 +404,8 @@ class Grouping:
             return False
         # the figures of one article are weighed member by member: `distinct` keeps one member of each kind,
         # not each article
-        if any(_parts_of_one_report(p, m) or _far_apart_in_one_article(p, m) for m in group.articles.get(p.claim["doc_id"], ())):
+        same = group.articles.get(p.claim["doc_id"])
+        if same and any(_apart_in_one_article(p, m) for m in same):
             return False
         # the group's sets above stand for the sentence, kind, victims, actor and place of every member
         return all(self._joins(p, m) for m, _ in group.distinct.values())
@@ -440,7 +443,8 @@ class Grouping:
         ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
                                   p.claim["claim_id"]))
         for p in ruled:
-            fits = [g for g in index.candidates(p) if self.fits(p, g)]
+            sentence, bucket = _sentence(p), {_bucket(p)}
+            fits = [g for g in index.candidates(p) if self.fits(p, g, sentence, bucket)]
             if len(fits) > 1:
                 closeness = [self.closeness(p, g) for g in fits]
                 best = max(closeness)
@@ -599,13 +603,16 @@ class Grouping:
 # count of the 13 soldiers an army says it lost there. A side's losses are told as such; a toll of people
 # is everyone's, or the civilians' (`unnamed_may_be`), never one side's. Named are also victims whose words
 # point to an actor ("its members") or call them fighters of a side not read ("2,000 of its fighters").
-def _unnamed(p: Profile) -> bool:
-    return (p.victim_class == "unknown" and p.actor_id is None
-            and not set(_words(p.claim["victim_group"] or "")) & set(lexicon()["fighting_words"]))
+def _unnamed(victim_class: str, actor_id: str | None, victim_words: list[str]) -> bool:
+    return victim_class == "unknown" and actor_id is None and not lexicon()["_fighting"].intersection(victim_words)
 
 
 def _of_a_side(victim_class: str) -> bool:
-    return victim_class != "unknown" and victim_class not in lexicon()["unnamed_may_be"]
+    return victim_class != "unknown" and victim_class not in lexicon()["_unnamed_may_be"]
+
+
+def _apart_in_one_article(a: Profile, b: Profile) -> bool:
+    return a.claim["doc_id"] == b.claim["doc_id"] and (_parts_of_one_report(a, b) or _far_apart_in_one_article(a, b))
 
 
 def _parts_of_one_report(a: Profile, b: Profile) -> bool:
@@ -632,7 +639,7 @@ def _far_apart_in_one_article(a: Profile, b: Profile) -> bool:
     150 against a coalition's 3); a count of none is not weighed here."""
     lows = a.claim["low"], b.claim["low"]
     return (a.claim["doc_id"] == b.claim["doc_id"] and _voice(a) != _voice(b) and all(lows)
-            and max(lows) >= RIVALS_WITHIN * min(lows) and (_unnamed(a) or _unnamed(b)))
+            and max(lows) >= RIVALS_WITHIN * min(lows) and (a.unnamed or b.unnamed))
 
 
 def _voice(p: Profile) -> tuple:
