@@ -66,6 +66,7 @@ class Profile:
     news: bool = False  # a toll with no day of its own, read as of the days before publication
     war: bool = False  # a country's toll of the whole war (`_war_total`), whatever day it was told on
     unnamed: bool = False  # its victims are not named (`_unnamed`)
+    group: "Group | None" = None  # the group it was put in, as the grouping goes
     updating: bool = False  # its claimant updates its count in the article ("has risen to", "As of 19:00"; set by Grouping.group)
     revising: bool = False  # its own sentence tells it as an update
 
@@ -96,7 +97,6 @@ class Group:
     places: Counter = field(default_factory=Counter)
     times: Counter = field(default_factory=Counter)
     sentences: set = field(default_factory=set)
-    articles: dict = field(default_factory=dict)  # document -> its members: the figures of one article
     kinds: set = field(default_factory=set)  # (kind, subgroup) pairs: more than one only in a coder's group
     # Members that differ in nothing `Grouping._joins` and `closeness` read, once each with their number: a
     # battle's group holds hundreds of figures of a few places and days, and a claim is weighed against
@@ -114,7 +114,7 @@ class Group:
         self.places[p.place_id] += 1
         self.times[p.time] += 1
         self.sentences.add(_sentence(p))
-        self.articles.setdefault(p.claim["doc_id"], []).append(p)
+        p.group = self
 
 
 class _Places:
@@ -389,9 +389,10 @@ class Grouping:
         # Running totals, or a figure whose time is open: within one battle's span of each other.
         return not (a.as_of and b.as_of and abs((a.as_of - b.as_of).days) > CUMULATIVE_WINDOW_DAYS)
 
-    def fits(self, p: Profile, group: Group, sentence: tuple, bucket: set) -> bool:
+    def fits(self, p: Profile, group: Group, sentence: tuple, bucket: set, article: list) -> bool:
         """compatible(p, m) for every member m, with the cheap tests on the group's sets first (the claim's
-        sentence and {kind and subgroup} given, made once a claim rather than once a group)."""
+        sentence, {kind and subgroup} and the claims of its article placed so far given, made once a claim
+        rather than once a group)."""
         if sentence in group.sentences or group.kinds != bucket:
             return False
         if p.victim_class != "unknown" and not group.classes.keys() <= {p.victim_class, "unknown"}:
@@ -404,8 +405,7 @@ class Grouping:
             return False
         # the figures of one article are weighed member by member: `distinct` keeps one member of each kind,
         # not each article
-        same = group.articles.get(p.claim["doc_id"])
-        if same and any(_apart_in_one_article(p, m) for m in same):
+        if any(m.group is group and _apart_in_one_article(p, m) for m in article):
             return False
         # the group's sets above stand for the sentence, kind, victims, actor and place of every member
         return all(self._joins(p, m) for m, _ in group.distinct.values())
@@ -437,14 +437,16 @@ class Grouping:
         ruled = [p for p in profiles if p.claim["claim_id"] not in coded]
         ordered = list(groups.values())
         index = self.index_class(self.places)
+        placed: dict[str, list[Profile]] = {}  # document -> its claims placed so far
         for g in ordered:
             for m in g.members:
                 index.file(g, m)
+                placed.setdefault(m.claim["doc_id"], []).append(m)
         ruled.sort(key=lambda p: (-p.specificity, -self.places.rank(p.place_id), p.as_of or date.min,
                                   p.claim["claim_id"]))
         for p in ruled:
-            sentence, bucket = _sentence(p), {_bucket(p)}
-            fits = [g for g in index.candidates(p) if self.fits(p, g, sentence, bucket)]
+            sentence, bucket, article = _sentence(p), {_bucket(p)}, placed.setdefault(p.claim["doc_id"], [])
+            fits = [g for g in index.candidates(p) if self.fits(p, g, sentence, bucket, article)]
             if len(fits) > 1:
                 closeness = [self.closeness(p, g) for g in fits]
                 best = max(closeness)
@@ -460,6 +462,7 @@ class Grouping:
                                                                  "apart"), 1.0 if not fits else 0.5, "rule")
             chosen.add(p)
             index.file(chosen, p)
+            article.append(p)
         return self.join_restatements(ordered, ruled)
 
     def join_restatements(self, ordered: list[Group], ruled: list[Profile]) -> list[Group]:
