@@ -329,8 +329,10 @@ def figure_pattern() -> re.Pattern:
     range_ = rf"(?:(?:anywhere\s+from|between|from)\s+{number}\s+(?:to|and)\s+{number}|{number}\s*(?:-|–|to)\s*{number})"
     body = rf"(?:{range_}|{number}|{vague})"
     # (a hyphen joined to a word before it, "F-16", "al-Qusayr", is no figure's start; a dateline's
-    # dash glued to the lead's first word, "KYIV (Reuters) -At least five", is)
-    return re.compile(rf"(?<![\w$£€.,])(?<![^\s]-)(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))",
+    # dash glued to the lead's first word is: "KYIV (Reuters) -At least five", and a state agency's
+    # "Damascus, SANA-Three civilians", an agency's capitals glued to a capitalised word)
+    glued = r"(?<![^\s]-)|(?-i:(?<=[A-Z][A-Z]-)(?=[A-Z][a-z]))"
+    return re.compile(rf"(?<![\w$£€.,])(?:{glued})(?:{hedge}\s+)?{body}(?![\w%]|,\d|\.\d|-(?:year|month|day|week))",
                       re.IGNORECASE)
 
 
