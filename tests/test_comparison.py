@@ -442,7 +442,8 @@ def test_the_group_index_makes_the_groups_trying_every_group_would(corpus, tmp_p
 def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_days_part(tmp_path):
     # A claimant's figure told again (the headline's "45" and the lead's "at least 45 civilians") is one
     # quantity even where the retelling reads another place; a medics' toll of people is not the army's
-    # count of its own soldiers, though a toll of people and one of civilians at one village and day are
+    # count of its own soldiers (unless it is the same number: "eight people", "at least eight policemen"),
+    # though a toll of people and one of civilians at one village and day are
     # compared; a ministry's total "has risen to" and its toll of the past day told after it are two
     # quantities (the update cue revises the count told before, not every figure of the voice).
     texts = {
@@ -454,6 +455,9 @@ def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_d
                        "on Monday.\n",
         "village2.txt": "Attack on Kafr Nabl\n\nThe Syrian Observatory for Human Rights said 52 people were killed in "
                         "Kafr Nabl on Monday.\n",
+        "raid.txt": "Police post stormed\n\nEight people were killed when gunmen stormed a police post in Afgooye on "
+                    "Saturday, a police officer said. At least eight policemen were killed in Afgooye on Saturday, "
+                    "district commissioner Ali Hassan told reporters.\n",
         "ministry.txt": "Ministry statement\n\nThe health ministry said on Sunday that the toll of the bombardment of Gaza "
                         "City since 7 October has risen to 9,400 killed. In the past 24 hours, hospitals received 180 "
                         "killed, the ministry said.\n",
@@ -464,6 +468,7 @@ def test_one_voice_told_twice_a_side_and_a_toll_of_people_and_a_total_with_its_d
     assert grouped["45"] == grouped["at least 45"]
     assert "told twice" in reason
     assert grouped["At least 70"] != grouped["12"]
+    assert grouped["Eight"] == grouped["At least eight"]  # the same number: the same dead, one source saying who
     assert grouped["40"] == grouped["52"]
     assert grouped["9,400"] != grouped["180"]
 

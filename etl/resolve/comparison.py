@@ -92,7 +92,8 @@ class Group:
     # reason and the confidence read the counts, not the members, so a claim costs the same in a group of
     # thousands).
     classes: Counter = field(default_factory=Counter)
-    unnamed: int = 0  # members whose victims are not named (`_unnamed`)
+    unnamed: set = field(default_factory=set)  # the figures (low bounds) of members whose victims are not named
+    sides: set = field(default_factory=set)  # the figures of members who are one side's fighters (`_of_a_side`)
     actors: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
     times: Counter = field(default_factory=Counter)
@@ -109,7 +110,10 @@ class Group:
         self.distinct.setdefault((p.victim_class, p.actor_id, p.place_id, p.time, p.event_id, p.period, p.as_of,
                                   p.war, p.claim["doc_id"] if p.time == "undated" else None), [p, 0])[1] += 1
         self.classes[p.victim_class] += 1
-        self.unnamed += p.unnamed
+        if p.unnamed:
+            self.unnamed.add(p.claim["low"])
+        elif _of_a_side(p.victim_class):
+            self.sides.add(p.claim["low"])
         self.actors[p.actor_id] += 1
         self.places[p.place_id] += 1
         self.times[p.time] += 1
@@ -351,7 +355,8 @@ class Grouping:
             return False
         if a.victim_class != b.victim_class and a.victim_class != "unknown" and b.victim_class != "unknown":
             return False
-        if a.unnamed and _of_a_side(b.victim_class) or b.unnamed and _of_a_side(a.victim_class):
+        if (a.unnamed and _of_a_side(b.victim_class) or b.unnamed and _of_a_side(a.victim_class)) \
+                and a.claim["low"] != b.claim["low"]:
             return False
         if a.actor_id and b.actor_id and a.actor_id != b.actor_id:
             return False
@@ -397,7 +402,7 @@ class Grouping:
             return False
         if p.victim_class != "unknown" and not group.classes.keys() <= {p.victim_class, "unknown"}:
             return False
-        if p.unnamed and any(map(_of_a_side, group.classes)) or group.unnamed and _of_a_side(p.victim_class):
+        if p.unnamed and group.sides - {p.claim["low"]} or _of_a_side(p.victim_class) and group.unnamed - {p.claim["low"]}:
             return False
         if p.actor_id and not group.actors.keys() <= {p.actor_id, None}:
             return False
@@ -604,7 +609,8 @@ class Grouping:
 
 # Victims not named beside one side's fighters: "at least 72 people killed", said by medics, is not a
 # count of the 13 soldiers an army says it lost there. A side's losses are told as such; a toll of people
-# is everyone's, or the civilians' (`unnamed_may_be`), never one side's. Named are also victims whose words
+# is everyone's, or the civilians' (`unnamed_may_be`), never one side's, unless it is the same number ("eight
+# killed", "at least eight police officers killed": the same dead). Named are also victims whose words
 # point to an actor ("its members") or call them fighters of a side not read ("2,000 of its fighters").
 def _unnamed(victim_class: str, actor_id: str | None, victim_words: list[str]) -> bool:
     return victim_class == "unknown" and actor_id is None and not lexicon()["_fighting"].intersection(victim_words)
