@@ -36,6 +36,10 @@ _NAME_AFTER = re.compile(r",\s+((?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ib
 # The longest aside between a speaker and the verb: "Jelani Farhad, spokesman for the governor of
 # the western Herat province, said"
 _ASIDE_WORDS = 12
+# The end of an aside naming a relay: its bracketed short name, then the comma before the speaker's verb;
+# and the whole aside before that verb.
+_RELAY_CLOSE = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,\s*(?:also\s+)?")
+_RELAY_ASIDE = re.compile(r",\s*according\s+to\s+[^,;]{1,80},\s*(?:also\s+)?$", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r"\b(?:which|whom)\s+$")
 _AND_END = re.compile(r"\band\s+(?:also\s+)?$", re.IGNORECASE)
 _ACRONYM_END = re.compile(r"\(([A-Z][A-Za-z.]{1,9})\)\s*$")
@@ -189,6 +193,9 @@ class ClaimantFinder:
         adjunct = _DAY_BEFORE_VERB.search(text, begin, verb_start)
         if adjunct and adjunct.group().strip(" ,") and adjunct.start() > begin:
             verb_start = adjunct.start()
+        relay = _RELAY_ASIDE.search(text, begin, verb_start)
+        if relay and relay.start() > begin:  # "A security source, according to Saba, said": the source speaks
+            verb_start = relay.start()
         window = text[begin:verb_start]
         if _AND_END.search(window):
             return None  # "Activists documented 51 names and say ...": the subject is the first verb's
@@ -469,6 +476,8 @@ class ClaimantFinder:
             while after < sentence_end and text[after] == " ":
                 after += 1
             span = self._phrase_after(text, after, sentence_end)
+            if span and self._relays(text, sentence_start, match.start(), span[1], sentence_end):
+                continue
             if span:
                 spans.append(span)
         stretch = text[sentence_start:sentence_end]
@@ -527,6 +536,14 @@ class ClaimantFinder:
             spans.append((match.start(group), match.end(group)))
         # "Figures released by the health ministry", "the Observatory's tally": the body that issued them
         return [_without_data_words(text, start, end) for start, end in spans]
+
+    def _relays(self, text: str, sentence_start: int, according: int, end: int, sentence_end: int) -> bool:
+        """"A security source in Saada, according to the Saba news agency, said that ...": an aside between
+        a speaker and its verb names the channel that relayed the words, not who speaks."""
+        if not text[sentence_start:according].rstrip().endswith(","):
+            return False
+        closed = _RELAY_CLOSE.match(text, end, sentence_end)
+        return bool(closed) and bool(self.speech["verbs"].regex.match(text, closed.end()))
 
     def own_voice(self) -> Claimant:
         return Claimant(self.outlet or "unknown-outlet", None, None, None)
