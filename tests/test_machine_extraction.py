@@ -1286,6 +1286,18 @@ def test_a_role_is_the_person_the_article_names_later_in_that_role(tmp_path):
         ("151", "moussa-ibrahim"), ("151", "moussa-ibrahim")]
 
 
+def test_a_headlines_role_is_the_person_named_in_apposition_with_that_role(tmp_path):
+    # A76: "Yemeni spokesman: ..." in a headline is the one the body introduces as "NAME, the ...
+    # spokesman for ...", a speaker the reference does not know
+    text = "\n\n".join([
+        "Yemeni spokesman: drone strike on army base kills at least 9 soldiers in Marib",
+        "The drone struck the base in Marib province on Tuesday morning.",
+        "Nabil Saleh Qasem, the deputy military spokesman for the army's Third Region, said the drone hit the base "
+        "at dawn."]) + "\n"
+    said = _speakers(tmp_path, text)
+    assert said["at least 9"] == "nabil-saleh-qasem"
+
+
 def test_a_refugee_camp_is_a_place_not_a_kind_of_toll(tmp_path):
     text = ("At least 31 killed in Israeli strike on Gaza's Nuseirat refugee camp\n\n"
             "At least 31 people were killed and another 20 injured in an overnight strike on the Nuseirat refugee "

@@ -630,9 +630,10 @@ def _parts_of_one_report(a: Profile, b: Profile) -> bool:
     update itself, or no lower than it (tolls grow through a day). A governor's "As of 19:00: 14 dead"
     and, later, "The toll has risen again. 18 people have died" are one quantity revised; a ministry's
     "the toll has risen to 11,180" and its "213 martyrs in the past 24 hours" after it are its total and a
-    part."""
+    part. The same number told with a hedge and without ("kills at least 7 soldiers", "the seven killed") is
+    one count."""
     ca, cb = a.claim, b.claim
-    if _voice(a) != _voice(b) or (ca["low"], ca["high"]) == (cb["low"], cb["high"]):
+    if _voice(a) != _voice(b) or ca["low"] == cb["low"]:  # the same number, hedged or not: one count
         return False
     earlier, later = sorted((a, b), key=lambda p: (p.claim["sentence_start"], p.claim["char_start"]))
     return not (later.updating and (later.revising or (later.claim["low"] or 0) >= (earlier.claim["low"] or 0)))

@@ -703,8 +703,9 @@ class ClaimantFinder:
             found = self._of_this_war(self.index.longest_inside("source", words, min_length=3), words)
         if not found:
             found = self._speaking_for_actor(words)
-        if not found and _ROLE_OF.search(words):
-            named = self._role_named_later(text, start, end, _ROLE_OF.search(words).group(1))
+        role = _ROLE_OF.search(words) or (None if found else _ROLE_ALONE.fullmatch(bare.strip()))
+        if not found and role:
+            named = self._role_named_later(text, start, end, role.group(1))
             if named:
                 return Claimant(named.claimant_id, words, start, end, new_source=named.new_source)
         if found:
@@ -742,7 +743,12 @@ class ClaimantFinder:
                            re.IGNORECASE)
         later = title.search(text, end, end + _ROLE_REACH)
         if later is None or not later.group(1)[0].isupper():
-            return None
+            # "Afghan spokesman: ..." in a headline, "Mohammad Radmanish, the deputy spokesman for the
+            # Ministry of Defense, said" in the body: the name before the role in apposition (A76)
+            later = re.compile(rf"({_PERSON}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)}\b",
+                               re.IGNORECASE).search(text, end, end + _ROLE_REACH)
+            if later is None or not later.group(1)[0].isupper():
+                return None
         return self._resolve_name(text, later.start(1), later.end(1), later.group(1), later.group(1))
 
     def _name_running_on(self, text: str, name_start: int, end: int) -> tuple[str, int] | None:
@@ -1148,6 +1154,9 @@ def _is_person(words: str) -> bool:
 
 # "Gaddafi's spokesman", "the governor's aide": a role of someone the article may name later
 _ROLE_OF = re.compile(r"['’]s?\s+(" + lexicon.alternation(_SPEECH_WORDS["role_words"]) + r")\s*$", re.IGNORECASE)
+# A bare description of one role, or of one role and its country: "Afghan spokesman", "a spokesman".
+_ROLE_ALONE = re.compile(r"(?:[A-Z][\w'’-]+\s+)?(" + lexicon.alternation(_SPEECH_WORDS["role_words"]) + r")", re.IGNORECASE)
+_PERSON = r"(?-i:(?:al-)?[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3})"
 _ROLE_REACH = 2000  # how far on the article names the one in that role ("Spokesman Moussa Ibrahim")
 _PARTICIPLE = re.compile(r"(?:" + lexicon.alternation(_SPEECH_WORDS["statement_participles"]) + r")\b", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+$")
