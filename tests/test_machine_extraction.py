@@ -1298,6 +1298,15 @@ def test_a_headlines_role_is_the_person_named_in_apposition_with_that_role(tmp_p
     assert said["at least 9"] == "nabil-saleh-qasem"
 
 
+def test_a_toll_the_outlet_hedges_in_its_own_voice_takes_no_speaker_from_its_paragraph(tmp_path):
+    # A77: "Six people are reportedly missing" after the ministry's figures in the same paragraph is the
+    # outlet's; an unhedged toll after them stays the ministry's
+    text = ("Clashes in the capital\n\nAccording to the health ministry, 40 people were killed in Tripoli on "
+            "Monday. Another 90 were injured. Six people are reportedly missing.\n")
+    said = _speakers(tmp_path, text)
+    assert said["90"] == said["40"] != said["Six"] == "unknown-outlet"  # (no catalog: no outlet)
+
+
 def test_a_refugee_camp_is_a_place_not_a_kind_of_toll(tmp_path):
     text = ("At least 31 killed in Israeli strike on Gaza's Nuseirat refugee camp\n\n"
             "At least 31 people were killed and another 20 injured in an overnight strike on the Nuseirat refugee "

@@ -347,10 +347,12 @@ def extract_document(doc: Document, index: AliasIndex, sources: dict[str, Source
             long_running = increment or _long_running(dates, sentence.text, published) or (
                 figure.quantity.figure is None and (figure.quantity.low or 0) >= WAR_SCALE_TOLL and finding.kind == "killed")
             if (claimant.text is None and paragraph_speaker and paragraph_speaker[0] == sentence.paragraph
-                    and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)):
+                    and finding.kind in _CARRIED_KINDS and not places.country_wide(sentence)
+                    and not lexicon.pattern("own_voice").search(sentence.text)):
                 # "The governor said 40 people were killed. At least 75 were injured.": a toll told
                 # with no speaker, after one who gave tolls in its paragraph, is that one's (not the
-                # war's toll the outlet tells as background: "The war ... has killed tens of thousands")
+                # war's toll the outlet tells as background: "The war ... has killed tens of thousands";
+                # nor one the outlet hedges in its own voice: "Twelve people are reportedly missing", A77)
                 said = paragraph_speaker[1]
                 claimant = Claimant(said.claimant_id, said.text, said.start, said.end, carried=True)
             if claimant.text is not None:
