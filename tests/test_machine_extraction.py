@@ -1307,6 +1307,16 @@ def test_a_toll_the_outlet_hedges_in_its_own_voice_takes_no_speaker_from_its_par
     assert said["90"] == said["40"] != said["Six"] == "unknown-outlet"  # (no catalog: no outlet)
 
 
+def test_a_described_ministry_is_no_other_kind_of_official_the_article_quotes_later(tmp_path):
+    # A78: "the enclave's health ministry" names no known source; the officials "Israeli authorities" the
+    # article quotes later are of the same kind of source, but no ministry: the description is a new
+    # source of its own words, not them
+    text = ("Enclave toll passes 900\n\nThe death toll from the strikes on the enclave has exceeded 900 people, the "
+            "enclave's health ministry said on Sunday. Israeli authorities say that 12 soldiers were killed.\n")
+    said = _speakers(tmp_path, text)
+    assert said["12"] == "israeli-authorities" != said["exceeded 900"]
+
+
 def test_a_refugee_camp_is_a_place_not_a_kind_of_toll(tmp_path):
     text = ("At least 31 killed in Israeli strike on Gaza's Nuseirat refugee camp\n\n"
             "At least 31 people were killed and another 20 injured in an overnight strike on the Nuseirat refugee "

@@ -968,10 +968,14 @@ class ClaimantFinder:
         # named speaker is introduced
         anonymous = _ANONYMOUS.search(description)
         qualifiers = set(_normal(description[:anonymous.start()]).split()) - {"a", "an", "the"} if anonymous else set()
+        # "the enclave's health ministry" is a ministry the article names, not the "Israeli authorities" it
+        # quotes later: a body's word in the description must be in the speaker's name (A78)
+        bodies = {_normal(m.group()) for m in _NAMED_BODY_WORDS.finditer(description)}
         for speaker in self.article_speakers:
             source = self.sources.get(speaker.claimant_id) or self.added.get(speaker.claimant_id)
             if source and source.kind == kind and (not qualifiers or qualifiers & set(
-                    _normal(text[max(0, speaker.start - _INTRODUCED):speaker.end]).split())):
+                    _normal(text[max(0, speaker.start - _INTRODUCED):speaker.end]).split())) \
+                    and (not bodies or all(b in _normal(source.name + " " + " ".join(source.aliases)) for b in bodies)):
                 return speaker
         return None
 
@@ -1141,6 +1145,7 @@ _INTRODUCED = 60  # how far before a speaker's name its title may stand ("Provin
 _ANONYMOUS = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS["anonymous_heads"]) + r")$", re.IGNORECASE)
 _PERSON_WORDS = lexicon.words_pattern(_SPEECH_WORDS["person_words"])
 _BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["body_words"])
+_NAMED_BODY_WORDS = lexicon.words_pattern(_SPEECH_WORDS["named_body_words"])
 _OPENING = "\"“‘«"
 _QUOTE_CLOSE = re.compile(r"[”\"’»],?\s")
 
