@@ -50,6 +50,12 @@ def grouped_figures(db) -> dict[str, str]:
     return dict(rows(db, "SELECT figure_text, comparison_group FROM claim_overview"))
 
 
+def grouped_in_articles(tmp_path, texts: dict[str, str], published: str) -> dict[str, str]:
+    """Each figure's comparison group in a warehouse of these articles, published on one day."""
+    with build_articles(tmp_path, texts, published) as db:
+        return grouped_figures(db)
+
+
 def grouped_and_reason(tmp_path, texts: dict[str, tuple[str, str]], figure_text: str) -> tuple[dict[str, str], str]:
     """Each figure's group in a warehouse of these articles (file name -> (day published, text)),
     and the reason one figure is in its group."""
@@ -487,8 +493,7 @@ def test_two_sources_figures_tenfold_apart_in_one_article_are_a_part_and_a_whole
         "later.txt": "Kabul airport\n\nSeven people were killed in the blasts at Kabul airport on Thursday, the Taliban "
                      "said.\n",
     }
-    with build_articles(tmp_path, texts, "2021-08-27") as db:
-        grouped = grouped_figures(db)
+    grouped = grouped_in_articles(tmp_path, texts, "2021-08-27")
     assert grouped["At least 170"] == grouped["60"] != grouped["Two"]
     assert grouped["Seven"] == grouped["At least 170"]
 
@@ -499,6 +504,5 @@ def test_one_voices_number_told_with_a_hedge_and_without_is_one_count(tmp_path):
     texts = {"post.txt": "Spokesman: attack on army post kills at least 7 soldiers in Kunduz\n\nA gunbattle at the "
                          "army post in Kunduz lasted several hours, and along with the seven killed, one soldier "
                          "was wounded, the spokesman said.\n"}
-    with build_articles(tmp_path, texts, "2018-04-26") as db:
-        grouped = grouped_figures(db)
+    grouped = grouped_in_articles(tmp_path, texts, "2018-04-26")
     assert grouped["at least 7"] == grouped["seven"]
